@@ -1,0 +1,248 @@
+// Package table renders the result tables of summitry (totals, pair counts,
+// standings) as aligned text, Markdown, a self-contained HTML table and an
+// SVG bar chart. Both public packages build a Table and hand it here, so every
+// result looks and escapes the same way.
+package table
+
+import (
+	"html"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// Align says how a column's cells line up.
+type Align int
+
+const (
+	// Left aligns text to the left edge of its column.
+	Left Align = iota
+	// Right aligns text (numbers) to the right edge of its column.
+	Right
+)
+
+// Table is a rectangular result: a header, rows and an optional footer
+// (a total line). Align has one entry per column; missing entries are Left.
+type Table struct {
+	Caption string
+	Header  []string
+	Align   []Align
+	Rows    [][]string
+	Footer  []string
+}
+
+func (t Table) align(col int) Align {
+	if col < len(t.Align) {
+		return t.Align[col]
+	}
+	return Left
+}
+
+func (t Table) columns() int {
+	n := len(t.Header)
+	for _, r := range t.Rows {
+		n = max(n, len(r))
+	}
+	return max(n, len(t.Footer))
+}
+
+func cell(row []string, i int) string {
+	if i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// Cells counts display columns: East Asian wide and full-width characters
+// take two, combining marks none, so Korean and Japanese names line up.
+func Cells(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r < 0x300:
+			n++
+		case r >= 0x300 && r < 0x370, r == 0x200B, r == 0x200D:
+			// combining marks and zero-width characters take no cell
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func pad(s string, w int, a Align) string {
+	gap := w - Cells(s)
+	if gap <= 0 {
+		return s
+	}
+	if a == Right {
+		return strings.Repeat(" ", gap) + s
+	}
+	return s + strings.Repeat(" ", gap)
+}
+
+// Text renders the table as aligned plain text with a rule under the header
+// and above the footer. Trailing spaces are trimmed from every line.
+func (t Table) Text() string {
+	cols := t.columns()
+	widths := make([]int, cols)
+	measure := func(row []string) {
+		for i := range cols {
+			widths[i] = max(widths[i], Cells(cell(row, i)))
+		}
+	}
+	measure(t.Header)
+	for _, r := range t.Rows {
+		measure(r)
+	}
+	measure(t.Footer)
+
+	var b strings.Builder
+	line := func(row []string) {
+		var l strings.Builder
+		for i := range cols {
+			if i > 0 {
+				l.WriteString("  ")
+			}
+			l.WriteString(pad(cell(row, i), widths[i], t.align(i)))
+		}
+		b.WriteString(strings.TrimRight(l.String(), " "))
+		b.WriteByte('\n')
+	}
+	rule := func() {
+		total := 0
+		for i, w := range widths {
+			if i > 0 {
+				total += 2
+			}
+			total += w
+		}
+		b.WriteString(strings.Repeat("-", total))
+		b.WriteByte('\n')
+	}
+	if t.Caption != "" {
+		b.WriteString(t.Caption)
+		b.WriteByte('\n')
+	}
+	if len(t.Header) > 0 {
+		line(t.Header)
+		rule()
+	}
+	for _, r := range t.Rows {
+		line(r)
+	}
+	if len(t.Footer) > 0 {
+		rule()
+		line(t.Footer)
+	}
+	return b.String()
+}
+
+// mdEscape makes a cell safe inside a Markdown table row.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\n", " ", "\r", " ",
+		"*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;")
+	return r.Replace(s)
+}
+
+// Markdown renders the table as a GitHub-flavoured Markdown table; the
+// caption, when set, is a bold line above it and the footer a bold last row.
+func (t Table) Markdown() string {
+	cols := t.columns()
+	var b strings.Builder
+	if t.Caption != "" {
+		b.WriteString("**" + mdEscape(t.Caption) + "**\n\n")
+	}
+	row := func(r []string, bold bool) {
+		b.WriteString("|")
+		for i := range cols {
+			c := mdEscape(cell(r, i))
+			if bold && c != "" {
+				c = "**" + c + "**"
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteByte('\n')
+	}
+	header := t.Header
+	if len(header) == 0 {
+		header = make([]string, cols)
+	}
+	row(header, false)
+	b.WriteString("|")
+	for i := range cols {
+		if t.align(i) == Right {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString(":---|")
+		}
+	}
+	b.WriteByte('\n')
+	for _, r := range t.Rows {
+		row(r, false)
+	}
+	if len(t.Footer) > 0 {
+		row(t.Footer, true)
+	}
+	return b.String()
+}
+
+// HTML renders the table as one self-contained <table> element with inline
+// styles only; every cell is escaped.
+func (t Table) HTML() string {
+	cols := t.columns()
+	var b strings.Builder
+	b.WriteString(`<table style="border-collapse:collapse;font-family:sans-serif;font-size:14px">`)
+	if t.Caption != "" {
+		b.WriteString(`<caption style="text-align:left;font-weight:bold;padding:4px 0">` + html.EscapeString(t.Caption) + "</caption>")
+	}
+	cellTag := func(tag string, i int, s, extra string) {
+		style := "padding:2px 8px;"
+		if t.align(i) == Right {
+			style += "text-align:right;font-variant-numeric:tabular-nums;"
+		} else {
+			style += "text-align:left;"
+		}
+		b.WriteString("<" + tag + ` style="` + style + extra + `">` + html.EscapeString(s) + "</" + tag + ">")
+	}
+	if len(t.Header) > 0 {
+		b.WriteString("<thead><tr>")
+		for i := range cols {
+			cellTag("th", i, cell(t.Header, i), "border-bottom:1px solid #888;")
+		}
+		b.WriteString("</tr></thead>")
+	}
+	b.WriteString("<tbody>")
+	for _, r := range t.Rows {
+		b.WriteString("<tr>")
+		for i := range cols {
+			cellTag("td", i, cell(r, i), "")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</tbody>")
+	if len(t.Footer) > 0 {
+		b.WriteString("<tfoot><tr>")
+		for i := range cols {
+			cellTag("td", i, cell(t.Footer, i), "border-top:1px solid #888;font-weight:bold;")
+		}
+		b.WriteString("</tr></tfoot>")
+	}
+	b.WriteString("</table>")
+	return b.String()
+}
+
+// truncate shortens s to at most n runes, marking the cut with an ellipsis.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
