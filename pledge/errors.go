@@ -1,0 +1,189 @@
+package pledge
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/text/currency"
+
+	"github.com/summitry/summitry/internal/civil"
+)
+
+// Sentinel errors that callers branch on with errors.Is. Every error the
+// package returns wraps one of them, directly or through a typed error that
+// carries the details.
+var (
+	// ErrCurrencyMismatch: arithmetic or comparison across currencies.
+	ErrCurrencyMismatch = errors.New("pledge: currency mismatch")
+	// ErrInvalidCurrency: not an ISO 4217 code of money.
+	ErrInvalidCurrency = errors.New("pledge: invalid currency")
+	// ErrInvalidAmount: a value that is not an exact decimal, or is negative
+	// where only sums of money can stand.
+	ErrInvalidAmount = errors.New("pledge: invalid amount")
+	// ErrInvalidCategory: an empty or malformed category path.
+	ErrInvalidCategory = errors.New("pledge: invalid category")
+	// ErrMissing: a required field is empty.
+	ErrMissing = errors.New("pledge: missing field")
+	// ErrDuplicate: an ID already recorded, or given twice.
+	ErrDuplicate = errors.New("pledge: duplicate")
+	// ErrUnknownPledge: a Revises or Under that points to no record.
+	ErrUnknownPledge = errors.New("pledge: unknown pledge")
+	// ErrCycle: Revises or Under links that loop back on themselves.
+	ErrCycle = errors.New("pledge: cycle")
+	// ErrConflict: a record that disagrees with another (two revisions of
+	// the same record, a part in another currency, a child in a later stage
+	// than its parent).
+	ErrConflict = errors.New("pledge: conflict")
+	// ErrPartsExceed: parts that add up to more than the whole.
+	ErrPartsExceed = errors.New("pledge: parts exceed the whole")
+	// ErrInvalid: any other malformed value (a stage, a date, a year).
+	ErrInvalid = errors.New("pledge: invalid value")
+	// ErrMissingRate: no exchange rate for a conversion.
+	ErrMissingRate = errors.New("pledge: missing exchange rate")
+)
+
+// MismatchError reports two amounts in different currencies. It matches
+// [ErrCurrencyMismatch].
+type MismatchError struct {
+	A, B Amount
+}
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("pledge: currency mismatch: %s vs %s", e.A.cur, e.B.cur)
+}
+
+// Is makes errors.Is(err, ErrCurrencyMismatch) true.
+func (e *MismatchError) Is(target error) bool { return target == ErrCurrencyMismatch }
+
+// CurrencyError reports a code that is not the ISO 4217 code of a currency.
+// It matches [ErrInvalidCurrency].
+type CurrencyError struct {
+	Code string
+}
+
+func (e *CurrencyError) Error() string {
+	return fmt.Sprintf("pledge: invalid currency %q: want an ISO 4217 code such as USD, EUR or KRW", e.Code)
+}
+
+// Is makes errors.Is(err, ErrInvalidCurrency) true.
+func (e *CurrencyError) Is(target error) bool { return target == ErrInvalidCurrency }
+
+// AmountError reports a value that is not an exact decimal amount. It
+// matches [ErrInvalidAmount].
+type AmountError struct {
+	Value  string // the text as given
+	Reason string
+}
+
+func (e *AmountError) Error() string {
+	return fmt.Sprintf("pledge: invalid amount %q: %s", e.Value, e.Reason)
+}
+
+// Is makes errors.Is(err, ErrInvalidAmount) true.
+func (e *AmountError) Is(target error) bool { return target == ErrInvalidAmount }
+
+// Problem is one thing wrong with one record: which record (its position in
+// the batch, its ID, and for files the line it starts on), which field, and
+// what is wrong. Err matches one of the package's sentinel errors.
+type Problem struct {
+	Index int    // position in the batch given to Add or in the file, from 0
+	ID    string // the record's ID, when it has one
+	Line  int    // line in the input file where the record starts; 0 if not read from a file
+	Field string // "amount", "categories[1]", "parts[0].amount", "revises" ...
+	Err   error
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString("pledge")
+	if p.Line > 0 {
+		fmt.Fprintf(&b, " (line %d)", p.Line)
+	}
+	if p.ID != "" {
+		fmt.Fprintf(&b, " %q", p.ID)
+	} else {
+		fmt.Fprintf(&b, " #%d", p.Index)
+	}
+	if p.Field != "" {
+		b.WriteString(" " + p.Field)
+	}
+	b.WriteString(": ")
+	b.WriteString(strings.TrimPrefix(p.Err.Error(), "pledge: "))
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (p Problem) Unwrap() error { return p.Err }
+
+// ValidationError lists every problem found in a batch of records. When
+// [Book.Add] returns one, none of the batch was added. errors.Is sees
+// through it to each problem's sentinel.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "pledge: %d problems:", len(e.Problems))
+	for _, p := range e.Problems {
+		b.WriteString("\n\t")
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As look into each.
+func (e *ValidationError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// MissingRate names one conversion that had no rate.
+type MissingRate struct {
+	From, To currency.Unit
+	Day      time.Time
+}
+
+func (m MissingRate) String() string {
+	return fmt.Sprintf("%s→%s on %s", m.From, m.To, civil.Format(m.Day))
+}
+
+// RateError lists every conversion a total needed and could not make. It
+// matches [ErrMissingRate].
+type RateError struct {
+	Missing []MissingRate
+}
+
+func (e *RateError) Error() string {
+	parts := make([]string, len(e.Missing))
+	for i, m := range e.Missing {
+		parts[i] = m.String()
+	}
+	return "pledge: missing exchange rate: " + strings.Join(parts, ", ")
+}
+
+// Is makes errors.Is(err, ErrMissingRate) true.
+func (e *RateError) Is(target error) bool { return target == ErrMissingRate }
+
+// strictUnmarshal decodes one JSON value into v, refusing unknown fields and
+// trailing data.
+func strictUnmarshal(data []byte, v any) error {
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("unexpected data after the value")
+	}
+	return nil
+}
