@@ -154,6 +154,9 @@ type MissingRate struct {
 }
 
 func (m MissingRate) String() string {
+	if m.Day.IsZero() {
+		return fmt.Sprintf("%s→%s for a record with no date", m.From, m.To)
+	}
 	return fmt.Sprintf("%s→%s on %s", m.From, m.To, civil.Format(m.Day))
 }
 

@@ -22,14 +22,15 @@ const (
 	Right
 )
 
-// Table is a rectangular result: a header, rows and an optional footer
-// (a total line). Align has one entry per column; missing entries are Left.
+// Table is a rectangular result: a header, rows and optional footer lines
+// (totals, one per currency, say). Align has one entry per column; missing
+// entries are Left.
 type Table struct {
 	Caption string
 	Header  []string
 	Align   []Align
 	Rows    [][]string
-	Footer  []string
+	Footer  [][]string
 }
 
 func (t Table) align(col int) Align {
@@ -44,7 +45,10 @@ func (t Table) columns() int {
 	for _, r := range t.Rows {
 		n = max(n, len(r))
 	}
-	return max(n, len(t.Footer))
+	for _, r := range t.Footer {
+		n = max(n, len(r))
+	}
+	return n
 }
 
 func cell(row []string, i int) string {
@@ -101,7 +105,9 @@ func (t Table) Text() string {
 	for _, r := range t.Rows {
 		measure(r)
 	}
-	measure(t.Footer)
+	for _, r := range t.Footer {
+		measure(r)
+	}
 
 	var b strings.Builder
 	line := func(row []string) {
@@ -139,7 +145,9 @@ func (t Table) Text() string {
 	}
 	if len(t.Footer) > 0 {
 		rule()
-		line(t.Footer)
+		for _, r := range t.Footer {
+			line(r)
+		}
 	}
 	return b.String()
 }
@@ -187,8 +195,8 @@ func (t Table) Markdown() string {
 	for _, r := range t.Rows {
 		row(r, false)
 	}
-	if len(t.Footer) > 0 {
-		row(t.Footer, true)
+	for _, r := range t.Footer {
+		row(r, true)
 	}
 	return b.String()
 }
@@ -228,11 +236,19 @@ func (t Table) HTML() string {
 	}
 	b.WriteString("</tbody>")
 	if len(t.Footer) > 0 {
-		b.WriteString("<tfoot><tr>")
-		for i := range cols {
-			cellTag("td", i, cell(t.Footer, i), "border-top:1px solid #888;font-weight:bold;")
+		b.WriteString("<tfoot>")
+		for n, r := range t.Footer {
+			b.WriteString("<tr>")
+			border := ""
+			if n == 0 {
+				border = "border-top:1px solid #888;"
+			}
+			for i := range cols {
+				cellTag("td", i, cell(r, i), border+"font-weight:bold;")
+			}
+			b.WriteString("</tr>")
 		}
-		b.WriteString("</tr></tfoot>")
+		b.WriteString("</tfoot>")
 	}
 	b.WriteString("</table>")
 	return b.String()
@@ -245,4 +261,29 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// Group inserts commas between thousands in a plain decimal string:
+// "-2300000000.5" becomes "-2,300,000,000.5". Other text is returned as is.
+func Group(s string) string {
+	sign, body := "", s
+	if strings.HasPrefix(body, "-") {
+		sign, body = "-", body[1:]
+	}
+	whole, frac, hasPoint := strings.Cut(body, ".")
+	if whole == "" || strings.Trim(whole, "0123456789") != "" {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasPoint {
+		b.WriteString("." + frac)
+	}
+	return b.String()
 }

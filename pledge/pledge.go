@@ -1,0 +1,200 @@
+package pledge
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/summitry/summitry/internal/civil"
+)
+
+// Part is an itemised share of a pledge: "including $300 million in
+// humanitarian aid". Several categories mean one undivided amount in all of
+// them ("$150 million in humanitarian and non-lethal military aid"), which is
+// never split by guess.
+type Part struct {
+	Amount     Amount
+	Categories []Category // none: Unspecified
+	Year       int        // the year the share is for; 0 when not given
+	Note       string
+}
+
+// Source says where a figure comes from.
+type Source struct {
+	Publisher string // "Yonhap", "OCHA FTS"
+	Title     string
+	URL       string
+	Quote     string // the sentence that carries the figure, as published
+	Date      time.Time
+}
+
+// Pledge is one record of money promised, committed, allocated or paid by a
+// donor to a recipient.
+//
+// Categories describe the whole when there are no Parts. When there are
+// Parts, the remainder Amount − ΣParts is counted in Categories, or in
+// [Unspecified] when Categories is empty, so nothing is lost.
+type Pledge struct {
+	ID        string // unique within a Book
+	Donor     string // required: "South Korea"
+	Recipient string // "Ukraine"; may be empty when the source does not say
+	Amount    Amount // the whole, not negative
+
+	Categories []Category
+	Parts      []Part
+
+	Stage    Stage
+	Date     time.Time // civil date: only year, month and day count
+	Occasion string    // "G20 Summit 2023"
+
+	// Revises is the ID of an earlier record this one restates. The earlier
+	// one stops counting; it stays in the Book as history.
+	Revises string
+	// Under is the ID of a record this one fulfils in part: a disbursement
+	// under a commitment, a yearly tranche under a multi-year pledge. See
+	// the package overview, "Stages and fulfilment".
+	Under string
+
+	Sources []Source
+	Note    string
+}
+
+// clone returns a deep copy of p, so callers never share slices with a Book.
+func (p Pledge) clone() Pledge {
+	p.Categories = slices.Clone(p.Categories)
+	p.Sources = slices.Clone(p.Sources)
+	if p.Parts != nil {
+		parts := make([]Part, len(p.Parts))
+		for i, pt := range p.Parts {
+			pt.Categories = slices.Clone(pt.Categories)
+			parts[i] = pt
+		}
+		p.Parts = parts
+	}
+	return p
+}
+
+// normalize reduces dates to civil dates.
+func (p *Pledge) normalize() {
+	p.Date = civil.Date(p.Date)
+	for i := range p.Sources {
+		p.Sources[i].Date = civil.Date(p.Sources[i].Date)
+	}
+}
+
+// Equal reports whether p and q record the same thing, comparing amounts
+// with [Amount.Equal] and dates by calendar day. go-cmp uses it.
+func (p Pledge) Equal(q Pledge) bool {
+	a, b := p.clone(), q.clone()
+	a.normalize()
+	b.normalize()
+	return a.ID == b.ID && a.Donor == b.Donor && a.Recipient == b.Recipient &&
+		a.Amount.Equal(b.Amount) && slices.Equal(a.Categories, b.Categories) &&
+		slices.EqualFunc(a.Parts, b.Parts, Part.Equal) &&
+		a.Stage == b.Stage && a.Date.Equal(b.Date) && a.Occasion == b.Occasion &&
+		a.Revises == b.Revises && a.Under == b.Under &&
+		slices.EqualFunc(a.Sources, b.Sources, Source.Equal) && a.Note == b.Note
+}
+
+// Equal reports whether two parts are the same share.
+func (pt Part) Equal(o Part) bool {
+	return pt.Amount.Equal(o.Amount) && slices.Equal(pt.Categories, o.Categories) &&
+		pt.Year == o.Year && pt.Note == o.Note
+}
+
+// Equal reports whether two sources are the same, dates by calendar day.
+func (s Source) Equal(o Source) bool {
+	return s.Publisher == o.Publisher && s.Title == o.Title && s.URL == o.URL &&
+		s.Quote == o.Quote && civil.Date(s.Date).Equal(civil.Date(o.Date))
+}
+
+type sourceJSON struct {
+	Publisher string `json:"publisher,omitempty"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Quote     string `json:"quote,omitempty"`
+	Date      string `json:"date,omitempty"`
+}
+
+// MarshalJSON writes the source with its date as YYYY-MM-DD.
+func (s Source) MarshalJSON() ([]byte, error) {
+	return json.Marshal(sourceJSON{s.Publisher, s.Title, s.URL, s.Quote, civil.Format(s.Date)})
+}
+
+// UnmarshalJSON reads the form [Source.MarshalJSON] writes.
+func (s *Source) UnmarshalJSON(data []byte) error {
+	var j sourceJSON
+	if err := strictUnmarshal(data, &j); err != nil {
+		return err
+	}
+	d, err := civil.Parse(j.Date)
+	if err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	*s = Source{j.Publisher, j.Title, j.URL, j.Quote, d}
+	return nil
+}
+
+type partJSON struct {
+	Amount     Amount     `json:"amount"`
+	Categories []Category `json:"categories,omitempty"`
+	Year       int        `json:"year,omitempty"`
+	Note       string     `json:"note,omitempty"`
+}
+
+type pledgeJSON struct {
+	ID         string     `json:"id"`
+	Donor      string     `json:"donor"`
+	Recipient  string     `json:"recipient,omitempty"`
+	Amount     Amount     `json:"amount"`
+	Categories []Category `json:"categories,omitempty"`
+	Parts      []partJSON `json:"parts,omitempty"`
+	Stage      Stage      `json:"stage"`
+	Date       string     `json:"date,omitempty"`
+	Occasion   string     `json:"occasion,omitempty"`
+	Revises    string     `json:"revises,omitempty"`
+	Under      string     `json:"under,omitempty"`
+	Sources    []Source   `json:"sources,omitempty"`
+	Note       string     `json:"note,omitempty"`
+}
+
+// MarshalJSON writes the pledge with amounts as {"value","currency"} objects
+// holding decimal strings, the stage by name and dates as YYYY-MM-DD.
+func (p Pledge) MarshalJSON() ([]byte, error) {
+	j := pledgeJSON{
+		ID: p.ID, Donor: p.Donor, Recipient: p.Recipient, Amount: p.Amount,
+		Categories: p.Categories, Stage: p.Stage, Date: civil.Format(p.Date),
+		Occasion: p.Occasion, Revises: p.Revises, Under: p.Under,
+		Sources: p.Sources, Note: p.Note,
+	}
+	for _, pt := range p.Parts {
+		j.Parts = append(j.Parts, partJSON(pt))
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads the form [Pledge.MarshalJSON] writes. It refuses
+// unknown fields and malformed values but does not validate the record as a
+// whole: [Book.Add] does that.
+func (p *Pledge) UnmarshalJSON(data []byte) error {
+	var j pledgeJSON
+	if err := strictUnmarshal(data, &j); err != nil {
+		return err
+	}
+	d, err := civil.Parse(j.Date)
+	if err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	v := Pledge{
+		ID: j.ID, Donor: j.Donor, Recipient: j.Recipient, Amount: j.Amount,
+		Categories: j.Categories, Stage: j.Stage, Date: d,
+		Occasion: j.Occasion, Revises: j.Revises, Under: j.Under,
+		Sources: j.Sources, Note: j.Note,
+	}
+	for _, pt := range j.Parts {
+		v.Parts = append(v.Parts, Part(pt))
+	}
+	*p = v
+	return nil
+}

@@ -1,0 +1,147 @@
+package pledge
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/text/currency"
+
+	"github.com/summitry/summitry/internal/civil"
+)
+
+// Dimension is a key that [Book.Total] can group by.
+type Dimension int
+
+const (
+	// ByDonor groups by Pledge.Donor.
+	ByDonor Dimension = iota + 1
+	// ByRecipient groups by Pledge.Recipient ("" when not given).
+	ByRecipient
+	// ByCategory groups by category, cut to Query.Depth; an undivided amount
+	// in several categories has the joined key of [JoinCategories].
+	ByCategory
+	// ByYear groups by Part.Year where given, else the year of Pledge.Date
+	// ("" when the record has no date).
+	ByYear
+	// ByCurrency groups by the ISO 4217 code of the amount.
+	ByCurrency
+)
+
+var dimensionNames = map[Dimension]string{
+	ByDonor: "donor", ByRecipient: "recipient", ByCategory: "category",
+	ByYear: "year", ByCurrency: "currency",
+}
+
+// String returns "donor", "recipient", "category", "year" or "currency".
+func (d Dimension) String() string {
+	if n, ok := dimensionNames[d]; ok {
+		return n
+	}
+	return fmt.Sprintf("Dimension(%d)", int(d))
+}
+
+// Query says what [Book.Total] adds up. The zero Query totals every record
+// that counts, at every stage, in its own currency, without grouping.
+type Query struct {
+	// Stage is the least stage a record must have reached to count: Pledged
+	// (the zero value) counts everything promised, Disbursed only money paid.
+	// Stages of the same money are never added together (see the package
+	// overview, "Stages and fulfilment").
+	Stage Stage
+
+	Donors     []string // keep records of these donors; empty: all
+	Recipients []string // keep records for these recipients; empty: all
+
+	// Categories keeps the amounts within these categories (by
+	// [Category.Within]: "military" keeps "military/non-lethal"). An
+	// undivided amount in several categories is kept when any of them is
+	// within the filter, and its row keeps the joined key, so it is never
+	// passed off as belonging to one category alone.
+	Categories []Category
+
+	From, To time.Time // inclusive civil dates of Pledge.Date; zero: open
+
+	GroupBy []Dimension // rows, in this key order; empty: one row per currency
+	Depth   int         // category depth for ByCategory; 0: as recorded
+
+	// In converts every amount into this currency at the rate of its
+	// record's date, using Rates. The zero value (currency.XXX) converts
+	// nothing, and amounts in different currencies stay on separate rows.
+	In    currency.Unit
+	Rates *Rates
+}
+
+// check reports what is wrong with the query, if anything.
+func (q Query) check() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: query: %s", ErrInvalid, fmt.Sprintf(format, args...))
+	}
+	if !q.Stage.Valid() {
+		return bad("stage %d", int(q.Stage))
+	}
+	for i, d := range q.GroupBy {
+		if _, ok := dimensionNames[d]; !ok {
+			return bad("GroupBy[%d]: unknown dimension %d", i, int(d))
+		}
+		if slices.Index(q.GroupBy, d) < i {
+			return bad("GroupBy[%d]: %s given twice", i, d)
+		}
+	}
+	for i, c := range q.Categories {
+		if err := c.Check(); err != nil {
+			return fmt.Errorf("pledge: query: Categories[%d]: %w", i, err)
+		}
+	}
+	if q.Depth < 0 {
+		return bad("depth %d is negative", q.Depth)
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && civil.Date(q.To).Before(civil.Date(q.From)) {
+		return bad("To %s is before From %s", civil.Format(q.To), civil.Format(q.From))
+	}
+	if q.In != currency.XXX && q.Rates == nil {
+		return bad("In %s needs Rates", q.In)
+	}
+	return nil
+}
+
+// String describes the query in words, as a caption for its totals:
+// "committed or later; donors South Korea; by category (depth 1); in USD".
+func (q Query) String() string {
+	parts := []string{q.Stage.String() + " or later"}
+	if q.Stage == Pledged {
+		parts[0] = "all stages"
+	}
+	if len(q.Donors) > 0 {
+		parts = append(parts, "donors "+strings.Join(q.Donors, ", "))
+	}
+	if len(q.Recipients) > 0 {
+		parts = append(parts, "recipients "+strings.Join(q.Recipients, ", "))
+	}
+	if len(q.Categories) > 0 {
+		cs := make([]string, len(q.Categories))
+		for i, c := range q.Categories {
+			cs[i] = string(c)
+		}
+		parts = append(parts, "within "+strings.Join(cs, ", "))
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		parts = append(parts, fmt.Sprintf("%s..%s", civil.Format(q.From), civil.Format(q.To)))
+	}
+	if len(q.GroupBy) > 0 {
+		ds := make([]string, len(q.GroupBy))
+		for i, d := range q.GroupBy {
+			ds[i] = d.String()
+		}
+		g := "by " + strings.Join(ds, ", ")
+		if q.Depth > 0 && slices.Contains(q.GroupBy, ByCategory) {
+			g += fmt.Sprintf(" (depth %d)", q.Depth)
+		}
+		parts = append(parts, g)
+	}
+	if q.In != currency.XXX {
+		parts = append(parts, "in "+q.In.String())
+	}
+	return strings.Join(parts, "; ")
+}

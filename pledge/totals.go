@@ -1,0 +1,186 @@
+package pledge
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/summitry/summitry/internal/table"
+)
+
+// Row is one line of [Totals]: the group's keys in Query.GroupBy order, the
+// amount and the number of records that contributed to it.
+type Row struct {
+	Keys   []string
+	Amount Amount
+	Count  int
+}
+
+// Converted is a record's conversion into the query's currency: the amount
+// of that record that counted, at the rate used.
+type Converted struct {
+	ID         string
+	Conversion Conversion
+}
+
+// Totals is the result of [Book.Total]. It is a value: its methods copy what
+// they return. A notebook shows it through String, Markdown, HTML and SVG.
+type Totals struct {
+	query       Query
+	dims        []Dimension
+	rows        []Row
+	sums        []Amount
+	records     int
+	conversions []Converted
+}
+
+// Rows returns the groups, sorted by their keys (an empty key, then
+// "unspecified", last in their column) and then by currency.
+func (t Totals) Rows() []Row {
+	out := make([]Row, len(t.rows))
+	for i, r := range t.rows {
+		r.Keys = slices.Clone(r.Keys)
+		out[i] = r
+	}
+	return out
+}
+
+// Sum returns the grand total, one amount per currency, sorted by code. It
+// is empty when nothing counted.
+func (t Totals) Sum() []Amount { return slices.Clone(t.sums) }
+
+// Records returns how many records contributed to the totals.
+func (t Totals) Records() int { return t.records }
+
+// Dimensions returns the grouping keys, the columns before the amount.
+func (t Totals) Dimensions() []Dimension { return slices.Clone(t.dims) }
+
+// Query returns the query that produced the totals.
+func (t Totals) Query() Query { return t.query }
+
+// Conversions returns, by record ID, every conversion the totals made.
+func (t Totals) Conversions() []Converted { return slices.Clone(t.conversions) }
+
+func sortRows(rows []Row) {
+	slices.SortFunc(rows, func(a, b Row) int {
+		for i := range a.Keys {
+			if c := compareKey(a.Keys[i], b.Keys[i]); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a.Amount.cur.String(), b.Amount.cur.String())
+	})
+}
+
+// compareKey orders keys as text, except that years sort as numbers and
+// that "unspecified" and the empty key (not given) come last.
+func compareKey(a, b string) int {
+	rank := func(s string) int {
+		switch s {
+		case "":
+			return 2
+		case string(Unspecified):
+			return 1
+		}
+		return 0
+	}
+	if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+		return c
+	}
+	if x, err := strconv.Atoi(a); err == nil {
+		if y, err := strconv.Atoi(b); err == nil {
+			return cmp.Compare(x, y)
+		}
+	}
+	return cmp.Compare(a, b)
+}
+
+func sumByCurrency(rows []Row) []Amount {
+	var sums []Amount
+	for _, r := range rows {
+		i := slices.IndexFunc(sums, func(a Amount) bool { return a.cur == r.Amount.cur })
+		if i < 0 {
+			sums = append(sums, Amount{cur: r.Amount.cur})
+			i = len(sums) - 1
+		}
+		sums[i].value = sums[i].value.Add(r.Amount.value)
+	}
+	slices.SortFunc(sums, func(a, b Amount) int { return cmp.Compare(a.cur.String(), b.cur.String()) })
+	return sums
+}
+
+// table lays the totals out for display: key columns, currency, amount with
+// grouped digits, and record count, with one total line per currency.
+func (t Totals) table() table.Table {
+	tb := table.Table{Caption: "Totals: " + t.query.String()}
+	for _, d := range t.dims {
+		tb.Header = append(tb.Header, d.String())
+		tb.Align = append(tb.Align, table.Left)
+	}
+	tb.Header = append(tb.Header, "currency", "amount", "records")
+	tb.Align = append(tb.Align, table.Left, table.Right, table.Right)
+	for _, r := range t.rows {
+		line := make([]string, 0, len(r.Keys)+3)
+		for _, k := range r.Keys {
+			if k == "" {
+				k = "(not given)"
+			}
+			line = append(line, k)
+		}
+		line = append(line, r.Amount.cur.String(), table.Group(r.Amount.value.String()), strconv.Itoa(r.Count))
+		tb.Rows = append(tb.Rows, line)
+	}
+	for i, s := range t.sums {
+		line := make([]string, len(t.dims))
+		if len(line) > 0 && i == 0 {
+			line[0] = "total"
+		}
+		line = append(line, s.cur.String(), table.Group(s.value.String()))
+		if i == 0 {
+			line = append(line, strconv.Itoa(t.records))
+		}
+		tb.Footer = append(tb.Footer, line)
+	}
+	if len(t.dims) == 0 {
+		tb.Footer = nil // the rows are the totals already
+	}
+	return tb
+}
+
+// String renders the totals as an aligned text table with a caption saying
+// what was counted.
+func (t Totals) String() string { return t.table().Text() }
+
+// Markdown renders the totals as a Markdown table.
+func (t Totals) Markdown() string { return t.table().Markdown() }
+
+// HTML renders the totals as one self-contained, escaped <table> element.
+func (t Totals) HTML() string { return t.table().HTML() }
+
+// SVG renders the rows as a horizontal bar chart, each bar labelled with its
+// keys and exact amount; bars in different currencies are scaled apart.
+func (t Totals) SVG() string {
+	bars := make([]table.Bar, len(t.rows))
+	for i, r := range t.rows {
+		label := ""
+		for j, k := range r.Keys {
+			if j > 0 {
+				label += " · "
+			}
+			if k == "" {
+				k = "(not given)"
+			}
+			label += k
+		}
+		if label == "" {
+			label = "total"
+		}
+		bars[i] = table.Bar{
+			Label:   label,
+			Value:   r.Amount.value,
+			Display: r.Amount.cur.String() + " " + table.Group(r.Amount.value.String()),
+			Scale:   r.Amount.cur.String(),
+		}
+	}
+	return table.SVG("Totals: "+t.query.String(), bars)
+}
