@@ -1,0 +1,249 @@
+package pledge_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/summitry/summitry/pledge"
+)
+
+func usd(v string) pledge.Amount { return pledge.MustAmount(v, "USD") }
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func cats(cs ...pledge.Category) []pledge.Category { return cs }
+
+// koreaUkraine is the seed article's book: the G20 package with its
+// humanitarian share, and the undivided July 2023 pledge.
+func koreaUkraine() []pledge.Pledge {
+	return []pledge.Pledge{
+		{
+			ID: "kr-ua-2023-g20", Donor: "South Korea", Recipient: "Ukraine",
+			Amount: usd("2300000000"), Date: day("2023-09-10"), Occasion: "G20 Summit 2023",
+			Parts: []pledge.Part{{Amount: usd("300000000"), Categories: cats(pledge.Humanitarian)}},
+		},
+		{
+			ID: "kr-ua-2023-07", Donor: "South Korea", Recipient: "Ukraine",
+			Amount: usd("150000000"), Date: day("2023-07-15"),
+			Categories: cats(pledge.Humanitarian, pledge.MilitaryNonLethal),
+		},
+	}
+}
+
+func TestAddRejects(t *testing.T) {
+	good := pledge.Pledge{ID: "p", Donor: "D", Amount: usd("10")}
+	with := func(f func(*pledge.Pledge)) pledge.Pledge { p := good; f(&p); return p }
+	type want struct {
+		Field string
+		Err   string // the sentinel's name
+	}
+	tests := []struct {
+		name  string
+		batch []pledge.Pledge
+		want  []want
+	}{
+		{"missing id", []pledge.Pledge{with(func(p *pledge.Pledge) { p.ID = "" })}, []want{{"id", "ErrMissing"}}},
+		{"missing donor", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Donor = " " })}, []want{{"donor", "ErrMissing"}}},
+		{"negative", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Amount = usd("-1") })}, []want{{"amount", "ErrInvalidAmount"}}},
+		{"no currency", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Amount = pledge.Amount{} })}, []want{{"amount", "ErrInvalidCurrency"}}},
+		{"bad category", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Categories = cats("Humanitarian") })}, []want{{"categories[0]", "ErrInvalidCategory"}}},
+		{"empty category", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Categories = cats("") })}, []want{{"categories[0]", "ErrInvalidCategory"}}},
+		{"overlapping categories", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Categories = cats(pledge.Military, pledge.MilitaryNonLethal) })}, []want{{"categories[1]", "ErrInvalidCategory"}}},
+		{"bad stage", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Stage = 7 })}, []want{{"stage", "ErrInvalid"}}},
+		{"parts exceed", []pledge.Pledge{with(func(p *pledge.Pledge) {
+			p.Parts = []pledge.Part{{Amount: usd("6")}, {Amount: usd("5")}}
+		})}, []want{{"parts", "ErrPartsExceed"}}},
+		{"part in other currency", []pledge.Pledge{with(func(p *pledge.Pledge) {
+			p.Parts = []pledge.Part{{Amount: pledge.MustAmount("1", "EUR")}}
+		})}, []want{{"parts[0].amount", "ErrConflict"}}},
+		{"negative part", []pledge.Pledge{with(func(p *pledge.Pledge) {
+			p.Parts = []pledge.Part{{Amount: usd("-1")}}
+		})}, []want{{"parts[0].amount", "ErrInvalidAmount"}}},
+		{"duplicate in batch", []pledge.Pledge{good, good}, []want{{"id", "ErrDuplicate"}}},
+		{"duplicate in book", []pledge.Pledge{with(func(p *pledge.Pledge) { p.ID = "base" })}, []want{{"id", "ErrDuplicate"}}},
+		{"revises nowhere", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Revises = "nope" })}, []want{{"revises", "ErrUnknownPledge"}}},
+		{"under nowhere", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Under = "nope" })}, []want{{"under", "ErrUnknownPledge"}}},
+		{"revises itself", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Revises = "p" })}, []want{{"revises", "ErrCycle"}}},
+		{"under itself", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Under = "p" })}, []want{{"under", "ErrCycle"}}},
+		{"revision cycle", []pledge.Pledge{
+			with(func(p *pledge.Pledge) { p.ID, p.Revises = "a", "b" }),
+			with(func(p *pledge.Pledge) { p.ID, p.Revises = "b", "a" }),
+		}, []want{{"revises", "ErrCycle"}, {"revises", "ErrCycle"}}},
+		{"fulfilment cycle", []pledge.Pledge{
+			with(func(p *pledge.Pledge) { p.ID, p.Under = "a", "b" }),
+			with(func(p *pledge.Pledge) { p.ID, p.Under = "b", "a" }),
+		}, []want{{"under", "ErrCycle"}, {"under", "ErrCycle"}}},
+		{"cycle through a revision", []pledge.Pledge{
+			with(func(p *pledge.Pledge) { p.ID, p.Revises, p.Under, p.Stage = "base2", "base", "child", pledge.Disbursed }),
+		}, []want{{"under", "ErrCycle"}}},
+		{"second revision", []pledge.Pledge{
+			with(func(p *pledge.Pledge) { p.ID, p.Revises = "r1", "base" }),
+			with(func(p *pledge.Pledge) { p.ID, p.Revises = "r2", "base" }),
+		}, []want{{"revises", "ErrConflict"}}},
+		{"under in another currency", []pledge.Pledge{
+			with(func(p *pledge.Pledge) { p.Under, p.Amount = "base", pledge.MustAmount("1", "EUR") }),
+		}, []want{{"under", "ErrConflict"}}},
+		{"pledge under a disbursement", []pledge.Pledge{
+			with(func(p *pledge.Pledge) { p.Under = "paid" }),
+		}, []want{{"under", "ErrConflict"}}},
+		{"one bad record among good ones", []pledge.Pledge{
+			with(func(p *pledge.Pledge) { p.ID = "ok1" }),
+			with(func(p *pledge.Pledge) { p.ID, p.Donor = "bad", "" }),
+			with(func(p *pledge.Pledge) { p.ID = "ok2" }),
+		}, []want{{"donor", "ErrMissing"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b pledge.Book
+			base := []pledge.Pledge{
+				{ID: "base", Donor: "D", Amount: usd("100")},
+				{ID: "child", Donor: "D", Amount: usd("10"), Under: "base", Stage: pledge.Disbursed},
+				{ID: "paid", Donor: "D", Amount: usd("10"), Stage: pledge.Disbursed},
+			}
+			if err := b.Add(base...); err != nil {
+				t.Fatal(err)
+			}
+			before := b.All()
+			err := b.Add(tt.batch...)
+			var ve *pledge.ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("Add = %v, want a *ValidationError", err)
+			}
+			var got []want
+			for _, p := range ve.Problems {
+				got = append(got, want{p.Field, sentinel(p)})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
+			}
+			for _, p := range ve.Problems {
+				if !strings.Contains(err.Error(), p.Field) {
+					t.Errorf("error %q does not name field %q", err, p.Field)
+				}
+			}
+			if diff := cmp.Diff(before, b.All()); diff != "" {
+				t.Errorf("a failed Add changed the book (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAddErrorsIs(t *testing.T) {
+	var b pledge.Book
+	err := b.Add(pledge.Pledge{ID: "x", Amount: usd("-1")})
+	for _, target := range []error{pledge.ErrMissing, pledge.ErrInvalidAmount} {
+		if !errors.Is(err, target) {
+			t.Errorf("errors.Is(%v, %v) = false", err, target)
+		}
+	}
+	if errors.Is(err, pledge.ErrDuplicate) {
+		t.Errorf("errors.Is(%v, ErrDuplicate) = true", err)
+	}
+	want := "pledge: 2 problems:\n\tpledge \"x\" donor: missing field: who gives the money?\n\tpledge \"x\" amount: invalid amount: USD -1 is negative; record a reduction as a revision"
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("message (-want +got):\n%s", diff)
+	}
+}
+
+func TestBookReturnsCopies(t *testing.T) {
+	var b pledge.Book
+	in := koreaUkraine()
+	if err := b.Add(in...); err != nil {
+		t.Fatal(err)
+	}
+	in[1].Categories[0] = "changed" // the caller's slice is not the book's
+	got, ok := b.Pledge("kr-ua-2023-07")
+	if !ok || got.Categories[0] != pledge.Humanitarian {
+		t.Fatalf("Pledge = %v, %v", got.Categories, ok)
+	}
+	got.Categories[0] = "changed" // nor is the returned one
+	got.Parts = nil
+	again, _ := b.Pledge("kr-ua-2023-07")
+	if again.Categories[0] != pledge.Humanitarian {
+		t.Errorf("returned slice aliases the book: %v", again.Categories)
+	}
+	all := b.Pledges()
+	all[0].Parts = append(all[0].Parts, pledge.Part{})
+	if ids := pledgeIDs(b.Pledges()); !cmp.Equal(ids, []string{"kr-ua-2023-07", "kr-ua-2023-g20"}) {
+		t.Errorf("Pledges order = %v, want date order", ids)
+	}
+}
+
+func pledgeIDs(ps []pledge.Pledge) []string {
+	var ids []string
+	for _, p := range ps {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+func TestRevisionHistory(t *testing.T) {
+	var b pledge.Book
+	err := b.Add(
+		pledge.Pledge{ID: "v1", Donor: "D", Amount: usd("100"), Date: day("2023-01-01")},
+		pledge.Pledge{ID: "v2", Donor: "D", Amount: usd("120"), Date: day("2023-02-01"), Revises: "v1"},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(pledge.Pledge{ID: "v3", Donor: "D", Amount: usd("90"), Date: day("2023-03-01"), Revises: "v2"}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"v1", "v2", "v3"}, pledgeIDs(b.History("v2"))); diff != "" {
+		t.Errorf("History (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"v3"}, pledgeIDs(b.Pledges())); diff != "" {
+		t.Errorf("Pledges (-want +got):\n%s", diff)
+	}
+	if b.Len() != 3 {
+		t.Errorf("Len = %d, want 3", b.Len())
+	}
+	if _, ok := b.Pledge("v1"); !ok {
+		t.Error("a revised record should still be found by ID")
+	}
+	if got := b.History("none"); got != nil {
+		t.Errorf("History(none) = %v", got)
+	}
+}
+
+func TestDatesAreCivil(t *testing.T) {
+	var b pledge.Book
+	seoul := time.FixedZone("KST", 9*3600)
+	if err := b.Add(pledge.Pledge{ID: "p", Donor: "D", Amount: usd("1"), Date: time.Date(2023, 7, 15, 23, 30, 0, 0, seoul)}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := b.Pledge("p")
+	if want := time.Date(2023, 7, 15, 0, 0, 0, 0, time.UTC); !p.Date.Equal(want) || p.Date.Location() != time.UTC {
+		t.Errorf("Date = %v, want %v", p.Date, want)
+	}
+}
+
+// sentinel names the package sentinel err matches.
+func sentinel(err error) string {
+	for _, s := range []struct {
+		name string
+		err  error
+	}{
+		{"ErrMissing", pledge.ErrMissing}, {"ErrInvalidAmount", pledge.ErrInvalidAmount},
+		{"ErrInvalidCurrency", pledge.ErrInvalidCurrency}, {"ErrInvalidCategory", pledge.ErrInvalidCategory},
+		{"ErrInvalid", pledge.ErrInvalid}, {"ErrPartsExceed", pledge.ErrPartsExceed},
+		{"ErrConflict", pledge.ErrConflict}, {"ErrDuplicate", pledge.ErrDuplicate},
+		{"ErrUnknownPledge", pledge.ErrUnknownPledge}, {"ErrCycle", pledge.ErrCycle},
+		{"ErrCurrencyMismatch", pledge.ErrCurrencyMismatch}, {"ErrMissingRate", pledge.ErrMissingRate},
+	} {
+		if errors.Is(err, s.err) {
+			return s.name
+		}
+	}
+	return "unknown: " + err.Error()
+}

@@ -1,0 +1,331 @@
+package pledge_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+
+	"github.com/summitry/summitry/pledge"
+)
+
+// row is a Totals row in a form that diffs readably.
+type row struct {
+	Keys   string
+	Amount string
+	Count  int
+}
+
+func rowsOf(t pledge.Totals) []row {
+	var out []row
+	for _, r := range t.Rows() {
+		out = append(out, row{strings.Join(r.Keys, " | "), r.Amount.String(), r.Count})
+	}
+	return out
+}
+
+func sumsOf(t pledge.Totals) []string {
+	var out []string
+	for _, a := range t.Sum() {
+		out = append(out, a.String())
+	}
+	return out
+}
+
+func bookOf(t *testing.T, ps ...pledge.Pledge) *pledge.Book {
+	t.Helper()
+	b := &pledge.Book{}
+	if err := b.Add(ps...); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestTotalKoreaUkraine(t *testing.T) {
+	b := bookOf(t, koreaUkraine()...)
+	tests := []struct {
+		name string
+		q    pledge.Query
+		want []row
+		sum  []string
+	}{
+		{"everything", pledge.Query{}, []row{{"", "USD 2450000000", 2}}, []string{"USD 2450000000"}},
+		{"by category", pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}}, []row{
+			{"humanitarian", "USD 300000000", 1},
+			{"humanitarian+military/non-lethal", "USD 150000000", 1},
+			{"unspecified", "USD 2000000000", 1},
+		}, []string{"USD 2450000000"}},
+		{"by category at depth 1", pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}, Depth: 1}, []row{
+			{"humanitarian", "USD 300000000", 1},
+			{"humanitarian+military", "USD 150000000", 1},
+			{"unspecified", "USD 2000000000", 1},
+		}, []string{"USD 2450000000"}},
+		{"within humanitarian keeps the undivided amount under its joined key", pledge.Query{
+			Categories: cats(pledge.Humanitarian), GroupBy: []pledge.Dimension{pledge.ByCategory},
+		}, []row{
+			{"humanitarian", "USD 300000000", 1},
+			{"humanitarian+military/non-lethal", "USD 150000000", 1},
+		}, []string{"USD 450000000"}},
+		{"within military rolls up non-lethal", pledge.Query{Categories: cats(pledge.Military)},
+			[]row{{"", "USD 150000000", 1}}, []string{"USD 150000000"}},
+		{"within unspecified", pledge.Query{Categories: cats(pledge.Unspecified)},
+			[]row{{"", "USD 2000000000", 1}}, []string{"USD 2000000000"}},
+		{"date window", pledge.Query{From: day("2023-09-01"), To: day("2023-09-30")},
+			[]row{{"", "USD 2300000000", 1}}, []string{"USD 2300000000"}},
+		{"by year and donor", pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByDonor}},
+			[]row{{"2023 | South Korea", "USD 2450000000", 2}}, []string{"USD 2450000000"}},
+		{"another donor", pledge.Query{Donors: []string{"Japan"}}, nil, nil},
+		{"recipient", pledge.Query{Recipients: []string{"Ukraine"}, GroupBy: []pledge.Dimension{pledge.ByRecipient, pledge.ByCurrency}},
+			[]row{{"Ukraine | USD", "USD 2450000000", 2}}, []string{"USD 2450000000"}},
+		{"committed: nothing yet", pledge.Query{Stage: pledge.Committed}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := b.Total(tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, rowsOf(got)); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.sum, sumsOf(got)); diff != "" {
+				t.Errorf("sum (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTotalStages(t *testing.T) {
+	d := pledge.Disbursed
+	tests := []struct {
+		name  string
+		book  []pledge.Pledge
+		stage map[pledge.Stage]string // stage → grand total
+	}{
+		{"a disbursement under a commitment", []pledge.Pledge{
+			{ID: "c", Donor: "D", Amount: usd("300"), Stage: pledge.Committed, Date: day("2023-01-01")},
+			{ID: "d", Donor: "D", Amount: usd("100"), Stage: d, Under: "c", Date: day("2023-06-01")},
+		}, map[pledge.Stage]string{pledge.Pledged: "300", pledge.Committed: "300", pledge.Allocated: "100", d: "100"}},
+		{"children beyond their parent add only the excess", []pledge.Pledge{
+			{ID: "c", Donor: "D", Amount: usd("300"), Stage: pledge.Committed},
+			{ID: "d1", Donor: "D", Amount: usd("200"), Stage: d, Under: "c", Date: day("2024-01-01")},
+			{ID: "d2", Donor: "D", Amount: usd("150"), Stage: d, Under: "c", Date: day("2024-02-01")},
+		}, map[pledge.Stage]string{pledge.Pledged: "350", pledge.Committed: "350", d: "350"}},
+		{"pledge, commitment, disbursement", []pledge.Pledge{
+			{ID: "p", Donor: "D", Amount: usd("500")},
+			{ID: "c", Donor: "D", Amount: usd("300"), Stage: pledge.Committed, Under: "p"},
+			{ID: "d", Donor: "D", Amount: usd("100"), Stage: d, Under: "c"},
+		}, map[pledge.Stage]string{pledge.Pledged: "500", pledge.Committed: "300", pledge.Allocated: "100", d: "100"}},
+		{"a restatement replaces the original", []pledge.Pledge{
+			{ID: "v1", Donor: "D", Amount: usd("100")},
+			{ID: "v2", Donor: "D", Amount: usd("120"), Revises: "v1"},
+		}, map[pledge.Stage]string{pledge.Pledged: "120", d: ""}},
+		{"children follow their parent's restatement", []pledge.Pledge{
+			{ID: "v1", Donor: "D", Amount: usd("100"), Stage: pledge.Committed},
+			{ID: "v2", Donor: "D", Amount: usd("80"), Stage: pledge.Committed, Revises: "v1"},
+			{ID: "d", Donor: "D", Amount: usd("90"), Stage: d, Under: "v1"},
+		}, map[pledge.Stage]string{pledge.Committed: "90", d: "90"}},
+		{"a record restated as disbursed", []pledge.Pledge{
+			{ID: "v1", Donor: "D", Amount: usd("100")},
+			{ID: "v2", Donor: "D", Amount: usd("100"), Stage: d, Revises: "v1"},
+		}, map[pledge.Stage]string{pledge.Pledged: "100", d: "100"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := bookOf(t, tt.book...)
+			for stage, want := range tt.stage {
+				got, err := b.Total(pledge.Query{Stage: stage})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var wantSum []string
+				if want != "" {
+					wantSum = []string{"USD " + want}
+				}
+				if diff := cmp.Diff(wantSum, sumsOf(got)); diff != "" {
+					t.Errorf("%v (-want +got):\n%s", stage, diff)
+				}
+			}
+		})
+	}
+}
+
+func TestTotalExcessKeepsChildAttributes(t *testing.T) {
+	b := bookOf(t,
+		pledge.Pledge{ID: "c", Donor: "D", Amount: usd("300"), Stage: pledge.Committed, Date: day("2023-05-01"), Categories: cats(pledge.Humanitarian)},
+		pledge.Pledge{ID: "d1", Donor: "D", Amount: usd("200"), Stage: pledge.Disbursed, Under: "c", Date: day("2024-01-01"), Categories: cats(pledge.Humanitarian)},
+		pledge.Pledge{ID: "d2", Donor: "D", Amount: usd("150"), Stage: pledge.Disbursed, Under: "c", Date: day("2024-02-01"), Categories: cats(pledge.Reconstruction)},
+	)
+	got, err := b.Total(pledge.Query{Stage: pledge.Committed, GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByCategory}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []row{
+		{"2023 | humanitarian", "USD 300", 1},
+		{"2024 | reconstruction", "USD 50", 1},
+	}
+	if diff := cmp.Diff(want, rowsOf(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// In 2024 nothing new was committed except what went beyond 2023's commitment.
+	got, _ = b.Total(pledge.Query{Stage: pledge.Committed, From: day("2024-01-01")})
+	if diff := cmp.Diff([]string{"USD 50"}, sumsOf(got)); diff != "" {
+		t.Errorf("committed in 2024 (-want +got):\n%s", diff)
+	}
+}
+
+func TestTotalParts(t *testing.T) {
+	b := bookOf(t,
+		pledge.Pledge{ID: "p", Donor: "D", Amount: usd("1000"), Date: day("2023-03-01"),
+			Categories: cats(pledge.Financial),
+			Parts: []pledge.Part{
+				{Amount: usd("100"), Categories: cats(pledge.Humanitarian), Year: 2023},
+				{Amount: usd("200"), Categories: cats(pledge.FinancialLoan), Year: 2024},
+				{Amount: usd("50")},
+			}},
+		pledge.Pledge{ID: "full", Donor: "D", Amount: usd("10"), Parts: []pledge.Part{{Amount: usd("10"), Categories: cats(pledge.Reconstruction)}}},
+	)
+	got, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByCategory}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []row{
+		{"2023 | financial", "USD 650", 1},
+		{"2023 | humanitarian", "USD 100", 1},
+		{"2023 | unspecified", "USD 50", 1},
+		{"2024 | financial/loan", "USD 200", 1},
+		{" | reconstruction", "USD 10", 1},
+	}
+	if diff := cmp.Diff(want, rowsOf(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	got, _ = b.Total(pledge.Query{Categories: cats(pledge.Financial)})
+	if diff := cmp.Diff([]string{"USD 850"}, sumsOf(got)); diff != "" {
+		t.Errorf("within financial (-want +got):\n%s", diff)
+	}
+	if got.Records() != 1 {
+		t.Errorf("Records = %d, want 1", got.Records())
+	}
+}
+
+func TestTotalCurrencies(t *testing.T) {
+	krw := func(v string) pledge.Amount { return pledge.MustAmount(v, "KRW") }
+	b := bookOf(t,
+		pledge.Pledge{ID: "a", Donor: "South Korea", Amount: usd("150000000"), Date: day("2023-07-15")},
+		pledge.Pledge{ID: "b", Donor: "South Korea", Amount: krw("520000000000"), Date: day("2023-05-22")},
+		pledge.Pledge{ID: "c", Donor: "South Korea", Amount: krw("1000"), Date: day("2023-05-23")},
+		pledge.Pledge{ID: "e", Donor: "Germany", Amount: pledge.MustAmount("5", "EUR"), Date: day("2023-01-02")},
+	)
+	got, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []row{
+		{"Germany", "EUR 5", 1},
+		{"South Korea", "KRW 520000001000", 2},
+		{"South Korea", "USD 150000000", 1},
+	}
+	if diff := cmp.Diff(want, rowsOf(got)); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"EUR 5", "KRW 520000001000", "USD 150000000"}, sumsOf(got)); diff != "" {
+		t.Errorf("sum (-want +got):\n%s", diff)
+	}
+
+	var rates pledge.Rates
+	if err := rates.Set(day("2023-05-22"), currency.KRW, currency.USD, decimal.RequireFromString("0.000756")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.Total(pledge.Query{In: currency.USD, Rates: &rates})
+	var re *pledge.RateError
+	if !errors.As(err, &re) || !errors.Is(err, pledge.ErrMissingRate) {
+		t.Fatalf("Total without EUR rate = %v, want a *RateError", err)
+	}
+	if diff := cmp.Diff("pledge: missing exchange rate: EUR→USD on 2023-01-02", err.Error()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if err := rates.Set(day("2022-12-30"), currency.EUR, currency.USD, decimal.RequireFromString("1.07")); err != nil {
+		t.Fatal(err)
+	}
+	got, err = b.Total(pledge.Query{In: currency.USD, Rates: &rates, GroupBy: []pledge.Dimension{pledge.ByDonor}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []row{
+		{"Germany", "USD 5.35", 1},
+		{"South Korea", "USD 543120000.756", 3},
+	}
+	if diff := cmp.Diff(want, rowsOf(got)); diff != "" {
+		t.Errorf("converted (-want +got):\n%s", diff)
+	}
+	var conv []string
+	for _, c := range got.Conversions() {
+		conv = append(conv, c.ID+": "+c.Conversion.From.String()+" → "+c.Conversion.To.String()+" at "+c.Conversion.Rate.String()+" of "+c.Conversion.RateDate.Format("2006-01-02"))
+	}
+	wantConv := []string{
+		"b: KRW 520000000000 → USD 393120000 at 0.000756 of 2023-05-22",
+		"c: KRW 1000 → USD 0.756 at 0.000756 of 2023-05-22",
+		"e: EUR 5 → USD 5.35 at 1.07 of 2022-12-30",
+	}
+	if diff := cmp.Diff(wantConv, conv); diff != "" {
+		t.Errorf("conversions (-want +got):\n%s", diff)
+	}
+}
+
+func TestTotalQueryErrors(t *testing.T) {
+	b := bookOf(t, koreaUkraine()...)
+	for _, q := range []pledge.Query{
+		{Stage: 9},
+		{GroupBy: []pledge.Dimension{99}},
+		{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByDonor}},
+		{Categories: cats("Bad Category")},
+		{Depth: -1},
+		{From: day("2024-01-01"), To: day("2023-01-01")},
+		{In: currency.EUR},
+	} {
+		if _, err := b.Total(q); !errors.Is(err, pledge.ErrInvalid) && !errors.Is(err, pledge.ErrInvalidCategory) {
+			t.Errorf("Total(%+v) = %v, want an error", q, err)
+		}
+	}
+}
+
+func TestTotalsDisplay(t *testing.T) {
+	b := bookOf(t, append(koreaUkraine(), pledge.Pledge{
+		ID: "x", Donor: `<script>alert("x")</script>`, Amount: pledge.MustAmount("5", "EUR"),
+	})...)
+	got, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByCategory}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := `Totals: all stages; by donor, category
+donor                        category                          currency         amount  records
+-----------------------------------------------------------------------------------------------
+<script>alert("x")</script>  unspecified                       EUR                   5        1
+South Korea                  humanitarian                      USD         300,000,000        1
+South Korea                  humanitarian+military/non-lethal  USD         150,000,000        1
+South Korea                  unspecified                       USD       2,000,000,000        1
+-----------------------------------------------------------------------------------------------
+total                                                          EUR                   5        3
+                                                               USD       2,450,000,000
+`
+	if diff := cmp.Diff(wantText, got.String()); diff != "" {
+		t.Errorf("String (-want +got):\n%s", diff)
+	}
+	for name, out := range map[string]string{"HTML": got.HTML(), "SVG": got.SVG(), "Markdown": got.Markdown()} {
+		if strings.Contains(out, "<script>") {
+			t.Errorf("%s does not escape: %s", name, out)
+		}
+		if !strings.Contains(out, "2,000,000,000") {
+			t.Errorf("%s lacks the unspecified amount", name)
+		}
+	}
+	if !strings.HasPrefix(got.HTML(), "<table") || !strings.HasSuffix(got.HTML(), "</table>") {
+		t.Errorf("HTML is not one <table>: %s", got.HTML())
+	}
+	if !strings.HasPrefix(got.SVG(), "<svg") || strings.Count(got.SVG(), "<rect") != 4 {
+		t.Errorf("SVG should draw four bars: %s", got.SVG())
+	}
+}
