@@ -1,0 +1,92 @@
+package meeting
+
+import (
+	"strconv"
+
+	"github.com/summitry/summitry/internal/table"
+)
+
+// This file renders PairCounts and Standings for people: aligned text,
+// Markdown, a self-contained HTML table and an SVG bar chart. gophernotes
+// shows a cell's value through these methods.
+
+// label names a leader in a table: "Yoon Suk Yeol (KR)".
+func label(l Leader) string {
+	return l.Name + " (" + l.Country + ")"
+}
+
+// table returns the pairs as a table.
+func (pc PairCounts) table() table.Table {
+	t := table.Table{
+		Caption: "Meetings: " + pc.rule.String(),
+		Header:  []string{"Leader", "Leader", "Meetings"},
+		Align:   []table.Align{table.Left, table.Left, table.Right},
+	}
+	for _, r := range pc.rows {
+		t.Rows = append(t.Rows, []string{label(r.A), label(r.B), strconv.Itoa(r.Count)})
+	}
+	return t
+}
+
+// String renders the pairs as aligned text under a caption stating the rule.
+func (pc PairCounts) String() string { return pc.table().Text() }
+
+// Markdown renders the pairs as a Markdown table.
+func (pc PairCounts) Markdown() string { return pc.table().Markdown() }
+
+// HTML renders the pairs as a self-contained, escaped HTML table.
+func (pc PairCounts) HTML() string { return pc.table().HTML() }
+
+// SVG renders the pairs as a horizontal bar chart.
+func (pc PairCounts) SVG() string {
+	bars := make([]table.Bar, len(pc.rows))
+	for i, r := range pc.rows {
+		n := strconv.Itoa(r.Count)
+		bars[i] = table.Bar{Label: r.A.Name + " – " + r.B.Name, Value: decimalOf(r.Count), Display: n}
+	}
+	return table.SVG("Meetings: "+pc.rule.String(), bars)
+}
+
+// caption states what the standings rank.
+func (s Standings) caption() string {
+	return "Leaders of " + s.country + " by meetings with leaders of " + s.counterpart + ": " + s.rule.String()
+}
+
+// table returns the standings as a table.
+func (s Standings) table() table.Table {
+	t := table.Table{
+		Caption: s.caption(),
+		Header:  []string{"Rank", "Leader", "Office", "Meetings", "Years in office", "Per year"},
+		Align:   []table.Align{table.Right, table.Left, table.Left, table.Right, table.Right, table.Right},
+	}
+	for _, r := range s.rows {
+		t.Rows = append(t.Rows, []string{
+			strconv.Itoa(r.Rank), r.Name, r.Office, strconv.Itoa(r.Count),
+			r.YearsInOffice.StringFixed(2), r.PerYear.StringFixed(2),
+		})
+	}
+	return t
+}
+
+// String renders the standings as aligned text under a caption stating the
+// countries and the rule.
+func (s Standings) String() string { return s.table().Text() }
+
+// Markdown renders the standings as a Markdown table.
+func (s Standings) Markdown() string { return s.table().Markdown() }
+
+// HTML renders the standings as a self-contained, escaped HTML table.
+func (s Standings) HTML() string { return s.table().HTML() }
+
+// SVG renders the standings as a horizontal bar chart of meeting counts.
+func (s Standings) SVG() string {
+	bars := make([]table.Bar, len(s.rows))
+	for i, r := range s.rows {
+		bars[i] = table.Bar{
+			Label:   strconv.Itoa(r.Rank) + ". " + r.Name,
+			Value:   decimalOf(r.Count),
+			Display: strconv.Itoa(r.Count) + " (" + r.PerYear.StringFixed(2) + " a year)",
+		}
+	}
+	return table.SVG(s.caption(), bars)
+}

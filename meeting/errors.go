@@ -1,0 +1,165 @@
+package meeting
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors. Callers branch on them with errors.Is; they are found
+// through a *ValidationError and an *AmbiguousError as well.
+var (
+	// ErrUnknownLeader: no leader has that ID, name or alias, or a meeting
+	// names a participant ID the ledger does not know.
+	ErrUnknownLeader = errors.New("meeting: unknown leader")
+	// ErrAmbiguous: a name or alias fits more than one leader; the
+	// *AmbiguousError lists them.
+	ErrAmbiguous = errors.New("meeting: ambiguous leader name")
+	// ErrDuplicate: a leader or meeting ID is already taken, a participant is
+	// listed twice, or the same participants met on the same date in the same
+	// kind of meeting twice.
+	ErrDuplicate = errors.New("meeting: duplicate")
+	// ErrEmpty: a required field (an ID, a name, a date, a kind) is empty.
+	ErrEmpty = errors.New("meeting: required field is empty")
+	// ErrInvalidID: an ID has leading or trailing spaces or control characters.
+	ErrInvalidID = errors.New("meeting: invalid ID")
+	// ErrInvalidCountry: a country is not an ISO 3166-1 alpha-2 or alpha-3
+	// code of a country.
+	ErrInvalidCountry = errors.New("meeting: invalid country code")
+	// ErrInvalidKind: a Kind outside Talks..Visit, or text that names none.
+	ErrInvalidKind = errors.New("meeting: invalid kind")
+	// ErrInvalidStatus: a Status outside Held..Cancelled, or text that names
+	// none.
+	ErrInvalidStatus = errors.New("meeting: invalid status")
+	// ErrInvalidDate: a date in JSON is not YYYY-MM-DD, or a date's year is
+	// outside 1..9999.
+	ErrInvalidDate = errors.New("meeting: invalid date")
+	// ErrInvalidText: a string is not valid UTF-8, so JSON could not carry
+	// it unchanged.
+	ErrInvalidText = errors.New("meeting: invalid text")
+	// ErrTooFewParticipants: a meeting has fewer than two distinct participants.
+	ErrTooFewParticipants = errors.New("meeting: fewer than two distinct participants")
+	// ErrTermOrder: a term in office ends before it starts.
+	ErrTermOrder = errors.New("meeting: term ends before it starts")
+	// ErrTermOverlap: two terms of the same leader overlap.
+	ErrTermOverlap = errors.New("meeting: overlapping terms")
+	// ErrOutOfTerm: a meeting falls outside a participant's terms in office.
+	ErrOutOfTerm = errors.New("meeting: outside the leader's terms in office")
+	// ErrSyntax: ledger JSON is malformed: bad syntax, a wrong type, an
+	// unknown or repeated field, trailing data.
+	ErrSyntax = errors.New("meeting: malformed ledger JSON")
+)
+
+// Problem is one thing wrong with one record. Record is "leader" or
+// "meeting" (empty for a problem with a whole JSON document), Index the
+// record's position in the AddLeader or AddMeeting call or in the JSON array,
+// ID its ID as given, Field the field at fault in Go terms ("Country",
+// "Terms[1].End", "Participants[0]"; empty for the whole record), Line the
+// line of the JSON input where the record starts (0 when not read from JSON).
+// Err says what is wrong and wraps a sentinel.
+type Problem struct {
+	Record string
+	Index  int
+	ID     string
+	Field  string
+	Line   int
+	Err    error
+}
+
+// Error describes the problem, naming the record and the field:
+//
+//	meeting: line 12: meeting[3] "m4": Participants[1]: unknown leader "x"
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString("meeting: ")
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", p.Line)
+	}
+	if p.Record != "" {
+		fmt.Fprintf(&b, "%s[%d]", p.Record, p.Index)
+		if p.ID != "" {
+			fmt.Fprintf(&b, " %q", p.ID)
+		}
+		b.WriteString(": ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field + ": ")
+	}
+	if p.Err == nil {
+		b.WriteString("invalid")
+	} else {
+		b.WriteString(strings.TrimPrefix(p.Err.Error(), "meeting: "))
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error, so errors.Is finds its sentinel.
+func (p Problem) Unwrap() error { return p.Err }
+
+// ValidationError reports every problem found in a batch of records or a
+// JSON document. Nothing was added when it is returned.
+type ValidationError struct {
+	Problems []Problem
+}
+
+// Error lists the problems, one per line after the first.
+func (e *ValidationError) Error() string {
+	switch len(e.Problems) {
+	case 0:
+		return "meeting: invalid records"
+	case 1:
+		return e.Problems[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "meeting: %d problems:", len(e.Problems))
+	for _, p := range e.Problems {
+		b.WriteString("\n\t")
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so errors.Is(err, ErrUnknownLeader) and
+// errors.As(err, &problem) look inside.
+func (e *ValidationError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// AmbiguousError is returned when a name or alias fits more than one leader.
+// It matches ErrAmbiguous under errors.Is.
+type AmbiguousError struct {
+	Name       string   // the name as asked
+	Candidates []Leader // every leader it fits, sorted by name
+}
+
+// Error names the candidates.
+func (e *AmbiguousError) Error() string {
+	names := make([]string, len(e.Candidates))
+	for i, c := range e.Candidates {
+		names[i] = c.String()
+	}
+	return fmt.Sprintf("meeting: ambiguous leader name %q: fits %s", e.Name, strings.Join(names, ", "))
+}
+
+// Is reports whether target is ErrAmbiguous.
+func (e *AmbiguousError) Is(target error) bool { return target == ErrAmbiguous }
+
+// problems collects the problems of one batch.
+type problems []Problem
+
+// add records a problem with record i.
+func (ps *problems) add(record string, i int, id, field string, err error) {
+	*ps = append(*ps, Problem{Record: record, Index: i, ID: id, Field: field, Err: err})
+}
+
+// err returns a *ValidationError when there is any problem, else nil.
+func (ps problems) err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: ps}
+}

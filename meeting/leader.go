@@ -1,0 +1,222 @@
+package meeting
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/fold"
+)
+
+// Term is one continuous period in office, both days included. Start is
+// required; a zero End means the leader is still in office. Both are civil
+// dates: the ledger keeps only their year, month and day.
+type Term struct {
+	Start, End time.Time
+}
+
+// Contains reports whether day (a civil date) falls within the term. An open
+// term contains every day from its start on.
+func (t Term) Contains(day time.Time) bool {
+	day = civil.Date(day)
+	return !day.Before(civil.Date(t.Start)) && (t.End.IsZero() || !day.After(civil.Date(t.End)))
+}
+
+// String returns "2022-05-10..2025-04-04", or "2022-05-10.." for an open term.
+func (t Term) String() string {
+	return civil.Format(t.Start) + ".." + civil.Format(t.End)
+}
+
+// Leader is a head of state or government. ID is the stable key meetings
+// refer to ("kr-yoon-suk-yeol"); Name is the display form, kept as given.
+// Country is an ISO 3166-1 code: AddLeader accepts alpha-2 or alpha-3 in any
+// case and stores the alpha-2 form ("kor" becomes "KR"). Terms are the
+// periods in office; AddLeader keeps them in start order. A leader with no
+// terms has unknown terms: meetings on any date are accepted and
+// [Standing.YearsInOffice] is zero. Aliases are other spellings and scripts
+// that find the leader with [Ledger.Leader].
+type Leader struct {
+	ID      string
+	Name    string
+	Country string
+	Office  string
+	Terms   []Term
+	Aliases []string
+}
+
+// String returns the name and ID: "Yoon Suk Yeol (kr-yoon-suk-yeol)".
+func (l Leader) String() string {
+	return fmt.Sprintf("%s (%s)", l.Name, l.ID)
+}
+
+// Equal reports whether l and o are the same record field by field, dates
+// compared as instants.
+func (l Leader) Equal(o Leader) bool {
+	return l.ID == o.ID && l.Name == o.Name && l.Country == o.Country && l.Office == o.Office &&
+		slices.EqualFunc(l.Terms, o.Terms, func(a, b Term) bool {
+			return a.Start.Equal(b.Start) && a.End.Equal(b.End)
+		}) &&
+		slices.Equal(l.Aliases, o.Aliases)
+}
+
+// InOffice reports whether day falls within one of the leader's terms. A
+// leader with no terms is taken to be in office on every day.
+func (l Leader) InOffice(day time.Time) bool {
+	if len(l.Terms) == 0 {
+		return true
+	}
+	for _, t := range l.Terms {
+		if t.Contains(day) {
+			return true
+		}
+	}
+	return false
+}
+
+// clone returns a deep copy, so callers never share the ledger's slices.
+func (l Leader) clone() Leader {
+	l.Terms = slices.Clone(l.Terms)
+	l.Aliases = slices.Clone(l.Aliases)
+	return l
+}
+
+// ParseCountry validates an ISO 3166-1 alpha-2 or alpha-3 country code in
+// any case ("kr", "KOR") with golang.org/x/text/language and returns its
+// alpha-2 form ("KR"). Codes of regions that are not countries ("001",
+// "EU", "UN", "QO", "ZZ"), numeric codes and codes with no alpha-3 form
+// ("UK": the code is GB) give ErrInvalidCountry. Former countries keep their
+// own codes ("SU", "DD", "YU").
+func ParseCountry(code string) (string, error) {
+	bad := fmt.Errorf("%w %q", ErrInvalidCountry, code)
+	if n := len(code); n != 2 && n != 3 {
+		return "", bad
+	}
+	for _, r := range code {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return "", bad
+		}
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil || !r.IsCountry() || r.ISO3() == "ZZZ" {
+		return "", bad
+	}
+	return r.String(), nil
+}
+
+// checkID reports what is wrong with a record ID, if anything.
+func checkID(id string) error {
+	if id == "" {
+		return ErrEmpty
+	}
+	if strings.TrimFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) != id ||
+		strings.ContainsFunc(id, unicode.IsControl) {
+		return fmt.Errorf("%w %q: leading or trailing spaces or control characters", ErrInvalidID, id)
+	}
+	return nil
+}
+
+// checkText reports text that JSON could not carry unchanged.
+func checkText(s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%w: %q is not valid UTF-8", ErrInvalidText, s)
+	}
+	return nil
+}
+
+// checkDate reports a date that has no YYYY-MM-DD form.
+func checkDate(t time.Time) error {
+	if y := t.Year(); !t.IsZero() && (y < 1 || y > 9999) {
+		return fmt.Errorf("%w: year %d is outside 1..9999", ErrInvalidDate, y)
+	}
+	return nil
+}
+
+// checkTexts reports each field whose text is not valid UTF-8.
+func checkTexts(report func(field string, err error), fields ...string) {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := checkText(fields[i+1]); err != nil {
+			report(fields[i], err)
+		}
+	}
+}
+
+// normalize returns the leader as the ledger keeps it (civil dates, terms in
+// start order, alpha-2 country, nil for empty slices) and the problems found
+// in the record on its own. Index i is reported with each problem.
+func (l Leader) normalize(i int, ps *problems) Leader {
+	report := func(field string, err error) { ps.add("leader", i, l.ID, field, err) }
+	n := l.clone()
+	if err := checkID(l.ID); err != nil {
+		report("ID", err)
+	}
+	checkTexts(report, "ID", l.ID, "Name", l.Name, "Office", l.Office)
+	if fold.Key(l.Name) == "" {
+		report("Name", fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, l.Name))
+	}
+	if c, err := ParseCountry(l.Country); err != nil {
+		report("Country", err)
+	} else {
+		n.Country = c
+	}
+	for j, a := range l.Aliases {
+		field := fmt.Sprintf("Aliases[%d]", j)
+		if err := checkText(a); err != nil {
+			report(field, err)
+		} else if fold.Key(a) == "" {
+			report(field, fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, a))
+		}
+	}
+	for j := range n.Terms {
+		t := &n.Terms[j]
+		t.Start, t.End = civil.Date(t.Start), civil.Date(t.End)
+		for _, d := range []struct {
+			field string
+			t     time.Time
+		}{{"Start", t.Start}, {"End", t.End}} {
+			if err := checkDate(d.t); err != nil {
+				report(fmt.Sprintf("Terms[%d].%s", j, d.field), err)
+			}
+		}
+		switch {
+		case t.Start.IsZero():
+			report(fmt.Sprintf("Terms[%d].Start", j), ErrEmpty)
+		case !t.End.IsZero() && t.End.Before(t.Start):
+			report(fmt.Sprintf("Terms[%d]", j), fmt.Errorf("%w: %s", ErrTermOrder, t))
+		}
+	}
+	slices.SortStableFunc(n.Terms, func(a, b Term) int { return a.Start.Compare(b.Start) })
+	for j := 1; j < len(n.Terms); j++ {
+		prev, t := n.Terms[j-1], n.Terms[j]
+		if prev.Start.IsZero() || t.Start.IsZero() {
+			continue
+		}
+		if prev.End.IsZero() || !t.Start.After(prev.End) {
+			report("Terms", fmt.Errorf("%w: %s and %s", ErrTermOverlap, prev, t))
+		}
+	}
+	if len(n.Terms) == 0 {
+		n.Terms = nil
+	}
+	if len(n.Aliases) == 0 {
+		n.Aliases = nil
+	}
+	return n
+}
+
+// keys returns the lookup keys of the leader: its folded ID, name and
+// aliases, without repeats and without empty keys.
+func (l Leader) keys() []string {
+	ks := make([]string, 0, 2+len(l.Aliases))
+	for _, s := range append([]string{l.ID, l.Name}, l.Aliases...) {
+		if k := fold.Key(s); k != "" && !slices.Contains(ks, k) {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}

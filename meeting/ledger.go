@@ -1,0 +1,528 @@
+package meeting
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/fold"
+)
+
+// Ledger records leaders and their meetings and answers questions about them
+// under a [Rule]. The zero value is an empty ledger ready to use. A Ledger is
+// safe for concurrent use; every slice and struct it returns is a copy.
+// Records are only ever added: there is no update or removal.
+//
+// Counting is indexed: each leader's meetings are kept in date order, so
+// [Ledger.Count] reads only the meetings of the less busy of the two leaders
+// within the rule's window, never the whole ledger.
+type Ledger struct {
+	mu sync.RWMutex
+	store
+
+	// rank caches the collation order of leader names; see ranks.
+	rankMu sync.Mutex
+	rank   []int32
+}
+
+// store is the content of a ledger: records and their indexes. Leaders and
+// meetings are numbered by position; the indexes hold those numbers.
+type store struct {
+	leaders   []Leader
+	byID      map[string]int32   // leader ID → leader
+	byKey     map[string][]int32 // folded ID, name or alias → leaders, ascending
+	byCountry map[string][]int32 // alpha-2 → leaders, ascending
+
+	meetings    []record
+	meetingByID map[string]int32
+	bySig       map[string]int32 // date, kind and participant set → meeting
+	byLeader    [][]int32        // leader → its meetings, by date then ID
+	all         []int32          // every meeting, by date then ID
+}
+
+// record is a stored meeting with its participants resolved to leader numbers.
+type record struct {
+	Meeting
+	who []int32
+}
+
+// AddLeader adds leaders. It adds all of them or, when any is invalid or its
+// ID is taken (in the ledger or earlier in the same call), none, and returns
+// a *ValidationError listing every problem. Countries are stored as alpha-2
+// codes, dates as civil dates, terms in start order.
+//
+// Two leaders may share a name or an alias: looking that name up is then
+// ErrAmbiguous, and the ID still finds each of them.
+func (l *Ledger) AddLeader(ls ...Leader) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	add, ps := l.checkLeaders(ls)
+	if err := ps.err(); err != nil {
+		return err
+	}
+	l.addLeaders(add)
+	return nil
+}
+
+// checkLeaders normalizes a batch of leaders and finds its problems.
+func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
+	var ps problems
+	out := make([]Leader, len(ls))
+	first := map[string]int{}
+	for i, x := range ls {
+		out[i] = x.normalize(i, &ps)
+		if x.ID == "" {
+			continue
+		}
+		if _, ok := s.byID[x.ID]; ok {
+			ps.add("leader", i, x.ID, "ID", fmt.Errorf("%w leader ID %q: already in the ledger", ErrDuplicate, x.ID))
+		} else if j, ok := first[x.ID]; ok {
+			ps.add("leader", i, x.ID, "ID", fmt.Errorf("%w leader ID %q: also leader[%d]", ErrDuplicate, x.ID, j))
+		} else {
+			first[x.ID] = i
+		}
+	}
+	return out, ps
+}
+
+// addLeaders stores checked leaders and indexes them.
+func (s *store) addLeaders(ls []Leader) {
+	if s.byID == nil {
+		s.byID = map[string]int32{}
+		s.byKey = map[string][]int32{}
+		s.byCountry = map[string][]int32{}
+	}
+	for _, x := range ls {
+		n := int32(len(s.leaders))
+		s.leaders = append(s.leaders, x)
+		s.byLeader = append(s.byLeader, nil)
+		s.byID[x.ID] = n
+		s.byCountry[x.Country] = append(s.byCountry[x.Country], n)
+		for _, k := range x.keys() {
+			s.byKey[k] = append(s.byKey[k], n)
+		}
+	}
+}
+
+// AddMeeting adds meetings. It adds all of them or, when any is bad, none,
+// and returns a *ValidationError listing every problem: an empty or taken ID,
+// a zero date, a kind or status outside the defined values, fewer than two
+// distinct participants, a participant ID the ledger does not know
+// (ErrUnknownLeader), a date outside a participant's terms (ErrOutOfTerm; for
+// every status, both ends of a term included), or a meeting of the same
+// participants on the same date and of the same kind as one already recorded
+// or earlier in the call (ErrDuplicate, whatever the statuses). Participants
+// are leader IDs, not names. Dates are stored as civil dates.
+func (l *Ledger) AddMeeting(ms ...Meeting) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	add, ps := l.checkMeetings(ms)
+	if err := ps.err(); err != nil {
+		return err
+	}
+	l.addMeetings(add)
+	return nil
+}
+
+// checkMeetings normalizes a batch of meetings, resolves their participants
+// and finds their problems.
+func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
+	var ps problems
+	out := make([]record, len(ms))
+	firstID := map[string]int{}
+	firstSig := map[string]int{}
+	for i, x := range ms {
+		report := func(field string, err error) { ps.add("meeting", i, x.ID, field, err) }
+		m := x.normalize(i, &ps)
+		rec := record{Meeting: m, who: make([]int32, 0, len(m.Participants))}
+		known := true
+		for j, p := range m.Participants {
+			if p == "" {
+				known = false
+				continue
+			}
+			n, ok := s.byID[p]
+			if !ok {
+				report(fmt.Sprintf("Participants[%d]", j), s.unknownParticipant(p))
+				known = false
+				continue
+			}
+			rec.who = append(rec.who, n)
+			if ld := s.leaders[n]; !m.Date.IsZero() && !ld.InOffice(m.Date) {
+				report("Date", fmt.Errorf("%w: %s was not in office on %s", ErrOutOfTerm, ld, civil.Format(m.Date)))
+			}
+		}
+		out[i] = rec
+		if m.ID != "" {
+			if _, ok := s.meetingByID[m.ID]; ok {
+				report("ID", fmt.Errorf("%w meeting ID %q: already in the ledger", ErrDuplicate, m.ID))
+			} else if j, ok := firstID[m.ID]; ok {
+				report("ID", fmt.Errorf("%w meeting ID %q: also meeting[%d]", ErrDuplicate, m.ID, j))
+			} else {
+				firstID[m.ID] = i
+			}
+		}
+		if !known || len(rec.who) < 2 || m.Date.IsZero() || !m.Kind.valid() {
+			continue
+		}
+		sig := signature(&rec)
+		if n, ok := s.bySig[sig]; ok {
+			report("", fmt.Errorf("%w: the same participants, date and kind as meeting %q", ErrDuplicate, s.meetings[n].ID))
+		} else if j, ok := firstSig[sig]; ok {
+			report("", fmt.Errorf("%w: the same participants, date and kind as meeting[%d]", ErrDuplicate, j))
+		} else {
+			firstSig[sig] = i
+		}
+	}
+	return out, ps
+}
+
+// unknownParticipant explains a participant that is not a leader ID,
+// suggesting the ID when it is the name of exactly one leader.
+func (s *store) unknownParticipant(p string) error {
+	if ns := s.byKey[fold.Key(p)]; len(ns) == 1 {
+		return fmt.Errorf("%w ID %q (did you mean %q?)", ErrUnknownLeader, p, s.leaders[ns[0]].ID)
+	}
+	return fmt.Errorf("%w ID %q", ErrUnknownLeader, p)
+}
+
+// signature identifies a meeting by date, kind and participant set.
+func signature(r *record) string {
+	who := slices.Clone(r.who)
+	slices.Sort(who)
+	var b strings.Builder
+	b.WriteString(civil.Format(r.Date))
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(int(r.Kind)))
+	for _, w := range who {
+		b.WriteByte('|')
+		b.WriteString(strconv.Itoa(int(w)))
+	}
+	return b.String()
+}
+
+// addMeetings stores checked meetings and merges them into the indexes.
+func (s *store) addMeetings(rs []record) {
+	if s.meetingByID == nil {
+		s.meetingByID = map[string]int32{}
+		s.bySig = map[string]int32{}
+	}
+	base := int32(len(s.meetings))
+	s.meetings = append(s.meetings, rs...)
+	added := make([]int32, len(rs))
+	perLeader := map[int32][]int32{}
+	for i := range rs {
+		n := base + int32(i)
+		added[i] = n
+		r := &s.meetings[n]
+		s.meetingByID[r.ID] = n
+		s.bySig[signature(r)] = n
+		for _, w := range r.who {
+			perLeader[w] = append(perLeader[w], n)
+		}
+	}
+	s.all = s.merge(s.all, added)
+	for w, ns := range perLeader {
+		s.byLeader[w] = s.merge(s.byLeader[w], ns)
+	}
+}
+
+// compare orders meetings by date, then ID.
+func (s *store) compare(a, b int32) int {
+	ma, mb := &s.meetings[a], &s.meetings[b]
+	if c := ma.Date.Compare(mb.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(ma.ID, mb.ID)
+}
+
+// merge returns the sorted union of a sorted index and new meetings. Adding
+// in date order, the common case, only appends.
+func (s *store) merge(have, add []int32) []int32 {
+	slices.SortFunc(add, s.compare)
+	if len(have) == 0 {
+		return add
+	}
+	if s.compare(have[len(have)-1], add[0]) < 0 {
+		return append(have, add...)
+	}
+	out := make([]int32, 0, len(have)+len(add))
+	i, j := 0, 0
+	for i < len(have) && j < len(add) {
+		if s.compare(have[i], add[j]) <= 0 {
+			out = append(out, have[i])
+			i++
+		} else {
+			out = append(out, add[j])
+			j++
+		}
+	}
+	out = append(out, have[i:]...)
+	return append(out, add[j:]...)
+}
+
+// window returns the part of a date-sorted index within [from, to]; a zero
+// bound is open.
+func (s *store) window(index []int32, from, to time.Time) []int32 {
+	lo, hi := 0, len(index)
+	if !from.IsZero() {
+		lo = sort.Search(len(index), func(i int) bool { return !s.meetings[index[i]].Date.Before(from) })
+	}
+	if !to.IsZero() {
+		hi = sort.Search(len(index), func(i int) bool { return s.meetings[index[i]].Date.After(to) })
+	}
+	if hi <= lo {
+		return nil
+	}
+	return index[lo:hi]
+}
+
+// Leader finds a leader by ID, name or alias. An exact ID wins; otherwise
+// the ID, name and aliases of every leader are compared folded, ignoring
+// case, accents, width, spaces, hyphens and other punctuation: "Yoon
+// Suk-yeol", "YOON SUK YEOL", "yoon_suk_yeol" and "ＹＯＯＮ ＳＵＫ ＹＥＯＬ" find
+// the same leader, "Shinzō Abe" finds "Shinzo Abe", "Jonas Gahr Store" finds
+// "Jonas Gahr Støre". Word order is not ignored: "Kishida Fumio" needs an
+// alias. No match is ErrUnknownLeader; a match with two or more leaders is
+// an *AmbiguousError (errors.Is ErrAmbiguous) naming them all.
+func (l *Ledger) Leader(nameOrID string) (Leader, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	n, err := l.find(nameOrID)
+	if err != nil {
+		return Leader{}, err
+	}
+	return l.leaders[n].clone(), nil
+}
+
+// find resolves a leader's ID, name or alias to its number.
+func (l *Ledger) find(nameOrID string) (int32, error) {
+	if n, ok := l.byID[nameOrID]; ok {
+		return n, nil
+	}
+	var ns []int32
+	if k := fold.Key(nameOrID); k != "" {
+		ns = l.byKey[k]
+	}
+	switch len(ns) {
+	case 0:
+		return 0, fmt.Errorf("%w %q", ErrUnknownLeader, nameOrID)
+	case 1:
+		return ns[0], nil
+	}
+	ns = slices.Clone(ns)
+	l.sortLeaders(ns)
+	e := &AmbiguousError{Name: nameOrID}
+	for _, n := range ns {
+		e.Candidates = append(e.Candidates, l.leaders[n].clone())
+	}
+	return 0, e
+}
+
+// Leaders returns every leader, sorted by name with the Unicode collation
+// algorithm (golang.org/x/text/collate), then by ID.
+func (l *Ledger) Leaders() []Leader {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	ns := make([]int32, len(l.leaders))
+	for i := range ns {
+		ns[i] = int32(i)
+	}
+	l.sortLeaders(ns)
+	out := make([]Leader, len(ns))
+	for i, n := range ns {
+		out[i] = l.leaders[n].clone()
+	}
+	return out
+}
+
+// ranks returns each leader's position in name order (collated, then by
+// ID). It is computed once per set of leaders; the caller holds l.mu.
+func (l *Ledger) ranks() []int32 {
+	l.rankMu.Lock()
+	defer l.rankMu.Unlock()
+	if len(l.rank) == len(l.leaders) {
+		return l.rank
+	}
+	c := collate.New(language.Und)
+	var buf collate.Buffer
+	keys := make([][]byte, len(l.leaders))
+	order := make([]int32, len(l.leaders))
+	for i, ld := range l.leaders {
+		keys[i] = bytes.Clone(c.KeyFromString(&buf, ld.Name))
+		buf.Reset()
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(l.leaders[a].ID, l.leaders[b].ID)
+	})
+	rank := make([]int32, len(order))
+	for pos, n := range order {
+		rank[n] = int32(pos)
+	}
+	l.rank = rank
+	return rank
+}
+
+// sortLeaders sorts leader numbers into name order.
+func (l *Ledger) sortLeaders(ns []int32) {
+	rank := l.ranks()
+	slices.SortFunc(ns, func(a, b int32) int { return cmp.Compare(rank[a], rank[b]) })
+}
+
+// Meeting returns the meeting with the given ID.
+func (l *Ledger) Meeting(id string) (Meeting, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	n, ok := l.meetingByID[id]
+	if !ok {
+		return Meeting{}, false
+	}
+	return l.meetings[n].clone(), true
+}
+
+// Meetings returns every meeting, in date order, then by ID.
+func (l *Ledger) Meetings() []Meeting {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.clones(l.all)
+}
+
+// clones copies the meetings with the given numbers.
+func (s *store) clones(ns []int32) []Meeting {
+	out := make([]Meeting, len(ns))
+	for i, n := range ns {
+		out[i] = s.meetings[n].clone()
+	}
+	return out
+}
+
+// Count returns how many meetings between leaders a and b (each an ID, name
+// or alias, as [Ledger.Leader] finds them) count under r. It is symmetric:
+// Count(a, b, r) == Count(b, a, r). A leader does not meet themself: a and b
+// naming the same leader count 0.
+func (l *Ledger) Count(a, b string, r Rule) (int, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	na, err := l.find(a)
+	if err != nil {
+		return 0, err
+	}
+	nb, err := l.find(b)
+	if err != nil {
+		return 0, err
+	}
+	p := r.plan()
+	return l.count(na, nb, &p), nil
+}
+
+// count scans the meetings of whichever of a and b has fewer in the window.
+func (s *store) count(a, b int32, p *plan) int {
+	if a == b {
+		return 0
+	}
+	scan, other := s.window(s.byLeader[a], p.from, p.to), b
+	if ib := s.window(s.byLeader[b], p.from, p.to); len(ib) < len(scan) {
+		scan, other = ib, a
+	}
+	n := 0
+	for _, x := range scan {
+		if m := &s.meetings[x]; p.counts(&m.Meeting) && slices.Contains(m.who, other) {
+			n++
+		}
+	}
+	return n
+}
+
+// Schedule returns every meeting the leader (an ID, name or alias) is in on
+// the civil date of day, of every kind and status: held, planned,
+// unconfirmed and cancelled. They are sorted by status in that order, then by
+// ID.
+func (l *Ledger) Schedule(leader string, day time.Time) ([]Meeting, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	n, err := l.find(leader)
+	if err != nil {
+		return nil, err
+	}
+	day = civil.Date(day)
+	if day.IsZero() {
+		return nil, fmt.Errorf("%w: schedule day", ErrEmpty)
+	}
+	out := l.clones(l.window(l.byLeader[n], day, day))
+	slices.SortFunc(out, func(a, b Meeting) int {
+		if c := cmp.Compare(a.Status, b.Status); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return out, nil
+}
+
+// Streak returns how many consecutive years, ending with the year through,
+// the leader (an ID, name or alias) attended an occasion of the series: 0
+// when not in the year through itself.
+//
+// A year counts when the leader is a participant of a held meeting (of any
+// kind, with any number of participants) whose Occasion is the series name
+// followed by that year: "NATO Summit 2024" is series "NATO Summit", year
+// 2024. The year is the last space-separated word of the Occasion, not the
+// meeting's date; the series names are compared folded, as names are (case,
+// accents, spaces and punctuation ignored). An empty series is ErrEmpty.
+func (l *Ledger) Streak(leader, series string, through int) (int, error) {
+	want := fold.Key(series)
+	if want == "" {
+		return 0, fmt.Errorf("%w: series %q", ErrEmpty, series)
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	n, err := l.find(leader)
+	if err != nil {
+		return 0, err
+	}
+	years := map[int]bool{}
+	for _, x := range l.byLeader[n] {
+		m := &l.meetings[x]
+		if m.Status != Held {
+			continue
+		}
+		if name, year, ok := splitOccasion(m.Occasion); ok && fold.Key(name) == want {
+			years[year] = true
+		}
+	}
+	streak := 0
+	for y := through; years[y]; y-- {
+		streak++
+	}
+	return streak, nil
+}
+
+// splitOccasion splits "NATO Summit 2024" into its series and year.
+func splitOccasion(occasion string) (series string, year int, ok bool) {
+	occasion = strings.TrimSpace(occasion)
+	i := strings.LastIndexFunc(occasion, unicode.IsSpace)
+	if i < 0 {
+		return "", 0, false
+	}
+	_, size := utf8.DecodeRuneInString(occasion[i:])
+	year, err := strconv.Atoi(occasion[i+size:])
+	if err != nil || year <= 0 {
+		return "", 0, false
+	}
+	return occasion[:i], year, true
+}

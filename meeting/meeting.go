@@ -1,0 +1,260 @@
+package meeting
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/fold"
+)
+
+// Kind says what sort of encounter a meeting was. Its text form is
+// "talks", "pull-aside", "call" or "visit".
+type Kind int
+
+const (
+	// Talks are formal, in-person talks: a bilateral or multilateral summit.
+	// The zero Rule counts only these.
+	Talks Kind = iota
+	// PullAside is an informal, in-person encounter: a brief talk on the
+	// sidelines, a "pull-aside" or "informal talks" without an agenda.
+	PullAside
+	// Call is a telephone or video call.
+	Call
+	// Visit is a visit without talks of record: a courtesy call, a state
+	// dinner, a ceremony.
+	Visit
+)
+
+var kindNames = [...]string{Talks: "talks", PullAside: "pull-aside", Call: "call", Visit: "visit"}
+
+// String returns the text form, or "Kind(n)" for a value outside Talks..Visit.
+func (k Kind) String() string {
+	if k.valid() {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+func (k Kind) valid() bool { return k >= 0 && int(k) < len(kindNames) }
+
+// plural names the kind in Rule descriptions.
+func (k Kind) plural() string {
+	switch k {
+	case Talks:
+		return "talks"
+	case PullAside:
+		return "pull-asides"
+	case Call:
+		return "calls"
+	case Visit:
+		return "visits"
+	}
+	return k.String()
+}
+
+// MarshalText returns the text form; a value outside Talks..Visit is an
+// ErrInvalidKind error.
+func (k Kind) MarshalText() ([]byte, error) {
+	if !k.valid() {
+		return nil, fmt.Errorf("%w: %d", ErrInvalidKind, int(k))
+	}
+	return []byte(kindNames[k]), nil
+}
+
+// UnmarshalText sets k from its text form, as [ParseKind] reads it.
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := ParseKind(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// ParseKind reads a Kind from its text form, ignoring case, spaces and
+// hyphens ("Pull-aside", "pull aside"); anything else is ErrInvalidKind.
+func ParseKind(s string) (Kind, error) {
+	key := fold.Key(s)
+	for k, name := range kindNames {
+		if key == fold.Key(name) {
+			return Kind(k), nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q (want talks, pull-aside, call or visit)", ErrInvalidKind, s)
+}
+
+// Status says whether a meeting took place. Its text form is "held",
+// "planned", "unconfirmed" or "cancelled".
+type Status int
+
+const (
+	// Held: the meeting took place. The zero Rule counts only these.
+	Held Status = iota
+	// Planned: announced for a date, not yet held.
+	Planned
+	// Unconfirmed: agreed or reported, but not confirmed to be held.
+	Unconfirmed
+	// Cancelled: announced, then called off.
+	Cancelled
+)
+
+var statusNames = [...]string{Held: "held", Planned: "planned", Unconfirmed: "unconfirmed", Cancelled: "cancelled"}
+
+// String returns the text form, or "Status(n)" for a value outside
+// Held..Cancelled.
+func (s Status) String() string {
+	if s.valid() {
+		return statusNames[s]
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+func (s Status) valid() bool { return s >= 0 && int(s) < len(statusNames) }
+
+// MarshalText returns the text form; a value outside Held..Cancelled is an
+// ErrInvalidStatus error.
+func (s Status) MarshalText() ([]byte, error) {
+	if !s.valid() {
+		return nil, fmt.Errorf("%w: %d", ErrInvalidStatus, int(s))
+	}
+	return []byte(statusNames[s]), nil
+}
+
+// UnmarshalText sets s from its text form, as [ParseStatus] reads it.
+func (s *Status) UnmarshalText(b []byte) error {
+	v, err := ParseStatus(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// ParseStatus reads a Status from its text form, ignoring case and spaces;
+// anything else is ErrInvalidStatus.
+func ParseStatus(s string) (Status, error) {
+	key := fold.Key(s)
+	for st, name := range statusNames {
+		if key == name {
+			return Status(st), nil
+		}
+	}
+	return 0, fmt.Errorf("%w %q (want held, planned, unconfirmed or cancelled)", ErrInvalidStatus, s)
+}
+
+// Source is where a record comes from: a news report, an official readout.
+// Date is a civil date (the ledger keeps year, month and day). Quote is the
+// passage that supports the record.
+type Source struct {
+	Publisher, Title, URL, Quote string
+	Date                         time.Time
+}
+
+// Equal reports whether s and o are the same, dates compared as instants.
+func (s Source) Equal(o Source) bool {
+	return s.Publisher == o.Publisher && s.Title == o.Title && s.URL == o.URL &&
+		s.Quote == o.Quote && s.Date.Equal(o.Date)
+}
+
+// Meeting is one encounter of two or more leaders. Participants are leader
+// IDs, in any order (the order given is kept). Date is a civil date. Place is
+// where it happened ("Washington, D.C."), Occasion the event it was part of,
+// written as series and year ("NATO Summit 2024") so [Ledger.Streak] can
+// follow the series.
+type Meeting struct {
+	ID           string
+	Date         time.Time
+	Participants []string
+	Kind         Kind
+	Status       Status
+	Place        string
+	Occasion     string
+	Sources      []Source
+	Note         string
+}
+
+// Equal reports whether m and o are the same record field by field, dates
+// compared as instants.
+func (m Meeting) Equal(o Meeting) bool {
+	return m.ID == o.ID && m.Date.Equal(o.Date) && slices.Equal(m.Participants, o.Participants) &&
+		m.Kind == o.Kind && m.Status == o.Status && m.Place == o.Place && m.Occasion == o.Occasion &&
+		slices.EqualFunc(m.Sources, o.Sources, Source.Equal) && m.Note == o.Note
+}
+
+// String returns a one-line summary:
+// "2024-07-10 held talks kr-yoon-suk-yeol, jp-kishida-fumio (m-2024-07-10-jp)".
+func (m Meeting) String() string {
+	s := fmt.Sprintf("%s %s %s", civil.Format(m.Date), m.Status, m.Kind)
+	for i, p := range m.Participants {
+		if i == 0 {
+			s += " " + p
+		} else {
+			s += ", " + p
+		}
+	}
+	return s + " (" + m.ID + ")"
+}
+
+// clone returns a deep copy, so callers never share the ledger's slices.
+func (m Meeting) clone() Meeting {
+	m.Participants = slices.Clone(m.Participants)
+	m.Sources = slices.Clone(m.Sources)
+	return m
+}
+
+// normalize returns the meeting as the ledger keeps it (civil dates, nil for
+// empty slices) and records the problems found in the record on its own:
+// those that need no ledger. Index i is reported with each problem.
+func (m Meeting) normalize(i int, ps *problems) Meeting {
+	report := func(field string, err error) { ps.add("meeting", i, m.ID, field, err) }
+	n := m.clone()
+	if err := checkID(m.ID); err != nil {
+		report("ID", err)
+	}
+	checkTexts(report, "ID", m.ID, "Place", m.Place, "Occasion", m.Occasion, "Note", m.Note)
+	n.Date = civil.Date(m.Date)
+	if n.Date.IsZero() {
+		report("Date", ErrEmpty)
+	} else if err := checkDate(n.Date); err != nil {
+		report("Date", err)
+	}
+	if !m.Kind.valid() {
+		report("Kind", fmt.Errorf("%w: %d", ErrInvalidKind, int(m.Kind)))
+	}
+	if !m.Status.valid() {
+		report("Status", fmt.Errorf("%w: %d", ErrInvalidStatus, int(m.Status)))
+	}
+	distinct := 0
+	for j, p := range m.Participants {
+		switch {
+		case p == "":
+			report(fmt.Sprintf("Participants[%d]", j), ErrEmpty)
+		case checkText(p) != nil:
+			report(fmt.Sprintf("Participants[%d]", j), checkText(p))
+		case slices.Contains(m.Participants[:j], p):
+			report(fmt.Sprintf("Participants[%d]", j), fmt.Errorf("%w participant %q", ErrDuplicate, p))
+		default:
+			distinct++
+		}
+	}
+	if distinct < 2 {
+		report("Participants", fmt.Errorf("%w: %d given", ErrTooFewParticipants, distinct))
+	}
+	for j := range n.Sources {
+		src := &n.Sources[j]
+		src.Date = civil.Date(src.Date)
+		field := fmt.Sprintf("Sources[%d].", j)
+		if err := checkDate(src.Date); err != nil {
+			report(field+"Date", err)
+		}
+		checkTexts(report, field+"Publisher", src.Publisher, field+"Title", src.Title,
+			field+"URL", src.URL, field+"Quote", src.Quote)
+	}
+	if len(n.Sources) == 0 {
+		n.Sources = nil
+	}
+	return n
+}
