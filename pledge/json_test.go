@@ -1,0 +1,170 @@
+package pledge_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/summitry/summitry/pledge"
+)
+
+const storyJSON = `{
+  "pledges": [
+    {
+      "id": "kr-ua-2023-g20",
+      "donor": "South Korea",
+      "recipient": "Ukraine",
+      "amount": {"value": "2300000000", "currency": "USD"},
+      "parts": [{"amount": {"value": "300000000", "currency": "USD"}, "categories": ["humanitarian"]}],
+      "stage": "pledged",
+      "date": "2023-09-10",
+      "sources": [{"publisher": "Yonhap", "date": "2023-09-10"}]
+    },
+    {
+      "id": "kr-ua-2023-07",
+      "donor": "South Korea",
+      "recipient": "Ukraine",
+      "amount": {"value": "150000000", "currency": "USD"},
+      "categories": ["humanitarian", "military/non-lethal"],
+      "stage": "pledged",
+      "date": "2023-07-15"
+    }
+  ]
+}
+`
+
+func TestReadBook(t *testing.T) {
+	b, err := pledge.ReadBook(strings.NewReader(storyJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := koreaUkraine()
+	want[0].Sources = []pledge.Source{{Publisher: "Yonhap", Date: day("2023-09-10")}}
+	want[0].Occasion = ""
+	if diff := cmp.Diff(want, b.All()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestReadBookErrors(t *testing.T) {
+	record := func(fields string) string {
+		return `{"pledges": [
+{"id": "ok", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "stage": "pledged"},
+` + fields + `
+]}`
+	}
+	tests := []struct {
+		name, in string
+		want     string // substring of the error
+		sentinel error
+	}{
+		{"empty", ``, "line 1: unexpected end of input", nil},
+		{"not an object", `[]`, `want an object`, nil},
+		{"truncated", `{"pledges": [{"id": "a"`, "unexpected end of input", nil},
+		{"syntax", "{\"pledges\": [\n\n{\"id\": }]}", "line 3", nil},
+		{"unknown top field", `{"books": []}`, "unknown field books", nil},
+		{"pledges twice", `{"pledges": [], "pledges": []}`, `"pledges" given twice`, nil},
+		{"trailing data", `{"pledges": []} {}`, "unexpected data after the book", nil},
+		{"unknown field", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "colour": "red"}`),
+			`pledge (line 3) "x": invalid value: json: unknown field "colour"`, pledge.ErrInvalid},
+		{"float amount", record(`{"id": "x", "donor": "D", "amount": {"value": 1.5, "currency": "USD"}}`),
+			`pledge (line 3) "x"`, pledge.ErrInvalid},
+		{"bad currency", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "usdollar"}}`),
+			`invalid currency "usdollar"`, pledge.ErrInvalid},
+		{"bad date", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "date": "2023-13-01"}`),
+			`date: date "2023-13-01" is not YYYY-MM-DD`, pledge.ErrInvalid},
+		{"bad stage", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "stage": "paid"}`),
+			`stage "paid"`, pledge.ErrInvalid},
+		{"negative", record(`{"id": "x", "donor": "D", "amount": {"value": "-1", "currency": "USD"}}`),
+			`pledge (line 3) "x" amount: invalid amount`, pledge.ErrInvalidAmount},
+		{"duplicate", record(`{"id": "ok", "donor": "D", "amount": {"value": "1", "currency": "USD"}}`),
+			`pledge (line 3) "ok" id: duplicate`, pledge.ErrDuplicate},
+		{"dangling", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "under": "nope"}`),
+			`pledge (line 3) "x" under: unknown pledge: "nope"`, pledge.ErrUnknownPledge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := pledge.ReadBook(strings.NewReader(tt.in))
+			if err == nil {
+				t.Fatalf("ReadBook = %v, want an error", b.All())
+			}
+			if b != nil {
+				t.Error("ReadBook returned a book with its error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+			if tt.sentinel != nil && !errors.Is(err, tt.sentinel) {
+				t.Errorf("error %q is not %v", err, tt.sentinel)
+			}
+		})
+	}
+}
+
+func TestUnmarshalJSONIsAtomic(t *testing.T) {
+	b := bookOf(t, koreaUkraine()...)
+	before := b.All()
+	bad := strings.Replace(storyJSON, `"150000000"`, `"-150000000"`, 1)
+	if err := json.Unmarshal([]byte(bad), b); err == nil {
+		t.Fatal("Unmarshal of a bad book: want an error")
+	}
+	if diff := cmp.Diff(before, b.All()); diff != "" {
+		t.Errorf("a failed Unmarshal changed the book (-before +after):\n%s", diff)
+	}
+	var other pledge.Book
+	if err := json.Unmarshal([]byte(storyJSON), &other); err != nil {
+		t.Fatal(err)
+	}
+	if other.Len() != 2 {
+		t.Errorf("Len = %d, want 2", other.Len())
+	}
+	empty, err := json.Marshal(&pledge.Book{})
+	if err != nil || string(empty) != `{"pledges":[]}` {
+		t.Errorf("empty book = %s, %v", empty, err)
+	}
+}
+
+// FuzzReadBook feeds arbitrary bytes to the reader of untrusted books: it
+// must never panic, and whatever it accepts must write back and read again
+// to the same records and totals.
+func FuzzReadBook(f *testing.F) {
+	f.Add([]byte(storyJSON))
+	f.Add([]byte(`{"pledges":[]}`))
+	f.Add([]byte(`{"pledges":[{"id":"a","donor":"D","amount":{"value":"5","currency":"EUR"},"stage":"committed"},{"id":"b","donor":"D","amount":{"value":"7","currency":"EUR"},"stage":"disbursed","under":"a"},{"id":"c","donor":"D","amount":{"value":"9","currency":"EUR"},"revises":"a","stage":"committed"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := pledge.ReadBook(bytes.NewReader(data))
+		if err != nil {
+			if b != nil {
+				t.Fatal("a book returned with an error")
+			}
+			return
+		}
+		var out bytes.Buffer
+		if err := b.WriteJSON(&out); err != nil {
+			t.Fatal(err)
+		}
+		back, err := pledge.ReadBook(&out)
+		if err != nil {
+			t.Fatalf("cannot read back what was written: %v", err)
+		}
+		if diff := cmp.Diff(b.All(), back.All()); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
+		}
+		for _, s := range pledge.Stages() {
+			q := pledge.Query{Stage: s, GroupBy: []pledge.Dimension{pledge.ByCategory}}
+			t1, err1 := b.Total(q)
+			t2, err2 := back.Total(q)
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			if diff := cmp.Diff(t1.Sum(), t2.Sum()); diff != "" {
+				t.Fatalf("totals differ (-want +got):\n%s", diff)
+			}
+			_ = t1.String() + t1.HTML() + t1.SVG() + t1.Markdown()
+		}
+	})
+}
