@@ -1,0 +1,46 @@
+// Package summitry is an embeddable, pure-Go library for pledge and meeting
+// accounting: exact money for aid pledges, and an honest count of leader
+// meetings.
+//
+// The module has two packages:
+//
+//   - [github.com/summitry/summitry/pledge] records who promised what, to
+//     whom, in which categories and at which stage, with exact decimal
+//     amounts in ISO 4217 currencies. Its totals never lose or double count
+//     money: category rows add up to the grand total, an undivided amount in
+//     several categories stays undivided, and the stages of the same money
+//     (pledged, committed, allocated, disbursed) are never added together.
+//   - [github.com/summitry/summitry/meeting] keeps a ledger of leaders and
+//     their meetings and answers "how many times has A met B" under an
+//     explicit counting rule: which kinds of meeting count, held or also
+//     planned, between two leaders or also inside larger meetings, and in
+//     which window of dates.
+//
+// Both are safe for concurrent use, return copies, and keep to an API that
+// the gomacro interpreter behind the gophernotes Jupyter kernel can use: no
+// type parameters, results as slices and structs with value-receiver methods,
+// and tables that render as text, Markdown, HTML and SVG.
+//
+// A short example, from a July 2024 report on South Korea's aid to Ukraine:
+//
+//	var book pledge.Book
+//	err := book.Add(
+//		pledge.Pledge{
+//			ID: "kr-ua-2023-g20", Donor: "South Korea", Recipient: "Ukraine",
+//			Amount: pledge.MustAmount("2300000000", "USD"),
+//			Parts: []pledge.Part{{
+//				Amount:     pledge.MustAmount("300000000", "USD"),
+//				Categories: []pledge.Category{pledge.Humanitarian},
+//			}},
+//		},
+//		pledge.Pledge{
+//			ID: "kr-ua-2023-07", Donor: "South Korea", Recipient: "Ukraine",
+//			Amount:     pledge.MustAmount("150000000", "USD"),
+//			Categories: []pledge.Category{pledge.Humanitarian, pledge.MilitaryNonLethal},
+//		},
+//	)
+//	totals, err := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
+//	fmt.Print(totals) // humanitarian 300M, humanitarian+military/non-lethal 150M, unspecified 2,000M
+//
+// The programs under examples/ tell whole stories; README.md has the tour.
+package summitry

@@ -1,0 +1,123 @@
+// Command korea-ukraine-aid builds a pledge book from a July 2024 news report
+// on South Korea's aid to Ukraine and prints its totals: the whole, by
+// category, and what changes when a more detailed source restates a pledge.
+//
+//	go run ./examples/korea-ukraine-aid
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/summitry/summitry/pledge"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// report is the July 2024 article this program retells: the figures it gives
+// are recorded exactly as it gives them, and nothing it leaves out is made up.
+var report = pledge.Source{
+	Publisher: "news report on the NATO summit in Washington",
+	Date:      date(2024, 7, 10),
+	Quote: "South Korea announced a $2.3 billion aid package for Ukraine at the G20 in September 2023, " +
+		"including $300 million in humanitarian aid; in July 2023 it pledged $150 million in humanitarian " +
+		"and non-lethal military aid.",
+}
+
+// fromTheReport are the two pledges as the report tells them.
+func fromTheReport() []pledge.Pledge {
+	usd := func(v string) pledge.Amount { return pledge.MustAmount(v, "USD") }
+	return []pledge.Pledge{
+		{
+			ID: "kr-ua-2023-07", Donor: "South Korea", Recipient: "Ukraine",
+			Amount: usd("150000000"), Stage: pledge.Pledged,
+			Date: date(2023, 7, 12), Occasion: "NATO Summit 2023",
+			// One amount for two purposes: kept undivided, never split by guess.
+			Categories: []pledge.Category{pledge.Humanitarian, pledge.MilitaryNonLethal},
+			Sources:    []pledge.Source{report},
+			Note:       "Announced around the NATO summit in Vilnius; the report gives no split between the two categories.",
+		},
+		{
+			ID: "kr-ua-2023-g20", Donor: "South Korea", Recipient: "Ukraine",
+			Amount: usd("2300000000"), Stage: pledge.Pledged,
+			Date: date(2023, 9, 10), Occasion: "G20 Summit 2023",
+			// Only the humanitarian share is itemised; the rest stays unspecified.
+			Parts:   []pledge.Part{{Amount: usd("300000000"), Categories: []pledge.Category{pledge.Humanitarian}}},
+			Sources: []pledge.Source{report},
+		},
+	}
+}
+
+// detailed restates the G20 package as the Korea Times reported it on the
+// day: $300 million in 2024 through international organisations, and $2
+// billion in low-interest loans from the Economic Development Cooperation
+// Fund from 2025.
+func detailed() pledge.Pledge {
+	usd := func(v string) pledge.Amount { return pledge.MustAmount(v, "USD") }
+	return pledge.Pledge{
+		ID: "kr-ua-2023-g20-detail", Revises: "kr-ua-2023-g20",
+		Donor: "South Korea", Recipient: "Ukraine",
+		Amount: usd("2300000000"), Stage: pledge.Pledged,
+		Date: date(2023, 9, 10), Occasion: "G20 Summit 2023",
+		Parts: []pledge.Part{
+			{Amount: usd("300000000"), Categories: []pledge.Category{pledge.Humanitarian}, Year: 2024,
+				Note: "humanitarian aid, grants and funds at the World Bank and EBRD"},
+			{Amount: usd("2000000000"), Categories: []pledge.Category{pledge.FinancialLoan}, Year: 2025,
+				Note: "EDCF low-interest loans from 2025"},
+		},
+		Sources: []pledge.Source{{
+			Publisher: "The Korea Times",
+			Title:     "Seoul pledges $2.3 bil. in aid to help rebuild Ukraine",
+			URL:       "https://m.koreatimes.co.kr/pages/article.amp.asp?newsIdx=358855",
+			Date:      date(2023, 9, 10),
+		}},
+	}
+}
+
+func run(w io.Writer) error {
+	var book pledge.Book
+	if err := book.Add(fromTheReport()...); err != nil {
+		return err
+	}
+
+	all, err := book.Total(pledge.Query{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "South Korea's pledges to Ukraine, as the report gives them: %v\n\n", all.Sum())
+
+	byCategory, err := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, byCategory)
+
+	humanitarian, err := book.Total(pledge.Query{Categories: []pledge.Category{pledge.Humanitarian}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Within humanitarian: %v (of which USD 150000000 is shared with non-lethal military aid)\n\n", humanitarian.Sum())
+
+	// A more detailed source restates the G20 package. The restatement
+	// replaces the original in every total; the original stays as history.
+	if err := book.Add(detailed()); err != nil {
+		return err
+	}
+	byYear, err := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByCategory}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "After the Korea Times detail restates the G20 package:")
+	fmt.Fprintln(w, byYear)
+	fmt.Fprintf(w, "History of kr-ua-2023-g20: %d records, the latest counts.\n", len(book.History("kr-ua-2023-g20")))
+	return nil
+}

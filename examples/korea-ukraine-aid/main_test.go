@@ -1,0 +1,43 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestRun(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	want := `South Korea's pledges to Ukraine, as the report gives them: [USD 2450000000]
+
+Totals: all stages; by category
+category                          currency         amount  records
+------------------------------------------------------------------
+humanitarian                      USD         300,000,000        1
+humanitarian+military/non-lethal  USD         150,000,000        1
+unspecified                       USD       2,000,000,000        1
+------------------------------------------------------------------
+total                             USD       2,450,000,000        2
+
+Within humanitarian: [USD 450000000] (of which USD 150000000 is shared with non-lethal military aid)
+
+After the Korea Times detail restates the G20 package:
+Totals: all stages; by year, category
+year   category                          currency         amount  records
+-------------------------------------------------------------------------
+2023   humanitarian+military/non-lethal  USD         150,000,000        1
+2024   humanitarian                      USD         300,000,000        1
+2025   financial/loan                    USD       2,000,000,000        1
+-------------------------------------------------------------------------
+total                                    USD       2,450,000,000        2
+
+History of kr-ua-2023-g20: 2 records, the latest counts.
+`
+	if diff := cmp.Diff(want, out.String()); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
+	}
+}

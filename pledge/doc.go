@@ -1,0 +1,67 @@
+// Package pledge records aid pledges with exact amounts and answers "how
+// much, for what, at which stage" without losing or double counting a cent.
+//
+// # Amounts
+//
+// An [Amount] is a decimal value and an ISO 4217 currency. It never passes
+// through a float: [NewAmount] reads plain decimal text, [Amount.Add] and
+// [Amount.Sub] are exact, and amounts in different currencies refuse to mix
+// ([ErrCurrencyMismatch]) unless [Rates] convert them at a dated rate. In
+// JSON an amount is {"value":"2300000000","currency":"USD"}, the value a
+// string so that no reader turns it into a float.
+//
+// # Categories
+//
+// A [Category] is a slash path from general to specific, such as
+// "military/non-lethal". The predefined ones follow the Kiel Institute's
+// Ukraine Support Tracker (military, financial, humanitarian, plus
+// reconstruction); any other lower-case path works too. [Category.Within]
+// rolls categories up: "military/non-lethal" is within "military".
+//
+// When a source gives one amount for several purposes ("$150 million in
+// humanitarian and non-lethal military aid") the pledge lists both
+// categories and the amount is never split by guess: totals show it under
+// the joined key "humanitarian+military/non-lethal". When a source itemises
+// only part of a pledge ("$2.3 billion, including $300 million in
+// humanitarian aid") the pledge has a [Part] for what is itemised and the
+// rest is counted as [Unspecified]. Category rows therefore always add up
+// exactly to the grand total.
+//
+// # Stages and fulfilment
+//
+// Money moves through four [Stage] values, after OCHA FTS and IATI:
+// [Pledged] (announced, non-binding), [Committed] (binding), [Allocated]
+// (earmarked, the Kiel tracker's headline measure) and [Disbursed] (paid or
+// delivered). Stages of the same money are never added together:
+// [Query].Stage asks for records that have reached at least that stage.
+//
+// A record that fulfils part of another names it in Under: a disbursement
+// under a commitment, a yearly tranche under a multi-year pledge. While the
+// parent itself counts for the query, the children add nothing, so $300
+// million committed with $100 million paid under it totals $300 million at
+// Committed and $100 million at Disbursed. Children that add up to more than
+// their parent add only the excess, taken from the children in date order
+// with their own categories and dates. A record that restates another names
+// it in Revises and replaces it in every total; the earlier one stays in the
+// book as history ([Book.History]).
+//
+// # Books and totals
+//
+// A [Book] holds the records. Its zero value is ready, it is safe for
+// concurrent use and it hands out copies. [Book.Add] is all or nothing: a
+// bad record is reported in a *[ValidationError] naming the record and the
+// field, with errors.Is matching the sentinel errors such as
+// [ErrPartsExceed] or [ErrUnknownPledge], and nothing is added.
+//
+// [Book.Total] filters by donor, recipient, category, date and stage and
+// groups by any of [ByDonor], [ByRecipient], [ByCategory] (at a chosen
+// depth), [ByYear] and [ByCurrency]. The [Totals] it returns print as aligned
+// text, Markdown, an HTML table and an SVG bar chart, which is what a
+// Jupyter notebook running gophernotes shows for them.
+//
+// # Saving and reading
+//
+// [Book.WriteJSON] saves every record, revised ones included; [ReadBook]
+// reads such a file from untrusted input, naming the line, record and field
+// of anything malformed, and never returns half a book.
+package pledge
