@@ -1,0 +1,578 @@
+package meeting_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/shopspring/decimal"
+
+	"github.com/summitry/summitry/meeting"
+)
+
+// problem is what a test expects of one Problem.
+type problem struct {
+	Record string
+	Index  int
+	Field  string
+	Err    error // sentinel
+}
+
+// problemsOf flattens a *ValidationError into comparable problems.
+func problemsOf(t *testing.T, err error) []problem {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	var ve *meeting.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v is a %T, want *meeting.ValidationError", err, err)
+	}
+	var out []problem
+	for _, p := range ve.Problems {
+		if !strings.HasPrefix(p.Error(), "meeting: ") {
+			t.Errorf("problem %q does not start with the package name", p.Error())
+		}
+		out = append(out, problem{p.Record, p.Index, p.Field, sentinelOf(p.Err)})
+	}
+	return out
+}
+
+var sentinels = []error{
+	meeting.ErrUnknownLeader, meeting.ErrAmbiguous, meeting.ErrDuplicate, meeting.ErrEmpty,
+	meeting.ErrInvalidID, meeting.ErrInvalidCountry, meeting.ErrInvalidKind, meeting.ErrInvalidStatus,
+	meeting.ErrInvalidDate, meeting.ErrInvalidText, meeting.ErrTooFewParticipants,
+	meeting.ErrTermOrder, meeting.ErrTermOverlap, meeting.ErrOutOfTerm, meeting.ErrSyntax,
+}
+
+// sentinelOf returns the sentinel err wraps.
+func sentinelOf(err error) error {
+	for _, s := range sentinels {
+		if errors.Is(err, s) {
+			return s
+		}
+	}
+	return err
+}
+
+var equateErrors = cmpopts.EquateErrors()
+
+func TestAddLeaderProblems(t *testing.T) {
+	term := func(start, end string) meeting.Term {
+		tm := meeting.Term{Start: day(start)}
+		if end != "" {
+			tm.End = day(end)
+		}
+		return tm
+	}
+	tests := []struct {
+		name    string
+		leaders []meeting.Leader
+		want    []problem
+	}{
+		{"valid", []meeting.Leader{{ID: "a", Name: "A", Country: "KR"}}, nil},
+		{"alpha-3 lower case", []meeting.Leader{{ID: "a", Name: "A", Country: "kor"}}, nil},
+		{"empty ID", []meeting.Leader{{Name: "A", Country: "KR"}},
+			[]problem{{"leader", 0, "ID", meeting.ErrEmpty}}},
+		{"spaced ID", []meeting.Leader{{ID: " a", Name: "A", Country: "KR"}},
+			[]problem{{"leader", 0, "ID", meeting.ErrInvalidID}}},
+		{"empty name", []meeting.Leader{{ID: "a", Name: " - ", Country: "KR"}},
+			[]problem{{"leader", 0, "Name", meeting.ErrEmpty}}},
+		{"invalid UTF-8", []meeting.Leader{{ID: "a", Name: "A\xff", Country: "KR"}},
+			[]problem{{"leader", 0, "Name", meeting.ErrInvalidText}}},
+		{"bad countries", []meeting.Leader{
+			{ID: "a", Name: "A", Country: "EU"},
+			{ID: "b", Name: "B", Country: "410"},
+			{ID: "c", Name: "C", Country: "ZZ"},
+			{ID: "d", Name: "D", Country: "UN"},
+			{ID: "e", Name: "E", Country: "QO"},
+			{ID: "f", Name: "F", Country: "Korea"},
+			{ID: "g", Name: "G", Country: ""},
+		}, []problem{
+			{"leader", 0, "Country", meeting.ErrInvalidCountry},
+			{"leader", 1, "Country", meeting.ErrInvalidCountry},
+			{"leader", 2, "Country", meeting.ErrInvalidCountry},
+			{"leader", 3, "Country", meeting.ErrInvalidCountry},
+			{"leader", 4, "Country", meeting.ErrInvalidCountry},
+			{"leader", 5, "Country", meeting.ErrInvalidCountry},
+			{"leader", 6, "Country", meeting.ErrInvalidCountry},
+		}},
+		{"empty alias", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Aliases: []string{"ok", "  "}}},
+			[]problem{{"leader", 0, "Aliases[1]", meeting.ErrEmpty}}},
+		{"term without start", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{{End: day("2020-01-01")}}}},
+			[]problem{{"leader", 0, "Terms[0].Start", meeting.ErrEmpty}}},
+		{"term ends before it starts", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2020-01-02", "2020-01-01")}}},
+			[]problem{{"leader", 0, "Terms[0]", meeting.ErrTermOrder}}},
+		{"one-day term", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2020-01-01", "2020-01-01")}}}, nil},
+		{"overlapping terms", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2019-01-01", "2020-01-01"), term("2020-01-01", "")}}},
+			[]problem{{"leader", 0, "Terms", meeting.ErrTermOverlap}}},
+		{"open term before another", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2021-01-01", "2022-01-01"), term("2019-01-01", "")}}},
+			[]problem{{"leader", 0, "Terms", meeting.ErrTermOverlap}}},
+		{"consecutive terms", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2020-01-02", ""), term("2019-01-01", "2020-01-01")}}}, nil},
+		{"year out of range", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{{Start: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}}},
+			[]problem{{"leader", 0, "Terms[0].Start", meeting.ErrInvalidDate}}},
+		{"duplicate in batch", []meeting.Leader{{ID: "a", Name: "A", Country: "KR"}, {ID: "a", Name: "B", Country: "JP"}},
+			[]problem{{"leader", 1, "ID", meeting.ErrDuplicate}}},
+		{"duplicate in ledger", []meeting.Leader{{ID: "kr-yoon-suk-yeol", Name: "Y", Country: "KR"}},
+			[]problem{{"leader", 0, "ID", meeting.ErrDuplicate}}},
+		{"shared alias is allowed", []meeting.Leader{{ID: "x", Name: "Someone", Country: "KR", Aliases: []string{"윤석열"}}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := storyLedger()
+			before := len(l.Leaders())
+			err := l.AddLeader(tt.leaders...)
+			if diff := cmp.Diff(tt.want, problemsOf(t, err), equateErrors); diff != "" {
+				t.Errorf("AddLeader problems (-want +got):\n%s\nerror: %v", diff, err)
+			}
+			added := len(l.Leaders()) - before
+			if want := len(tt.leaders); err != nil && added != 0 || err == nil && added != want {
+				t.Errorf("AddLeader added %d leaders (error %v)", added, err)
+			}
+		})
+	}
+}
+
+func TestAddLeaderNormalizes(t *testing.T) {
+	var l meeting.Ledger
+	seoul := time.FixedZone("KST", 9*60*60)
+	in := meeting.Leader{
+		ID: "a", Name: "A", Country: "kor",
+		Terms:   []meeting.Term{{Start: time.Date(2022, 5, 10, 0, 0, 0, 0, seoul)}, {Start: day("2001-01-01"), End: day("2002-01-01")}},
+		Aliases: []string{},
+	}
+	if err := l.AddLeader(in); err != nil {
+		t.Fatal(err)
+	}
+	in.Terms[1].Start = day("1999-01-01") // the ledger keeps its own copy
+	got, err := l.Leader("a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := meeting.Leader{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{
+		{Start: day("2001-01-01"), End: day("2002-01-01")},
+		{Start: day("2022-05-10")},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stored leader (-want +got):\n%s", diff)
+	}
+	if got.Terms[1].Start.Location() != time.UTC {
+		t.Errorf("term start in %v, want UTC", got.Terms[1].Start.Location())
+	}
+	got.Terms[0].Start = day("1990-01-01") // a returned copy is the caller's
+	again, _ := l.Leader("a")
+	if !again.Equal(want) {
+		t.Errorf("ledger changed through a returned leader: %v", again.Terms)
+	}
+}
+
+func TestAddMeetingProblems(t *testing.T) {
+	yk := []string{"kr-yoon-suk-yeol", "jp-kishida-fumio"}
+	tests := []struct {
+		name     string
+		meetings []meeting.Meeting
+		want     []problem
+	}{
+		{"valid", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: yk}}, nil},
+		{"empty ID", []meeting.Meeting{{Date: day("2024-08-01"), Participants: yk}},
+			[]problem{{"meeting", 0, "ID", meeting.ErrEmpty}}},
+		{"no date", []meeting.Meeting{{ID: "n", Participants: yk}},
+			[]problem{{"meeting", 0, "Date", meeting.ErrEmpty}}},
+		{"bad kind and status", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: yk, Kind: 9, Status: -1}},
+			[]problem{{"meeting", 0, "Kind", meeting.ErrInvalidKind}, {"meeting", 0, "Status", meeting.ErrInvalidStatus}}},
+		{"one participant", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: yk[:1]}},
+			[]problem{{"meeting", 0, "Participants", meeting.ErrTooFewParticipants}}},
+		{"same participant twice", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: []string{yk[0], yk[0]}}},
+			[]problem{{"meeting", 0, "Participants[1]", meeting.ErrDuplicate}, {"meeting", 0, "Participants", meeting.ErrTooFewParticipants}}},
+		{"empty participant", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: []string{yk[0], yk[1], ""}}},
+			[]problem{{"meeting", 0, "Participants[2]", meeting.ErrEmpty}}},
+		{"unknown participant", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: []string{yk[0], "Fumio Kishida"}}},
+			[]problem{{"meeting", 0, "Participants[1]", meeting.ErrUnknownLeader}}},
+		{"out of term", []meeting.Meeting{{ID: "n", Date: day("2024-10-02"), Participants: yk}},
+			[]problem{{"meeting", 0, "Date", meeting.ErrOutOfTerm}}},
+		{"last day of term", []meeting.Meeting{{ID: "n", Date: day("2024-10-01"), Participants: yk}}, nil},
+		{"planned, still out of term", []meeting.Meeting{{ID: "n", Date: day("2022-05-09"), Participants: yk, Status: meeting.Planned}},
+			[]problem{{"meeting", 0, "Date", meeting.ErrOutOfTerm}}},
+		{"duplicate ID in ledger", []meeting.Meeting{{ID: "yk-2023-03-16", Date: day("2024-08-01"), Participants: yk}},
+			[]problem{{"meeting", 0, "ID", meeting.ErrDuplicate}}},
+		{"duplicate ID in batch", []meeting.Meeting{
+			{ID: "n", Date: day("2024-08-01"), Participants: yk},
+			{ID: "n", Date: day("2024-08-02"), Participants: yk},
+		}, []problem{{"meeting", 1, "ID", meeting.ErrDuplicate}}},
+		{"same meeting recorded twice", []meeting.Meeting{{ID: "n", Date: day("2023-03-16"), Participants: []string{yk[1], yk[0]}, Status: meeting.Planned}},
+			[]problem{{"meeting", 0, "", meeting.ErrDuplicate}}},
+		{"same meeting twice in batch", []meeting.Meeting{
+			{ID: "n1", Date: day("2024-08-01"), Participants: yk},
+			{ID: "n2", Date: day("2024-08-01"), Participants: yk},
+		}, []problem{{"meeting", 1, "", meeting.ErrDuplicate}}},
+		{"same day, other kind", []meeting.Meeting{{ID: "n", Date: day("2023-03-16"), Participants: yk, Kind: meeting.Call}}, nil},
+		{"several at once", []meeting.Meeting{
+			{ID: "ok", Date: day("2024-08-01"), Participants: yk},
+			{ID: "bad", Date: day("2024-08-02"), Participants: []string{yk[0], "nobody"}},
+		}, []problem{{"meeting", 1, "Participants[1]", meeting.ErrUnknownLeader}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := storyLedger()
+			before := len(l.Meetings())
+			err := l.AddMeeting(tt.meetings...)
+			if diff := cmp.Diff(tt.want, problemsOf(t, err), equateErrors); diff != "" {
+				t.Errorf("AddMeeting problems (-want +got):\n%s\nerror: %v", diff, err)
+			}
+			added := len(l.Meetings()) - before
+			if want := len(tt.meetings); err != nil && added != 0 || err == nil && added != want {
+				t.Errorf("AddMeeting added %d meetings (error %v)", added, err)
+			}
+		})
+	}
+}
+
+func TestLeaderLookup(t *testing.T) {
+	l := storyLedger()
+	if err := l.AddLeader(
+		meeting.Leader{ID: "Yoon Suk Yeol", Name: "Someone else", Country: "KR"}, // an ID that is another's name
+		meeting.Leader{ID: "jp-kishida-2", Name: "Fumio Kishida", Country: "JP"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in     string
+		wantID string
+		err    error
+	}{
+		{"kr-yoon-suk-yeol", "kr-yoon-suk-yeol", nil},
+		{"KR-YOON-SUK-YEOL", "kr-yoon-suk-yeol", nil},
+		{"Yoon Suk Yeol", "Yoon Suk Yeol", nil}, // the exact ID wins
+		{"yoon suk-yeol", "", meeting.ErrAmbiguous},
+		{"윤석열", "kr-yoon-suk-yeol", nil},
+		{"윤 석 열", "kr-yoon-suk-yeol", nil},
+		{"문재인", "kr-moon-jae-in", nil},
+		{"MOON JAE IN", "kr-moon-jae-in", nil},
+		{"Shinzō Abe", "jp-abe-shinzo", nil},
+		{"abe shinzo", "jp-abe-shinzo", nil},
+		{"安倍晋三", "jp-abe-shinzo", nil},
+		{"기시다후미오", "jp-kishida-fumio", nil},
+		{"Fumio Kishida", "", meeting.ErrAmbiguous},
+		{"", "", meeting.ErrUnknownLeader},
+		{"—", "", meeting.ErrUnknownLeader},
+		{"Kishida", "", meeting.ErrUnknownLeader},
+	}
+	for _, tt := range tests {
+		got, err := l.Leader(tt.in)
+		if !errors.Is(err, tt.err) || err == nil && tt.err != nil {
+			t.Errorf("Leader(%q) error = %v, want %v", tt.in, err, tt.err)
+			continue
+		}
+		if got.ID != tt.wantID {
+			t.Errorf("Leader(%q) = %q, want %q", tt.in, got.ID, tt.wantID)
+		}
+	}
+	_, err := l.Leader("Fumio Kishida")
+	var amb *meeting.AmbiguousError
+	if !errors.As(err, &amb) {
+		t.Fatalf("Leader(Fumio Kishida) error %T, want *AmbiguousError", err)
+	}
+	var ids []string
+	for _, c := range amb.Candidates {
+		ids = append(ids, c.ID)
+	}
+	if diff := cmp.Diff([]string{"jp-kishida-2", "jp-kishida-fumio"}, ids); diff != "" {
+		t.Errorf("candidates (-want +got):\n%s", diff)
+	}
+}
+
+func TestLeadersCollated(t *testing.T) {
+	var l meeting.Ledger
+	names := []string{"Zelensky", "Ängela", "angela", "Émile", "Ellen", "윤석열", "Bob"}
+	for i, n := range names {
+		if err := l.AddLeader(meeting.Leader{ID: string(rune('a' + i)), Name: n, Country: "FR"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for _, ld := range l.Leaders() {
+		got = append(got, ld.Name)
+	}
+	want := []string{"angela", "Ängela", "Bob", "Ellen", "Émile", "Zelensky", "윤석열"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Leaders order (-want +got):\n%s", diff)
+	}
+}
+
+func TestCountRules(t *testing.T) {
+	l := storyLedger()
+	if err := l.AddMeeting(
+		meeting.Meeting{ID: "call", Date: day("2023-01-05"), Participants: []string{"kr-yoon-suk-yeol", "jp-kishida-fumio"}, Kind: meeting.Call},
+		meeting.Meeting{ID: "planned", Date: day("2024-09-06"), Participants: []string{"kr-yoon-suk-yeol", "jp-kishida-fumio"}, Status: meeting.Planned},
+		meeting.Meeting{ID: "cancelled", Date: day("2024-08-01"), Participants: []string{"kr-yoon-suk-yeol", "jp-kishida-fumio"}, Status: meeting.Cancelled},
+	); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		r    meeting.Rule
+		want int
+	}{
+		{"zero rule", meeting.Rule{}, 10},
+		{"with pull-asides", meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}}, 11},
+		{"kinds repeated", meeting.Rule{Kinds: []meeting.Kind{meeting.PullAside, meeting.Talks, meeting.Talks}}, 11},
+		{"calls only", meeting.Rule{Kinds: []meeting.Kind{meeting.Call}}, 1},
+		{"planned only", meeting.Rule{Statuses: []meeting.Status{meeting.Planned}}, 1},
+		{"held or planned", meeting.Rule{Statuses: []meeting.Status{meeting.Held, meeting.Planned}}, 11},
+		{"every status", meeting.Rule{Statuses: []meeting.Status{meeting.Held, meeting.Planned, meeting.Unconfirmed, meeting.Cancelled}}, 12},
+		{"multilateral", meeting.Rule{Multilateral: true}, 11},
+		{"window inclusive", meeting.Rule{From: day("2023-03-16"), To: day("2023-05-21")}, 3},
+		{"window in another zone", meeting.Rule{From: time.Date(2023, 3, 16, 23, 0, 0, 0, time.FixedZone("X", -5*3600))}, 9},
+		{"empty window", meeting.Rule{From: day("2024-01-01"), To: day("2023-01-01")}, 0},
+		{"unknown kinds count nothing", meeting.Rule{Kinds: []meeting.Kind{42}}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, pair := range [][2]string{{"Yoon Suk Yeol", "Fumio Kishida"}, {"岸田文雄", "윤석열"}} {
+				got, err := l.Count(pair[0], pair[1], tt.r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != tt.want {
+					t.Errorf("Count(%s, %s, %v) = %d, want %d", pair[0], pair[1], tt.r, got, tt.want)
+				}
+			}
+		})
+	}
+	if n, err := l.Count("Yoon Suk Yeol", "윤석열", meeting.Rule{}); n != 0 || err != nil {
+		t.Errorf("Count of a leader with themself = %d, %v; want 0, nil", n, err)
+	}
+	if _, err := l.Count("Yoon Suk Yeol", "nobody", meeting.Rule{}); !errors.Is(err, meeting.ErrUnknownLeader) {
+		t.Errorf("Count with an unknown leader: error %v, want ErrUnknownLeader", err)
+	}
+}
+
+func TestSchedule(t *testing.T) {
+	l := storyLedger()
+	d := day("2024-07-10")
+	if err := l.AddMeeting(
+		meeting.Meeting{ID: "z-cancelled", Date: d, Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Status: meeting.Cancelled},
+		meeting.Meeting{ID: "a-planned", Date: d, Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Status: meeting.Planned, Kind: meeting.Call},
+		meeting.Meeting{ID: "next-day", Date: day("2024-07-11"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}},
+	); err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.Schedule("윤석열", time.Date(2024, 7, 10, 22, 0, 0, 0, time.FixedZone("EDT", -4*3600)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, m := range got {
+		ids = append(ids, m.ID)
+	}
+	if diff := cmp.Diff([]string{"yk-2024-07-10", "a-planned", "z-cancelled"}, ids); diff != "" {
+		t.Errorf("Schedule (-want +got):\n%s", diff)
+	}
+	if _, err := l.Schedule("nobody", d); !errors.Is(err, meeting.ErrUnknownLeader) {
+		t.Errorf("Schedule(nobody) error %v, want ErrUnknownLeader", err)
+	}
+	if ms, err := l.Schedule("Yoon Suk Yeol", day("2020-01-01")); err != nil || len(ms) != 0 {
+		t.Errorf("Schedule on a free day = %v, %v", ms, err)
+	}
+}
+
+func TestStreak(t *testing.T) {
+	l := storyLedger()
+	if err := l.AddMeeting(
+		meeting.Meeting{ID: "g20-2022", Date: day("2022-11-15"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "G20 Summit 2022"},
+		meeting.Meeting{ID: "g20-2023", Date: day("2023-09-09"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "ｇ２０ summit  2023", Status: meeting.Cancelled},
+		meeting.Meeting{ID: "g20-2024", Date: day("2024-05-01"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "G-20 Summit 2024"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		leader, series string
+		through, want  int
+	}{
+		{"Yoon Suk Yeol", "NATO Summit", 2024, 3},
+		{"Yoon Suk Yeol", "nato-summit", 2023, 2},
+		{"Yoon Suk Yeol", "NATO Summit", 2021, 0},
+		{"Yoon Suk Yeol", "NATO", 2024, 0},
+		{"Yoon Suk Yeol", "G20 Summit", 2024, 1}, // 2023 was cancelled
+		{"Yoon Suk Yeol", "G20 Summit", 2022, 1},
+		{"Joe Biden", "NATO Summit", 2022, 1},
+		{"Joe Biden", "NATO Summit", 2024, 0},
+		{"Moon Jae-in", "NATO Summit", 2024, 0},
+	}
+	for _, tt := range tests {
+		got, err := l.Streak(tt.leader, tt.series, tt.through)
+		if err != nil || got != tt.want {
+			t.Errorf("Streak(%q, %q, %d) = %d, %v; want %d", tt.leader, tt.series, tt.through, got, err, tt.want)
+		}
+	}
+	if _, err := l.Streak("Yoon Suk Yeol", " ", 2024); !errors.Is(err, meeting.ErrEmpty) {
+		t.Errorf("Streak with an empty series: error %v, want ErrEmpty", err)
+	}
+}
+
+func TestReconcile(t *testing.T) {
+	l := storyLedger()
+	claims := []meeting.Claim{
+		{A: "Yoon Suk Yeol", B: "Fumio Kishida", Count: 11, AsOf: day("2024-07-10")},
+		{A: "Yoon Suk Yeol", B: "Fumio Kishida", Count: 9, AsOf: day("2024-07-10")},
+		{A: "Yoon Suk Yeol", B: "Fumio Kishida", Count: 9},
+		{A: "nobody", B: "Fumio Kishida", Count: 1},
+	}
+	got := l.Reconcile(claims, meeting.Rule{To: day("2024-06-01")})
+	want := []meeting.Finding{
+		{Claim: claims[0], Recorded: 9, Missing: 2}, // the rule's earlier To wins
+		{Claim: claims[1], Recorded: 9, Missing: 0},
+		{Claim: claims[2], Recorded: 9, Missing: 0},
+		{Claim: claims[3], Err: meeting.ErrUnknownLeader},
+	}
+	if diff := cmp.Diff(want, got, equateErrors); diff != "" {
+		t.Errorf("Reconcile (-want +got):\n%s", diff)
+	}
+	got = l.Reconcile(claims[:1], meeting.Rule{})
+	if got[0].Recorded != 10 || got[0].Missing != 1 {
+		t.Errorf("Reconcile under the zero rule = %+v, want recorded 10, missing 1", got[0])
+	}
+	if got := l.Reconcile(nil, meeting.Rule{}); len(got) != 0 {
+		t.Errorf("Reconcile(nil) = %v", got)
+	}
+}
+
+func TestRank(t *testing.T) {
+	var l meeting.Ledger
+	term := []meeting.Term{{Start: day("2020-01-01")}}
+	if err := l.AddLeader(
+		meeting.Leader{ID: "kr-b", Name: "Bae", Country: "KR", Terms: term},
+		meeting.Leader{ID: "kr-a", Name: "Ahn", Country: "KR", Terms: term},
+		meeting.Leader{ID: "kr-c", Name: "Cho", Country: "KR", Terms: []meeting.Term{{Start: day("2020-01-01"), End: day("2020-12-31")}}},
+		meeting.Leader{ID: "kr-d", Name: "Do", Country: "KR"},
+		meeting.Leader{ID: "kr-e", Name: "Eom", Country: "KR", Terms: []meeting.Term{{Start: day("2000-01-01"), End: day("2001-01-01")}}},
+		meeting.Leader{ID: "jp-x", Name: "Xa", Country: "JP"},
+		meeting.Leader{ID: "jp-y", Name: "Ya", Country: "JP"},
+		meeting.Leader{ID: "us-z", Name: "Za", Country: "US"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	m := func(id, date string, who ...string) meeting.Meeting {
+		return meeting.Meeting{ID: id, Date: day(date), Participants: who}
+	}
+	if err := l.AddMeeting(
+		m("1", "2020-02-01", "kr-a", "jp-x"),
+		m("2", "2020-03-01", "kr-a", "jp-y"),
+		m("3", "2020-03-01", "kr-b", "jp-x"),
+		m("4", "2020-04-01", "kr-b", "jp-y"),
+		m("5", "2020-05-01", "kr-c", "jp-x"),
+		m("6", "2020-05-01", "kr-a", "us-z"),         // not Japan
+		m("7", "2020-06-01", "kr-c", "jp-x", "jp-y"), // trilateral
+		m("8", "2021-01-01", "kr-b", "kr-a", "jp-y"), // trilateral
+		m("9", "2022-01-01", "kr-d", "jp-x"),         // the latest meeting: open terms end here
+	); err != nil {
+		t.Fatal(err)
+	}
+	dec := decimal.RequireFromString
+	row := func(id string, count, rank int, years, perYear string) meeting.Standing {
+		ld, err := l.Leader(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return meeting.Standing{Leader: ld, Count: count, Rank: rank, YearsInOffice: dec(years), PerYear: dec(perYear)}
+	}
+	tests := []struct {
+		name string
+		r    meeting.Rule
+		want []meeting.Standing
+	}{
+		{"zero rule", meeting.Rule{}, []meeting.Standing{
+			// 2020-01-01..2022-01-01 is 731 days: 2.00 years.
+			row("kr-a", 2, 1, "2.00", "1.00"),
+			row("kr-b", 2, 1, "2.00", "1.00"),
+			row("kr-c", 1, 3, "1.00", "1.00"), // 365 days
+			row("kr-d", 1, 3, "0", "0"),       // no terms
+			row("kr-e", 0, 5, "1.00", "0"),
+		}},
+		{"multilateral", meeting.Rule{Multilateral: true}, []meeting.Standing{
+			row("kr-a", 3, 1, "2.00", "1.50"),
+			row("kr-b", 3, 1, "2.00", "1.50"),
+			row("kr-c", 2, 3, "1.00", "2.00"), // one meeting with two Japanese leaders counts once
+			row("kr-d", 1, 4, "0", "0"),
+			row("kr-e", 0, 5, "1.00", "0"),
+		}},
+		{"window", meeting.Rule{From: day("2020-03-01"), To: day("2020-12-31")}, []meeting.Standing{
+			// 2020-03-01..2020-12-31 is 305 days: 0.84 years; kr-e is out of the window.
+			row("kr-b", 2, 1, "0.84", "2.38"),
+			row("kr-a", 1, 2, "0.84", "1.19"),
+			row("kr-c", 1, 2, "0.84", "1.19"),
+			row("kr-d", 0, 4, "0", "0"),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := l.Rank("kr", "JPN", tt.r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, s.Rows()); diff != "" {
+				t.Errorf("Rank rows (-want +got):\n%s", diff)
+			}
+			if s.Country() != "KR" || s.Counterpart() != "JP" {
+				t.Errorf("Rank countries = %s, %s", s.Country(), s.Counterpart())
+			}
+		})
+	}
+	for _, bad := range [][2]string{{"Korea", "JP"}, {"KR", "EU"}} {
+		if _, err := l.Rank(bad[0], bad[1], meeting.Rule{}); !errors.Is(err, meeting.ErrInvalidCountry) {
+			t.Errorf("Rank(%s, %s) error %v, want ErrInvalidCountry", bad[0], bad[1], err)
+		}
+	}
+	if s, err := l.Rank("FR", "JP", meeting.Rule{}); err != nil || len(s.Rows()) != 0 {
+		t.Errorf("Rank of a country with no leaders = %v, %v", s.Rows(), err)
+	}
+}
+
+func TestPairsAndMeetingsAreCopies(t *testing.T) {
+	l := storyLedger()
+	rows := l.Pairs(meeting.Rule{}).Rows()
+	rows[0].A.Aliases[0] = "changed"
+	ms := l.Meetings()
+	ms[0].Participants[0] = "changed"
+	m, ok := l.Meeting(ms[1].ID)
+	if !ok {
+		t.Fatalf("Meeting(%q) not found", ms[1].ID)
+	}
+	m.Participants[0] = "changed"
+	if got := l.Pairs(meeting.Rule{}).Rows()[0].A.Aliases[0]; got == "changed" {
+		t.Error("Pairs shares aliases with the ledger")
+	}
+	if got := l.Meetings(); got[0].Participants[0] == "changed" || got[1].Participants[0] == "changed" {
+		t.Error("Meetings shares participants with the ledger")
+	}
+	if _, ok := l.Meeting("nope"); ok {
+		t.Error(`Meeting("nope") found`)
+	}
+}
+
+func TestMeetingsOrder(t *testing.T) {
+	var l meeting.Ledger
+	if err := l.AddLeader(storyLeaders()...); err != nil {
+		t.Fatal(err)
+	}
+	ms := storyMeetings()
+	// Add in reverse, one at a time, and in two batches: the order is the same.
+	for i := len(ms) - 1; i >= 0; i-- {
+		if err := l.AddMeeting(ms[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := l.Meetings()
+	for i := 1; i < len(got); i++ {
+		a, b := got[i-1], got[i]
+		if a.Date.After(b.Date) || a.Date.Equal(b.Date) && a.ID > b.ID {
+			t.Errorf("Meetings out of order at %d: %s then %s", i, a, b)
+		}
+	}
+	if diff := cmp.Diff(storyLedger().Meetings(), got); diff != "" {
+		t.Errorf("Meetings depends on the order of adding (-batch +reverse):\n%s", diff)
+	}
+}
