@@ -45,7 +45,7 @@ type Pledge struct {
 	Parts      []Part
 
 	Stage    Stage
-	Date     time.Time // civil date: only year, month and day count
+	Date     time.Time // civil date (year, month, day; kept as midnight UTC); zero when unknown
 	Occasion string    // "G20 Summit 2023"
 
 	// Revises is the ID of an earlier record this one restates. The earlier

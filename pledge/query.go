@@ -51,8 +51,8 @@ type Query struct {
 	// overview, "Stages and fulfilment").
 	Stage Stage
 
-	Donors     []string // keep records of these donors; empty: all
-	Recipients []string // keep records for these recipients; empty: all
+	Donors     []string // keep records of these donors (exact match); empty: all
+	Recipients []string // keep records for these recipients (exact match); empty: all
 
 	// Categories keeps the amounts within these categories (by
 	// [Category.Within]: "military" keeps "military/non-lethal"). An
@@ -61,7 +61,9 @@ type Query struct {
 	// passed off as belonging to one category alone.
 	Categories []Category
 
-	From, To time.Time // inclusive civil dates of Pledge.Date; zero: open
+	// From and To bound Pledge.Date, inclusive, as civil dates; zero is
+	// open. A record with no date is left out once either bound is set.
+	From, To time.Time
 
 	GroupBy []Dimension // rows, in this key order; empty: one row per currency
 	Depth   int         // category depth for ByCategory; 0: as recorded
