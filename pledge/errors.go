@@ -190,3 +190,24 @@ func strictUnmarshal(data []byte, v any) error {
 	}
 	return nil
 }
+
+// ErrApproximate: a qualified figure ("about $2.3 billion", "20억 달러
+// 이상") where an exact amount is wanted; read it with [ParseFigure].
+var ErrApproximate = errors.New("pledge: approximate figure")
+
+// ParseError reports text that is not a figure of money: the text, the
+// byte offset in it where the problem is, and why. It matches its Err:
+// [ErrInvalidAmount], [ErrInvalidCurrency] or [ErrApproximate].
+type ParseError struct {
+	Text   string // the text as given
+	Pos    int    // byte offset of the problem in Text
+	Reason string
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("pledge: cannot read %q at byte %d: %s", e.Text, e.Pos, e.Reason)
+}
+
+// Unwrap returns the sentinel error the problem matches.
+func (e *ParseError) Unwrap() error { return e.Err }

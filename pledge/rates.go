@@ -12,89 +12,201 @@ import (
 	"github.com/summitry/summitry/internal/civil"
 )
 
-// Rates holds dated exchange rates: on a day, 1 base = rate quote. The zero
-// value is ready to use and safe for concurrent use.
+// Rates holds dated exchange rates: on a day, 1 base = rate quote, an exact
+// decimal with the source it came from. The zero value is ready to use and
+// safe for concurrent use; set MaxAge and Inverse before sharing it.
+//
+// A conversion on a day uses the rate of that day or, failing that, the
+// latest rate before it, no older than MaxAge. Rates are directional: a
+// USD→KRW rate converts dollars into won, and converts won into dollars
+// only when Inverse asks for it.
 type Rates struct {
+	// MaxAge is how much older than the day of a conversion its rate may
+	// be. Days are civil dates, so 4*24*time.Hour allows a rate from up to
+	// four days before (a weekend and a holiday); a positive MaxAge under a
+	// day allows only the same day. Zero allows a rate of any age.
+	MaxAge time.Duration
+	// Inverse, when positive, lets a conversion from quote to base use a
+	// base→quote rate: its inverse 1/rate, rounded half away from zero to
+	// Inverse decimal places. The latest usable rate wins, direct or
+	// inverse; a direct rate wins on the same day. An inverse that rounds to
+	// zero is not used. Zero (the default) never inverts.
+	Inverse int32
+
 	mu    sync.RWMutex
-	pairs map[ratePair][]rate // sorted by day
+	pairs map[ratePair][]rateEntry // sorted by day
 }
 
 type ratePair struct{ base, quote currency.Unit }
 
-type rate struct {
+type rateEntry struct {
 	day    time.Time
 	rate   decimal.Decimal
 	source string
 }
 
+// Rate is one exchange rate: on Day, 1 Base = Rate Quote, from Source.
+type Rate struct {
+	Day         time.Time // civil date
+	Base, Quote currency.Unit
+	Rate        decimal.Decimal
+	Source      string
+}
+
+// Equal reports whether r and o are the same rate from the same source;
+// go-cmp uses it.
+func (r Rate) Equal(o Rate) bool {
+	return r.Day.Equal(o.Day) && r.Base == o.Base && r.Quote == o.Quote && r.Rate.Equal(o.Rate) && r.Source == o.Source
+}
+
+// String writes "2023-09-01 1 USD = 1322.5 KRW (source)".
+func (r Rate) String() string {
+	s := fmt.Sprintf("%s 1 %s = %s %s", civil.Format(r.Day), r.Base, r.Rate, r.Quote)
+	if r.Source != "" {
+		s += " (" + r.Source + ")"
+	}
+	return s
+}
+
 // Conversion records one conversion: both amounts, the rate used and the
-// day it was quoted for, and where the rate came from.
+// day it was quoted for, and where the rate came from. To is the exact
+// product From × Rate, not rounded (call [Amount.Round] for a display
+// figure).
 type Conversion struct {
 	From, To Amount
-	Rate     decimal.Decimal
+	Rate     decimal.Decimal // 1 From currency = Rate To currency
 	RateDate time.Time
 	Source   string
+	// Inverse reports that Rate is the rounded inverse of a rate quoted the
+	// other way (see Rates.Inverse).
+	Inverse bool
 }
 
 // Set records that on day, 1 base = rate quote. The rate must be positive.
+// A rate for the same pair and day replaces the one recorded.
 func (r *Rates) Set(day time.Time, base, quote currency.Unit, rate decimal.Decimal) error {
 	return r.SetFrom(day, base, quote, rate, "")
 }
 
 // SetFrom is [Rates.Set] with the rate's source recorded for provenance.
 func (r *Rates) SetFrom(day time.Time, base, quote currency.Unit, value decimal.Decimal, source string) error {
-	if day.IsZero() {
-		return fmt.Errorf("%w: rate %s→%s has no date", ErrInvalid, base, quote)
+	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value, Source: source}
+	if err := rt.check(); err != nil {
+		return err
 	}
-	if value.Sign() <= 0 {
-		return fmt.Errorf("%w: rate %s→%s on %s is %s, want > 0", ErrInvalid, base, quote, civil.Format(day), value)
-	}
-	if base == currency.XXX || quote == currency.XXX || base == quote {
-		return fmt.Errorf("%w: rate %s→%s needs two different currencies", ErrInvalidCurrency, base, quote)
-	}
-	day = civil.Date(day)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.pairs == nil {
-		r.pairs = map[ratePair][]rate{}
-	}
-	p := ratePair{base, quote}
-	list := r.pairs[p]
-	i := sort.Search(len(list), func(i int) bool { return !list[i].day.Before(day) })
-	if i < len(list) && list[i].day.Equal(day) {
-		list[i] = rate{day, value, source}
-	} else {
-		list = append(list, rate{})
-		copy(list[i+1:], list[i:])
-		list[i] = rate{day, value, source}
-	}
-	r.pairs[p] = list
+	r.insert(rt)
 	return nil
 }
 
+// check validates a rate before it is recorded.
+func (rt Rate) check() error {
+	if rt.Day.IsZero() {
+		return fmt.Errorf("%w: rate %s→%s has no date", ErrInvalid, rt.Base, rt.Quote)
+	}
+	if rt.Base == currency.XXX || rt.Quote == currency.XXX || rt.Base == rt.Quote {
+		return fmt.Errorf("%w: rate %s→%s needs two different currencies", ErrInvalidCurrency, rt.Base, rt.Quote)
+	}
+	if rt.Rate.Sign() <= 0 {
+		return fmt.Errorf("%w: rate %s→%s on %s is %s, want > 0", ErrInvalid, rt.Base, rt.Quote, civil.Format(rt.Day), rt.Rate)
+	}
+	return nil
+}
+
+// insert records a checked rate; the caller holds the write lock.
+func (r *Rates) insert(rt Rate) {
+	if r.pairs == nil {
+		r.pairs = map[ratePair][]rateEntry{}
+	}
+	e := rateEntry{civil.Date(rt.Day), rt.Rate, rt.Source}
+	p := ratePair{rt.Base, rt.Quote}
+	list := r.pairs[p]
+	i := sort.Search(len(list), func(i int) bool { return !list[i].day.Before(e.day) })
+	if i < len(list) && list[i].day.Equal(e.day) {
+		list[i] = e
+	} else {
+		list = append(list, rateEntry{})
+		copy(list[i+1:], list[i:])
+		list[i] = e
+	}
+	r.pairs[p] = list
+}
+
+// All returns a copy of every rate, by base, quote and day.
+func (r *Rates) All() []Rate {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	var all []Rate
+	for p, list := range r.pairs {
+		for _, e := range list {
+			all = append(all, Rate{Day: e.day, Base: p.base, Quote: p.quote, Rate: e.rate, Source: e.source})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.Base != b.Base {
+			return a.Base.String() < b.Base.String()
+		}
+		if a.Quote != b.Quote {
+			return a.Quote.String() < b.Quote.String()
+		}
+		return a.Day.Before(b.Day)
+	})
+	return all
+}
+
 // Convert converts a into to at the rate of day, or the latest rate before
-// it. Converting into a's own currency returns a at rate 1.
+// it within MaxAge, inverting a rate quoted the other way only as Inverse
+// allows. Converting into a's own currency returns a at rate 1. The
+// converted amount is the exact product. With no usable rate the error is
+// a *RateError naming the pair and the day; it matches [ErrMissingRate].
 func (r *Rates) Convert(a Amount, to currency.Unit, day time.Time) (Conversion, error) {
 	day = civil.Date(day)
 	if a.cur == to {
 		return Conversion{From: a, To: a, Rate: decimal.NewFromInt(1), RateDate: day}, nil
 	}
-	r.mu.RLock()
-	list := r.pairs[ratePair{a.cur, to}]
-	i := sort.Search(len(list), func(i int) bool { return list[i].day.After(day) })
-	var found *rate
-	if i > 0 {
-		found = &list[i-1]
-	}
-	r.mu.RUnlock()
-	if found == nil {
+	c, ok := r.lookup(a.cur, to, day)
+	if !ok {
 		return Conversion{}, &RateError{Missing: []MissingRate{{From: a.cur, To: to, Day: day}}}
 	}
-	return Conversion{
-		From:     a,
-		To:       Amount{value: a.value.Mul(found.rate), cur: to},
-		Rate:     found.rate,
-		RateDate: found.day,
-		Source:   found.source,
-	}, nil
+	c.From = a
+	c.To = Amount{value: a.value.Mul(c.Rate), cur: to}
+	return c, nil
+}
+
+// lookup finds the rate for from→to on day: Rate, RateDate, Source and
+// Inverse of the Conversion.
+func (r *Rates) lookup(from, to currency.Unit, day time.Time) (Conversion, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	direct, okDirect := r.latest(ratePair{from, to}, day)
+	if r.Inverse > 0 {
+		inv, ok := r.latest(ratePair{to, from}, day)
+		if ok && (!okDirect || inv.day.After(direct.day)) {
+			rate := decimal.NewFromInt(1).DivRound(inv.rate, r.Inverse)
+			if rate.Sign() > 0 {
+				return Conversion{Rate: rate, RateDate: inv.day, Source: inv.source, Inverse: true}, true
+			}
+		}
+	}
+	if !okDirect {
+		return Conversion{}, false
+	}
+	return Conversion{Rate: direct.rate, RateDate: direct.day, Source: direct.source}, true
+}
+
+// latest returns the rate of p on day or the latest before it within
+// MaxAge; the caller holds the read lock.
+func (r *Rates) latest(p ratePair, day time.Time) (rateEntry, bool) {
+	list := r.pairs[p]
+	i := sort.Search(len(list), func(i int) bool { return list[i].day.After(day) })
+	if i == 0 {
+		return rateEntry{}, false
+	}
+	e := list[i-1]
+	if r.MaxAge > 0 && day.Sub(e.day) > r.MaxAge {
+		return rateEntry{}, false
+	}
+	return e, true
 }

@@ -1,0 +1,200 @@
+package pledge
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// Compact returns the amount the way news reports write it: "$2.3
+// billion", "$150 million", "₩520 billion" in English; "23억 달러", "1억
+// 5천만 달러", "5,200억 원" in Korean.
+//
+// English scales amounts of a million or more to million, billion or
+// trillion, keeping three significant digits, or all the digits of the
+// whole units when there are more ("$1,500 trillion"). Korean writes
+// amounts in groups of 만 (ten thousand), 억, 조 and 경, a group that is a
+// round thousand with 천 ("5천만") and other groups in digits ("5,200억");
+// from 1억 up it keeps three significant digits, or all the digits of the
+// largest group ("1,234억"). Smaller amounts are written in full, with the
+// currency's minor units when they have a fraction ("$1,234.50", "1만
+// 2,345.50 유로").
+//
+// When that form is not the exact amount, Compact says so with the
+// language's approximation marker: "about $2.35 billion", "약 23억 5천만
+// 달러"; [ParseFigure] reads it as [Approximately]. When it is exact,
+// [ParseAmount] reads it back to an amount equal to a.
+//
+// English writes the currency's English symbol when it names one currency
+// ("$", "€", "₩", "CN¥", "A$"), "JP¥" for the yen, and otherwise the ISO
+// code and a space ("UAH 1.5 billion"). Korean writes the currency's
+// Korean word (달러, 원, 유로, 엔, 파운드, 위안, 호주 달러 ...) or its ISO
+// code after the number. Every other language gets the English form, so
+// the text reads back; use [Amount.Format] for a figure in the language's
+// own conventions.
+func (a Amount) Compact(tag language.Tag) string {
+	if base, _ := tag.Base(); base.String() == "ko" {
+		return a.compactKorean()
+	}
+	return a.compactEnglish()
+}
+
+// compactSigDigits is the significant digits Compact keeps in a scaled
+// number, unless its largest unit has more.
+const compactSigDigits = 3
+
+var englishScales = []struct {
+	name string
+	exp  int32
+}{{"trillion", 12}, {"billion", 9}, {"million", 6}}
+
+func (a Amount) compactEnglish() string {
+	v := a.value.Abs()
+	var text string
+	exact := true
+	if v.Cmp(decimal.New(1, 6)) < 0 {
+		text, exact = a.inFull(v)
+	} else {
+		i := 0
+		for v.Cmp(decimal.New(1, englishScales[i].exp)) < 0 {
+			i++
+		}
+		r := roundSignificant(v, englishScales[i].exp)
+		if i > 0 && r.Cmp(decimal.New(1, englishScales[i-1].exp)) >= 0 {
+			i-- // 999.96 million is 1 billion
+			r = roundSignificant(v, englishScales[i].exp)
+		}
+		exact = r.Equal(v)
+		text = english.localize(r.Shift(-englishScales[i].exp).String()) + " " + englishScales[i].name
+	}
+	text = englishSymbol(a.cur) + text
+	if a.value.Sign() < 0 {
+		text = "-" + text
+	}
+	if !exact {
+		text = "about " + text
+	}
+	return text
+}
+
+var koreanScales = []int32{16, 12, 8, 4}
+
+func (a Amount) compactKorean() string {
+	v := a.value.Abs()
+	scale, _ := currency.Standard.Rounding(a.cur)
+	var r decimal.Decimal
+	if v.Cmp(decimal.New(1, 8)) < 0 {
+		r = v.Round(int32(scale))
+	} else {
+		i := 0
+		for v.Cmp(decimal.New(1, koreanScales[i])) < 0 {
+			i++
+		}
+		r = roundSignificant(v, koreanScales[i])
+	}
+	exact := r.Equal(v)
+	var groups []string
+	for _, exp := range koreanScales {
+		g := r.Shift(-exp).Truncate(0)
+		r = r.Sub(g.Shift(exp))
+		if !g.IsZero() {
+			groups = append(groups, koreanGroupText(g)+koreanUnitText(exp))
+		}
+	}
+	switch {
+	case !r.Equal(r.Truncate(0)):
+		groups = append(groups, english.localize(r.StringFixed(int32(scale))))
+	case len(groups) == 0:
+		groups = append(groups, english.localize(r.String()))
+	case !r.IsZero():
+		groups = append(groups, koreanGroupText(r))
+	}
+	text := strings.Join(groups, " ") + " " + koreanWord(a.cur)
+	if a.value.Sign() < 0 {
+		text = "-" + text
+	}
+	if !exact {
+		text = "약 " + text
+	}
+	return text
+}
+
+// roundSignificant rounds v (at least 10^exp) to compactSigDigits
+// significant digits, or to the whole units of 10^exp when there are more.
+func roundSignificant(v decimal.Decimal, exp int32) decimal.Decimal {
+	whole := int32(len(v.Shift(-exp).Truncate(0).String()))
+	places := int32(compactSigDigits) - whole
+	if places < 0 {
+		places = 0
+	}
+	return v.Shift(-exp).Round(places).Shift(exp)
+}
+
+// inFull writes v (not negative) in full with English digits: whole, or
+// with the currency's minor units when it has a fraction. exact is false
+// when v has more decimals than that.
+func (a Amount) inFull(v decimal.Decimal) (text string, exact bool) {
+	scale, _ := currency.Standard.Rounding(a.cur)
+	r := v.Round(int32(scale))
+	if r.Equal(r.Truncate(0)) {
+		return english.localize(r.Truncate(0).String()), r.Equal(v)
+	}
+	return english.localize(r.StringFixed(int32(scale))), r.Equal(v)
+}
+
+func koreanUnitText(exp int32) string {
+	for _, u := range koreanUnits {
+		if u.exp == exp {
+			return u.text
+		}
+	}
+	return ""
+}
+
+// koreanGroupText writes the number of one Korean group: "5천" for a round
+// thousand, digits otherwise ("5,200", "23").
+func koreanGroupText(g decimal.Decimal) string {
+	thousand := decimal.New(1, 3)
+	if g.Cmp(decimal.New(1, 4)) < 0 && g.Mod(thousand).IsZero() {
+		return g.Div(thousand).String() + "천"
+	}
+	return english.localize(g.String())
+}
+
+// englishSymbol returns the symbol Compact writes before an English
+// number: the English symbol, or the international one, when the zero
+// Parser reads it as cur; otherwise the ISO code and a space.
+func englishSymbol(cur currency.Unit) string {
+	for _, tag := range []language.Tag{language.English, language.Und} {
+		sym := symbolIn(tag, cur)
+		if t, ok := symbolToken(sym); ok {
+			if u, ok := (Parser{}).resolve(t); ok && u == cur {
+				return sym
+			}
+		}
+	}
+	return cur.String() + " "
+}
+
+// symbolToken returns the symbol token written exactly sym.
+func symbolToken(sym string) (token, bool) {
+	for _, t := range symbols {
+		if t.text == sym {
+			return t, true
+		}
+	}
+	return token{}, false
+}
+
+// koreanWord returns the Korean word for cur that the zero Parser reads
+// back, or the ISO code.
+func koreanWord(cur currency.Unit) string {
+	for _, t := range currencyWords {
+		if u, ok := (Parser{}).resolve(t); t.write && ok && u == cur {
+			return t.text
+		}
+	}
+	return cur.String()
+}

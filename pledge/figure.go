@@ -1,0 +1,851 @@
+package pledge
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+// Qualifier says how a figure relates to the money it describes: exactly,
+// approximately, or as a bound. The zero Qualifier is [Exact].
+type Qualifier int
+
+// The qualifiers, with the words that set them when a figure is read from
+// text (English is matched without regard to case):
+//
+//   - Approximately: about, around, approximately, approx., roughly, some,
+//     an estimated, estimated, close to, circa, "~", "or so" after the
+//     figure; 약, 대략 before it, 가량, 정도, 내외, 안팎 after it.
+//   - AtLeast: at least, no less than, not less than, a minimum of, "or more"
+//     after the figure; 최소, 적어도 before it, 이상 after it.
+//   - AtMost: up to, at most, no more than, not more than, as much as, a
+//     maximum of, "or less" after the figure; 최대 before it, 이하 after it.
+//   - MoreThan: more than, over, above, in excess of, upwards of, exceeding,
+//     just over; 초과 after the figure, and 여 after the number, as in
+//     "20억여 달러" or "20여억 달러" (two billion and some: more than).
+//   - LessThan: less than, under, below, and also nearly, almost, just
+//     under, just shy of, 거의, 미만 after the figure. "Nearly $2 billion"
+//     is a little less than $2 billion, so it is read as LessThan: the bound
+//     holds, only the nearness is not kept.
+const (
+	Exact Qualifier = iota
+	Approximately
+	AtLeast
+	AtMost
+	MoreThan
+	LessThan
+)
+
+var qualifierNames = [...]string{"exact", "approximately", "at least", "at most", "more than", "less than"}
+
+// String returns "exact", "approximately", "at least", "at most", "more
+// than" or "less than"; an unknown value prints as "Qualifier(7)".
+func (q Qualifier) String() string {
+	if q < 0 || int(q) >= len(qualifierNames) {
+		return fmt.Sprintf("Qualifier(%d)", int(q))
+	}
+	return qualifierNames[q]
+}
+
+// MarshalText writes the [Qualifier.String] form, refusing unknown values.
+func (q Qualifier) MarshalText() ([]byte, error) {
+	if q < 0 || int(q) >= len(qualifierNames) {
+		return nil, fmt.Errorf("%w: qualifier %d", ErrInvalid, int(q))
+	}
+	return []byte(qualifierNames[q]), nil
+}
+
+// UnmarshalText reads the form written by [Qualifier.MarshalText].
+func (q *Qualifier) UnmarshalText(text []byte) error {
+	for i, name := range qualifierNames {
+		if string(text) == name {
+			*q = Qualifier(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: qualifier %q: want one of %s", ErrInvalid, text, strings.Join(qualifierNames[:], ", "))
+}
+
+// Figure is a sum of money as a text gives it: an amount and how exact it
+// is. "About $2.3 billion" is the Figure {USD 2300000000, Approximately}.
+type Figure struct {
+	Amount    Amount
+	Qualifier Qualifier
+}
+
+// String writes the qualifier's name, a space and the amount, or only the
+// amount when it is exact: "more than USD 2000000000", "USD 150000000".
+// [ParseFigure] reads it back.
+func (f Figure) String() string {
+	if f.Qualifier == Exact {
+		return f.Amount.String()
+	}
+	return f.Qualifier.String() + " " + f.Amount.String()
+}
+
+// Found is one figure found in a text by [FindFigures]: the figure and the
+// byte offsets of its span, so that text[Start:End] is the figure as
+// written, qualifier included.
+type Found struct {
+	Figure     Figure
+	Start, End int
+	// Bracketed reports that the figure opens a parenthesis right after the
+	// figure before it, the way news reports give a conversion: in "520
+	// billion won ($393 million)" and "23억 달러(약 3조 750억원)" the second
+	// figure is Bracketed. Such a figure restates the one before it; add
+	// only one of the two.
+	Bracketed bool
+}
+
+// Parser reads figures with defaults for the symbols that do not name one
+// currency. The zero Parser reads "$" and the bare words "dollars" and
+// "달러" as US dollars and refuses a bare "¥" unless a currency word
+// ("yen", "yuan", "엔", "위안") follows the number. The package functions
+// [ParseAmount], [ParseFigure] and [FindFigures] use the zero Parser.
+type Parser struct {
+	// Dollar is the currency of "$", "dollars" and "달러". Zero means USD.
+	Dollar currency.Unit
+	// Yen is the currency of a bare "¥" or "￥": JPY or CNY. Zero means
+	// none: a bare "¥" is an error unless a currency word resolves it.
+	Yen currency.Unit
+}
+
+// ParseAmount reads one exact figure, such as "$2.3 billion", "US$150m",
+// "€1.5bn", "520 billion won", "USD 2300000000" or "23억 달러", with the
+// zero [Parser]. A qualified figure ("about $2.3 billion", "20억 달러
+// 이상") is an error that matches [ErrApproximate]: read it with
+// [ParseFigure], which keeps the qualifier. Other errors are a *ParseError
+// naming the text and the byte position of the problem.
+func ParseAmount(s string) (Amount, error) { return Parser{}.ParseAmount(s) }
+
+// ParseFigure reads one figure and its qualifier, such as "about $2.3
+// billion", "more than $300 million", "약 3조 750억원" or "20억 달러 이상",
+// with the zero [Parser]. The text must hold the figure and nothing else
+// but surrounding space.
+//
+// It reads currency symbols ($, US$, A$, AU$, C$, CA$, NZ$, HK$, S$, NT$,
+// MX$, R$, €, £, ¥, JP¥, CN¥, RMB, ₩, ₹, ₴, ₽, ₪, ₺, ₱, ₫, ฿, ₦) and
+// upper-case ISO 4217 codes before or after the number; currency words
+// after it (dollars, US dollars, Australian dollars, euros, won, yen, yuan,
+// pounds, sterling, hryvnias, rubles, rupees, Swiss francs; 달러, 원, 유로,
+// 엔, 파운드, 위안, 흐리우냐, 루블, 루피, 호주 달러 ...); ASCII digits
+// grouped by commas in threes, with a decimal point; scale words (thousand,
+// million, billion, trillion, lakh, crore, k, m, mn, mln, b, bn, bln, tn,
+// trn; one-letter ones written against the number, as in "$5m"), joined by
+// a space or a hyphen ("$2.3-billion"); and Korean numbers in units of
+// 만, 억, 조 and 경 with 천, 백 and 십 inside a unit ("2조 3천억 원", "3조
+// 750억원", "1억5천만 달러", "5,200억 원", "1.5조 원"). A leading minus
+// sign is read. Arithmetic is exact: "$2.3 billion" is 2300000000.
+//
+// See [Qualifier] for the words of each qualifier. Ranges ("$2-3
+// billion") are not figures.
+func ParseFigure(s string) (Figure, error) { return Parser{}.ParseFigure(s) }
+
+// FindFigures returns every figure of money in text, in order, with the
+// zero [Parser]; see [Parser.FindFigures].
+func FindFigures(text string) []Found { return Parser{}.FindFigures(text) }
+
+// ParseAmount is [ParseAmount] with p's defaults.
+func (p Parser) ParseAmount(s string) (Amount, error) {
+	sc, err := p.parse(s)
+	if err != nil {
+		return Amount{}, err
+	}
+	if sc.fig.Qualifier != Exact {
+		return Amount{}, &ParseError{
+			Text: s, Pos: sc.qualPos, Err: ErrApproximate,
+			Reason: fmt.Sprintf("%q makes the figure %s: use ParseFigure to keep the qualifier", sc.qualText, sc.fig.Qualifier),
+		}
+	}
+	return sc.fig.Amount, nil
+}
+
+// ParseFigure is [ParseFigure] with p's defaults.
+func (p Parser) ParseFigure(s string) (Figure, error) {
+	sc, err := p.parse(s)
+	if err != nil {
+		return Figure{}, err
+	}
+	return sc.fig, nil
+}
+
+// FindFigures returns every figure of money in text, in order and without
+// overlap, each with the byte offsets of its span; text[f.Start:f.End]
+// read by [Parser.ParseFigure] gives f.Figure back. It reads the forms
+// [ParseFigure] reads, qualifiers included, and skips what is not money or
+// not clearly money: numbers without a currency (years, dates,
+// percentages, counts), a four-digit whole number before a currency word
+// ("in 2023 dollars"), "pounds" without a scale word (a weight), ranges,
+// and a bare "¥" the Parser cannot resolve.
+func (p Parser) FindFigures(text string) []Found {
+	var found []Found
+	for i := 0; i < len(text); {
+		if canStart(text, i) {
+			if sc, err := p.scan(text, i); err == nil && !sc.weak {
+				f := Found{Figure: sc.fig, Start: i, End: sc.end}
+				if n := len(found); n > 0 {
+					between := strings.TrimSpace(text[found[n-1].End:i])
+					f.Bracketed = between == "(" || between == "（"
+				}
+				found = append(found, f)
+				i = sc.end
+				continue
+			}
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return found
+}
+
+// canStart reports whether a figure may begin at text[i]: not inside a
+// word or a number. A digit may follow Hangul, which Korean writes against
+// numbers.
+func canStart(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, size := utf8.DecodeLastRuneInString(text[:i])
+	cur, _ := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case isHangul(prev):
+		return !isHangul(cur)
+	case unicode.IsLetter(prev), unicode.IsDigit(prev), prev == '_':
+		return false
+	case prev == '.' || prev == ',' || prev == '-' || prev == '–':
+		before, _ := utf8.DecodeLastRuneInString(text[:i-size])
+		return !unicode.IsDigit(before)
+	}
+	return true
+}
+
+func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+
+// parse reads s as exactly one figure with optional surrounding space.
+func (p Parser) parse(s string) (scanned, error) {
+	start := skipSpace(s, 0)
+	if start == len(s) {
+		return scanned{}, &ParseError{Text: s, Pos: 0, Reason: "no figure", Err: ErrInvalidAmount}
+	}
+	sc, err := p.scan(s, start)
+	if err != nil {
+		return scanned{}, err
+	}
+	if rest := skipSpace(s, sc.end); rest < len(s) {
+		return scanned{}, &ParseError{Text: s, Pos: rest, Err: ErrInvalidAmount,
+			Reason: fmt.Sprintf("unexpected %q after the figure", excerpt(s[rest:]))}
+	}
+	return sc, nil
+}
+
+// scanned is one figure read from text.
+type scanned struct {
+	fig      Figure
+	end      int    // byte offset just past the figure
+	qualPos  int    // offset of the qualifier's words; -1 when exact
+	qualText string // the qualifier's words
+	// weak marks a bare four-digit whole number before a currency word, or
+	// "pounds" without a scale: text that is often not money.
+	weak bool
+}
+
+// tokenKind says how a currency token names its currency.
+type tokenKind int
+
+const (
+	fixed  tokenKind = iota // the token names one currency
+	dollar                  // Parser.Dollar, USD by default
+	yen                     // Parser.Yen, no default
+)
+
+// token is a currency symbol or word, a scale word, or a qualifier.
+type token struct {
+	text  string
+	kind  tokenKind
+	cur   currency.Unit
+	write bool // Compact writes this word for cur in its language
+	exp   int32
+	qual  Qualifier
+}
+
+func iso(code string) currency.Unit { return currency.MustParseISO(code) }
+
+// symbols are read before or after the number.
+var symbols = sortTokens([]token{
+	{text: "$", kind: dollar},
+	{text: "US$", cur: currency.USD},
+	{text: "A$", cur: currency.AUD}, {text: "AU$", cur: currency.AUD},
+	{text: "C$", cur: currency.CAD}, {text: "CA$", cur: currency.CAD},
+	{text: "NZ$", cur: currency.NZD},
+	{text: "HK$", cur: currency.HKD},
+	{text: "S$", cur: iso("SGD")},
+	{text: "NT$", cur: currency.TWD},
+	{text: "MX$", cur: currency.MXN},
+	{text: "R$", cur: currency.BRL},
+	{text: "€", cur: currency.EUR},
+	{text: "£", cur: currency.GBP},
+	{text: "¥", kind: yen}, {text: "￥", kind: yen},
+	{text: "JP¥", cur: currency.JPY},
+	{text: "CN¥", cur: currency.CNY},
+	{text: "₩", cur: currency.KRW}, {text: "￦", cur: currency.KRW},
+	{text: "₹", cur: currency.INR},
+	{text: "₴", cur: iso("UAH")},
+	{text: "₽", cur: currency.RUB},
+	{text: "₪", cur: iso("ILS")},
+	{text: "₺", cur: currency.TRY},
+	{text: "₱", cur: iso("PHP")},
+	{text: "₫", cur: iso("VND")},
+	{text: "฿", cur: currency.THB},
+	{text: "₦", cur: iso("NGN")},
+})
+
+// currencyWords are read after the number. Compact writes the first word
+// marked write for a currency in Korean.
+var currencyWords = sortTokens([]token{
+	{text: "dollars", kind: dollar}, {text: "dollar", kind: dollar},
+	{text: "US dollars", cur: currency.USD}, {text: "U.S. dollars", cur: currency.USD},
+	{text: "Australian dollars", cur: currency.AUD},
+	{text: "Canadian dollars", cur: currency.CAD},
+	{text: "New Zealand dollars", cur: currency.NZD},
+	{text: "Hong Kong dollars", cur: currency.HKD},
+	{text: "Singapore dollars", cur: iso("SGD")},
+	{text: "Taiwan dollars", cur: currency.TWD}, {text: "New Taiwan dollars", cur: currency.TWD},
+	{text: "euros", cur: currency.EUR}, {text: "euro", cur: currency.EUR},
+	{text: "won", cur: currency.KRW},
+	{text: "yen", cur: currency.JPY},
+	{text: "yuan", cur: currency.CNY}, {text: "renminbi", cur: currency.CNY},
+	{text: "pounds", cur: currency.GBP}, {text: "pound", cur: currency.GBP},
+	{text: "pounds sterling", cur: currency.GBP}, {text: "sterling", cur: currency.GBP},
+	{text: "hryvnias", cur: iso("UAH")}, {text: "hryvnia", cur: iso("UAH")}, {text: "hryvnas", cur: iso("UAH")},
+	{text: "rubles", cur: currency.RUB}, {text: "ruble", cur: currency.RUB},
+	{text: "roubles", cur: currency.RUB}, {text: "rouble", cur: currency.RUB},
+	{text: "rupees", cur: currency.INR}, {text: "Indian rupees", cur: currency.INR},
+	{text: "Swiss francs", cur: currency.CHF},
+	{text: "달러", kind: dollar, write: true},
+	{text: "미국 달러", cur: currency.USD}, {text: "미 달러", cur: currency.USD},
+	{text: "원", cur: currency.KRW, write: true},
+	{text: "유로", cur: currency.EUR, write: true},
+	{text: "엔", cur: currency.JPY, write: true},
+	{text: "파운드", cur: currency.GBP, write: true},
+	{text: "위안", cur: currency.CNY, write: true},
+	{text: "흐리우냐", cur: iso("UAH"), write: true}, {text: "흐리브냐", cur: iso("UAH")},
+	{text: "루블", cur: currency.RUB, write: true},
+	{text: "루피", cur: currency.INR, write: true},
+	{text: "호주 달러", cur: currency.AUD, write: true},
+	{text: "캐나다 달러", cur: currency.CAD, write: true},
+	{text: "뉴질랜드 달러", cur: currency.NZD, write: true},
+	{text: "홍콩 달러", cur: currency.HKD, write: true},
+	{text: "싱가포르 달러", cur: iso("SGD"), write: true},
+	{text: "스위스 프랑", cur: currency.CHF, write: true},
+})
+
+// scales multiply the number before them. One-letter scales must be
+// written against the number ("$5m", not "$5 m").
+var scales = sortTokens([]token{
+	{text: "thousand", exp: 3}, {text: "k", exp: 3},
+	{text: "lakh", exp: 5}, {text: "crore", exp: 7},
+	{text: "million", exp: 6}, {text: "m", exp: 6}, {text: "mn", exp: 6}, {text: "mln", exp: 6},
+	{text: "billion", exp: 9}, {text: "b", exp: 9}, {text: "bn", exp: 9}, {text: "bln", exp: 9},
+	{text: "trillion", exp: 12}, {text: "tn", exp: 12}, {text: "trn", exp: 12},
+})
+
+// prefixQualifiers stand before the figure.
+var prefixQualifiers = sortTokens([]token{
+	{text: "about", qual: Approximately}, {text: "around", qual: Approximately},
+	{text: "approximately", qual: Approximately}, {text: "approx.", qual: Approximately},
+	{text: "roughly", qual: Approximately}, {text: "some", qual: Approximately},
+	{text: "an estimated", qual: Approximately}, {text: "estimated", qual: Approximately},
+	{text: "close to", qual: Approximately}, {text: "circa", qual: Approximately},
+	{text: "~", qual: Approximately}, {text: "약", qual: Approximately}, {text: "대략", qual: Approximately},
+	{text: "at least", qual: AtLeast}, {text: "no less than", qual: AtLeast},
+	{text: "not less than", qual: AtLeast}, {text: "a minimum of", qual: AtLeast},
+	{text: "최소", qual: AtLeast}, {text: "적어도", qual: AtLeast},
+	{text: "up to", qual: AtMost}, {text: "at most", qual: AtMost},
+	{text: "no more than", qual: AtMost}, {text: "not more than", qual: AtMost},
+	{text: "as much as", qual: AtMost}, {text: "a maximum of", qual: AtMost},
+	{text: "최대", qual: AtMost},
+	{text: "more than", qual: MoreThan}, {text: "over", qual: MoreThan},
+	{text: "above", qual: MoreThan}, {text: "in excess of", qual: MoreThan},
+	{text: "upwards of", qual: MoreThan}, {text: "upward of", qual: MoreThan},
+	{text: "exceeding", qual: MoreThan}, {text: "just over", qual: MoreThan},
+	{text: "less than", qual: LessThan}, {text: "under", qual: LessThan},
+	{text: "below", qual: LessThan}, {text: "nearly", qual: LessThan},
+	{text: "almost", qual: LessThan}, {text: "just under", qual: LessThan},
+	{text: "just shy of", qual: LessThan}, {text: "거의", qual: LessThan},
+})
+
+// suffixQualifiers stand after the figure.
+var suffixQualifiers = sortTokens([]token{
+	{text: "or so", qual: Approximately}, {text: "가량", qual: Approximately},
+	{text: "정도", qual: Approximately}, {text: "내외", qual: Approximately},
+	{text: "안팎", qual: Approximately},
+	{text: "or more", qual: AtLeast}, {text: "이상", qual: AtLeast},
+	{text: "or less", qual: AtMost}, {text: "이하", qual: AtMost},
+	{text: "초과", qual: MoreThan},
+	{text: "미만", qual: LessThan},
+})
+
+// sortTokens orders tokens longest first, so matching takes the longest.
+func sortTokens(ts []token) []token {
+	sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].text) > len(ts[j].text) })
+	return ts
+}
+
+// match returns the longest token of ts at s[i:], and the offset after it.
+// ASCII is matched without regard to case; a token that ends in an ASCII
+// letter must not run on into another letter or digit.
+func match(s string, i int, ts []token) (token, int, bool) {
+	for _, t := range ts {
+		j := i + len(t.text)
+		if j > len(s) || !strings.EqualFold(s[i:j], t.text) {
+			continue
+		}
+		if isASCIILetter(t.text[len(t.text)-1]) && j < len(s) && isWordByte(s[j]) {
+			continue
+		}
+		return t, j, true
+	}
+	return token{}, i, false
+}
+
+func isASCIILetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+func isDigit(b byte) bool       { return '0' <= b && b <= '9' }
+func isWordByte(b byte) bool    { return isASCIILetter(b) || isDigit(b) || b == '_' }
+
+// isoCode reads an upper-case ISO 4217 code of money at s[i:], or RMB for
+// the yuan.
+func isoCode(s string, i int) (currency.Unit, int, bool) {
+	j := i + 3
+	if j > len(s) || j < len(s) && isASCIILetter(s[j]) {
+		return currency.XXX, i, false
+	}
+	for k := i; k < j; k++ {
+		if s[k] < 'A' || s[k] > 'Z' {
+			return currency.XXX, i, false
+		}
+	}
+	if s[i:j] == "RMB" {
+		return currency.CNY, j, true
+	}
+	u, err := parseCurrency(s[i:j])
+	if err != nil {
+		return currency.XXX, i, false
+	}
+	return u, j, true
+}
+
+// skipSpace returns the offset of the first non-space rune at or after i.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) && r != '\u202f' && r != '\u2009' && r != '\u200b' {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// excerpt shortens s for an error message.
+func excerpt(s string) string {
+	const max = 24
+	if len(s) <= max {
+		return s
+	}
+	i := max
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+// resolve returns the currency a token names under p's defaults.
+func (p Parser) resolve(t token) (currency.Unit, bool) {
+	switch t.kind {
+	case dollar:
+		if p.Dollar == currency.XXX {
+			return currency.USD, true
+		}
+		return p.Dollar, true
+	case yen:
+		return p.Yen, p.Yen != currency.XXX
+	}
+	return t.cur, true
+}
+
+// figureScan holds the state of reading one figure.
+type figureScan struct {
+	p        Parser
+	s        string
+	start    int
+	qual     Qualifier
+	qualPos  int
+	qualText string
+}
+
+func (f *figureScan) fail(pos int, err error, format string, args ...any) (scanned, error) {
+	return scanned{}, &ParseError{Text: f.s, Pos: pos, Reason: fmt.Sprintf(format, args...), Err: err}
+}
+
+// qualify records a qualifier, refusing a second, different one.
+func (f *figureScan) qualify(q Qualifier, pos int, text string) bool {
+	if f.qual != Exact && f.qual != q {
+		return false
+	}
+	if f.qual == Exact {
+		f.qual, f.qualPos, f.qualText = q, pos, text
+	}
+	return true
+}
+
+// scan reads one figure at s[i:], which must not start with space.
+func (p Parser) scan(s string, i int) (scanned, error) {
+	f := &figureScan{p: p, s: s, start: i, qualPos: -1}
+	return f.scan(i)
+}
+
+func (f *figureScan) scan(i int) (scanned, error) {
+	s := f.s
+	if t, j, ok := match(s, i, prefixQualifiers); ok {
+		k := skipSpace(s, j)
+		if k == j && t.text != "~" && t.text != "약" {
+			return f.fail(j, ErrInvalidAmount, "want a space after %q", t.text)
+		}
+		f.qualify(t.qual, i, s[i:j])
+		i = k
+	}
+	neg := false
+	if strings.HasPrefix(s[i:], "-") || strings.HasPrefix(s[i:], "−") {
+		neg = true
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+
+	// A currency before the number: a symbol or an ISO code.
+	var (
+		cur       currency.Unit
+		named     bool // the currency is known
+		yenPrefix bool // "¥": a word after the number may say which yen
+		curPos    = i
+	)
+	if t, j, ok := match(s, i, symbols); ok {
+		cur, named = f.p.resolve(t)
+		yenPrefix = t.kind == yen
+		i = skipSpace(s, j)
+	} else if u, j, ok := isoCode(s, i); ok {
+		cur, named = u, true
+		i = skipSpace(s, j)
+	}
+	prefixed := named || yenPrefix
+
+	numPos := i
+	n, err := f.number(i)
+	if err != nil {
+		return scanned{}, err
+	}
+	i = n.end
+	if n.yeo && !f.qualify(MoreThan, n.yeoPos, "여") {
+		return f.fail(n.yeoPos, ErrInvalidAmount, "%q after %q: two qualifiers", "여", f.qualText)
+	}
+
+	// A currency after the number: a word, a symbol or an ISO code; after
+	// "¥" only a word that says which yen.
+	weak := false
+	j := skipSpace(s, i)
+	switch {
+	case yenPrefix:
+		if t, k, ok := match(s, j, currencyWords); ok && (t.cur == currency.JPY || t.cur == currency.CNY) {
+			cur, named, i = t.cur, true, k
+		} else if !named {
+			return f.fail(curPos, ErrInvalidCurrency,
+				"%q may be JPY or CNY: write JP¥, CN¥ or the ISO code, follow the number with yen or yuan, or set Parser.Yen", s[curPos:numPos])
+		}
+	case named:
+	default:
+		if t, k, ok := match(s, j, currencyWords); ok {
+			if t.text == "위안" && strings.HasPrefix(s[k:], "부") {
+				return f.fail(j, ErrInvalidCurrency, "%q is not a currency", "위안부")
+			}
+			cur, named, i = t.cur, true, k
+			if t.kind == dollar {
+				cur, _ = f.p.resolve(t)
+			}
+			// Often not money: "in 2023 dollars", "500 pounds of rice".
+			yearLike := n.plain == 4 && (s[numPos] == '1' || s[numPos] == '2')
+			weak = isASCIILetter(t.text[0]) && !n.scaled && (yearLike || strings.EqualFold(t.text, "pounds") || strings.EqualFold(t.text, "pound"))
+			break
+		}
+		// A symbol or code followed by a number opens the next figure.
+		t, k, ok := match(s, j, symbols)
+		if !ok {
+			var u currency.Unit
+			if u, k, ok = isoCode(s, j); ok {
+				t = token{text: s[j:k], cur: u}
+			}
+		}
+		if !ok {
+			break
+		}
+		if next := skipSpace(s, k); next < len(s) && isDigit(s[next]) {
+			break
+		}
+		if cur, named = f.p.resolve(t); !named {
+			return f.fail(j, ErrInvalidCurrency, "%q may be JPY or CNY: write JP¥, CN¥ or the ISO code, or set Parser.Yen", t.text)
+		}
+		i = k
+	}
+	if !named {
+		if prefixed {
+			return f.fail(curPos, ErrInvalidCurrency, "unknown currency")
+		}
+		return f.fail(j, ErrInvalidCurrency, "no currency: want a symbol, an ISO code or a currency word")
+	}
+
+	if j := skipSpace(f.s, i); j < len(s) {
+		if t, k, ok := match(s, j, suffixQualifiers); ok && f.qualify(t.qual, j, s[j:k]) {
+			i = k
+		}
+	}
+	if i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf && isWordByte(byte(r)) {
+			return f.fail(i, ErrInvalidAmount, "unexpected %q after the figure", excerpt(s[i:]))
+		}
+		if (r == '-' || r == '–') && i+size < len(s) && isDigit(s[i+size]) {
+			return f.fail(i, ErrInvalidAmount, "a range is not one figure")
+		}
+	}
+	v := n.value
+	if neg {
+		v = v.Neg()
+	}
+	return scanned{
+		fig:      Figure{Amount: Amount{value: v, cur: cur}, Qualifier: f.qual},
+		end:      i,
+		qualPos:  f.qualPos,
+		qualText: f.qualText,
+		weak:     weak,
+	}, nil
+}
+
+// numberScan is a number read from text.
+type numberScan struct {
+	value  decimal.Decimal
+	end    int
+	plain  int  // digits of a bare whole number (no grouping, point, scale or unit); 0 otherwise
+	scaled bool // a scale word or Korean unit multiplied it
+	yeo    bool // Korean 여: more than
+	yeoPos int
+}
+
+// koreanUnits are the Korean units of ten thousand, largest first.
+var koreanUnits = []struct {
+	text string
+	exp  int32
+}{{"경", 16}, {"조", 12}, {"억", 8}, {"만", 4}}
+
+// koreanSubunits are the units inside a group of four digits.
+var koreanSubunits = []struct {
+	text string
+	exp  int32
+}{{"천", 3}, {"백", 2}, {"십", 1}}
+
+// number reads an English number with an optional scale word or a Korean
+// number in units.
+func (f *figureScan) number(i int) (numberScan, error) {
+	if n, ok, err := f.korean(i); err != nil || ok {
+		return n, err
+	}
+	d, j, err := f.decimal(i)
+	if err != nil {
+		return numberScan{}, err
+	}
+	n := numberScan{value: d.value, end: j}
+	if d.plain {
+		n.plain = j - i
+	}
+	// A scale word: against the number, after a space, or after a hyphen.
+	k := j
+	if k < len(f.s) && f.s[k] == '-' {
+		k++
+	} else {
+		k = skipSpace(f.s, k)
+	}
+	if t, e, ok := match(f.s, k, scales); ok && (len(t.text) > 1 || k == j) {
+		n.value = n.value.Shift(t.exp)
+		n.end, n.scaled, n.plain = e, true, 0
+	}
+	return n, nil
+}
+
+// decimalScan is a decimal number read from text.
+type decimalScan struct {
+	value decimal.Decimal
+	plain bool // digits only
+	whole string
+}
+
+// decimal reads ASCII digits grouped by commas in threes, with an
+// optional decimal point: "2,300", "2.3", "1,234.5".
+func (f *figureScan) decimal(i int) (decimalScan, int, error) {
+	s := f.s
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j == i {
+		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: "want a number", Err: ErrInvalidAmount}
+	}
+	var b strings.Builder
+	b.WriteString(s[i:j])
+	grouped := false
+	if j-i <= 3 {
+		for j+4 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
+			(j+4 == len(s) || !isDigit(s[j+4])) {
+			b.WriteString(s[j+1 : j+4])
+			j += 4
+			grouped = true
+		}
+	}
+	whole := b.String()
+	frac := false
+	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+		k := j + 1
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		b.WriteString(s[j:k])
+		j, frac = k, true
+	}
+	if j+1 < len(s) && (s[j] == ',' || s[j] == '.') && isDigit(s[j+1]) {
+		return decimalScan{}, j, &ParseError{Text: s, Pos: j, Err: ErrInvalidAmount,
+			Reason: fmt.Sprintf("unexpected %q in a number: group digits by commas in threes, with a decimal point", s[j:j+1])}
+	}
+	d, err := parseDecimal(b.String())
+	if err != nil {
+		reason := err.Error()
+		var ae *AmountError
+		if errors.As(err, &ae) {
+			reason = ae.Reason
+		}
+		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: reason, Err: ErrInvalidAmount}
+	}
+	return decimalScan{value: d, plain: !grouped && !frac, whole: whole}, j, nil
+}
+
+// korean reads a number in Korean units at s[i:]: groups of a number and a
+// unit of ten thousand, largest first, each optionally separated by a
+// space, the last one possibly without a unit ("1만 2,300"). ok is false
+// when the number there is not a Korean one.
+func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
+	s := f.s
+	total := decimal.Zero
+	last := int32(1 << 30) // exponent of the previous unit
+	end := i
+	for part := 0; ; part++ {
+		j := i
+		if part > 0 {
+			j = skipSpace(s, i)
+			if j-i > 1 { // one space at most between groups
+				break
+			}
+		}
+		small, k, sub, isDecimal, err := f.koreanGroup(j)
+		if err != nil {
+			if part == 0 {
+				return numberScan{}, false, nil // not a number; let the caller say so
+			}
+			break
+		}
+		if strings.HasPrefix(s[k:], "여") && !strings.HasPrefix(s[k:], "여러") {
+			n.yeo, n.yeoPos = true, k
+			k += len("여")
+		}
+		exp, k2, hasUnit := koreanUnit(s, k)
+		if !hasUnit {
+			if part == 0 && !sub && !n.yeo {
+				return numberScan{}, false, nil // a plain number
+			}
+			if part > 0 && (n.yeo || last < 4 || isDecimal) {
+				n.yeo = false // the 여 seen here belongs to no group we take
+				break
+			}
+			total = total.Add(small)
+			end = k
+			break
+		}
+		if exp >= last {
+			break
+		}
+		total = total.Add(small.Shift(exp))
+		last, end, i = exp, k2, k2
+		if n.yeo || isDecimal {
+			break
+		}
+		if strings.HasPrefix(s[end:], "여") && !strings.HasPrefix(s[end:], "여러") {
+			n.yeo, n.yeoPos = true, end
+			end += len("여")
+			break
+		}
+	}
+	n.value, n.end, n.scaled = total, end, true
+	return n, true, nil
+}
+
+// koreanUnit reads 만, 억, 조 or 경 at s[i:].
+func koreanUnit(s string, i int) (int32, int, bool) {
+	for _, u := range koreanUnits {
+		if strings.HasPrefix(s[i:], u.text) {
+			return u.exp, i + len(u.text), true
+		}
+	}
+	return 0, i, false
+}
+
+// koreanGroup reads the number of one group: a decimal ("5,200", "1.5",
+// "750") or digits with 천, 백 and 십 ("3천", "천", "3천5백", "2천500").
+// sub reports whether 천, 백 or 십 was used.
+func (f *figureScan) koreanGroup(i int) (v decimal.Decimal, end int, sub, isDecimal bool, err error) {
+	s := f.s
+	v = decimal.Zero
+	last := int32(4)
+	for {
+		j := i
+		digit := int64(1)
+		if j < len(s) && '1' <= s[j] && s[j] <= '9' && j+1 < len(s) && !isDigit(s[j+1]) && s[j+1] != ',' && s[j+1] != '.' {
+			digit = int64(s[j] - '0')
+			j++
+		}
+		matched := false
+		for _, u := range koreanSubunits {
+			if u.exp < last && strings.HasPrefix(s[j:], u.text) {
+				v = v.Add(decimal.New(digit, u.exp))
+				i, last, sub, matched = j+len(u.text), u.exp, true, true
+				break
+			}
+		}
+		if !matched {
+			break
+		}
+	}
+	if i < len(s) && isDigit(s[i]) {
+		d, j, err := f.decimal(i)
+		if err != nil {
+			return v, i, sub, false, err
+		}
+		if sub && (!d.plain || int32(len(d.whole)) > last) {
+			return v, i, sub, false, &ParseError{Text: s, Pos: i, Reason: "digits too large for their place", Err: ErrInvalidAmount}
+		}
+		return v.Add(d.value), j, sub, !d.plain && strings.Contains(s[i:j], "."), nil
+	}
+	if !sub {
+		return v, i, false, false, &ParseError{Text: s, Pos: i, Reason: "want a number", Err: ErrInvalidAmount}
+	}
+	return v, i, sub, false, nil
+}

@@ -1,0 +1,224 @@
+package pledge
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Format returns the full figure as the language tag writes it: the
+// currency's symbol in that language, its digits, grouping and separators,
+// and at least the currency's minor units: "$2,300,000,000.00" in English,
+// "2.300.000.000,00 $" in German, "₩520,000,000,000" in Korean.
+//
+// Format never rounds: a value with more decimals than the currency's minor
+// unit shows them all (call [Amount.Round] first for a display figure).
+// golang.org/x/text supplies the symbol (currency.Symbol), the minor unit
+// (currency.Standard) and the language's digits, separators and grouping,
+// learned by formatting whole numbers; the digits of the amount itself are
+// laid out here, because x/text formats fractional values through float64,
+// which is not exact. The symbol stands before the number, or after it for
+// the languages whose CLDR currency pattern puts it there (German, French,
+// Spanish, Italian, Russian, Ukrainian, Polish, the Nordic languages and
+// others listed in the code).
+func (a Amount) Format(tag language.Tag) string {
+	sys := numberSystemFor(tag)
+	scale, _ := currency.Standard.Rounding(a.cur)
+	places := int32(scale)
+	if exp := -a.value.Exponent(); exp > places {
+		places = exp
+	}
+	digits := sys.localize(a.value.Abs().StringFixed(places))
+	sym := symbolIn(tag, a.cur)
+	minus := ""
+	if a.value.Sign() < 0 {
+		minus = sys.minus
+	}
+	switch symbolPlacement(tag) {
+	case symbolAfter:
+		return minus + digits + "\u00a0" + sym
+	case symbolBeforeSpaced:
+		return minus + sym + "\u00a0" + digits
+	}
+	if r, _ := utf8.DecodeLastRuneInString(sym); unicode.IsLetter(r) {
+		return minus + sym + "\u00a0" + digits
+	}
+	return minus + sym + digits
+}
+
+// numberSystem is how a language writes numbers: its digits, grouping and
+// separators.
+type numberSystem struct {
+	digits             [10]string
+	group, point       string
+	primary, secondary int // sizes of the last group and of the others; 0: no grouping
+	minus              string
+}
+
+// english is the number system of English, and of Compact.
+var english = numberSystem{
+	digits:  [10]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"},
+	group:   ",",
+	point:   ".",
+	primary: 3, secondary: 3,
+	minus: "-",
+}
+
+var numberSystems sync.Map // language tag string → *numberSystem
+
+// numberSystemFor learns tag's number system from x/text by formatting
+// whole numbers, which x/text does exactly, and caches it.
+func numberSystemFor(tag language.Tag) *numberSystem {
+	key := tag.String()
+	if v, ok := numberSystems.Load(key); ok {
+		return v.(*numberSystem)
+	}
+	sys := learnNumberSystem(message.NewPrinter(tag))
+	v, _ := numberSystems.LoadOrStore(key, sys)
+	return v.(*numberSystem)
+}
+
+func learnNumberSystem(p *message.Printer) *numberSystem {
+	sys := english
+	// "1,234,567,890": the digits 1 to 9 and 0, and the grouping.
+	var groups []int // digits in each group, left to right
+	var seps []string
+	n, sep := 0, ""
+	d := 1
+	for _, r := range p.Sprint(number.Decimal(1234567890)) {
+		if !unicode.IsDigit(r) {
+			sep += string(r)
+			continue
+		}
+		if sep != "" && n > 0 {
+			groups, seps = append(groups, n), append(seps, sep)
+			n = 0
+		}
+		sep = ""
+		if d > 10 {
+			return &english
+		}
+		sys.digits[d%10] = string(r)
+		d, n = d+1, n+1
+	}
+	groups = append(groups, n)
+	if d != 11 {
+		return &english
+	}
+	sys.primary, sys.secondary = 0, 0
+	if len(seps) > 0 {
+		sys.group = seps[0]
+		sys.primary = groups[len(groups)-1]
+		sys.secondary = sys.primary
+		if len(groups) > 2 {
+			sys.secondary = groups[len(groups)-2]
+		}
+	}
+	// "0.0": the decimal separator.
+	if parts := splitDigits(p.Sprint(number.Decimal(0, number.MinFractionDigits(1)))); len(parts) >= 4 {
+		sys.point = parts[2]
+	}
+	// "-1": the minus sign.
+	if parts := splitDigits(p.Sprint(number.Decimal(-1))); len(parts) >= 2 && parts[0] != "" {
+		sys.minus = parts[0]
+	}
+	return &sys
+}
+
+// splitDigits splits s into alternating runs of non-digits and digits,
+// starting with a (possibly empty) run of non-digits.
+func splitDigits(s string) []string {
+	parts := []string{""}
+	inDigits := false
+	for _, r := range s {
+		if unicode.IsDigit(r) != inDigits {
+			parts = append(parts, "")
+			inDigits = !inDigits
+		}
+		parts[len(parts)-1] += string(r)
+	}
+	return parts
+}
+
+// localize writes a plain ASCII decimal ("1234567.50", no sign) in the
+// number system: its digits, grouping and decimal separator.
+func (sys *numberSystem) localize(plain string) string {
+	whole, frac, hasPoint := strings.Cut(plain, ".")
+	var b strings.Builder
+	for i := 0; i < len(whole); i++ {
+		if i > 0 && sys.primary > 0 && sys.groupBefore(len(whole)-i) {
+			b.WriteString(sys.group)
+		}
+		b.WriteString(sys.digits[whole[i]-'0'])
+	}
+	if hasPoint {
+		b.WriteString(sys.point)
+		for i := 0; i < len(frac); i++ {
+			b.WriteString(sys.digits[frac[i]-'0'])
+		}
+	}
+	return b.String()
+}
+
+// groupBefore reports whether a separator stands before the digit that has
+// left digits to its right, itself included.
+func (sys *numberSystem) groupBefore(left int) bool {
+	if left == sys.primary {
+		return true
+	}
+	return left > sys.primary && sys.secondary > 0 && (left-sys.primary)%sys.secondary == 0
+}
+
+var symbolCache sync.Map // "tag|code" → symbol
+
+// symbolIn returns the symbol of cur in the language tag, from x/text.
+func symbolIn(tag language.Tag, cur currency.Unit) string {
+	key := tag.String() + "|" + cur.String()
+	if v, ok := symbolCache.Load(key); ok {
+		return v.(string)
+	}
+	sym := message.NewPrinter(tag).Sprint(currency.Symbol(cur))
+	symbolCache.Store(key, sym)
+	return sym
+}
+
+// placement is where a language writes the currency symbol.
+type placement int
+
+const (
+	symbolBefore       placement = iota // "$5.00", "US$5.00"
+	symbolBeforeSpaced                  // "€ 5,00"
+	symbolAfter                         // "5,00 €"
+)
+
+// placements follows the CLDR currency patterns of common languages, by
+// language or language-region; the rest put the symbol before the number.
+var placements = map[string]placement{
+	"de": symbolAfter, "de-AT": symbolBeforeSpaced, "de-CH": symbolBeforeSpaced, "de-LI": symbolBeforeSpaced,
+	"fr": symbolAfter, "it": symbolAfter, "it-CH": symbolBeforeSpaced,
+	"es": symbolAfter, "ca": symbolAfter, "pt": symbolBeforeSpaced, "pt-PT": symbolAfter,
+	"nl": symbolBeforeSpaced,
+	"ru": symbolAfter, "uk": symbolAfter, "be": symbolAfter, "pl": symbolAfter,
+	"cs": symbolAfter, "sk": symbolAfter, "sl": symbolAfter, "hr": symbolAfter, "sr": symbolAfter,
+	"bg": symbolAfter, "ro": symbolAfter, "hu": symbolAfter, "el": symbolAfter,
+	"lt": symbolAfter, "lv": symbolAfter, "et": symbolAfter,
+	"sv": symbolAfter, "da": symbolAfter, "nb": symbolAfter, "nn": symbolAfter, "no": symbolAfter,
+	"fi": symbolAfter, "is": symbolAfter, "vi": symbolAfter, "kk": symbolAfter,
+}
+
+func symbolPlacement(tag language.Tag) placement {
+	base, _, region := tag.Raw()
+	if p, ok := placements[base.String()+"-"+region.String()]; ok {
+		return p
+	}
+	if base.String() == "es" && region.String() != "ZZ" && region.String() != "ES" {
+		return symbolBefore // Spanish of the Americas: "$5.00"
+	}
+	return placements[base.String()]
+}

@@ -1,0 +1,158 @@
+package pledge
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/summitry/summitry/internal/civil"
+)
+
+// rateColumns are the columns of a rates CSV file, in order.
+var rateColumns = []string{"date", "base", "quote", "rate", "source"}
+
+// ReadRates reads exchange rates from CSV into new Rates; see
+// [Rates.ReadCSV] for the format.
+func ReadRates(r io.Reader) (*Rates, error) {
+	rates := new(Rates)
+	if err := rates.ReadCSV(r); err != nil {
+		return nil, err
+	}
+	return rates, nil
+}
+
+// ReadCSV reads exchange rates from CSV and records them, all or nothing.
+// Each record is date,base,quote,rate[,source]: "2023-09-01,USD,KRW,1322.5,Bank
+// of Korea" means that on 1 September 2023, 1 USD = 1322.5 KRW. Dates are
+// YYYY-MM-DD, currencies ISO 4217 codes, rates positive plain decimals
+// (exact: no exponent, no grouping). A first line
+// "date,base,quote,rate[,source]" is a header; lines starting with # are
+// comments.
+//
+// On bad input nothing is recorded and the error is a *ValidationError
+// listing every bad record with its line and field; a rate given twice
+// for the same pair and day is an error matching [ErrDuplicate]. Rates in
+// the file replace recorded rates for the same pair and day, as
+// [Rates.Set] does.
+func (r *Rates) ReadCSV(rd io.Reader) error {
+	cr := csv.NewReader(rd)
+	cr.FieldsPerRecord = -1
+	cr.Comment = '#'
+	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true
+
+	var (
+		rates    []Rate
+		problems []Problem
+		seen     = map[string]int{} // "day base quote" → line
+	)
+	for index := 0; ; index++ {
+		record, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line, err = pe.Line, pe.Err
+			}
+			problems = append(problems, Problem{Index: index, Line: line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)})
+			break // the reader cannot go on reliably
+		}
+		line, _ := cr.FieldPos(0)
+		if index == 0 && isRateHeader(record) {
+			index--
+			continue
+		}
+		rt, field, err := parseRateRecord(record)
+		if err == nil {
+			key := civil.Format(rt.Day) + " " + rt.Base.String() + " " + rt.Quote.String()
+			if first, dup := seen[key]; dup {
+				field, err = "", fmt.Errorf("%w: rate %s→%s on %s, first given on line %d", ErrDuplicate, rt.Base, rt.Quote, civil.Format(rt.Day), first)
+			} else {
+				seen[key] = line
+			}
+		}
+		if err != nil {
+			problems = append(problems, Problem{Index: index, Line: line, Field: field, Err: err})
+			continue
+		}
+		rates = append(rates, rt)
+	}
+	if len(problems) > 0 {
+		return &ValidationError{Problems: problems}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, rt := range rates {
+		r.insert(rt)
+	}
+	return nil
+}
+
+// isRateHeader reports whether record is the header line.
+func isRateHeader(record []string) bool {
+	if len(record) < 4 || len(record) > len(rateColumns) {
+		return false
+	}
+	for i, f := range record {
+		if !strings.EqualFold(strings.TrimSpace(f), rateColumns[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseRateRecord reads one record, naming the field of the first problem.
+func parseRateRecord(record []string) (Rate, string, error) {
+	if len(record) < 4 || len(record) > 5 {
+		return Rate{}, "", fmt.Errorf("%w: %d fields, want date,base,quote,rate[,source]", ErrInvalid, len(record))
+	}
+	field := func(i int) string { return strings.TrimSpace(record[i]) }
+	day, err := civil.Parse(field(0))
+	if err != nil || day.IsZero() {
+		return Rate{}, "date", fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrInvalid, field(0))
+	}
+	base, err := parseCurrency(field(1))
+	if err != nil {
+		return Rate{}, "base", err
+	}
+	quote, err := parseCurrency(field(2))
+	if err != nil {
+		return Rate{}, "quote", err
+	}
+	value, err := parseDecimal(field(3))
+	if err != nil {
+		return Rate{}, "rate", err
+	}
+	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value}
+	if len(record) == 5 {
+		rt.Source = field(4)
+	}
+	if err := rt.check(); err != nil {
+		if rt.Base == rt.Quote {
+			return Rate{}, "quote", err
+		}
+		return Rate{}, "rate", err
+	}
+	return rt, "", nil
+}
+
+// WriteCSV writes every rate as CSV with a header line, in the form
+// [Rates.ReadCSV] reads, by base, quote and day.
+func (r *Rates) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(rateColumns); err != nil {
+		return err
+	}
+	for _, rt := range r.All() {
+		if err := cw.Write([]string{civil.Format(rt.Day), rt.Base.String(), rt.Quote.String(), rt.Rate.String(), rt.Source}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
