@@ -202,9 +202,10 @@ func (d *decoder) malformed(off int64, record string, i int, err error) error {
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		p.Line = d.line(te.Offset)
+		// Decoder.Decode reports the offset within the value it decodes.
+		p.Line = d.line(off + te.Offset)
 		p.Field = te.Field
-		p.Err = fmt.Errorf("%w: %s is a JSON %s, want %s", ErrSyntax, te.Field, te.Value, te.Type)
+		p.Err = fmt.Errorf("%w: got a JSON %s, want %s", ErrSyntax, te.Value, te.Type)
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {

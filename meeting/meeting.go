@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/summitry/summitry/internal/civil"
@@ -79,7 +80,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 func ParseKind(s string) (Kind, error) {
 	key := fold.Key(s)
 	for k, name := range kindNames {
-		if key == fold.Key(name) {
+		if s == name || key == strings.ReplaceAll(name, "-", "") {
 			return Kind(k), nil
 		}
 	}
@@ -138,7 +139,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 func ParseStatus(s string) (Status, error) {
 	key := fold.Key(s)
 	for st, name := range statusNames {
-		if key == name {
+		if s == name || key == name {
 			return Status(st), nil
 		}
 	}

@@ -67,6 +67,9 @@ func kept(r rune) bool {
 // accents, width, spacing and punctuation have the same key. The key of a
 // string with no letters or numbers is empty.
 func Key(name string) string {
+	if k, ok := asciiKey(name); ok {
+		return k
+	}
 	// A transform.Chain holds state, so each call builds its own.
 	t := transform.Chain(
 		width.Fold,
@@ -88,4 +91,22 @@ func Key(name string) string {
 		return -1
 	}, s)
 	return norm.NFC.String(s)
+}
+
+// asciiKey is the fast path of Key for printable ASCII names, which need
+// no Unicode tables: lower-case letters and digits are kept, nothing else.
+func asciiKey(name string) (string, bool) {
+	b := make([]byte, 0, len(name))
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b), true
 }

@@ -53,3 +53,13 @@ func FuzzKey(f *testing.F) {
 		}
 	})
 }
+
+// TestASCIIFastPath checks the ASCII shortcut against the full Unicode path.
+func TestASCIIFastPath(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		s := "A" + string(rune(c)) + "z"
+		if got, want := fold.Key(s), fold.Key(s+"é")[:len(fold.Key(s))]; got != want {
+			t.Errorf("Key(%q) = %q, the Unicode path gives %q", s, got, want)
+		}
+	}
+}
