@@ -1,0 +1,297 @@
+// Command nato-2024 tells the meeting story of the NATO summit in Washington,
+// July 2024, with the meeting ledger of github.com/summitry/summitry/meeting.
+//
+// South Korea's President Yoon Suk Yeol was reported to have met Japan's
+// Prime Minister Fumio Kishida 11 times since taking office in May 2022. The
+// ledger shows that this holds when informal talks count (one of the eleven,
+// in New York in September 2022, was a 30-minute informal meeting) and that
+// the strict count of formal talks is 10: the counting rule is the point.
+// It also prints Yoon's schedule at the summit, his streak of NATO summits
+// and a reconciliation of the reported count.
+//
+// Terms in office are recorded as they stood for this story; an open term
+// means "in office in July 2024".
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/summitry/summitry/meeting"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// day returns a civil date; the layout is fixed, so a bad literal is a bug.
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// term returns a term in office; an empty end is an open term.
+func term(start, end string) meeting.Term {
+	t := meeting.Term{Start: day(start)}
+	if end != "" {
+		t.End = day(end)
+	}
+	return t
+}
+
+const (
+	yoon    = "kr-yoon-suk-yeol"
+	kishida = "jp-kishida-fumio"
+	biden   = "us-biden-joe"
+)
+
+// leaders are everyone Yoon met in the story.
+var leaders = []meeting.Leader{
+	// Removed from office by the Constitutional Court on 4 April 2025.
+	{ID: yoon, Name: "Yoon Suk Yeol", Country: "KOR", Office: "president",
+		Terms: []meeting.Term{term("2022-05-10", "2025-04-04")}, Aliases: []string{"Yoon Suk-yeol", "윤석열"}},
+	{ID: kishida, Name: "Fumio Kishida", Country: "JPN", Office: "prime minister",
+		Terms: []meeting.Term{term("2021-10-04", "2024-10-01")}, Aliases: []string{"Kishida Fumio", "岸田文雄", "기시다 후미오"}},
+	{ID: biden, Name: "Joe Biden", Country: "USA", Office: "president",
+		Terms: []meeting.Term{term("2021-01-20", "2025-01-20")}, Aliases: []string{"Joseph R. Biden Jr."}},
+	{ID: "de-scholz-olaf", Name: "Olaf Scholz", Country: "DE", Office: "chancellor",
+		Terms: []meeting.Term{term("2021-12-08", "2025-05-06")}},
+	{ID: "ca-trudeau-justin", Name: "Justin Trudeau", Country: "CA", Office: "prime minister",
+		Terms: []meeting.Term{term("2015-11-04", "2025-03-14")}},
+	{ID: "nl-schoof-dick", Name: "Dick Schoof", Country: "NL", Office: "prime minister",
+		Terms: []meeting.Term{term("2024-07-02", "")}},
+	{ID: "se-kristersson-ulf", Name: "Ulf Kristersson", Country: "SE", Office: "prime minister",
+		Terms: []meeting.Term{term("2022-10-18", "")}},
+	{ID: "cz-fiala-petr", Name: "Petr Fiala", Country: "CZ", Office: "prime minister",
+		Terms: []meeting.Term{term("2021-11-28", "")}},
+	{ID: "fi-stubb-alexander", Name: "Alexander Stubb", Country: "FI", Office: "president",
+		Terms: []meeting.Term{term("2024-03-01", "")}},
+	{ID: "gb-starmer-keir", Name: "Keir Starmer", Country: "GB", Office: "prime minister",
+		Terms: []meeting.Term{term("2024-07-05", "")}},
+	{ID: "no-store-jonas-gahr", Name: "Jonas Gahr Støre", Country: "NO", Office: "prime minister",
+		Terms: []meeting.Term{term("2021-10-14", "")}},
+	{ID: "lu-frieden-luc", Name: "Luc Frieden", Country: "LU", Office: "prime minister",
+		Terms: []meeting.Term{term("2023-11-17", "")}},
+	{ID: "pl-tusk-donald", Name: "Donald Tusk", Country: "PL", Office: "prime minister",
+		Terms: []meeting.Term{term("2007-11-16", "2014-09-22"), term("2023-12-13", "")}},
+}
+
+// Sources the meetings cite.
+var (
+	koreaHerald2022 = meeting.Source{
+		Publisher: "The Korea Herald", Date: day("2022-09-22"),
+		URL:   "https://www.koreaherald.com/view.php?ud=20220922000024",
+		Quote: "The talks were held in the form of informal talks without specific agenda",
+	}
+	japanTimes2022 = meeting.Source{
+		Publisher: "The Japan Times", Date: day("2022-09-22"),
+		URL:   "https://www.japantimes.co.jp/news/2022/09/22/national/politics-diplomacy/kishida-yoon-meeting/",
+		Quote: "the talks between Kishida and Yoon on the sidelines of the annual U.N. General Assembly in New York were described by Tokyo and Seoul as “informal”",
+	}
+	koreaHeraldPhnomPenh = meeting.Source{
+		Publisher: "The Korea Herald (Yonhap)", Title: "Yoon, Japan's Kishida to hold summit in Cambodia", Date: day("2022-11-12"),
+		URL: "https://www.koreaherald.com/view.php?ud=20221112000092",
+	}
+	presidencyMadrid = meeting.Source{
+		Publisher: "The American Presidency Project",
+		Title:     "Remarks Prior to a Meeting With President Yoon Suk Yeol of South Korea and Prime Minister Fumio Kishida of Japan in Madrid, Spain",
+		URL:       "https://www.presidency.ucsb.edu/documents/remarks-prior-meeting-with-president-yoon-suk-yeol-south-korea-and-prime-minister-fumio",
+		Date:      day("2022-06-29"),
+	}
+	yonhapVilnius = meeting.Source{
+		Publisher: "Yonhap", Title: "Yoon to attend NATO summit in Lithuania, visit Poland", Date: day("2023-07-06"),
+		URL: "https://en.yna.co.kr/view/AEN20230706005900315",
+	}
+	nikkeiSeoul = meeting.Source{
+		Publisher: "Nikkei Asia", Title: "Japan, South Korea leaders tout growing 'trust' before summit with China", Date: day("2024-05-26"),
+		URL: "https://asia.nikkei.com/Politics/International-relations/Japan-South-Korea-leaders-tout-growing-trust-before-summit-with-China",
+	}
+	kbsWashington = meeting.Source{
+		Publisher: "KBS World", Title: "Yoon Holds Series of Summit Talks with Leaders of 7 Nations", Date: day("2024-07-11"),
+		URL:   "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=186605",
+		Quote: "Yoon also held separate bilateral summit talks with the leaders of Canada, the Netherlands, Sweden, Czech Republic, Finland and Japan.",
+	}
+	koreaHeraldWashington = meeting.Source{
+		Publisher: "The Korea Herald (Yonhap)", Title: "Yoon arrives in Washington to attend high-stakes NATO Summit", Date: day("2024-07-10"),
+		URL:   "http://news.koreaherald.com/view.php?ud=20240710050746",
+		Quote: "During his two-day stay, Yoon is expected to have a series of bilateral meetings with leaders from over 10 countries",
+	}
+)
+
+// meetings returns the story's meetings.
+func meetings() []meeting.Meeting {
+	yk := func(date, place, occasion string, kind meeting.Kind, sources ...meeting.Source) meeting.Meeting {
+		return meeting.Meeting{
+			ID: date + "-kr-jp", Date: day(date), Participants: []string{yoon, kishida},
+			Kind: kind, Place: place, Occasion: occasion, Sources: sources,
+		}
+	}
+	ms := []meeting.Meeting{
+		{ID: "2022-06-29-us-kr-jp", Date: day("2022-06-29"), Participants: []string{biden, yoon, kishida},
+			Place: "Madrid", Occasion: "NATO Summit 2022", Sources: []meeting.Source{presidencyMadrid},
+			Note: "trilateral on the sidelines of the NATO summit, the first since 2017"},
+		func() meeting.Meeting {
+			m := yk("2022-09-21", "New York", "UN General Assembly 2022", meeting.PullAside, koreaHerald2022, japanTimes2022)
+			m.Note = "informal talks of about 30 minutes"
+			return m
+		}(),
+		yk("2022-11-13", "Phnom Penh", "ASEAN Summit 2022", meeting.Talks, koreaHeraldPhnomPenh),
+		yk("2023-03-16", "Tokyo", "", meeting.Talks),
+		yk("2023-05-07", "Seoul", "", meeting.Talks),
+		yk("2023-05-21", "Hiroshima", "G7 Summit 2023", meeting.Talks),
+		yk("2023-07-12", "Vilnius", "NATO Summit 2023", meeting.Talks, yonhapVilnius),
+		yk("2023-08-18", "Camp David", "", meeting.Talks),
+		{ID: "2023-08-18-us-kr-jp", Date: day("2023-08-18"), Participants: []string{biden, yoon, kishida},
+			Place: "Camp David", Note: "trilateral summit"},
+		yk("2023-09-07", "Jakarta", "ASEAN Summit 2023", meeting.Talks),
+		yk("2023-11-16", "San Francisco", "APEC Summit 2023", meeting.Talks),
+		yk("2024-05-26", "Seoul", "", meeting.Talks, nikkeiSeoul),
+	}
+	// 10 July 2024: talks with seven leaders, Kishida among them.
+	for _, id := range []string{"de-scholz-olaf", "ca-trudeau-justin", "nl-schoof-dick", "se-kristersson-ulf", "cz-fiala-petr", "fi-stubb-alexander", kishida} {
+		ms = append(ms, summit("2024-07-10", id, meeting.Held, kbsWashington))
+	}
+	// 11 July 2024: four more planned, and Biden agreed but unconfirmed.
+	for _, id := range []string{"gb-starmer-keir", "no-store-jonas-gahr"} {
+		ms = append(ms, summit("2024-07-11", id, meeting.Planned, koreaHeraldWashington))
+	}
+	for _, id := range []string{"lu-frieden-luc", "pl-tusk-donald"} {
+		ms = append(ms, summit("2024-07-11", id, meeting.Planned))
+	}
+	us := summit("2024-07-11", biden, meeting.Unconfirmed)
+	us.Note = "agreed, not confirmed"
+	return append(ms, us)
+}
+
+// summit returns Yoon's talks with a leader at the 2024 NATO summit.
+func summit(date, with string, status meeting.Status, sources ...meeting.Source) meeting.Meeting {
+	country := strings.ToLower(with[:2])
+	return meeting.Meeting{
+		ID: date + "-kr-" + country, Date: day(date), Participants: []string{yoon, with},
+		Status: status, Place: "Washington, D.C.", Occasion: "NATO Summit 2024", Sources: sources,
+	}
+}
+
+// ledger builds the story's ledger.
+func ledger() (*meeting.Ledger, error) {
+	var l meeting.Ledger
+	if err := l.AddLeader(leaders...); err != nil {
+		return nil, err
+	}
+	if err := l.AddMeeting(meetings()...); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+// run tells the story on w.
+func run(w io.Writer) error {
+	l, err := ledger()
+	if err != nil {
+		return err
+	}
+	asOf := day("2024-07-10")
+	strict := meeting.Rule{To: asOf}
+	press := meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}, To: asOf}
+	trilaterals := meeting.Rule{Multilateral: true, To: asOf}
+
+	fmt.Fprintln(w, "How many times had Yoon Suk Yeol met Fumio Kishida by 10 July 2024?")
+	for _, r := range []meeting.Rule{strict, press, trilaterals} {
+		n, err := l.Count("Yoon Suk-yeol", "岸田文雄", r)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %2d  %s\n", n, r)
+	}
+	fmt.Fprintln(w, "The press count of 11 holds when the informal talks in New York count; formal")
+	fmt.Fprintln(w, "talks alone are 10, and 12 with the trilaterals with Biden (Madrid, Camp David).")
+	fmt.Fprintln(w, "The counting rule is the point.")
+
+	fmt.Fprintln(w, "\nTheir meetings:")
+	for _, m := range l.Meetings() {
+		if m.Date.After(asOf) || len(m.Participants) != 2 || !slices.Contains(m.Participants, kishida) {
+			continue
+		}
+		fmt.Fprintf(w, "  %s  %-10s  %s\n", m.Date.Format(time.DateOnly), m.Kind, where(m))
+	}
+
+	for _, d := range []string{"2024-07-10", "2024-07-11"} {
+		ms, err := l.Schedule("윤석열", day(d))
+		if err != nil {
+			return err
+		}
+		byStatus := map[meeting.Status]int{}
+		for _, m := range ms {
+			byStatus[m.Status]++
+		}
+		var summary []string
+		for s := meeting.Held; s <= meeting.Cancelled; s++ {
+			if byStatus[s] > 0 {
+				summary = append(summary, fmt.Sprintf("%d %s", byStatus[s], s))
+			}
+		}
+		fmt.Fprintf(w, "\nYoon's schedule, %s (%s):\n", d, strings.Join(summary, ", "))
+		for _, m := range ms {
+			var with []string
+			for _, id := range m.Participants {
+				if id == yoon {
+					continue
+				}
+				ld, err := l.Leader(id)
+				if err != nil {
+					return err
+				}
+				with = append(with, fmt.Sprintf("%s (%s, %s)", ld.Name, ld.Office, ld.Country))
+			}
+			fmt.Fprintf(w, "  %-11s  %s  %s\n", m.Status, m.Kind, strings.Join(with, ", "))
+		}
+	}
+
+	streak, err := l.Streak("Yoon Suk Yeol", "NATO Summit", 2024)
+	if err != nil {
+		return err
+	}
+	var summits []string
+	for _, m := range l.Meetings() {
+		if m.Status == meeting.Held && slices.Contains(m.Participants, yoon) && strings.HasPrefix(m.Occasion, "NATO Summit ") {
+			if s := strings.TrimPrefix(m.Occasion, "NATO Summit ") + " " + m.Place; !slices.Contains(summits, s) {
+				summits = append(summits, s)
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nNATO summits attended in consecutive years through 2024: %d (%s)\n", streak, strings.Join(summits, ", "))
+
+	claim := meeting.Claim{
+		A: "Yoon Suk Yeol", B: "Fumio Kishida", Count: 11, AsOf: asOf,
+		// The July 2024 report the story follows; its URL is not recorded here.
+		Source: meeting.Source{Publisher: "The Korea Herald", Date: asOf},
+	}
+	fmt.Fprintln(w, "\nReconciling the reported count:")
+	for _, r := range []meeting.Rule{{}, {Kinds: press.Kinds}} {
+		for _, f := range l.Reconcile([]meeting.Claim{claim}, r) {
+			if f.Err != nil {
+				return f.Err
+			}
+			fmt.Fprintf(w, "  %s\n    under %s\n", f, r)
+		}
+	}
+	return nil
+}
+
+// where describes a meeting's place and occasion.
+func where(m meeting.Meeting) string {
+	if m.Occasion == "" {
+		return m.Place
+	}
+	return m.Place + " (" + m.Occasion + ")"
+}
