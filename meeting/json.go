@@ -76,7 +76,9 @@ func (l *Ledger) WriteJSON(w io.Writer) error {
 	return nil
 }
 
-// document returns the ledger in its JSON shape.
+// document returns the ledger in its JSON shape. It shares slices with the
+// stored records, which are never changed once added, so encoding it after
+// the lock is released is safe.
 func (l *Ledger) document() jsonLedger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
