@@ -483,7 +483,6 @@ func (p Parser) resolve(t token) (currency.Unit, bool) {
 type figureScan struct {
 	p        Parser
 	s        string
-	start    int
 	qual     Qualifier
 	qualPos  int
 	qualText string
@@ -506,7 +505,7 @@ func (f *figureScan) qualify(q Qualifier, pos int, text string) bool {
 
 // scan reads one figure at s[i:], which must not start with space.
 func (p Parser) scan(s string, i int) (scanned, error) {
-	f := &figureScan{p: p, s: s, start: i, qualPos: -1}
+	f := &figureScan{p: p, s: s, qualPos: -1}
 	return f.scan(i)
 }
 
@@ -520,12 +519,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		f.qualify(t.qual, i, s[i:j])
 		i = k
 	}
-	neg := false
-	if strings.HasPrefix(s[i:], "-") || strings.HasPrefix(s[i:], "−") {
-		neg = true
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
+	neg, i := minusSign(s, i)
 
 	// A currency before the number: a symbol or an ISO code.
 	var (
@@ -533,16 +527,20 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		named     bool // the currency is known
 		yenPrefix bool // "¥": a word after the number may say which yen
 		curPos    = i
+		curText   string
 	)
 	if t, j, ok := match(s, i, symbols); ok {
 		cur, named = f.p.resolve(t)
-		yenPrefix = t.kind == yen
+		yenPrefix, curText = t.kind == yen, t.text
 		i = skipSpace(s, j)
 	} else if u, j, ok := isoCode(s, i); ok {
 		cur, named = u, true
 		i = skipSpace(s, j)
 	}
 	prefixed := named || yenPrefix
+	if prefixed && !neg {
+		neg, i = minusSign(s, i) // "USD -5", as Amount.String writes it
+	}
 
 	numPos := i
 	n, err := f.number(i)
@@ -564,7 +562,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 			cur, named, i = t.cur, true, k
 		} else if !named {
 			return f.fail(curPos, ErrInvalidCurrency,
-				"%q may be JPY or CNY: write JP¥, CN¥ or the ISO code, follow the number with yen or yuan, or set Parser.Yen", s[curPos:numPos])
+				"%q may be JPY or CNY: write JP¥, CN¥ or the ISO code, follow the number with yen or yuan, or set Parser.Yen", curText)
 		}
 	case named:
 	default:
@@ -634,6 +632,16 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	}, nil
 }
 
+// minusSign reads a minus sign at s[i:].
+func minusSign(s string, i int) (bool, int) {
+	for _, m := range []string{"-", "−"} {
+		if strings.HasPrefix(s[i:], m) {
+			return true, i + len(m)
+		}
+	}
+	return false, i
+}
+
 // numberScan is a number read from text.
 type numberScan struct {
 	value  decimal.Decimal
@@ -659,8 +667,8 @@ var koreanSubunits = []struct {
 // number reads an English number with an optional scale word or a Korean
 // number in units.
 func (f *figureScan) number(i int) (numberScan, error) {
-	if n, ok, err := f.korean(i); err != nil || ok {
-		return n, err
+	if n, ok := f.korean(i); ok {
+		return n, nil
 	}
 	d, j, err := f.decimal(i)
 	if err != nil {
@@ -740,10 +748,11 @@ func (f *figureScan) decimal(i int) (decimalScan, int, error) {
 }
 
 // korean reads a number in Korean units at s[i:]: groups of a number and a
-// unit of ten thousand, largest first, each optionally separated by a
-// space, the last one possibly without a unit ("1만 2,300"). ok is false
+// unit of ten thousand, largest first, separated by at most one space, the
+// last one possibly without a unit ("1만 2,300"). A group with a decimal
+// point ("1.5조") or 여 ("20억여", "20여억") ends the number. ok is false
 // when the number there is not a Korean one.
-func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
+func (f *figureScan) korean(i int) (n numberScan, ok bool) {
 	s := f.s
 	total := decimal.Zero
 	last := int32(1 << 30) // exponent of the previous unit
@@ -751,51 +760,53 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 	for part := 0; ; part++ {
 		j := i
 		if part > 0 {
-			j = skipSpace(s, i)
-			if j-i > 1 { // one space at most between groups
+			if j = skipSpace(s, i); utf8.RuneCountInString(s[i:j]) > 1 {
 				break
 			}
 		}
 		small, k, sub, isDecimal, err := f.koreanGroup(j)
 		if err != nil {
 			if part == 0 {
-				return numberScan{}, false, nil // not a number; let the caller say so
+				return numberScan{}, false // not a number; the caller says why
 			}
 			break
 		}
-		if strings.HasPrefix(s[k:], "여") && !strings.HasPrefix(s[k:], "여러") {
-			n.yeo, n.yeoPos = true, k
-			k += len("여")
+		yeo, yeoPos := false, k
+		if hasYeo(s, k) {
+			yeo, k = true, k+len("여")
 		}
-		exp, k2, hasUnit := koreanUnit(s, k)
+		exp, afterUnit, hasUnit := koreanUnit(s, k)
 		if !hasUnit {
-			if part == 0 && !sub && !n.yeo {
-				return numberScan{}, false, nil // a plain number
+			if part == 0 && !sub && !yeo {
+				return numberScan{}, false // a plain number
 			}
-			if part > 0 && (n.yeo || last < 4 || isDecimal) {
-				n.yeo = false // the 여 seen here belongs to no group we take
-				break
+			if part == 0 || !yeo { // the last group, without a unit
+				total, end = total.Add(small), k
+				n.yeo, n.yeoPos = yeo, yeoPos
 			}
-			total = total.Add(small)
-			end = k
 			break
 		}
 		if exp >= last {
 			break
 		}
 		total = total.Add(small.Shift(exp))
-		last, end, i = exp, k2, k2
-		if n.yeo || isDecimal {
-			break
+		last, end, i = exp, afterUnit, afterUnit
+		if !yeo && hasYeo(s, end) {
+			yeo, yeoPos, end = true, end, end+len("여")
 		}
-		if strings.HasPrefix(s[end:], "여") && !strings.HasPrefix(s[end:], "여러") {
-			n.yeo, n.yeoPos = true, end
-			end += len("여")
+		if yeo || isDecimal {
+			n.yeo, n.yeoPos = yeo, yeoPos
 			break
 		}
 	}
 	n.value, n.end, n.scaled = total, end, true
-	return n, true, nil
+	return n, true
+}
+
+// hasYeo reports whether 여 (and some: more than) stands at s[i:], and not
+// the start of 여러 (several).
+func hasYeo(s string, i int) bool {
+	return strings.HasPrefix(s[i:], "여") && !strings.HasPrefix(s[i:], "여러")
 }
 
 // koreanUnit reads 만, 억, 조 or 경 at s[i:].

@@ -1,0 +1,444 @@
+package pledge_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+
+	"github.com/summitry/summitry/pledge"
+)
+
+func fig(q pledge.Qualifier, value, code string) pledge.Figure {
+	return pledge.Figure{Amount: pledge.MustAmount(value, code), Qualifier: q}
+}
+
+func TestParseFigure(t *testing.T) {
+	tests := []struct {
+		in   string
+		want pledge.Figure
+	}{
+		// English symbols, codes and scale words.
+		{"$2.3 billion", fig(pledge.Exact, "2300000000", "USD")},
+		{"$300 million", fig(pledge.Exact, "300000000", "USD")},
+		{"US$150m", fig(pledge.Exact, "150000000", "USD")},
+		{"US$ 393 million", fig(pledge.Exact, "393000000", "USD")},
+		{"€1.5bn", fig(pledge.Exact, "1500000000", "EUR")},
+		{"£2.5 billion", fig(pledge.Exact, "2500000000", "GBP")},
+		{"A$100 million", fig(pledge.Exact, "100000000", "AUD")},
+		{"C$2.2bn", fig(pledge.Exact, "2200000000", "CAD")},
+		{"CA$500,000", fig(pledge.Exact, "500000", "CAD")},
+		{"NZ$5 million", fig(pledge.Exact, "5000000", "NZD")},
+		{"HK$1.2 trillion", fig(pledge.Exact, "1200000000000", "HKD")},
+		{"CN¥30 billion", fig(pledge.Exact, "30000000000", "CNY")},
+		{"JP¥5.5bn", fig(pledge.Exact, "5500000000", "JPY")},
+		{"₩520 billion", fig(pledge.Exact, "520000000000", "KRW")},
+		{"₹5,000 crore", fig(pledge.Exact, "50000000000", "INR")},
+		{"₴1.5 billion", fig(pledge.Exact, "1500000000", "UAH")},
+		{"₽10 bln", fig(pledge.Exact, "10000000000", "RUB")},
+		{"$5k", fig(pledge.Exact, "5000", "USD")},
+		{"$2.3B", fig(pledge.Exact, "2300000000", "USD")},
+		{"$1.5tn", fig(pledge.Exact, "1500000000000", "USD")},
+		{"$2.3-billion", fig(pledge.Exact, "2300000000", "USD")},
+		{"$7 thousand", fig(pledge.Exact, "7000", "USD")},
+		{"$1,234,567.89", fig(pledge.Exact, "1234567.89", "USD")},
+		{"USD 2300000000", fig(pledge.Exact, "2300000000", "USD")},
+		{"USD2.3bn", fig(pledge.Exact, "2300000000", "USD")},
+		{"KRW 520 billion", fig(pledge.Exact, "520000000000", "KRW")},
+		{"RMB5bn", fig(pledge.Exact, "5000000000", "CNY")},
+		{"1.5 billion EUR", fig(pledge.Exact, "1500000000", "EUR")},
+		{"500 €", fig(pledge.Exact, "500", "EUR")},
+		{"-$5 million", fig(pledge.Exact, "-5000000", "USD")},
+		// English currency words after the number.
+		{"520 billion won", fig(pledge.Exact, "520000000000", "KRW")},
+		{"2.3 billion dollars", fig(pledge.Exact, "2300000000", "USD")},
+		{"2.3 billion US dollars", fig(pledge.Exact, "2300000000", "USD")},
+		{"100 million Australian dollars", fig(pledge.Exact, "100000000", "AUD")},
+		{"1.5 billion euros", fig(pledge.Exact, "1500000000", "EUR")},
+		{"2.5 billion pounds", fig(pledge.Exact, "2500000000", "GBP")},
+		{"300 million pounds sterling", fig(pledge.Exact, "300000000", "GBP")},
+		{"50 billion yen", fig(pledge.Exact, "50000000000", "JPY")},
+		{"7 billion yuan", fig(pledge.Exact, "7000000000", "CNY")},
+		{"1.2 billion hryvnias", fig(pledge.Exact, "1200000000", "UAH")},
+		{"5,000 won", fig(pledge.Exact, "5000", "KRW")},
+		// English qualifiers.
+		{"about $2.3 billion", fig(pledge.Approximately, "2300000000", "USD")},
+		{"around €1bn", fig(pledge.Approximately, "1000000000", "EUR")},
+		{"approximately $5 million", fig(pledge.Approximately, "5000000", "USD")},
+		{"roughly $5 million", fig(pledge.Approximately, "5000000", "USD")},
+		{"some $300 million", fig(pledge.Approximately, "300000000", "USD")},
+		{"an estimated $40 billion", fig(pledge.Approximately, "40000000000", "USD")},
+		{"$5 million or so", fig(pledge.Approximately, "5000000", "USD")},
+		{"nearly $2 billion", fig(pledge.LessThan, "2000000000", "USD")},
+		{"almost $2 billion", fig(pledge.LessThan, "2000000000", "USD")},
+		{"less than $1 million", fig(pledge.LessThan, "1000000", "USD")},
+		{"more than $300 million", fig(pledge.MoreThan, "300000000", "USD")},
+		{"Over $1 billion", fig(pledge.MoreThan, "1000000000", "USD")},
+		{"at least $100 million", fig(pledge.AtLeast, "100000000", "USD")},
+		{"$100 million or more", fig(pledge.AtLeast, "100000000", "USD")},
+		{"up to $500 million", fig(pledge.AtMost, "500000000", "USD")},
+		{"as much as £2bn", fig(pledge.AtMost, "2000000000", "GBP")},
+		// Korean.
+		{"23억 달러", fig(pledge.Exact, "2300000000", "USD")},
+		{"23억달러", fig(pledge.Exact, "2300000000", "USD")},
+		{"1억 5천만 달러", fig(pledge.Exact, "150000000", "USD")},
+		{"1억5천만 달러", fig(pledge.Exact, "150000000", "USD")},
+		{"3억 달러", fig(pledge.Exact, "300000000", "USD")},
+		{"2조 3천억 원", fig(pledge.Exact, "2300000000000", "KRW")},
+		{"3조 750억원", fig(pledge.Exact, "3075000000000", "KRW")},
+		{"4000억원", fig(pledge.Exact, "400000000000", "KRW")},
+		{"5,200억 원", fig(pledge.Exact, "520000000000", "KRW")},
+		{"1.5조 원", fig(pledge.Exact, "1500000000000", "KRW")},
+		{"천만 달러", fig(pledge.Exact, "10000000", "USD")},
+		{"3천5백만 원", fig(pledge.Exact, "35000000", "KRW")},
+		{"1억2천500만 달러", fig(pledge.Exact, "125000000", "USD")},
+		{"1만 2,345.50 유로", fig(pledge.Exact, "12345.50", "EUR")},
+		{"5천 달러", fig(pledge.Exact, "5000", "USD")},
+		{"10억 유로", fig(pledge.Exact, "1000000000", "EUR")},
+		{"500억 엔", fig(pledge.Exact, "50000000000", "JPY")},
+		{"20억 파운드", fig(pledge.Exact, "2000000000", "GBP")},
+		{"70억 위안", fig(pledge.Exact, "7000000000", "CNY")},
+		{"5억 호주 달러", fig(pledge.Exact, "500000000", "AUD")},
+		{"23억 USD", fig(pledge.Exact, "2300000000", "USD")},
+		{"약 3조 750억원", fig(pledge.Approximately, "3075000000000", "KRW")},
+		{"약 23억 달러", fig(pledge.Approximately, "2300000000", "USD")},
+		{"20억 달러 이상", fig(pledge.AtLeast, "2000000000", "USD")},
+		{"20억 달러 이하", fig(pledge.AtMost, "2000000000", "USD")},
+		{"20억 달러 초과", fig(pledge.MoreThan, "2000000000", "USD")},
+		{"20억 달러 미만", fig(pledge.LessThan, "2000000000", "USD")},
+		{"20억여 달러", fig(pledge.MoreThan, "2000000000", "USD")},
+		{"20여억 달러", fig(pledge.MoreThan, "2000000000", "USD")},
+		{"최대 10억 달러", fig(pledge.AtMost, "1000000000", "USD")},
+		{"5억 달러 가량", fig(pledge.Approximately, "500000000", "USD")},
+		// Figure.String reads back.
+		{"more than USD 2000000000", fig(pledge.MoreThan, "2000000000", "USD")},
+		{"  $5  ", fig(pledge.Exact, "5", "USD")},
+	}
+	for _, tt := range tests {
+		got, err := pledge.ParseFigure(tt.in)
+		if err != nil {
+			t.Errorf("ParseFigure(%q): %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ParseFigure(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestParseFigureErrors(t *testing.T) {
+	tests := []struct {
+		in      string
+		wantErr error
+		wantPos int
+	}{
+		{"", pledge.ErrInvalidAmount, 0},
+		{"2.3 billion", pledge.ErrInvalidCurrency, 11},
+		{"$", pledge.ErrInvalidAmount, 1},
+		{"$2.3 zillion", pledge.ErrInvalidAmount, 5},
+		{"$2.3billions", pledge.ErrInvalidAmount, 4},
+		{"$1,2", pledge.ErrInvalidAmount, 2},
+		{"$1,2345", pledge.ErrInvalidAmount, 2},
+		{"$1.2.3", pledge.ErrInvalidAmount, 4},
+		{"$2-3 billion", pledge.ErrInvalidAmount, 2},
+		{"¥5 billion", pledge.ErrInvalidCurrency, 0},
+		{"5 billion ¥", pledge.ErrInvalidCurrency, 10},
+		{"$5 m", pledge.ErrInvalidAmount, 3},
+		{"about$5", pledge.ErrInvalidAmount, 5},
+		{"USD", pledge.ErrInvalidAmount, 3},
+		{"XXX 5", pledge.ErrInvalidAmount, 0},
+		{"약 20억 달러 이상", pledge.ErrInvalidAmount, 17},
+		{"$5 $6", pledge.ErrInvalidAmount, 3},
+		{"20만 위안부", pledge.ErrInvalidCurrency, 6},
+		{"$" + strings.Repeat("9", 61), pledge.ErrInvalidAmount, 1},
+	}
+	for _, tt := range tests {
+		_, err := pledge.ParseFigure(tt.in)
+		var pe *pledge.ParseError
+		if !errors.As(err, &pe) {
+			t.Errorf("ParseFigure(%q) = %v, want a *ParseError", tt.in, err)
+			continue
+		}
+		if !errors.Is(err, tt.wantErr) {
+			t.Errorf("ParseFigure(%q) = %v, want it to match %v", tt.in, err, tt.wantErr)
+		}
+		if pe.Text != tt.in || pe.Pos != tt.wantPos {
+			t.Errorf("ParseFigure(%q): Text %q Pos %d, want %q, %d (%v)", tt.in, pe.Text, pe.Pos, tt.in, tt.wantPos, err)
+		}
+		if !strings.HasPrefix(err.Error(), "pledge: ") {
+			t.Errorf("ParseFigure(%q): error %q does not start with the package name", tt.in, err)
+		}
+	}
+}
+
+func TestParseAmount(t *testing.T) {
+	got, err := pledge.ParseAmount("23억 달러")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(pledge.MustAmount("2300000000", "USD"), got); diff != "" {
+		t.Errorf("ParseAmount (-want +got):\n%s", diff)
+	}
+	for _, in := range []string{"about $2.3 billion", "20억 달러 이상", "20억여 달러", "nearly $2 billion"} {
+		_, err := pledge.ParseAmount(in)
+		if !errors.Is(err, pledge.ErrApproximate) || !strings.Contains(err.Error(), "ParseFigure") {
+			t.Errorf("ParseAmount(%q) = %v, want ErrApproximate telling to use ParseFigure", in, err)
+		}
+	}
+	var pe *pledge.ParseError
+	if _, err := pledge.ParseAmount("nearly $2 billion pledged"); !errors.As(err, &pe) || pe.Pos != 18 {
+		t.Errorf("ParseAmount of a figure in a sentence = %v, want a ParseError at byte 18", err)
+	}
+	// Amount.String reads back.
+	a := pledge.MustAmount("-1234.5678", "BHD")
+	if got, err := pledge.ParseAmount(a.String()); err != nil || !got.Equal(a) {
+		t.Errorf("ParseAmount(%q) = %v, %v; want %v", a.String(), got, err, a)
+	}
+}
+
+func TestParserDefaults(t *testing.T) {
+	tests := []struct {
+		p    pledge.Parser
+		in   string
+		want pledge.Amount
+	}{
+		{pledge.Parser{}, "$5", pledge.MustAmount("5", "USD")},
+		{pledge.Parser{}, "5 dollars", pledge.MustAmount("5", "USD")},
+		{pledge.Parser{Dollar: currency.CAD}, "$5", pledge.MustAmount("5", "CAD")},
+		{pledge.Parser{Dollar: currency.CAD}, "5억 달러", pledge.MustAmount("500000000", "CAD")},
+		{pledge.Parser{Dollar: currency.CAD}, "US$5", pledge.MustAmount("5", "USD")},
+		{pledge.Parser{Yen: currency.JPY}, "¥5 billion", pledge.MustAmount("5000000000", "JPY")},
+		{pledge.Parser{Yen: currency.CNY}, "¥5 billion", pledge.MustAmount("5000000000", "CNY")},
+		{pledge.Parser{}, "¥5 billion yen", pledge.MustAmount("5000000000", "JPY")},
+		{pledge.Parser{Yen: currency.JPY}, "¥5 billion yuan", pledge.MustAmount("5000000000", "CNY")},
+		{pledge.Parser{}, "¥50억 위안", pledge.MustAmount("5000000000", "CNY")},
+	}
+	for _, tt := range tests {
+		got, err := tt.p.ParseAmount(tt.in)
+		if err != nil {
+			t.Errorf("%+v.ParseAmount(%q): %v", tt.p, tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%+v.ParseAmount(%q) (-want +got):\n%s", tt.p, tt.in, diff)
+		}
+	}
+}
+
+// span is a found figure as written, for comparing results.
+type span struct {
+	Text      string
+	Figure    pledge.Figure
+	Bracketed bool
+}
+
+func spans(p pledge.Parser, text string) []span {
+	var got []span
+	for _, f := range p.FindFigures(text) {
+		got = append(got, span{text[f.Start:f.End], f.Figure, f.Bracketed})
+	}
+	return got
+}
+
+func TestFindFigures(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []span
+	}{{
+		name: "seed article, last paragraph",
+		text: "South Korea announced a $2.3 billion aid package for Ukraine at the G20 in September 2023, " +
+			"including $300 million in humanitarian aid. In July 2023 it pledged $150 million in humanitarian " +
+			"and non-lethal military aid.",
+		want: []span{
+			{"$2.3 billion", fig(pledge.Exact, "2300000000", "USD"), false},
+			{"$300 million", fig(pledge.Exact, "300000000", "USD"), false},
+			{"$150 million", fig(pledge.Exact, "150000000", "USD"), false},
+		},
+	}, {
+		name: "bracketed conversion, Yonhap English",
+		text: "The government will provide 520 billion won ($393 million) in aid this year.",
+		want: []span{
+			{"520 billion won", fig(pledge.Exact, "520000000000", "KRW"), false},
+			{"$393 million", fig(pledge.Exact, "393000000", "USD"), true},
+		},
+	}, {
+		name: "bracketed conversion with a qualifier, Korean",
+		text: "정부는 우크라이나에 23억 달러(약 3조 750억원) 규모의 지원을 약속했다.",
+		want: []span{
+			{"23억 달러", fig(pledge.Exact, "2300000000", "USD"), false},
+			{"약 3조 750억원", fig(pledge.Approximately, "3075000000000", "KRW"), true},
+		},
+	}, {
+		name: "Korean pledge sentence",
+		text: "윤 대통령은 올해 1억5천만 달러 규모의 지원을 약속했다.",
+		want: []span{{"1억5천만 달러", fig(pledge.Exact, "150000000", "USD"), false}},
+	}, {
+		name: "Korean bounds",
+		text: "내년에는 20억 달러 이상을 지원하고, 20억여 달러의 차관도 검토한다.",
+		want: []span{
+			{"20억 달러 이상", fig(pledge.AtLeast, "2000000000", "USD"), false},
+			{"20억여 달러", fig(pledge.MoreThan, "2000000000", "USD"), false},
+		},
+	}, {
+		name: "Reuters style",
+		text: "Britain will give 2.5 billion pounds ($3.2 billion) in military aid, up from £2.3bn last year; " +
+			"the EU approved €1.5bn and Australia nearly A$100 million.",
+		want: []span{
+			{"2.5 billion pounds", fig(pledge.Exact, "2500000000", "GBP"), false},
+			{"$3.2 billion", fig(pledge.Exact, "3200000000", "USD"), true},
+			{"£2.3bn", fig(pledge.Exact, "2300000000", "GBP"), false},
+			{"€1.5bn", fig(pledge.Exact, "1500000000", "EUR"), false},
+			{"nearly A$100 million", fig(pledge.LessThan, "100000000", "AUD"), false},
+		},
+	}, {
+		name: "headline abbreviations",
+		text: "Seoul pledges US$150m more; total tops US$2.3bn (about ₩3tn).",
+		want: []span{
+			{"US$150m", fig(pledge.Exact, "150000000", "USD"), false},
+			{"US$2.3bn", fig(pledge.Exact, "2300000000", "USD"), false},
+			{"about ₩3tn", fig(pledge.Approximately, "3000000000000", "KRW"), true},
+		},
+	}, {
+		name: "not money",
+		text: "In 2023 dollars, the 2022 budget rose 5% to 300 units on 10 July 2024; the G7 met 11 times. " +
+			"It weighs 500 pounds. Figures of 1,234 and 2.5 have no currency. The $2-3 billion range is not one figure. " +
+			"Korea won 2023 medals. 2023년 7월 10일, 수백만 달러, 위안부 20만 명.",
+	}, {
+		name: "year before a figure",
+		text: "In September 2023 $2 billion was pledged, and in 2024 ₩1 trillion.",
+		want: []span{
+			{"$2 billion", fig(pledge.Exact, "2000000000", "USD"), false},
+			{"₩1 trillion", fig(pledge.Exact, "1000000000000", "KRW"), false},
+		},
+	}, {
+		name: "bare yen is skipped",
+		text: "Japan gave ¥500 billion and JP¥1 trillion.",
+		want: []span{{"JP¥1 trillion", fig(pledge.Exact, "1000000000000", "JPY"), false}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, spans(pledge.Parser{}, tt.text)); diff != "" {
+				t.Errorf("FindFigures (-want +got):\n%s", diff)
+			}
+		})
+	}
+	got := spans(pledge.Parser{Yen: currency.JPY}, "Japan gave ¥500 billion.")
+	want := []span{{"¥500 billion", fig(pledge.Exact, "500000000000", "JPY"), false}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FindFigures with Yen: JPY (-want +got):\n%s", diff)
+	}
+}
+
+func TestQualifierText(t *testing.T) {
+	for q := pledge.Exact; q <= pledge.LessThan; q++ {
+		text, err := q.MarshalText()
+		if err != nil {
+			t.Fatalf("%d.MarshalText: %v", q, err)
+		}
+		var back pledge.Qualifier
+		if err := back.UnmarshalText(text); err != nil || back != q {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", text, back, err, q)
+		}
+		f := pledge.Figure{Amount: pledge.MustAmount("2.5", "EUR"), Qualifier: q}
+		if got, err := pledge.ParseFigure(f.String()); err != nil || got != f && !(got.Qualifier == q && got.Amount.Equal(f.Amount)) {
+			t.Errorf("ParseFigure(%q) = %v, %v; want %v", f.String(), got, err, f)
+		}
+	}
+	if _, err := pledge.Qualifier(9).MarshalText(); !errors.Is(err, pledge.ErrInvalid) {
+		t.Errorf("Qualifier(9).MarshalText: %v, want ErrInvalid", err)
+	}
+	var q pledge.Qualifier
+	if err := q.UnmarshalText([]byte("roughly")); !errors.Is(err, pledge.ErrInvalid) {
+		t.Errorf(`UnmarshalText("roughly"): %v, want ErrInvalid`, err)
+	}
+	if got := pledge.Qualifier(9).String(); got != "Qualifier(9)" {
+		t.Errorf("Qualifier(9).String() = %q", got)
+	}
+}
+
+func FuzzParseFigure(f *testing.F) {
+	for _, s := range []string{
+		"$2.3 billion", "US$150m", "€1.5bn", "£2.5 billion", "520 billion won", "23억 달러",
+		"약 3조 750억원", "2조 3천억 원", "1억 5천만 달러", "5,200억 원", "20억여 달러", "20억 달러 이상",
+		"about $2.35 billion", "nearly $2 billion", "USD 2300000000", "-$5", "¥5 billion yen",
+		"$1,234,567.89", "천만 달러", "3천5백만 원", "1만 2,345.50 유로", "1.5조 원",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := pledge.ParseFigure(s)
+		if err != nil {
+			var pe *pledge.ParseError
+			if !errors.As(err, &pe) || pe.Text != s || pe.Pos < 0 || pe.Pos > len(s) {
+				t.Fatalf("ParseFigure(%q): %v: want a *ParseError with the text and a position in it", s, err)
+			}
+			return
+		}
+		// Its String form and its exact compact forms read back to it.
+		back, err := pledge.ParseFigure(got.String())
+		if err != nil || back.Qualifier != got.Qualifier || !back.Amount.Equal(got.Amount) {
+			t.Fatalf("ParseFigure(%q) = %v; its String %q reads back as %v, %v", s, got, got.String(), back, err)
+		}
+		checkCompactRoundTrip(t, got.Amount)
+	})
+}
+
+// checkCompactRoundTrip checks that a's exact compact forms read back to a
+// and that its approximate ones read as approximately a.
+func checkCompactRoundTrip(t *testing.T, a pledge.Amount) {
+	t.Helper()
+	for _, tag := range []language.Tag{language.English, language.Korean} {
+		c := a.Compact(tag)
+		f, err := pledge.ParseFigure(c)
+		if err != nil {
+			t.Fatalf("%v.Compact(%v) = %q does not read back: %v", a, tag, c, err)
+		}
+		if f.Amount.Currency() != a.Currency() {
+			t.Fatalf("%v.Compact(%v) = %q reads back as %v", a, tag, c, f)
+		}
+		switch f.Qualifier {
+		case pledge.Exact:
+			if !f.Amount.Equal(a) {
+				t.Fatalf("%v.Compact(%v) = %q reads back as %v", a, tag, c, f.Amount)
+			}
+		case pledge.Approximately:
+			if f.Amount.Equal(a) {
+				t.Fatalf("%v.Compact(%v) = %q says approximate, but it is exact", a, tag, c)
+			}
+		default:
+			t.Fatalf("%v.Compact(%v) = %q reads back as %v", a, tag, c, f)
+		}
+	}
+}
+
+func FuzzFindFigures(f *testing.F) {
+	for _, s := range []string{
+		"South Korea announced a $2.3 billion aid package for Ukraine at the G20 in September 2023, including $300 million in humanitarian aid.",
+		"The government will provide 520 billion won ($393 million) in aid this year.",
+		"정부는 우크라이나에 23억 달러(약 3조 750억원) 규모의 지원을 약속했다.",
+		"윤 대통령은 올해 1억5천만 달러 규모의 지원을 약속했다.",
+		"In 2023 dollars, the 2022 budget rose 5% to 300 units; $2-3 billion; 20억 달러 이상.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for i, found := range pledge.FindFigures(text) {
+			if found.Start < end || found.End <= found.Start || found.End > len(text) {
+				t.Fatalf("figure %d at [%d,%d) after %d in %q: out of order or bounds", i, found.Start, found.End, end, text)
+			}
+			end = found.End
+			alone, err := pledge.ParseFigure(text[found.Start:found.End])
+			if err != nil {
+				t.Fatalf("figure %d %q does not parse alone: %v", i, text[found.Start:found.End], err)
+			}
+			if alone.Qualifier != found.Figure.Qualifier || !alone.Amount.Equal(found.Figure.Amount) {
+				t.Fatalf("figure %d %q: found %v, alone %v", i, text[found.Start:found.End], found.Figure, alone)
+			}
+		}
+	})
+}
