@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 
 	"github.com/summitry/summitry/pledge"
 )
 
-func fig(q pledge.Qualifier, value, code string) pledge.Figure {
+func figureOf(q pledge.Qualifier, value, code string) pledge.Figure {
 	return pledge.Figure{Amount: pledge.MustAmount(value, code), Qualifier: q}
 }
 
@@ -22,100 +23,100 @@ func TestParseFigure(t *testing.T) {
 		want pledge.Figure
 	}{
 		// English symbols, codes and scale words.
-		{"$2.3 billion", fig(pledge.Exact, "2300000000", "USD")},
-		{"$300 million", fig(pledge.Exact, "300000000", "USD")},
-		{"US$150m", fig(pledge.Exact, "150000000", "USD")},
-		{"US$ 393 million", fig(pledge.Exact, "393000000", "USD")},
-		{"€1.5bn", fig(pledge.Exact, "1500000000", "EUR")},
-		{"£2.5 billion", fig(pledge.Exact, "2500000000", "GBP")},
-		{"A$100 million", fig(pledge.Exact, "100000000", "AUD")},
-		{"C$2.2bn", fig(pledge.Exact, "2200000000", "CAD")},
-		{"CA$500,000", fig(pledge.Exact, "500000", "CAD")},
-		{"NZ$5 million", fig(pledge.Exact, "5000000", "NZD")},
-		{"HK$1.2 trillion", fig(pledge.Exact, "1200000000000", "HKD")},
-		{"CN¥30 billion", fig(pledge.Exact, "30000000000", "CNY")},
-		{"JP¥5.5bn", fig(pledge.Exact, "5500000000", "JPY")},
-		{"₩520 billion", fig(pledge.Exact, "520000000000", "KRW")},
-		{"₹5,000 crore", fig(pledge.Exact, "50000000000", "INR")},
-		{"₴1.5 billion", fig(pledge.Exact, "1500000000", "UAH")},
-		{"₽10 bln", fig(pledge.Exact, "10000000000", "RUB")},
-		{"$5k", fig(pledge.Exact, "5000", "USD")},
-		{"$2.3B", fig(pledge.Exact, "2300000000", "USD")},
-		{"$1.5tn", fig(pledge.Exact, "1500000000000", "USD")},
-		{"$2.3-billion", fig(pledge.Exact, "2300000000", "USD")},
-		{"$7 thousand", fig(pledge.Exact, "7000", "USD")},
-		{"$1,234,567.89", fig(pledge.Exact, "1234567.89", "USD")},
-		{"USD 2300000000", fig(pledge.Exact, "2300000000", "USD")},
-		{"USD2.3bn", fig(pledge.Exact, "2300000000", "USD")},
-		{"KRW 520 billion", fig(pledge.Exact, "520000000000", "KRW")},
-		{"RMB5bn", fig(pledge.Exact, "5000000000", "CNY")},
-		{"1.5 billion EUR", fig(pledge.Exact, "1500000000", "EUR")},
-		{"500 €", fig(pledge.Exact, "500", "EUR")},
-		{"-$5 million", fig(pledge.Exact, "-5000000", "USD")},
+		{"$2.3 billion", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"$300 million", figureOf(pledge.Exact, "300000000", "USD")},
+		{"US$150m", figureOf(pledge.Exact, "150000000", "USD")},
+		{"US$ 393 million", figureOf(pledge.Exact, "393000000", "USD")},
+		{"€1.5bn", figureOf(pledge.Exact, "1500000000", "EUR")},
+		{"£2.5 billion", figureOf(pledge.Exact, "2500000000", "GBP")},
+		{"A$100 million", figureOf(pledge.Exact, "100000000", "AUD")},
+		{"C$2.2bn", figureOf(pledge.Exact, "2200000000", "CAD")},
+		{"CA$500,000", figureOf(pledge.Exact, "500000", "CAD")},
+		{"NZ$5 million", figureOf(pledge.Exact, "5000000", "NZD")},
+		{"HK$1.2 trillion", figureOf(pledge.Exact, "1200000000000", "HKD")},
+		{"CN¥30 billion", figureOf(pledge.Exact, "30000000000", "CNY")},
+		{"JP¥5.5bn", figureOf(pledge.Exact, "5500000000", "JPY")},
+		{"₩520 billion", figureOf(pledge.Exact, "520000000000", "KRW")},
+		{"₹5,000 crore", figureOf(pledge.Exact, "50000000000", "INR")},
+		{"₴1.5 billion", figureOf(pledge.Exact, "1500000000", "UAH")},
+		{"₽10 bln", figureOf(pledge.Exact, "10000000000", "RUB")},
+		{"$5k", figureOf(pledge.Exact, "5000", "USD")},
+		{"$2.3B", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"$1.5tn", figureOf(pledge.Exact, "1500000000000", "USD")},
+		{"$2.3-billion", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"$7 thousand", figureOf(pledge.Exact, "7000", "USD")},
+		{"$1,234,567.89", figureOf(pledge.Exact, "1234567.89", "USD")},
+		{"USD 2300000000", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"USD2.3bn", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"KRW 520 billion", figureOf(pledge.Exact, "520000000000", "KRW")},
+		{"RMB5bn", figureOf(pledge.Exact, "5000000000", "CNY")},
+		{"1.5 billion EUR", figureOf(pledge.Exact, "1500000000", "EUR")},
+		{"500 €", figureOf(pledge.Exact, "500", "EUR")},
+		{"-$5 million", figureOf(pledge.Exact, "-5000000", "USD")},
 		// English currency words after the number.
-		{"520 billion won", fig(pledge.Exact, "520000000000", "KRW")},
-		{"2.3 billion dollars", fig(pledge.Exact, "2300000000", "USD")},
-		{"2.3 billion US dollars", fig(pledge.Exact, "2300000000", "USD")},
-		{"100 million Australian dollars", fig(pledge.Exact, "100000000", "AUD")},
-		{"1.5 billion euros", fig(pledge.Exact, "1500000000", "EUR")},
-		{"2.5 billion pounds", fig(pledge.Exact, "2500000000", "GBP")},
-		{"300 million pounds sterling", fig(pledge.Exact, "300000000", "GBP")},
-		{"50 billion yen", fig(pledge.Exact, "50000000000", "JPY")},
-		{"7 billion yuan", fig(pledge.Exact, "7000000000", "CNY")},
-		{"1.2 billion hryvnias", fig(pledge.Exact, "1200000000", "UAH")},
-		{"5,000 won", fig(pledge.Exact, "5000", "KRW")},
+		{"520 billion won", figureOf(pledge.Exact, "520000000000", "KRW")},
+		{"2.3 billion dollars", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"2.3 billion US dollars", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"100 million Australian dollars", figureOf(pledge.Exact, "100000000", "AUD")},
+		{"1.5 billion euros", figureOf(pledge.Exact, "1500000000", "EUR")},
+		{"2.5 billion pounds", figureOf(pledge.Exact, "2500000000", "GBP")},
+		{"300 million pounds sterling", figureOf(pledge.Exact, "300000000", "GBP")},
+		{"50 billion yen", figureOf(pledge.Exact, "50000000000", "JPY")},
+		{"7 billion yuan", figureOf(pledge.Exact, "7000000000", "CNY")},
+		{"1.2 billion hryvnias", figureOf(pledge.Exact, "1200000000", "UAH")},
+		{"5,000 won", figureOf(pledge.Exact, "5000", "KRW")},
 		// English qualifiers.
-		{"about $2.3 billion", fig(pledge.Approximately, "2300000000", "USD")},
-		{"around €1bn", fig(pledge.Approximately, "1000000000", "EUR")},
-		{"approximately $5 million", fig(pledge.Approximately, "5000000", "USD")},
-		{"roughly $5 million", fig(pledge.Approximately, "5000000", "USD")},
-		{"some $300 million", fig(pledge.Approximately, "300000000", "USD")},
-		{"an estimated $40 billion", fig(pledge.Approximately, "40000000000", "USD")},
-		{"$5 million or so", fig(pledge.Approximately, "5000000", "USD")},
-		{"nearly $2 billion", fig(pledge.LessThan, "2000000000", "USD")},
-		{"almost $2 billion", fig(pledge.LessThan, "2000000000", "USD")},
-		{"less than $1 million", fig(pledge.LessThan, "1000000", "USD")},
-		{"more than $300 million", fig(pledge.MoreThan, "300000000", "USD")},
-		{"Over $1 billion", fig(pledge.MoreThan, "1000000000", "USD")},
-		{"at least $100 million", fig(pledge.AtLeast, "100000000", "USD")},
-		{"$100 million or more", fig(pledge.AtLeast, "100000000", "USD")},
-		{"up to $500 million", fig(pledge.AtMost, "500000000", "USD")},
-		{"as much as £2bn", fig(pledge.AtMost, "2000000000", "GBP")},
+		{"about $2.3 billion", figureOf(pledge.Approximately, "2300000000", "USD")},
+		{"around €1bn", figureOf(pledge.Approximately, "1000000000", "EUR")},
+		{"approximately $5 million", figureOf(pledge.Approximately, "5000000", "USD")},
+		{"roughly $5 million", figureOf(pledge.Approximately, "5000000", "USD")},
+		{"some $300 million", figureOf(pledge.Approximately, "300000000", "USD")},
+		{"an estimated $40 billion", figureOf(pledge.Approximately, "40000000000", "USD")},
+		{"$5 million or so", figureOf(pledge.Approximately, "5000000", "USD")},
+		{"nearly $2 billion", figureOf(pledge.LessThan, "2000000000", "USD")},
+		{"almost $2 billion", figureOf(pledge.LessThan, "2000000000", "USD")},
+		{"less than $1 million", figureOf(pledge.LessThan, "1000000", "USD")},
+		{"more than $300 million", figureOf(pledge.MoreThan, "300000000", "USD")},
+		{"Over $1 billion", figureOf(pledge.MoreThan, "1000000000", "USD")},
+		{"at least $100 million", figureOf(pledge.AtLeast, "100000000", "USD")},
+		{"$100 million or more", figureOf(pledge.AtLeast, "100000000", "USD")},
+		{"up to $500 million", figureOf(pledge.AtMost, "500000000", "USD")},
+		{"as much as £2bn", figureOf(pledge.AtMost, "2000000000", "GBP")},
 		// Korean.
-		{"23억 달러", fig(pledge.Exact, "2300000000", "USD")},
-		{"23억달러", fig(pledge.Exact, "2300000000", "USD")},
-		{"1억 5천만 달러", fig(pledge.Exact, "150000000", "USD")},
-		{"1억5천만 달러", fig(pledge.Exact, "150000000", "USD")},
-		{"3억 달러", fig(pledge.Exact, "300000000", "USD")},
-		{"2조 3천억 원", fig(pledge.Exact, "2300000000000", "KRW")},
-		{"3조 750억원", fig(pledge.Exact, "3075000000000", "KRW")},
-		{"4000억원", fig(pledge.Exact, "400000000000", "KRW")},
-		{"5,200억 원", fig(pledge.Exact, "520000000000", "KRW")},
-		{"1.5조 원", fig(pledge.Exact, "1500000000000", "KRW")},
-		{"천만 달러", fig(pledge.Exact, "10000000", "USD")},
-		{"3천5백만 원", fig(pledge.Exact, "35000000", "KRW")},
-		{"1억2천500만 달러", fig(pledge.Exact, "125000000", "USD")},
-		{"1만 2,345.50 유로", fig(pledge.Exact, "12345.50", "EUR")},
-		{"5천 달러", fig(pledge.Exact, "5000", "USD")},
-		{"10억 유로", fig(pledge.Exact, "1000000000", "EUR")},
-		{"500억 엔", fig(pledge.Exact, "50000000000", "JPY")},
-		{"20억 파운드", fig(pledge.Exact, "2000000000", "GBP")},
-		{"70억 위안", fig(pledge.Exact, "7000000000", "CNY")},
-		{"5억 호주 달러", fig(pledge.Exact, "500000000", "AUD")},
-		{"23억 USD", fig(pledge.Exact, "2300000000", "USD")},
-		{"약 3조 750억원", fig(pledge.Approximately, "3075000000000", "KRW")},
-		{"약 23억 달러", fig(pledge.Approximately, "2300000000", "USD")},
-		{"20억 달러 이상", fig(pledge.AtLeast, "2000000000", "USD")},
-		{"20억 달러 이하", fig(pledge.AtMost, "2000000000", "USD")},
-		{"20억 달러 초과", fig(pledge.MoreThan, "2000000000", "USD")},
-		{"20억 달러 미만", fig(pledge.LessThan, "2000000000", "USD")},
-		{"20억여 달러", fig(pledge.MoreThan, "2000000000", "USD")},
-		{"20여억 달러", fig(pledge.MoreThan, "2000000000", "USD")},
-		{"최대 10억 달러", fig(pledge.AtMost, "1000000000", "USD")},
-		{"5억 달러 가량", fig(pledge.Approximately, "500000000", "USD")},
+		{"23억 달러", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"23억달러", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"1억 5천만 달러", figureOf(pledge.Exact, "150000000", "USD")},
+		{"1억5천만 달러", figureOf(pledge.Exact, "150000000", "USD")},
+		{"3억 달러", figureOf(pledge.Exact, "300000000", "USD")},
+		{"2조 3천억 원", figureOf(pledge.Exact, "2300000000000", "KRW")},
+		{"3조 750억원", figureOf(pledge.Exact, "3075000000000", "KRW")},
+		{"4000억원", figureOf(pledge.Exact, "400000000000", "KRW")},
+		{"5,200억 원", figureOf(pledge.Exact, "520000000000", "KRW")},
+		{"1.5조 원", figureOf(pledge.Exact, "1500000000000", "KRW")},
+		{"천만 달러", figureOf(pledge.Exact, "10000000", "USD")},
+		{"3천5백만 원", figureOf(pledge.Exact, "35000000", "KRW")},
+		{"1억2천500만 달러", figureOf(pledge.Exact, "125000000", "USD")},
+		{"1만 2,345.50 유로", figureOf(pledge.Exact, "12345.50", "EUR")},
+		{"5천 달러", figureOf(pledge.Exact, "5000", "USD")},
+		{"10억 유로", figureOf(pledge.Exact, "1000000000", "EUR")},
+		{"500억 엔", figureOf(pledge.Exact, "50000000000", "JPY")},
+		{"20억 파운드", figureOf(pledge.Exact, "2000000000", "GBP")},
+		{"70억 위안", figureOf(pledge.Exact, "7000000000", "CNY")},
+		{"5억 호주 달러", figureOf(pledge.Exact, "500000000", "AUD")},
+		{"23억 USD", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"약 3조 750억원", figureOf(pledge.Approximately, "3075000000000", "KRW")},
+		{"약 23억 달러", figureOf(pledge.Approximately, "2300000000", "USD")},
+		{"20억 달러 이상", figureOf(pledge.AtLeast, "2000000000", "USD")},
+		{"20억 달러 이하", figureOf(pledge.AtMost, "2000000000", "USD")},
+		{"20억 달러 초과", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"20억 달러 미만", figureOf(pledge.LessThan, "2000000000", "USD")},
+		{"20억여 달러", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"20여억 달러", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"최대 10억 달러", figureOf(pledge.AtMost, "1000000000", "USD")},
+		{"5억 달러 가량", figureOf(pledge.Approximately, "500000000", "USD")},
 		// Figure.String reads back.
-		{"more than USD 2000000000", fig(pledge.MoreThan, "2000000000", "USD")},
-		{"  $5  ", fig(pledge.Exact, "5", "USD")},
+		{"more than USD 2000000000", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"  $5  ", figureOf(pledge.Exact, "5", "USD")},
 	}
 	for _, tt := range tests {
 		got, err := pledge.ParseFigure(tt.in)
@@ -228,17 +229,17 @@ func TestParserDefaults(t *testing.T) {
 	}
 }
 
-// span is a found figure as written, for comparing results.
-type span struct {
+// foundSpan is a found figure as written, for comparing results.
+type foundSpan struct {
 	Text      string
 	Figure    pledge.Figure
 	Bracketed bool
 }
 
-func spans(p pledge.Parser, text string) []span {
-	var got []span
+func foundSpans(p pledge.Parser, text string) []foundSpan {
+	var got []foundSpan
 	for _, f := range p.FindFigures(text) {
-		got = append(got, span{text[f.Start:f.End], f.Figure, f.Bracketed})
+		got = append(got, foundSpan{text[f.Start:f.End], f.Figure, f.Bracketed})
 	}
 	return got
 }
@@ -247,60 +248,60 @@ func TestFindFigures(t *testing.T) {
 	tests := []struct {
 		name string
 		text string
-		want []span
+		want []foundSpan
 	}{{
 		name: "seed article, last paragraph",
 		text: "South Korea announced a $2.3 billion aid package for Ukraine at the G20 in September 2023, " +
 			"including $300 million in humanitarian aid. In July 2023 it pledged $150 million in humanitarian " +
 			"and non-lethal military aid.",
-		want: []span{
-			{"$2.3 billion", fig(pledge.Exact, "2300000000", "USD"), false},
-			{"$300 million", fig(pledge.Exact, "300000000", "USD"), false},
-			{"$150 million", fig(pledge.Exact, "150000000", "USD"), false},
+		want: []foundSpan{
+			{"$2.3 billion", figureOf(pledge.Exact, "2300000000", "USD"), false},
+			{"$300 million", figureOf(pledge.Exact, "300000000", "USD"), false},
+			{"$150 million", figureOf(pledge.Exact, "150000000", "USD"), false},
 		},
 	}, {
 		name: "bracketed conversion, Yonhap English",
 		text: "The government will provide 520 billion won ($393 million) in aid this year.",
-		want: []span{
-			{"520 billion won", fig(pledge.Exact, "520000000000", "KRW"), false},
-			{"$393 million", fig(pledge.Exact, "393000000", "USD"), true},
+		want: []foundSpan{
+			{"520 billion won", figureOf(pledge.Exact, "520000000000", "KRW"), false},
+			{"$393 million", figureOf(pledge.Exact, "393000000", "USD"), true},
 		},
 	}, {
 		name: "bracketed conversion with a qualifier, Korean",
 		text: "정부는 우크라이나에 23억 달러(약 3조 750억원) 규모의 지원을 약속했다.",
-		want: []span{
-			{"23억 달러", fig(pledge.Exact, "2300000000", "USD"), false},
-			{"약 3조 750억원", fig(pledge.Approximately, "3075000000000", "KRW"), true},
+		want: []foundSpan{
+			{"23억 달러", figureOf(pledge.Exact, "2300000000", "USD"), false},
+			{"약 3조 750억원", figureOf(pledge.Approximately, "3075000000000", "KRW"), true},
 		},
 	}, {
 		name: "Korean pledge sentence",
 		text: "윤 대통령은 올해 1억5천만 달러 규모의 지원을 약속했다.",
-		want: []span{{"1억5천만 달러", fig(pledge.Exact, "150000000", "USD"), false}},
+		want: []foundSpan{{"1억5천만 달러", figureOf(pledge.Exact, "150000000", "USD"), false}},
 	}, {
 		name: "Korean bounds",
 		text: "내년에는 20억 달러 이상을 지원하고, 20억여 달러의 차관도 검토한다.",
-		want: []span{
-			{"20억 달러 이상", fig(pledge.AtLeast, "2000000000", "USD"), false},
-			{"20억여 달러", fig(pledge.MoreThan, "2000000000", "USD"), false},
+		want: []foundSpan{
+			{"20억 달러 이상", figureOf(pledge.AtLeast, "2000000000", "USD"), false},
+			{"20억여 달러", figureOf(pledge.MoreThan, "2000000000", "USD"), false},
 		},
 	}, {
 		name: "Reuters style",
 		text: "Britain will give 2.5 billion pounds ($3.2 billion) in military aid, up from £2.3bn last year; " +
 			"the EU approved €1.5bn and Australia nearly A$100 million.",
-		want: []span{
-			{"2.5 billion pounds", fig(pledge.Exact, "2500000000", "GBP"), false},
-			{"$3.2 billion", fig(pledge.Exact, "3200000000", "USD"), true},
-			{"£2.3bn", fig(pledge.Exact, "2300000000", "GBP"), false},
-			{"€1.5bn", fig(pledge.Exact, "1500000000", "EUR"), false},
-			{"nearly A$100 million", fig(pledge.LessThan, "100000000", "AUD"), false},
+		want: []foundSpan{
+			{"2.5 billion pounds", figureOf(pledge.Exact, "2500000000", "GBP"), false},
+			{"$3.2 billion", figureOf(pledge.Exact, "3200000000", "USD"), true},
+			{"£2.3bn", figureOf(pledge.Exact, "2300000000", "GBP"), false},
+			{"€1.5bn", figureOf(pledge.Exact, "1500000000", "EUR"), false},
+			{"nearly A$100 million", figureOf(pledge.LessThan, "100000000", "AUD"), false},
 		},
 	}, {
 		name: "headline abbreviations",
 		text: "Seoul pledges US$150m more; total tops US$2.3bn (about ₩3tn).",
-		want: []span{
-			{"US$150m", fig(pledge.Exact, "150000000", "USD"), false},
-			{"US$2.3bn", fig(pledge.Exact, "2300000000", "USD"), false},
-			{"about ₩3tn", fig(pledge.Approximately, "3000000000000", "KRW"), true},
+		want: []foundSpan{
+			{"US$150m", figureOf(pledge.Exact, "150000000", "USD"), false},
+			{"US$2.3bn", figureOf(pledge.Exact, "2300000000", "USD"), false},
+			{"about ₩3tn", figureOf(pledge.Approximately, "3000000000000", "KRW"), true},
 		},
 	}, {
 		name: "not money",
@@ -310,24 +311,24 @@ func TestFindFigures(t *testing.T) {
 	}, {
 		name: "year before a figure",
 		text: "In September 2023 $2 billion was pledged, and in 2024 ₩1 trillion.",
-		want: []span{
-			{"$2 billion", fig(pledge.Exact, "2000000000", "USD"), false},
-			{"₩1 trillion", fig(pledge.Exact, "1000000000000", "KRW"), false},
+		want: []foundSpan{
+			{"$2 billion", figureOf(pledge.Exact, "2000000000", "USD"), false},
+			{"₩1 trillion", figureOf(pledge.Exact, "1000000000000", "KRW"), false},
 		},
 	}, {
 		name: "bare yen is skipped",
 		text: "Japan gave ¥500 billion and JP¥1 trillion.",
-		want: []span{{"JP¥1 trillion", fig(pledge.Exact, "1000000000000", "JPY"), false}},
+		want: []foundSpan{{"JP¥1 trillion", figureOf(pledge.Exact, "1000000000000", "JPY"), false}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, spans(pledge.Parser{}, tt.text)); diff != "" {
+			if diff := cmp.Diff(tt.want, foundSpans(pledge.Parser{}, tt.text)); diff != "" {
 				t.Errorf("FindFigures (-want +got):\n%s", diff)
 			}
 		})
 	}
-	got := spans(pledge.Parser{Yen: currency.JPY}, "Japan gave ¥500 billion.")
-	want := []span{{"¥500 billion", fig(pledge.Exact, "500000000000", "JPY"), false}}
+	got := foundSpans(pledge.Parser{Yen: currency.JPY}, "Japan gave ¥500 billion.")
+	want := []foundSpan{{"¥500 billion", figureOf(pledge.Exact, "500000000000", "JPY"), false}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FindFigures with Yen: JPY (-want +got):\n%s", diff)
 	}
@@ -408,6 +409,13 @@ func checkCompactRoundTrip(t *testing.T, a pledge.Amount) {
 		case pledge.Approximately:
 			if f.Amount.Equal(a) {
 				t.Fatalf("%v.Compact(%v) = %q says approximate, but it is exact", a, tag, c)
+			}
+			// Off by at most half a unit in the third significant digit or
+			// half the minor unit.
+			scale, _ := currency.Standard.Rounding(a.Currency())
+			bound := decimal.Max(a.Value().Abs().Mul(decimal.New(5, -3)), decimal.New(5, -int32(scale)-1))
+			if diff := f.Amount.Value().Sub(a.Value()).Abs(); diff.Cmp(bound) > 0 {
+				t.Fatalf("%v.Compact(%v) = %q is off by %s", a, tag, c, diff)
 			}
 		default:
 			t.Fatalf("%v.Compact(%v) = %q reads back as %v", a, tag, c, f)

@@ -1,0 +1,119 @@
+package pledge_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+
+	"github.com/summitry/summitry/pledge"
+)
+
+func TestCompact(t *testing.T) {
+	tests := []struct {
+		value, code string
+		en, ko      string
+	}{
+		{"2300000000", "USD", "$2.3 billion", "23억 달러"},
+		{"300000000", "USD", "$300 million", "3억 달러"},
+		{"150000000", "USD", "$150 million", "1억 5천만 달러"},
+		{"393000000", "USD", "$393 million", "3억 9,300만 달러"},
+		{"520000000000", "KRW", "₩520 billion", "5,200억 원"},
+		{"2300000000000", "KRW", "₩2.3 trillion", "2조 3천억 원"},
+		{"2345000000", "USD", "about $2.35 billion", "약 23억 5천만 달러"},
+		{"3075000000000", "KRW", "about ₩3.08 trillion", "약 3조 800억 원"},
+		{"123400000000", "KRW", "about ₩123 billion", "1,234억 원"},
+		{"999960000", "USD", "about $1 billion", "약 10억 달러"},
+		{"1500000000", "EUR", "€1.5 billion", "15억 유로"},
+		{"2500000000", "GBP", "£2.5 billion", "25억 파운드"},
+		{"500000000000", "JPY", "JP¥500 billion", "5천억 엔"},
+		{"7000000000", "CNY", "CN¥7 billion", "70억 위안"},
+		{"1500000000", "UAH", "UAH 1.5 billion", "15억 흐리우냐"},
+		{"100000000", "AUD", "A$100 million", "1억 호주 달러"},
+		{"2000000000", "SEK", "SEK 2 billion", "20억 SEK"},
+		{"1500000000000000", "USD", "$1,500 trillion", "1,500조 달러"},
+		{"-1500000000", "USD", "-$1.5 billion", "-15억 달러"},
+		{"12345", "EUR", "€12,345", "1만 2,345 유로"},
+		{"12345.5", "USD", "$12,345.50", "1만 2,345.50 달러"},
+		{"15000", "USD", "$15,000", "1만 5천 달러"},
+		{"5000", "KRW", "₩5,000", "5,000 원"},
+		{"0.125", "USD", "about $0.13", "약 0.13 달러"},
+		{"0", "USD", "$0", "0 달러"},
+	}
+	for _, tt := range tests {
+		a := pledge.MustAmount(tt.value, tt.code)
+		got := []string{a.Compact(language.English), a.Compact(language.Korean)}
+		if diff := cmp.Diff([]string{tt.en, tt.ko}, got); diff != "" {
+			t.Errorf("%v.Compact(en, ko) (-want +got):\n%s", a, diff)
+		}
+	}
+	// Other languages get the English form; English variants are English.
+	a := pledge.MustAmount("2300000000", "USD")
+	for _, tag := range []language.Tag{language.German, language.Japanese, language.BritishEnglish, language.MustParse("ko-KR")} {
+		want := a.Compact(language.English)
+		if base, _ := tag.Base(); base.String() == "ko" {
+			want = a.Compact(language.Korean)
+		}
+		if got := a.Compact(tag); got != want {
+			t.Errorf("Compact(%v) = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+// compactCurrencies are the currencies of the round-trip tests: symbols,
+// Korean words and ISO codes, minor units of 0, 2 and 3.
+var compactCurrencies = []currency.Unit{
+	currency.USD, currency.KRW, currency.EUR, currency.GBP, currency.JPY, currency.CNY,
+	currency.AUD, currency.CAD, currency.INR, currency.CHF, currency.SEK,
+	currency.MustParseISO("UAH"), currency.MustParseISO("BHD"), currency.MustParseISO("XAF"),
+}
+
+// TestCompactRoundTrip: every exact compact form reads back to the amount;
+// every other one says it is approximate.
+func TestCompactRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(2024, 7))
+	for range 20000 {
+		checkCompactRoundTrip(t, randomCompactAmount(r))
+	}
+}
+
+// randomCompactAmount returns amounts that are often round (as news figures are)
+// and sometimes not, from cents to beyond trillions.
+func randomCompactAmount(r *rand.Rand) pledge.Amount {
+	digits := r.IntN(6) + 1
+	coef := r.Int64N(int64Pow10(digits))
+	exp := int32(r.IntN(20) - 3)
+	v := decimal.New(coef, exp)
+	if r.IntN(10) == 0 {
+		v = v.Neg()
+	}
+	return pledge.AmountOf(v, compactCurrencies[r.IntN(len(compactCurrencies))])
+}
+
+func int64Pow10(n int) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
+}
+
+func FuzzCompact(f *testing.F) {
+	f.Add(int64(23), int32(8), uint8(0))
+	f.Add(int64(15), int32(7), uint8(0))
+	f.Add(int64(52), int32(10), uint8(1))
+	f.Add(int64(2345), int32(6), uint8(0))
+	f.Add(int64(3075), int32(9), uint8(1))
+	f.Add(int64(-12345), int32(-2), uint8(2))
+	f.Add(int64(999960), int32(3), uint8(5))
+	f.Fuzz(func(t *testing.T, coef int64, exp int32, cur uint8) {
+		if exp < -20 || exp > 30 {
+			t.Skip()
+		}
+		a := pledge.AmountOf(decimal.New(coef, exp), compactCurrencies[int(cur)%len(compactCurrencies)])
+		checkCompactRoundTrip(t, a)
+	})
+}
