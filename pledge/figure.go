@@ -180,14 +180,17 @@ func (p Parser) ParseFigure(s string) (Figure, error) {
 // read by [Parser.ParseFigure] gives f.Figure back. It reads the forms
 // [ParseFigure] reads, qualifiers included, and skips what is not money or
 // not clearly money: numbers without a currency (years, dates,
-// percentages, counts), a four-digit whole number before a currency word
-// ("in 2023 dollars"), "pounds" without a scale word (a weight), ranges,
-// and a bare "¥" the Parser cannot resolve.
+// percentages, counts); a four-digit whole number from 1000 to 2999 before
+// an English currency word ("in 2023 dollars", "2022 won"); "pounds"
+// without a scale word (a weight); a range written as one figure ("$2-3
+// billion"); the low end of a range whose scale word comes only after the
+// high end ("$5 to $10 million"); and a bare "¥" the Parser cannot
+// resolve. Signs are not read: "-$5" yields "$5".
 func (p Parser) FindFigures(text string) []Found {
 	var found []Found
 	for i := 0; i < len(text); {
 		if canStart(text, i) {
-			if sc, err := p.scan(text, i); err == nil && !sc.weak {
+			if sc, err := p.scan(text, i); err == nil && !sc.weak && !p.rangeStart(text, sc) {
 				f := Found{Figure: sc.fig, Start: i, End: sc.end}
 				if n := len(found); n > 0 {
 					between := strings.TrimSpace(text[found[n-1].End:i])
@@ -202,6 +205,28 @@ func (p Parser) FindFigures(text string) []Found {
 		i += size
 	}
 	return found
+}
+
+// rangeStart reports whether sc, a figure without a scale, is the low end
+// of a range whose scale comes only after the high end: "$5 to $10
+// million", "$5-$10 billion".
+func (p Parser) rangeStart(text string, sc scanned) bool {
+	if sc.scaled {
+		return false
+	}
+	j := skipSpace(text, sc.end)
+	for _, sep := range []string{"to", "-", "–", "—", "~"} {
+		if !strings.HasPrefix(text[j:], sep) {
+			continue
+		}
+		k := skipSpace(text, j+len(sep))
+		if sep == "to" && k == j+len(sep) {
+			return false
+		}
+		next, err := p.scan(text, k)
+		return err == nil && next.scaled
+	}
+	return false
 }
 
 // canStart reports whether a figure may begin at text[i]: not inside a
@@ -250,6 +275,7 @@ type scanned struct {
 	end      int    // byte offset just past the figure
 	qualPos  int    // offset of the qualifier's words; -1 when exact
 	qualText string // the qualifier's words
+	scaled   bool   // a scale word or Korean unit multiplied the number
 	// weak marks a bare four-digit whole number before a currency word, or
 	// "pounds" without a scale: text that is often not money.
 	weak bool
@@ -629,6 +655,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		qualPos:  f.qualPos,
 		qualText: f.qualText,
 		weak:     weak,
+		scaled:   n.scaled,
 	}, nil
 }
 

@@ -316,6 +316,16 @@ func TestFindFigures(t *testing.T) {
 			{"₩1 trillion", figureOf(pledge.Exact, "1000000000000", "KRW"), false},
 		},
 	}, {
+		name: "ranges",
+		text: "It will cost $5 to $10 million, or $2-3 billion over time, between $2bn and $3bn; tickets cost $5 to $10.",
+		want: []foundSpan{
+			{"$10 million", figureOf(pledge.Exact, "10000000", "USD"), false},
+			{"$2bn", figureOf(pledge.Exact, "2000000000", "USD"), false},
+			{"$3bn", figureOf(pledge.Exact, "3000000000", "USD"), false},
+			{"$5", figureOf(pledge.Exact, "5", "USD"), false},
+			{"$10", figureOf(pledge.Exact, "10", "USD"), false},
+		},
+	}, {
 		name: "bare yen is skipped",
 		text: "Japan gave ¥500 billion and JP¥1 trillion.",
 		want: []foundSpan{{"JP¥1 trillion", figureOf(pledge.Exact, "1000000000000", "JPY"), false}},
