@@ -158,7 +158,7 @@ func koreanUnitText(exp int32) string {
 func koreanGroupText(g decimal.Decimal) string {
 	thousand := decimal.New(1, 3)
 	if g.Cmp(decimal.New(1, 4)) < 0 && g.Mod(thousand).IsZero() {
-		return g.Div(thousand).String() + "천"
+		return g.Shift(-3).String() + "천"
 	}
 	return english.localize(g.String())
 }

@@ -205,8 +205,9 @@ type ParseError struct {
 	Err    error
 }
 
+// Error quotes the text and says where and why it could not be read.
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("pledge: cannot read %q at byte %d: %s", e.Text, e.Pos, e.Reason)
+	return fmt.Sprintf("pledge: cannot read %q at byte %d: %s", window(e.Text, e.Pos), e.Pos, e.Reason)
 }
 
 // Unwrap returns the sentinel error the problem matches.

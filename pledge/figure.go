@@ -491,6 +491,30 @@ func excerpt(s string) string {
 	return s[:i] + "…"
 }
 
+// window returns text for an error message: all of it, or for a long
+// text the part around pos.
+func window(text string, pos int) string {
+	const limit, side = 80, 32
+	if len(text) <= limit {
+		return text
+	}
+	from, to := max(pos-side, 0), min(pos+side, len(text))
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	w := text[from:to]
+	if from > 0 {
+		w = "…" + w
+	}
+	if to < len(text) {
+		w += "…"
+	}
+	return w
+}
+
 // resolve returns the currency a token names under p's defaults.
 func (p Parser) resolve(t token) (currency.Unit, bool) {
 	switch t.kind {
@@ -563,8 +587,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		cur, named = u, true
 		i = skipSpace(s, j)
 	}
-	prefixed := named || yenPrefix
-	if prefixed && !neg {
+	if (named || yenPrefix) && !neg {
 		neg, i = minusSign(s, i) // "USD -5", as Amount.String writes it
 	}
 
@@ -596,10 +619,8 @@ func (f *figureScan) scan(i int) (scanned, error) {
 			if t.text == "위안" && strings.HasPrefix(s[k:], "부") {
 				return f.fail(j, ErrInvalidCurrency, "%q is not a currency", "위안부")
 			}
-			cur, named, i = t.cur, true, k
-			if t.kind == dollar {
-				cur, _ = f.p.resolve(t)
-			}
+			cur, named = f.p.resolve(t) // not a yen token: always named
+			i = k
 			// Often not money: "in 2023 dollars", "500 pounds of rice".
 			yearLike := n.plain == 4 && (s[numPos] == '1' || s[numPos] == '2')
 			weak = isASCIILetter(t.text[0]) && !n.scaled && (yearLike || strings.EqualFold(t.text, "pounds") || strings.EqualFold(t.text, "pound"))
@@ -625,9 +646,6 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		i = k
 	}
 	if !named {
-		if prefixed {
-			return f.fail(curPos, ErrInvalidCurrency, "unknown currency")
-		}
 		return f.fail(j, ErrInvalidCurrency, "no currency: want a symbol, an ISO code or a currency word")
 	}
 
