@@ -218,13 +218,26 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the form written by [Amount.MarshalJSON]. A number in
 // place of the value string is refused: it may already have passed through a
-// float.
+// float. JSON null leaves a unchanged.
 func (a *Amount) UnmarshalJSON(data []byte) error {
-	var j amountJSON
-	if err := strictUnmarshal(data, &j); err != nil {
-		return fmt.Errorf("pledge: amount: %w", err)
+	if string(data) == "null" {
+		return nil
 	}
-	v, err := NewAmount(j.Value, j.Currency)
+	var j struct {
+		Value    json.RawMessage `json:"value"`
+		Currency json.RawMessage `json:"currency"`
+	}
+	if err := strictUnmarshal(data, &j); err != nil {
+		return &AmountError{Value: string(data), Reason: `want {"value":"2300000000","currency":"USD"}`}
+	}
+	var value, code string
+	if json.Unmarshal(j.Value, &value) != nil {
+		return &AmountError{Value: string(j.Value), Reason: `the value must be a JSON string such as "2300000000": a JSON number may already have passed through a float`}
+	}
+	if json.Unmarshal(j.Currency, &code) != nil {
+		return &CurrencyError{Code: string(j.Currency)}
+	}
+	v, err := NewAmount(value, code)
 	if err != nil {
 		return err
 	}

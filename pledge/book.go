@@ -24,7 +24,8 @@ type Book struct {
 // and the error is a *[ValidationError] that lists every problem found, each
 // naming the record and the field. A record may refer (Revises, Under) to
 // records already in the book or elsewhere in the same call. Dates are
-// reduced to civil dates.
+// reduced to civil dates, and a restatement that names no Under takes the
+// Under of the record it restates.
 func (b *Book) Add(pledges ...Pledge) error {
 	batch := make([]Pledge, len(pledges))
 	for i, p := range pledges {
@@ -36,7 +37,7 @@ func (b *Book) Add(pledges ...Pledge) error {
 	defer b.mu.Unlock()
 
 	all := make([]problems, len(batch))
-	o := &overlay{b: b, batch: make(map[string]*Pledge, len(batch)), revisedBy: map[string]string{}}
+	o := newOverlay(b, len(batch))
 	for i := range batch {
 		p := &batch[i]
 		all[i] = problems{index: i, id: p.ID}
@@ -52,6 +53,7 @@ func (b *Book) Add(pledges ...Pledge) error {
 			o.batch[p.ID] = p
 		}
 	}
+	o.inheritUnder(batch)
 	o.checkLinks(batch, all)
 
 	var found []Problem

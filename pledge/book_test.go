@@ -2,11 +2,14 @@ package pledge_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/pledge"
 )
@@ -246,4 +249,156 @@ func sentinel(err error) string {
 		}
 	}
 	return "unknown: " + err.Error()
+}
+
+func TestAddRejectsWhatCannotRoundTrip(t *testing.T) {
+	good := pledge.Pledge{ID: "p", Donor: "D", Amount: usd("10")}
+	with := func(f func(*pledge.Pledge)) pledge.Pledge { p := good; f(&p); return p }
+	tests := []struct {
+		name  string
+		p     pledge.Pledge
+		field string
+		err   string
+	}{
+		{"year 10000", with(func(p *pledge.Pledge) { p.Date = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) }), "date", "ErrInvalid"},
+		{"source year", with(func(p *pledge.Pledge) { p.Sources = []pledge.Source{{Date: time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC)}} }), "sources[0].date", "ErrInvalid"},
+		{"61 digits", with(func(p *pledge.Pledge) {
+			p.Amount = pledge.AmountOf(decimal.RequireFromString("1"+strings.Repeat("0", 60)), currency.USD)
+		}), "amount", "ErrInvalidAmount"},
+		{"huge exponent", with(func(p *pledge.Pledge) { p.Amount = pledge.AmountOf(decimal.New(1, 2_000_000_000), currency.USD) }), "amount", "ErrInvalidAmount"},
+		{"tiny exponent", with(func(p *pledge.Pledge) { p.Amount = pledge.AmountOf(decimal.New(1, -2_000_000_000), currency.USD) }), "amount", "ErrInvalidAmount"},
+		{"testing currency", with(func(p *pledge.Pledge) { p.Amount = pledge.AmountOf(decimal.NewFromInt(1), currency.XTS) }), "amount", "ErrInvalidCurrency"},
+		{"invalid UTF-8", with(func(p *pledge.Pledge) { p.Donor = "Kor\xffea" }), "donor", "ErrInvalid"},
+		{"NUL in a name", with(func(p *pledge.Pledge) { p.Recipient = "a\x00b" }), "recipient", "ErrInvalid"},
+		{"trailing space", with(func(p *pledge.Pledge) { p.Donor = "South Korea " }), "donor", "ErrInvalid"},
+		{"invalid UTF-8 in a note", with(func(p *pledge.Pledge) { p.Parts = []pledge.Part{{Amount: usd("1"), Note: "\xc3"}} }), "parts[0].note", "ErrInvalid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b pledge.Book
+			err := b.Add(tt.p)
+			var ve *pledge.ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) != 1 {
+				t.Fatalf("Add = %v, want one problem", err)
+			}
+			if got := (struct{ F, E string }{ve.Problems[0].Field, sentinel(ve.Problems[0])}); got.F != tt.field || got.E != tt.err {
+				t.Errorf("problem = %+v, want %s %s", got, tt.field, tt.err)
+			}
+		})
+	}
+}
+
+func TestRestatementsKeepTheirChildrenConsistent(t *testing.T) {
+	base := func() *pledge.Book {
+		return bookOf(t,
+			pledge.Pledge{ID: "P", Donor: "D", Amount: usd("300"), Stage: pledge.Committed},
+			pledge.Pledge{ID: "C", Donor: "D", Amount: usd("100"), Stage: pledge.Disbursed, Under: "P"},
+			pledge.Pledge{ID: "P2", Donor: "D", Amount: usd("300"), Stage: pledge.Committed, Revises: "P"},
+		)
+	}
+	eur := pledge.MustAmount("300", "EUR")
+	tests := []struct {
+		name  string
+		add   pledge.Pledge
+		field string
+	}{
+		{"a later restatement cannot change the currency", pledge.Pledge{ID: "P3", Donor: "D", Amount: eur, Stage: pledge.Committed, Revises: "P2"}, "amount"},
+		{"but may reach the stage of what is under it", pledge.Pledge{ID: "P3", Donor: "D", Amount: usd("300"), Stage: pledge.Disbursed, Revises: "P2"}, ""},
+		{"a child of a restated record is checked against the restatement", pledge.Pledge{ID: "C2", Donor: "D", Amount: usd("5"), Stage: pledge.Pledged, Under: "P"}, "under"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := base()
+			err := b.Add(tt.add)
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("Add = %v, want it accepted (the child is disbursed too)", err)
+				}
+				return
+			}
+			var ve *pledge.ValidationError
+			if !errors.As(err, &ve) || ve.Problems[0].Field != tt.field || !errors.Is(err, pledge.ErrConflict) {
+				t.Fatalf("Add = %v, want a conflict in %s", err, tt.field)
+			}
+		})
+	}
+	b := base()
+	if err := b.Add(pledge.Pledge{ID: "P3", Donor: "D", Amount: usd("300"), Stage: pledge.Disbursed, Revises: "P2"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(pledge.Pledge{ID: "C3", Donor: "D", Amount: usd("1"), Stage: pledge.Committed, Under: "P"}); !errors.Is(err, pledge.ErrConflict) {
+		t.Errorf("a committed child under a record now restated as disbursed: %v, want ErrConflict", err)
+	}
+}
+
+func TestRestatementInheritsUnder(t *testing.T) {
+	b := bookOf(t,
+		pledge.Pledge{ID: "P", Donor: "D", Amount: usd("300"), Stage: pledge.Committed},
+		pledge.Pledge{ID: "D1", Donor: "D", Amount: usd("100"), Stage: pledge.Disbursed, Under: "P"},
+	)
+	if err := b.Add(pledge.Pledge{ID: "D1b", Donor: "D", Amount: usd("120"), Stage: pledge.Disbursed, Revises: "D1"}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := b.Pledge("D1b"); p.Under != "P" {
+		t.Errorf("D1b.Under = %q, want P inherited from D1", p.Under)
+	}
+	for stage, want := range map[pledge.Stage]string{pledge.Committed: "USD 300", pledge.Disbursed: "USD 120"} {
+		got, _ := b.Total(pledge.Query{Stage: stage})
+		if diff := cmp.Diff([]string{want}, sumsOf(got)); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", stage, diff)
+		}
+	}
+}
+
+func TestLongChains(t *testing.T) {
+	// Long chains of restatements and of fulfilment are checked and totalled
+	// in one pass; BenchmarkAddChain measures it.
+	const n = 3000
+	var chain, revisions []pledge.Pledge
+	for i := range n {
+		p := pledge.Pledge{ID: fmt.Sprint("u", i), Donor: "D", Amount: usd("1"), Stage: pledge.Committed}
+		if i > 0 {
+			p.Under = fmt.Sprint("u", i-1)
+		}
+		chain = append(chain, p)
+		r := pledge.Pledge{ID: fmt.Sprint("r", i), Donor: "D", Amount: usd(fmt.Sprint(i + 1))}
+		if i > 0 {
+			r.Revises = fmt.Sprint("r", i-1)
+		}
+		revisions = append(revisions, r)
+	}
+	b := bookOf(t, append(chain, revisions...)...)
+	got, err := b.Total(pledge.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{fmt.Sprintf("USD %d", 1+n)}, sumsOf(got)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if h := b.History("r0"); len(h) != n {
+		t.Errorf("History has %d records, want %d", len(h), n)
+	}
+}
+
+func BenchmarkAddChain(b *testing.B) {
+	const n = 10000
+	var batch []pledge.Pledge
+	for i := range n {
+		p := pledge.Pledge{ID: fmt.Sprint("u", i), Donor: "D", Amount: usd("1"), Stage: pledge.Committed}
+		if i > 0 {
+			p.Under = fmt.Sprint("u", i-1)
+			p.Revises = ""
+		}
+		batch = append(batch, p)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var book pledge.Book
+		if err := book.Add(batch...); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := book.Total(pledge.Query{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

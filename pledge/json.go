@@ -2,14 +2,16 @@ package pledge
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 )
 
-// maxBookBytes bounds what ReadBook reads, so a hostile file cannot exhaust
-// memory: 1 GiB, far beyond any book of pledges held in memory.
+// maxBookBytes bounds what ReadBook reads: 1 GiB, far beyond any book of
+// pledges held in memory. Reading holds the input and the decoded records.
 const maxBookBytes = 1 << 30
 
 // WriteJSON writes the book as {"pledges":[...]}: every record in the order
@@ -42,8 +44,12 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON replaces the book's records with those in data, all or
-// nothing: on any error the book is unchanged. Errors are as [ReadBook]'s.
+// nothing: on any error the book is unchanged. JSON null leaves the book as
+// it is. Errors are as [ReadBook]'s.
 func (b *Book) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
 	nb, err := ReadBook(bytes.NewReader(data))
 	if err != nil {
 		return err
@@ -59,7 +65,8 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 // ReadBook reads a book written by [Book.WriteJSON] from untrusted input.
 // Malformed JSON, unknown fields, malformed values and invalid records are
 // errors that name the line, the record and the field; a *[ValidationError]
-// lists every invalid record. Nothing partial is ever returned.
+// lists every invalid record, and errors.Is matches the same sentinels as
+// [Book.Add]. Nothing partial is ever returned.
 func ReadBook(r io.Reader) (*Book, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBookBytes+1))
 	if err != nil {
@@ -68,18 +75,21 @@ func ReadBook(r io.Reader) (*Book, error) {
 	if len(data) > maxBookBytes {
 		return nil, fmt.Errorf("pledge: reading book: larger than %d bytes", maxBookBytes)
 	}
-	lines := newLineIndex(data)
+	line := func(offset int64) int {
+		offset = min(max(offset, 0), int64(len(data)))
+		return bytes.Count(data[:offset], []byte{'\n'}) + 1
+	}
 
 	dec := json.NewDecoder(bytes.NewReader(data))
 	syntax := func(err error) error {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return fmt.Errorf("pledge: book line %d: %w", lines.line(se.Offset), err)
+			return fmt.Errorf("pledge: book line %d: %w", line(se.Offset), err)
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fmt.Errorf("pledge: book line %d: unexpected end of input", lines.line(int64(len(data))))
+			return fmt.Errorf("pledge: book line %d: unexpected end of input", line(int64(len(data))))
 		}
-		return fmt.Errorf("pledge: book line %d: %w", lines.line(dec.InputOffset()), err)
+		return fmt.Errorf("pledge: book line %d: %w", line(dec.InputOffset()), err)
 	}
 	expect := func(want json.Delim, what string) error {
 		tok, err := dec.Token()
@@ -87,7 +97,7 @@ func ReadBook(r io.Reader) (*Book, error) {
 			return syntax(err)
 		}
 		if d, ok := tok.(json.Delim); !ok || d != want {
-			return fmt.Errorf("pledge: book line %d: want %s, found %v", lines.line(dec.InputOffset()), what, tok)
+			return fmt.Errorf("pledge: book line %d: want %s, found %v", line(dec.InputOffset()), what, tok)
 		}
 		return nil
 	}
@@ -97,9 +107,11 @@ func ReadBook(r io.Reader) (*Book, error) {
 	}
 	var (
 		pledges []Pledge
-		starts  []int
-		seen    bool
+		starts  []int64 // byte offset where each record starts
+		index   []int   // position of each decoded record in the file
 		bad     []Problem
+		badIDs  = map[string]bool{}
+		seen    bool
 	)
 	for dec.More() {
 		tok, err := dec.Token()
@@ -107,10 +119,10 @@ func ReadBook(r io.Reader) (*Book, error) {
 			return nil, syntax(err)
 		}
 		if tok != "pledges" {
-			return nil, fmt.Errorf("pledge: book line %d: unknown field %v", lines.line(dec.InputOffset()), tok)
+			return nil, fmt.Errorf("pledge: book line %d: unknown field %v", line(dec.InputOffset()), tok)
 		}
 		if seen {
-			return nil, fmt.Errorf(`pledge: book line %d: "pledges" given twice`, lines.line(dec.InputOffset()))
+			return nil, fmt.Errorf(`pledge: book line %d: "pledges" given twice`, line(dec.InputOffset()))
 		}
 		seen = true
 		if err := expect('[', "an array of pledges"); err != nil {
@@ -121,14 +133,18 @@ func ReadBook(r io.Reader) (*Book, error) {
 			if err := dec.Decode(&raw); err != nil {
 				return nil, syntax(err)
 			}
-			start := lines.line(dec.InputOffset() - int64(len(raw)))
+			start := dec.InputOffset() - int64(len(raw))
 			var p Pledge
 			if err := json.Unmarshal(raw, &p); err != nil {
-				bad = append(bad, Problem{Index: i, ID: peekID(raw), Line: start, Err: fmt.Errorf("%w: %v", ErrInvalid, describeJSON(err))})
+				id := peekID(raw)
+				badIDs[id] = true
+				field, cause := explainJSON(err)
+				bad = append(bad, Problem{Index: i, ID: id, Line: line(start), Field: field, Err: cause})
 				continue
 			}
 			pledges = append(pledges, p)
 			starts = append(starts, start)
+			index = append(index, i)
 		}
 		if err := expect(']', "the end of the pledges array"); err != nil {
 			return nil, err
@@ -138,21 +154,37 @@ func ReadBook(r io.Reader) (*Book, error) {
 		return nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("pledge: book line %d: unexpected data after the book", lines.line(dec.InputOffset()))
-	}
-	if len(bad) > 0 {
-		return nil, &ValidationError{Problems: bad}
+		return nil, fmt.Errorf("pledge: book line %d: unexpected data after the book", line(dec.InputOffset()))
 	}
 
+	if len(bad) > 0 {
+		// Check the records that did decode too, so the error lists every
+		// problem at once; links to records that failed are not errors of
+		// their own.
+		for i := range pledges {
+			if badIDs[pledges[i].Revises] {
+				pledges[i].Revises = ""
+			}
+			if badIDs[pledges[i].Under] {
+				pledges[i].Under = ""
+			}
+		}
+	}
 	b := &Book{}
 	if err := b.Add(pledges...); err != nil {
 		var ve *ValidationError
-		if errors.As(err, &ve) {
-			for i := range ve.Problems {
-				ve.Problems[i].Line = starts[ve.Problems[i].Index]
-			}
+		if !errors.As(err, &ve) {
+			return nil, err
 		}
-		return nil, err
+		for _, p := range ve.Problems {
+			p.Line = line(starts[p.Index])
+			p.Index = index[p.Index]
+			bad = append(bad, p)
+		}
+	}
+	if len(bad) > 0 {
+		slices.SortStableFunc(bad, func(a, b Problem) int { return cmp.Compare(a.Index, b.Index) })
+		return nil, &ValidationError{Problems: bad}
 	}
 	return b, nil
 }
@@ -168,39 +200,4 @@ func peekID(raw []byte) string {
 		}
 	}
 	return ""
-}
-
-// describeJSON makes encoding/json's errors say which field in words.
-func describeJSON(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return fmt.Sprintf("%s: want %s, found JSON %s", te.Field, te.Type, te.Value)
-	}
-	return err.Error()
-}
-
-// lineIndex maps byte offsets to 1-based line numbers.
-type lineIndex []int64
-
-func newLineIndex(data []byte) lineIndex {
-	idx := lineIndex{0}
-	for i, c := range data {
-		if c == '\n' {
-			idx = append(idx, int64(i+1))
-		}
-	}
-	return idx
-}
-
-func (l lineIndex) line(offset int64) int {
-	lo, hi := 0, len(l)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if l[mid] <= offset {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return lo
 }

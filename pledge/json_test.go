@@ -70,19 +70,29 @@ func TestReadBookErrors(t *testing.T) {
 		{"pledges twice", `{"pledges": [], "pledges": []}`, `"pledges" given twice`, nil},
 		{"trailing data", `{"pledges": []} {}`, "unexpected data after the book", nil},
 		{"unknown field", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "colour": "red"}`),
-			`pledge (line 3) "x": invalid value: json: unknown field "colour"`, pledge.ErrInvalid},
+			`pledge (line 3) "x" colour: invalid value: unknown field "colour"`, pledge.ErrInvalid},
 		{"float amount", record(`{"id": "x", "donor": "D", "amount": {"value": 1.5, "currency": "USD"}}`),
-			`pledge (line 3) "x"`, pledge.ErrInvalid},
+			`pledge (line 3) "x" amount: invalid amount "1.5": the value must be a JSON string`, pledge.ErrInvalidAmount},
 		{"bad currency", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "usdollar"}}`),
-			`invalid currency "usdollar"`, pledge.ErrInvalid},
+			`pledge (line 3) "x" amount: invalid currency "usdollar"`, pledge.ErrInvalidCurrency},
 		{"bad date", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "date": "2023-13-01"}`),
-			`date: date "2023-13-01" is not YYYY-MM-DD`, pledge.ErrInvalid},
+			`pledge (line 3) "x" date: invalid value: date "2023-13-01" is not YYYY-MM-DD`, pledge.ErrInvalid},
 		{"bad stage", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "stage": "paid"}`),
 			`stage "paid"`, pledge.ErrInvalid},
 		{"negative", record(`{"id": "x", "donor": "D", "amount": {"value": "-1", "currency": "USD"}}`),
 			`pledge (line 3) "x" amount: invalid amount`, pledge.ErrInvalidAmount},
 		{"duplicate", record(`{"id": "ok", "donor": "D", "amount": {"value": "1", "currency": "USD"}}`),
 			`pledge (line 3) "ok" id: duplicate`, pledge.ErrDuplicate},
+		{"part amount", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "parts": [{"amount": {"value": "1", "currency": "USD"}}, {"amount": {"value": "1", "currency": "ZZZ"}}]}`),
+			`pledge (line 3) "x" parts[1].amount: invalid currency "ZZZ"`, pledge.ErrInvalidCurrency},
+		{"source date", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "sources": [{"date": "yesterday"}]}`),
+			`pledge (line 3) "x" sources[0].date: invalid value`, pledge.ErrInvalid},
+		{"source type", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "sources": [{"title": 5}]}`),
+			`pledge (line 3) "x" sources[0].title: invalid value: want a string, found JSON number`, pledge.ErrInvalid},
+		{"record not an object", record(`5`),
+			`pledge (line 3) #1: invalid value: want an object, found JSON number`, pledge.ErrInvalid},
+		{"numeric stage", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "stage": 2}`),
+			`pledge (line 3) "x" stage: invalid value: want a string, found JSON number`, pledge.ErrInvalid},
 		{"dangling", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "under": "nope"}`),
 			`pledge (line 3) "x" under: unknown pledge: "nope"`, pledge.ErrUnknownPledge},
 	}
@@ -105,6 +115,38 @@ func TestReadBookErrors(t *testing.T) {
 	}
 }
 
+func TestReadBookListsEveryProblem(t *testing.T) {
+	in := `{"pledges": [
+{"id": "a", "donor": "D", "amount": {"value": "1", "currency": "ZZZ"}},
+{"id": "b", "donor": "D", "amount": {"value": "-1", "currency": "USD"}},
+{"id": "c", "donor": "", "amount": {"value": "1", "currency": "USD"}},
+{"id": "d", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "under": "a"}
+]}`
+	_, err := pledge.ReadBook(strings.NewReader(in))
+	var ve *pledge.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("ReadBook = %v, want a *ValidationError", err)
+	}
+	type problem struct {
+		Line  int
+		ID    string
+		Field string
+		Err   string
+	}
+	var got []problem
+	for _, p := range ve.Problems {
+		got = append(got, problem{p.Line, p.ID, p.Field, sentinel(p)})
+	}
+	want := []problem{
+		{2, "a", "amount", "ErrInvalidCurrency"},
+		{3, "b", "amount", "ErrInvalidAmount"},
+		{4, "c", "donor", "ErrMissing"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
+	}
+}
+
 func TestUnmarshalJSONIsAtomic(t *testing.T) {
 	b := bookOf(t, koreaUkraine()...)
 	before := b.All()
@@ -121,6 +163,9 @@ func TestUnmarshalJSONIsAtomic(t *testing.T) {
 	}
 	if other.Len() != 2 {
 		t.Errorf("Len = %d, want 2", other.Len())
+	}
+	if err := json.Unmarshal([]byte("null"), &other); err != nil || other.Len() != 2 {
+		t.Errorf("Unmarshal(null) = %v and left %d records, want no change", err, other.Len())
 	}
 	empty, err := json.Marshal(&pledge.Book{})
 	if err != nil || string(empty) != `{"pledges":[]}` {

@@ -2,8 +2,11 @@ package pledge
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/summitry/summitry/internal/civil"
@@ -130,7 +133,7 @@ func (s *Source) UnmarshalJSON(data []byte) error {
 	}
 	d, err := civil.Parse(j.Date)
 	if err != nil {
-		return fmt.Errorf("date: %w", err)
+		return &fieldError{"date", fmt.Errorf("%w: %v", ErrInvalid, err)}
 	}
 	*s = Source{j.Publisher, j.Title, j.URL, j.Quote, d}
 	return nil
@@ -174,27 +177,150 @@ func (p Pledge) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// UnmarshalJSON reads the form [Pledge.MarshalJSON] writes. It refuses
-// unknown fields and malformed values but does not validate the record as a
-// whole: [Book.Add] does that.
+// pledgeWire is what UnmarshalJSON decodes first: the parts that need
+// their own readers stay raw, so their errors can name their field.
+type pledgeWire struct {
+	ID         string            `json:"id"`
+	Donor      string            `json:"donor"`
+	Recipient  string            `json:"recipient"`
+	Amount     json.RawMessage   `json:"amount"`
+	Categories []Category        `json:"categories"`
+	Parts      []partWire        `json:"parts"`
+	Stage      *string           `json:"stage"`
+	Date       string            `json:"date"`
+	Occasion   string            `json:"occasion"`
+	Revises    string            `json:"revises"`
+	Under      string            `json:"under"`
+	Sources    []json.RawMessage `json:"sources"`
+	Note       string            `json:"note"`
+}
+
+type partWire struct {
+	Amount     json.RawMessage `json:"amount"`
+	Categories []Category      `json:"categories"`
+	Year       int             `json:"year"`
+	Note       string          `json:"note"`
+}
+
+// UnmarshalJSON reads the form [Pledge.MarshalJSON] writes; a missing
+// "stage" is pledged. It refuses unknown fields and malformed values, naming
+// the field, but does not validate the record as a whole: [Book.Add] does.
 func (p *Pledge) UnmarshalJSON(data []byte) error {
-	var j pledgeJSON
-	if err := strictUnmarshal(data, &j); err != nil {
+	var w pledgeWire
+	if err := strictUnmarshal(data, &w); err != nil {
 		return err
 	}
-	d, err := civil.Parse(j.Date)
-	if err != nil {
-		return fmt.Errorf("date: %w", err)
-	}
 	v := Pledge{
-		ID: j.ID, Donor: j.Donor, Recipient: j.Recipient, Amount: j.Amount,
-		Categories: j.Categories, Stage: j.Stage, Date: d,
-		Occasion: j.Occasion, Revises: j.Revises, Under: j.Under,
-		Sources: j.Sources, Note: j.Note,
+		ID: w.ID, Donor: w.Donor, Recipient: w.Recipient, Categories: w.Categories,
+		Occasion: w.Occasion, Revises: w.Revises, Under: w.Under, Note: w.Note,
 	}
-	for _, pt := range j.Parts {
-		v.Parts = append(v.Parts, Part(pt))
+	if w.Amount != nil {
+		if err := v.Amount.UnmarshalJSON(w.Amount); err != nil {
+			return &fieldError{"amount", err}
+		}
+	}
+	for i, pw := range w.Parts {
+		pt := Part{Categories: pw.Categories, Year: pw.Year, Note: pw.Note}
+		if pw.Amount != nil {
+			if err := pt.Amount.UnmarshalJSON(pw.Amount); err != nil {
+				return &fieldError{fmt.Sprintf("parts[%d].amount", i), err}
+			}
+		}
+		v.Parts = append(v.Parts, pt)
+	}
+	if w.Stage != nil {
+		st, err := ParseStage(*w.Stage)
+		if err != nil {
+			return &fieldError{"stage", err}
+		}
+		v.Stage = st
+	}
+	d, err := civil.Parse(w.Date)
+	if err != nil {
+		return &fieldError{"date", fmt.Errorf("%w: %v", ErrInvalid, err)}
+	}
+	v.Date = d
+	for i, raw := range w.Sources {
+		var src Source
+		if err := src.UnmarshalJSON(raw); err != nil {
+			return within(fmt.Sprintf("sources[%d]", i), err)
+		}
+		v.Sources = append(v.Sources, src)
 	}
 	*p = v
 	return nil
+}
+
+// fieldError is a decoding problem in one field of a record.
+type fieldError struct {
+	field string
+	err   error
+}
+
+func (e *fieldError) Error() string { return e.field + ": " + e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
+
+// within places err, which may already name a field, inside field.
+func within(field string, err error) error {
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		return &fieldError{field + "." + fe.field, fe.err}
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return &fieldError{field + "." + te.Field, err}
+	}
+	return &fieldError{field, err}
+}
+
+// explainJSON turns an error from decoding a record into the field it is in
+// and a cause in words that matches one of the package's sentinels.
+func explainJSON(err error) (string, error) {
+	field := ""
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		field, err = fe.field, fe.err
+	}
+	join := func(name string) string {
+		if field == "" {
+			return name
+		}
+		return field + "." + name
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		f := field
+		if te.Field != "" && !strings.HasSuffix(field, te.Field) {
+			f = join(te.Field)
+		}
+		return f, fmt.Errorf("%w: want %s, found JSON %s", ErrInvalid, jsonKind(te.Type), te.Value)
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		name = strings.Trim(name, `"`)
+		return join(name), fmt.Errorf("%w: unknown field %q", ErrInvalid, name)
+	}
+	for _, s := range []error{ErrInvalidAmount, ErrInvalidCurrency, ErrInvalidCategory, ErrInvalid} {
+		if errors.Is(err, s) {
+			return field, err
+		}
+	}
+	return field, fmt.Errorf("%w: %v", ErrInvalid, err)
+}
+
+// jsonKind names the JSON a Go type wants, in words.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return "another kind of value"
 }

@@ -57,8 +57,9 @@ func randomBook(r *rand.Rand, n int) []pledge.Pledge {
 			revised[book[j].ID] = true
 			p.Revises = book[j].ID
 			cur = book[j].Amount.Currency().String()
-			if book[j].Under != "" {
-				p.Under, p.Stage = book[j].Under, book[j].Stage
+			p.Stage = book[j].Stage // records under it may be at no earlier stage
+			if r.IntN(2) == 0 {
+				p.Under = book[j].Under // else inherited
 			}
 		case k < 5 && i > 0: // fulfil part of an earlier record
 			j := r.IntN(i)
@@ -91,6 +92,9 @@ func reference(book []pledge.Pledge, stage pledge.Stage) map[string]decimal.Deci
 	byID := map[string]pledge.Pledge{}
 	revisedBy := map[string]string{}
 	for _, p := range book {
+		if p.Revises != "" && p.Under == "" {
+			p.Under = byID[p.Revises].Under // a restatement keeps what it fulfils
+		}
 		byID[p.ID] = p
 		if p.Revises != "" {
 			revisedBy[p.Revises] = p.ID
@@ -105,6 +109,7 @@ func reference(book []pledge.Pledge, stage pledge.Stage) map[string]decimal.Deci
 	children := map[string][]string{}
 	var roots []string
 	for _, p := range book {
+		p = byID[p.ID]
 		if revisedBy[p.ID] != "" {
 			continue
 		}

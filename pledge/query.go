@@ -23,7 +23,9 @@ const (
 	// in several categories has the joined key of [JoinCategories].
 	ByCategory
 	// ByYear groups by Part.Year where given, else the year of Pledge.Date
-	// ("" when the record has no date).
+	// ("" when the record has no date). Query.From and Query.To filter by
+	// Pledge.Date only, so a 2023 pledge's part for 2025 is in a 2025 row
+	// but outside a 2025 date window.
 	ByYear
 	// ByCurrency groups by the ISO 4217 code of the amount.
 	ByCurrency
@@ -69,8 +71,9 @@ type Query struct {
 	Depth   int         // category depth for ByCategory; 0: as recorded
 
 	// In converts every amount into this currency at the rate of its
-	// record's date, using Rates. The zero value (currency.XXX) converts
-	// nothing, and amounts in different currencies stay on separate rows.
+	// record's date, using Rates; a record with no date cannot be converted.
+	// The zero value (currency.XXX) converts nothing, and amounts in
+	// different currencies stay on separate rows.
 	In    currency.Unit
 	Rates *Rates
 }
@@ -102,10 +105,23 @@ func (q Query) check() error {
 	if !q.From.IsZero() && !q.To.IsZero() && civil.Date(q.To).Before(civil.Date(q.From)) {
 		return bad("To %s is before From %s", civil.Format(q.To), civil.Format(q.From))
 	}
+	if q.In == currency.XTS {
+		return bad("In %s is not a currency of money", q.In)
+	}
 	if q.In != currency.XXX && q.Rates == nil {
 		return bad("In %s needs Rates", q.In)
 	}
 	return nil
+}
+
+// clone copies the query's slices, so a caller's later changes do not reach
+// a Totals that holds it.
+func (q Query) clone() Query {
+	q.Donors = slices.Clone(q.Donors)
+	q.Recipients = slices.Clone(q.Recipients)
+	q.Categories = slices.Clone(q.Categories)
+	q.GroupBy = slices.Clone(q.GroupBy)
+	return q
 }
 
 // String describes the query in words, as a caption for its totals:

@@ -2,6 +2,7 @@ package pledge
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ func (b *Book) Total(q Query) (Totals, error) {
 	if err := q.check(); err != nil {
 		return Totals{}, err
 	}
+	q = q.clone()
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 
@@ -45,7 +47,8 @@ func (b *Book) Total(q Query) (Totals, error) {
 type totaler struct {
 	b        *Book
 	q        Query
-	children map[int][]int // parent position → children positions, date then ID order
+	children map[int][]int     // parent position → children positions, date then ID order
+	heads    map[string]string // memo of head
 }
 
 // pieces lays out the money of every counting record for the query's stage.
@@ -62,15 +65,12 @@ func (t *totaler) pieces() []piece {
 			roots = append(roots, i)
 			continue
 		}
-		parent := b.index[b.head(p.Under)]
+		parent := b.index[t.head(p.Under)]
 		t.children[parent] = append(t.children[parent], i)
 	}
 	for _, kids := range t.children {
 		slices.SortFunc(kids, func(x, y int) int {
-			if c := b.recs[x].Date.Compare(b.recs[y].Date); c != 0 {
-				return c
-			}
-			return cmp.Compare(b.recs[x].ID, b.recs[y].ID)
+			return compareDated(&b.recs[x], &b.recs[y])
 		})
 	}
 	out := make([]piece, 0, len(roots))
@@ -104,6 +104,8 @@ func (t *totaler) emit(i int, out []piece) []piece {
 	covered := p.Amount.value
 	for _, pc := range sub {
 		switch {
+		case t.b.recs[pc.rec].Amount.cur != p.Amount.cur:
+			out = append(out, pc) // never netted across currencies (Add forbids it)
 		case covered.Sign() <= 0:
 			out = append(out, pc)
 		case pc.amount.Cmp(covered) <= 0:
@@ -147,16 +149,44 @@ func orUnspecified(cs []Category) []Category {
 	return cs
 }
 
-// head follows revisions from id to the record that counts in its place.
-// The caller holds the lock.
-func (b *Book) head(id string) string {
-	for {
-		r, ok := b.revisedBy[id]
-		if !ok {
-			return id
-		}
-		id = r
+// head follows revisions from id to the record that counts in its place,
+// remembering every step so that long chains are walked once.
+func (t *totaler) head(id string) string {
+	if t.heads == nil {
+		t.heads = map[string]string{}
 	}
+	var path []string
+	h := id
+	for {
+		if m, ok := t.heads[h]; ok {
+			h = m
+			break
+		}
+		r, ok := t.b.revisedBy[h]
+		if !ok {
+			break
+		}
+		path = append(path, h)
+		h = r
+	}
+	for _, p := range path {
+		t.heads[p] = h
+	}
+	return h
+}
+
+// compareDated orders records by date, undated last, then by ID.
+func compareDated(a, b *Pledge) int {
+	switch {
+	case a.Date.IsZero() && !b.Date.IsZero():
+		return 1
+	case !a.Date.IsZero() && b.Date.IsZero():
+		return -1
+	}
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
 }
 
 // filter keeps the pieces the query's donors, recipients, dates and
@@ -220,7 +250,8 @@ func (t *totaler) group(pieces []piece) (Totals, error) {
 		if convert && cur != q.In {
 			c, err := q.Rates.Convert(Amount{value: value, cur: cur}, q.In, p.Date)
 			if err != nil {
-				if re, ok := err.(*RateError); ok {
+				var re *RateError
+				if errors.As(err, &re) {
 					for _, m := range re.Missing {
 						if !seenMissing[m] {
 							seenMissing[m] = true
@@ -240,8 +271,10 @@ func (t *totaler) group(pieces []piece) (Totals, error) {
 		kb.Reset()
 		for i, d := range q.GroupBy {
 			keys[i] = key(d, p, pc, cur, q.Depth)
+			// Length-prefixed, so no name can run into the next key.
+			kb.WriteString(strconv.Itoa(len(keys[i])))
+			kb.WriteByte(':')
 			kb.WriteString(keys[i])
-			kb.WriteByte(0)
 		}
 		kb.WriteString(cur.String())
 		a := rows[kb.String()]

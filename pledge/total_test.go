@@ -329,3 +329,34 @@ total                                                          EUR              
 		t.Errorf("SVG should draw four bars: %s", got.SVG())
 	}
 }
+
+func TestTotalsKeepTheirOwnQuery(t *testing.T) {
+	b := bookOf(t, koreaUkraine()...)
+	q := pledge.Query{Donors: []string{"South Korea"}, GroupBy: []pledge.Dimension{pledge.ByCategory}}
+	tot, err := b.Total(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := tot.String()
+	q.Donors[0] = "changed by the caller"
+	tot.Query().Donors[0] = "changed through Query()"
+	if diff := cmp.Diff(before, tot.String()); diff != "" {
+		t.Errorf("Totals changed with the caller's slices (-before +after):\n%s", diff)
+	}
+}
+
+func TestTotalUndatedChildrenComeLast(t *testing.T) {
+	b := bookOf(t,
+		pledge.Pledge{ID: "c", Donor: "D", Amount: usd("100"), Stage: pledge.Committed, Date: day("2023-01-01")},
+		pledge.Pledge{ID: "undated", Donor: "D", Amount: usd("80"), Stage: pledge.Disbursed, Under: "c", Categories: cats(pledge.Reconstruction)},
+		pledge.Pledge{ID: "dated", Donor: "D", Amount: usd("80"), Stage: pledge.Disbursed, Under: "c", Date: day("2023-06-01"), Categories: cats(pledge.Humanitarian)},
+	)
+	got, err := b.Total(pledge.Query{Stage: pledge.Committed, GroupBy: []pledge.Dimension{pledge.ByCategory}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []row{{"reconstruction", "USD 60", 1}, {"unspecified", "USD 100", 1}}
+	if diff := cmp.Diff(want, rowsOf(got)); diff != "" {
+		t.Errorf("the excess should come from the undated child (-want +got):\n%s", diff)
+	}
+}

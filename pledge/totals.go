@@ -56,7 +56,7 @@ func (t Totals) Records() int { return t.records }
 func (t Totals) Dimensions() []Dimension { return slices.Clone(t.dims) }
 
 // Query returns the query that produced the totals.
-func (t Totals) Query() Query { return t.query }
+func (t Totals) Query() Query { return t.query.clone() }
 
 // Conversions returns, by record ID, every conversion the totals made.
 func (t Totals) Conversions() []Converted { return slices.Clone(t.conversions) }

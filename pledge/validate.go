@@ -3,8 +3,12 @@ package pledge
 import (
 	"fmt"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 )
 
 // problems collects what is wrong with one record.
@@ -24,14 +28,31 @@ func checkFields(p *Pledge, ps *problems) {
 	switch {
 	case p.ID == "":
 		ps.add("id", fmt.Errorf("%w: every pledge needs an ID", ErrMissing))
-	case strings.TrimSpace(p.ID) != p.ID:
-		ps.add("id", fmt.Errorf("%w: ID %q has leading or trailing spaces", ErrInvalid, p.ID))
+	default:
+		checkName(p.ID, "id", ps)
 	}
 	if strings.TrimSpace(p.Donor) == "" {
 		ps.add("donor", fmt.Errorf("%w: who gives the money?", ErrMissing))
+	} else {
+		checkName(p.Donor, "donor", ps)
+	}
+	if p.Recipient != "" {
+		checkName(p.Recipient, "recipient", ps)
+	}
+	for field, text := range map[string]string{"occasion": p.Occasion, "revises": p.Revises, "under": p.Under, "note": p.Note} {
+		checkText(text, field, ps)
 	}
 	if !p.Stage.Valid() {
 		ps.add("stage", fmt.Errorf("%w: stage %d", ErrInvalid, int(p.Stage)))
+	}
+	checkDate(p.Date, "date", ps)
+	for i, src := range p.Sources {
+		f := fmt.Sprintf("sources[%d]", i)
+		checkText(src.Publisher, f+".publisher", ps)
+		checkText(src.Title, f+".title", ps)
+		checkText(src.URL, f+".url", ps)
+		checkText(src.Quote, f+".quote", ps)
+		checkDate(src.Date, f+".date", ps)
 	}
 	checkAmount(p.Amount, "amount", ps)
 	checkCategories(p.Categories, "categories", ps)
@@ -43,6 +64,7 @@ func checkFields(p *Pledge, ps *problems) {
 	partsOK := true
 	for i, pt := range p.Parts {
 		field := fmt.Sprintf("parts[%d]", i)
+		checkText(pt.Note, field+".note", ps)
 		if !checkAmount(pt.Amount, field+".amount", ps) {
 			partsOK = false
 			continue
@@ -63,17 +85,73 @@ func checkFields(p *Pledge, ps *problems) {
 	}
 }
 
+// checkName checks an ID or a name that becomes a key in totals: valid
+// UTF-8, no control characters, no spaces at either end.
+func checkName(s, field string, ps *problems) {
+	if !checkText(s, field, ps) {
+		return
+	}
+	if strings.TrimSpace(s) != s {
+		ps.add(field, fmt.Errorf("%w: %q has spaces at an end", ErrInvalid, s))
+		return
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			ps.add(field, fmt.Errorf("%w: %q holds a control character", ErrInvalid, s))
+			return
+		}
+	}
+}
+
+// checkText checks that free text is valid UTF-8, so that it survives a
+// JSON round trip unchanged.
+func checkText(s, field string, ps *problems) bool {
+	if !utf8.ValidString(s) {
+		ps.add(field, fmt.Errorf("%w: %q is not valid UTF-8", ErrInvalid, s))
+		return false
+	}
+	return true
+}
+
+// checkDate checks that a date can be written as YYYY-MM-DD.
+func checkDate(d time.Time, field string, ps *problems) {
+	if !d.IsZero() && (d.Year() < 1 || d.Year() > 9999) {
+		ps.add(field, fmt.Errorf("%w: year %d is outside 1..9999", ErrInvalid, d.Year()))
+	}
+}
+
 // checkAmount reports whether a is an amount of money that can be recorded.
 func checkAmount(a Amount, field string, ps *problems) bool {
 	switch {
 	case !a.hasCurrency():
 		ps.add(field, fmt.Errorf("%w: amount %s has no currency", ErrInvalidCurrency, a.value))
+	case a.cur == currency.XTS:
+		ps.add(field, &CurrencyError{Code: a.cur.String()})
+	case tooManyDigits(a.value):
+		ps.add(field, &AmountError{Value: a.cur.String() + " " + shortDecimal(a.value), Reason: fmt.Sprintf("more than %d digits", maxDigits)})
 	case a.Sign() < 0:
 		ps.add(field, fmt.Errorf("%w: %s is negative; record a reduction as a revision", ErrInvalidAmount, a))
 	default:
 		return true
 	}
 	return false
+}
+
+// tooManyDigits reports whether d written out in full would take more than
+// maxDigits digits, without writing it out.
+func tooManyDigits(d decimal.Decimal) bool {
+	exp := int64(d.Exponent())
+	n := int64(d.NumDigits())
+	if exp >= 0 {
+		return n+exp > maxDigits
+	}
+	whole := max(n+exp, 1)
+	return whole-exp > maxDigits
+}
+
+// shortDecimal describes a decimal too long to print.
+func shortDecimal(d decimal.Decimal) string {
+	return fmt.Sprintf("(%d digits)e%d", d.NumDigits(), d.Exponent())
 }
 
 // checkCategories checks each category and that no two overlap: an
@@ -94,11 +172,24 @@ func checkCategories(cs []Category, field string, ps *problems) {
 }
 
 // overlay is the Book's records with a batch laid over them, for checking
-// references before anything is written.
+// references before anything is written. Every walk along Revises or Under
+// is memoised, so checking a batch costs time in proportion to its size and
+// the records it touches, however long the chains.
 type overlay struct {
-	b         *Book
-	batch     map[string]*Pledge
-	revisedBy map[string]string // new revisions only
+	b          *Book
+	batch      map[string]*Pledge
+	revisedBy  map[string]string // new revisions only
+	batchUnder map[string][]*Pledge
+	heads      map[string]string // memo of head; "" marks a revision loop
+	limit      int
+}
+
+func newOverlay(b *Book, n int) *overlay {
+	return &overlay{
+		b: b, batch: make(map[string]*Pledge, n), revisedBy: map[string]string{},
+		batchUnder: map[string][]*Pledge{}, heads: map[string]string{},
+		limit: len(b.recs) + n + 1,
+	}
 }
 
 func (o *overlay) get(id string) (*Pledge, bool) {
@@ -119,110 +210,203 @@ func (o *overlay) reviser(id string) (string, bool) {
 	return r, ok
 }
 
-// head follows revisions from id to the record that now counts in its place.
-// It stops after limit steps, which only a cycle can exceed.
-func (o *overlay) head(id string, limit int) (string, bool) {
-	for range limit {
-		r, ok := o.reviser(id)
-		if !ok {
-			return id, true
+// head follows revisions from id to the record that now counts in its place;
+// false means the revisions loop.
+func (o *overlay) head(id string) (string, bool) {
+	var path []string
+	h, cur := "", id
+	for {
+		if m, ok := o.heads[cur]; ok {
+			h = m
+			break
 		}
-		id = r
+		if len(path) > o.limit {
+			break // a loop: h stays ""
+		}
+		path = append(path, cur)
+		r, ok := o.reviser(cur)
+		if !ok {
+			h = cur
+			break
+		}
+		cur = r
 	}
-	return id, false
+	for _, p := range path {
+		o.heads[p] = h
+	}
+	return h, h != ""
+}
+
+// inheritUnder gives a restatement that names no Under the Under of the
+// record it restates: a corrected disbursement still fulfils its commitment.
+func (o *overlay) inheritUnder(batch []Pledge) {
+	var resolve func(p *Pledge, depth int) string
+	resolve = func(p *Pledge, depth int) string {
+		if p.Under != "" || p.Revises == "" || depth > o.limit {
+			return p.Under
+		}
+		if t, ok := o.get(p.Revises); ok && t != p {
+			p.Under = resolve(t, depth+1)
+		}
+		return p.Under
+	}
+	for i := range batch {
+		resolve(&batch[i], 0)
+	}
 }
 
 // checkLinks validates Revises and Under of each batch record against the
 // book and the batch, records new revisions in o, and reports cycles.
 func (o *overlay) checkLinks(batch []Pledge, all []problems) {
-	limit := len(o.b.recs) + len(batch) + 1
 	for i := range batch {
 		p, ps := &batch[i], &all[i]
-		if p.Revises != "" {
-			switch _, ok := o.get(p.Revises); {
-			case p.Revises == p.ID:
-				ps.add("revises", fmt.Errorf("%w: pledge revises itself", ErrCycle))
-			case !ok:
-				ps.add("revises", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Revises))
-			default:
-				if r, taken := o.reviser(p.Revises); taken {
-					ps.add("revises", fmt.Errorf("%w: %q is already revised by %q", ErrConflict, p.Revises, r))
-				} else {
-					o.revisedBy[p.Revises] = p.ID
+		if p.Revises == "" {
+			continue
+		}
+		switch _, ok := o.get(p.Revises); {
+		case p.Revises == p.ID:
+			ps.add("revises", fmt.Errorf("%w: pledge revises itself", ErrCycle))
+		case !ok:
+			ps.add("revises", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Revises))
+		default:
+			if r, taken := o.reviser(p.Revises); taken {
+				ps.add("revises", fmt.Errorf("%w: %q is already revised by %q", ErrConflict, p.Revises, r))
+			} else {
+				o.revisedBy[p.Revises] = p.ID
+			}
+		}
+	}
+	for i := range batch {
+		p, ps := &batch[i], &all[i]
+		if p.Under == "" {
+			continue
+		}
+		o.batchUnder[p.Under] = append(o.batchUnder[p.Under], p)
+		if p.Under == p.ID {
+			ps.add("under", fmt.Errorf("%w: pledge is under itself", ErrCycle))
+			continue
+		}
+		if _, ok := o.get(p.Under); !ok {
+			ps.add("under", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Under))
+			continue
+		}
+		h, ok := o.head(p.Under)
+		if !ok {
+			continue // the revision loop is reported on its own records
+		}
+		t, _ := o.get(h)
+		via := fmt.Sprintf("%q", p.Under)
+		if h != p.Under {
+			via = fmt.Sprintf("%q (now restated as %q)", p.Under, h)
+		}
+		if t.Amount.hasCurrency() && p.Amount.hasCurrency() && t.Amount.cur != p.Amount.cur {
+			ps.add("under", fmt.Errorf("%w: %s under %s in %s", ErrConflict, p.Amount.cur, via, t.Amount.cur))
+		} else if t.Stage > p.Stage {
+			ps.add("under", fmt.Errorf("%w: a %s record cannot fulfil %s, which is already %s", ErrConflict, p.Stage, via, t.Stage))
+		}
+	}
+	for i := range batch {
+		if o.batch[batch[i].ID] != &batch[i] {
+			continue // no ID, or a duplicate: already reported
+		}
+		if _, ok := o.head(batch[i].ID); !ok {
+			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %q", ErrCycle, batch[i].ID))
+		}
+	}
+	o.checkCycles(batch, all)
+	o.checkRevisedChildren(batch, all)
+}
+
+// checkCycles reports the batch records that sit on a loop of fulfilment,
+// followed through revisions. Every such loop passes through a batch
+// record, so walking up from each one, with what is known memoised, finds
+// them all in one pass.
+func (o *overlay) checkCycles(batch []Pledge, all []problems) {
+	const (
+		visiting = 1
+		clear    = 2
+		looped   = 3
+	)
+	state := map[string]int8{}
+	pos := map[string]int{}
+	for i := range batch {
+		var path []string
+		cur := batch[i].ID
+		for cur != "" {
+			switch state[cur] {
+			case clear, looped:
+				cur = ""
+				continue
+			case visiting:
+				for _, id := range path[pos[cur]:] {
+					state[id] = looped
+				}
+				path = path[:pos[cur]]
+				cur = ""
+				continue
+			}
+			state[cur] = visiting
+			pos[cur] = len(path)
+			path = append(path, cur)
+			q, _ := o.get(cur)
+			next := ""
+			if q != nil && q.Under != "" {
+				if h, ok := o.head(q.Under); ok {
+					next = h
 				}
 			}
+			cur = next
 		}
-		if p.Under != "" {
-			switch t, ok := o.get(p.Under); {
-			case p.Under == p.ID:
-				ps.add("under", fmt.Errorf("%w: pledge is under itself", ErrCycle))
-			case !ok:
-				ps.add("under", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Under))
-			case t.Amount.hasCurrency() && p.Amount.hasCurrency() && t.Amount.cur != p.Amount.cur:
-				ps.add("under", fmt.Errorf("%w: %s under %q in %s", ErrConflict, p.Amount.cur, p.Under, t.Amount.cur))
-			case t.Stage > p.Stage:
-				ps.add("under", fmt.Errorf("%w: a %s record cannot fulfil %q, which is already %s", ErrConflict, p.Stage, p.Under, t.Stage))
-			}
+		for _, id := range path {
+			state[id] = clear
 		}
 	}
-	// Cycles: every cycle passes through a batch record, so walk up from
-	// each one, through revisions and fulfilment, and see if it comes back.
 	for i := range batch {
-		p := &batch[i]
-		if len(all[i].list) > 0 {
-			continue
-		}
-		if _, ok := o.head(p.ID, limit); !ok {
-			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %q", ErrCycle, p.ID))
-			continue
-		}
-		id := p.ID
-		for range limit {
-			q, _ := o.get(id)
-			if q == nil || q.Under == "" {
-				id = ""
-				break
-			}
-			h, ok := o.head(q.Under, limit)
-			if !ok {
-				id = ""
-				break
-			}
-			id = h
-			if id == p.ID {
-				break
-			}
-		}
-		if id == p.ID {
-			all[i].add("under", fmt.Errorf("%w: fulfilment loops back to %q", ErrCycle, p.ID))
+		if state[batch[i].ID] == looped && len(all[i].list) == 0 {
+			all[i].add("under", fmt.Errorf("%w: fulfilment loops back to %q", ErrCycle, batch[i].ID))
 		}
 	}
-	// A revision must keep the currency of the records under what it revises.
+}
+
+// checkRevisedChildren makes the restatement that now counts agree with the
+// records under anything in the chain it restates: same currency, no later
+// stage. Each chain is walked once.
+func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
 	for i := range batch {
 		p := &batch[i]
 		if p.Revises == "" || len(all[i].list) > 0 {
 			continue
 		}
-		for _, c := range o.childrenOf(p.Revises, batch) {
-			if c.Amount.cur != p.Amount.cur {
-				all[i].add("amount", fmt.Errorf("%w: %q under the revised %q is in %s", ErrConflict, c.ID, p.Revises, c.Amount.cur))
+		if h, _ := o.head(p.ID); h != p.ID {
+			continue // a later restatement in the batch is checked instead
+		}
+		id, steps := p.Revises, 0
+		for id != "" && steps <= o.limit {
+			for _, c := range o.childrenOf(id) {
+				if c.Amount.cur != p.Amount.cur {
+					all[i].add("amount", fmt.Errorf("%w: %q, under the restated %q, is in %s", ErrConflict, c.ID, id, c.Amount.cur))
+					return
+				}
+				if c.Stage < p.Stage {
+					all[i].add("stage", fmt.Errorf("%w: %q, under the restated %q, is only %s", ErrConflict, c.ID, id, c.Stage))
+					return
+				}
+			}
+			t, _ := o.get(id)
+			if t == nil {
 				break
 			}
+			id, steps = t.Revises, steps+1
 		}
 	}
 }
 
 // childrenOf returns the records (in the book or the batch) whose Under
 // names id.
-func (o *overlay) childrenOf(id string, batch []Pledge) []*Pledge {
+func (o *overlay) childrenOf(id string) []*Pledge {
 	var out []*Pledge
 	for _, c := range o.b.under[id] {
 		out = append(out, &o.b.recs[c])
 	}
-	for i := range batch {
-		if batch[i].Under == id {
-			out = append(out, &batch[i])
-		}
-	}
-	return out
+	return append(out, o.batchUnder[id]...)
 }

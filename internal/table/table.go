@@ -155,7 +155,8 @@ func (t Table) Text() string {
 // mdEscape makes a cell safe inside a Markdown table row.
 func mdEscape(s string) string {
 	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\n", " ", "\r", " ",
-		"*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;")
+		"*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]",
+		"&", "&amp;", "<", "&lt;", ">", "&gt;")
 	return r.Replace(s)
 }
 
