@@ -34,8 +34,8 @@ var (
 	// ErrCycle: Revises or Under links that loop back on themselves.
 	ErrCycle = errors.New("pledge: cycle")
 	// ErrConflict: a record that disagrees with another (two revisions of
-	// the same record, a part in another currency, a child in a later stage
-	// than its parent).
+	// the same record, a part in another currency, a record that fulfils
+	// another but is at an earlier stage or in another currency).
 	ErrConflict = errors.New("pledge: conflict")
 	// ErrPartsExceed: parts that add up to more than the whole.
 	ErrPartsExceed = errors.New("pledge: parts exceed the whole")
@@ -51,6 +51,7 @@ type MismatchError struct {
 	A, B Amount
 }
 
+// Error says which currencies met.
 func (e *MismatchError) Error() string {
 	return fmt.Sprintf("pledge: currency mismatch: %s vs %s", e.A.cur, e.B.cur)
 }
@@ -64,6 +65,7 @@ type CurrencyError struct {
 	Code string
 }
 
+// Error names the code and what is wanted instead.
 func (e *CurrencyError) Error() string {
 	return fmt.Sprintf("pledge: invalid currency %q: want an ISO 4217 code such as USD, EUR or KRW", e.Code)
 }
@@ -78,6 +80,7 @@ type AmountError struct {
 	Reason string
 }
 
+// Error names the value and what is wrong with it.
 func (e *AmountError) Error() string {
 	return fmt.Sprintf("pledge: invalid amount %q: %s", e.Value, e.Reason)
 }
@@ -96,6 +99,8 @@ type Problem struct {
 	Err   error
 }
 
+// Error names the record (line, ID or position), the field and the problem:
+// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`.
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("pledge")
@@ -125,6 +130,7 @@ type ValidationError struct {
 	Problems []Problem
 }
 
+// Error lists every problem, one per line after the first.
 func (e *ValidationError) Error() string {
 	if len(e.Problems) == 1 {
 		return e.Problems[0].Error()
@@ -153,6 +159,7 @@ type MissingRate struct {
 	Day      time.Time
 }
 
+// String names the pair and the day: "KRW→USD on 2023-05-22".
 func (m MissingRate) String() string {
 	if m.Day.IsZero() {
 		return fmt.Sprintf("%s→%s for a record with no date", m.From, m.To)
@@ -166,6 +173,7 @@ type RateError struct {
 	Missing []MissingRate
 }
 
+// Error lists every missing rate.
 func (e *RateError) Error() string {
 	parts := make([]string, len(e.Missing))
 	for i, m := range e.Missing {
