@@ -39,7 +39,10 @@
 //			Categories: []pledge.Category{pledge.Humanitarian, pledge.MilitaryNonLethal},
 //		},
 //	)
-//	totals, err := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
+//	if err != nil {
+//		log.Fatal(err) // a *pledge.ValidationError naming every bad record and field
+//	}
+//	totals, _ := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
 //	fmt.Print(totals) // humanitarian 300M, humanitarian+military/non-lethal 150M, unspecified 2,000M
 //
 // The programs under examples/ tell whole stories; README.md has the tour.
