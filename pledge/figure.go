@@ -189,7 +189,7 @@ func (p Parser) ParseFigure(s string) (Figure, error) {
 func (p Parser) FindFigures(text string) []Found {
 	var found []Found
 	for i := 0; i < len(text); {
-		if canStart(text, i) {
+		if mayStart(text, i) && canStart(text, i) {
 			if sc, err := p.scan(text, i); err == nil && !sc.weak && !p.rangeStart(text, sc) {
 				f := Found{Figure: sc.fig, Start: i, End: sc.end}
 				if n := len(found); n > 0 {
@@ -227,6 +227,32 @@ func (p Parser) rangeStart(text string, sc scanned) bool {
 		return err == nil && next.scaled
 	}
 	return false
+}
+
+// startRunes are the runes a figure can start with, besides digits and
+// the upper-case letters of ISO codes.
+var startRunes = func() map[rune]bool {
+	m := map[rune]bool{'-': true, '−': true}
+	for _, ts := range [][]token{prefixQualifiers, symbols} {
+		for _, t := range ts {
+			r, _ := utf8.DecodeRuneInString(t.text)
+			m[unicode.ToLower(r)], m[unicode.ToUpper(r)] = true, true
+		}
+	}
+	for _, u := range koreanSubunits {
+		r, _ := utf8.DecodeRuneInString(u.text)
+		m[r] = true
+	}
+	return m
+}()
+
+// mayStart reports whether the rune at text[i] can start a figure.
+func mayStart(text string, i int) bool {
+	if b := text[i]; isDigit(b) || 'A' <= b && b <= 'Z' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return startRunes[r]
 }
 
 // canStart reports whether a figure may begin at text[i]: not inside a

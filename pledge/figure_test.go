@@ -460,3 +460,14 @@ func FuzzFindFigures(f *testing.F) {
 		}
 	})
 }
+
+var figureSink []pledge.Found
+
+func BenchmarkFindFigures(b *testing.B) {
+	text := strings.Repeat("South Korea announced a $2.3 billion aid package for Ukraine at the G20 in September 2023, "+
+		"including $300 million in humanitarian aid. 정부는 23억 달러(약 3조 750억원) 규모의 지원을 약속했다. ", 10)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		figureSink = pledge.FindFigures(text)
+	}
+}
