@@ -26,11 +26,12 @@ type Rates struct {
 	// four days before (a weekend and a holiday); a positive MaxAge under a
 	// day allows only the same day. Zero allows a rate of any age.
 	MaxAge time.Duration
-	// Inverse, when positive, lets a conversion from quote to base use a
-	// base→quote rate: its inverse 1/rate, rounded half away from zero to
-	// Inverse decimal places. The latest usable rate wins, direct or
-	// inverse; a direct rate wins on the same day. An inverse that rounds to
-	// zero is not used. Zero (the default) never inverts.
+	// Inverse, when positive, lets Convert use a rate quoted the other way:
+	// with only USD→KRW rates, converting won into dollars uses 1/rate,
+	// rounded half away from zero to Inverse decimal places, and marks the
+	// Conversion as Inverse. The latest usable rate wins, direct or
+	// inverse; a direct rate wins on the same day. An inverse that rounds
+	// to zero is not used. Zero (the default) never inverts.
 	Inverse int32
 
 	mu    sync.RWMutex
