@@ -12,8 +12,8 @@
 // and os.Stderr are captured while it runs, a panic or compile error is the
 // cell's error, and the values of its last expression are shown as
 // gophernotes would show them: a value with HTML() string, Markdown() string
-// or SVG() string methods as those MIME types plus text/plain (fmt.Sprint),
-// anything else as text/plain. Evaluation stops at the first failing cell
+// or SVG() string methods as those MIME types, anything else as text/plain
+// (fmt.Sprint). Evaluation stops at the first failing cell
 // unless -k is given.
 //
 // gomacro imports a package given by absolute path by compiling a plugin in
@@ -301,7 +301,10 @@ func render(ir *interp.Interp, v any, t xr.Type) (data map[string]string, err er
 			data[r.mime] = r.call(x)
 		}
 	}
-	data["text/plain"] = fmt.Sprint(v)
+	// gophernotes means to add text/plain here too, but its check for an
+	// existing entry compares a missing interface{} value with "", so it
+	// never does: Jupyter gets only the rich forms (checked with gophernotes
+	// built from its main branch).
 	return data, nil
 }
 
