@@ -38,7 +38,7 @@ C|d* (JP)         윤석열 (KR)         1
 	}
 	wantMD := "**Meetings: held talks between two leaders**\n\n" +
 		"| Leader | Leader | Meetings |\n|:---|:---|---:|\n" +
-		"| A &lt;b&gt; & \"c\" (KR) | 윤석열 (KR) | 2 |\n" +
+		"| A &lt;b&gt; &amp; \"c\" (KR) | 윤석열 (KR) | 2 |\n" +
 		"| C\\|d\\* (JP) | 윤석열 (KR) | 1 |\n"
 	if diff := cmp.Diff(wantMD, pc.Markdown()); diff != "" {
 		t.Errorf("Markdown (-want +got):\n%s", diff)
