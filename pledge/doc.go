@@ -10,6 +10,28 @@
 // JSON an amount is {"value":"2300000000","currency":"USD"}, the value a
 // string so that no reader turns it into a float.
 //
+// # Money in text
+//
+// Reporters write "$2.3 billion", "US$150m", "520 billion won ($393
+// million)", "23억 달러(약 3조 750억원)" and "20억 달러 이상". [ParseAmount]
+// reads one exact figure; [ParseFigure] keeps a qualifier ("about", "more
+// than", "약", "이상", "여") as a [Qualifier], and ParseAmount refuses a
+// qualified figure ([ErrApproximate]) rather than drop the word.
+// [FindFigures] returns every figure in a paragraph with its byte offsets and
+// marks a bracketed conversion. A [Parser] sets what "$" and a bare "¥"
+// mean. [Amount.Compact] writes "$2.3 billion" or "23억 달러" (with "about"
+// or "약" when it rounds) and [Amount.Format] the full localized figure;
+// neither goes through a float.
+//
+// # Currencies and rates
+//
+// [Rates] holds dated exchange rates with their sources, set one by one or
+// read from CSV ([ReadRates]). [Rates.Convert] uses the rate of the day or
+// the latest before it, within [Rates].MaxAge, and inverts a rate only when
+// [Rates].Inverse gives the precision. [Query].In converts every record of a
+// total at its own date; when rates are missing, one *[RateError] lists
+// every missing pair and day.
+//
 // # Categories
 //
 // A [Category] is a slash path from general to specific, such as
