@@ -61,15 +61,27 @@ func (q Qualifier) MarshalText() ([]byte, error) {
 	return []byte(qualifierNames[q]), nil
 }
 
-// UnmarshalText reads the form written by [Qualifier.MarshalText].
+// UnmarshalText reads the form written by [Qualifier.MarshalText]. It is
+// for encoding packages; in the gomacro interpreter, which cannot call it,
+// use [ParseQualifier].
 func (q *Qualifier) UnmarshalText(text []byte) error {
+	v, err := ParseQualifier(string(text))
+	if err != nil {
+		return err
+	}
+	*q = v
+	return nil
+}
+
+// ParseQualifier reads a qualifier's name as [Qualifier.String] writes it:
+// "exact", "approximately", "at least", "at most", "more than", "less than".
+func ParseQualifier(text string) (Qualifier, error) {
 	for i, name := range qualifierNames {
-		if string(text) == name {
-			*q = Qualifier(i)
-			return nil
+		if text == name {
+			return Qualifier(i), nil
 		}
 	}
-	return fmt.Errorf("%w: qualifier %q: want one of %s", ErrInvalid, text, strings.Join(qualifierNames[:], ", "))
+	return 0, fmt.Errorf("%w: qualifier %q: want one of %s", ErrInvalid, text, strings.Join(qualifierNames[:], ", "))
 }
 
 // Figure is a sum of money as a text gives it: an amount and how exact it

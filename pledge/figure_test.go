@@ -471,3 +471,15 @@ func BenchmarkFindFigures(b *testing.B) {
 		figureSink = pledge.FindFigures(text)
 	}
 }
+
+func TestParseQualifier(t *testing.T) {
+	for _, q := range []pledge.Qualifier{pledge.Exact, pledge.Approximately, pledge.AtLeast, pledge.AtMost, pledge.MoreThan, pledge.LessThan} {
+		got, err := pledge.ParseQualifier(q.String())
+		if err != nil || got != q {
+			t.Errorf("ParseQualifier(%q) = %v, %v", q.String(), got, err)
+		}
+	}
+	if _, err := pledge.ParseQualifier("roughly"); !errors.Is(err, pledge.ErrInvalid) {
+		t.Errorf("ParseQualifier(roughly) = %v, want ErrInvalid", err)
+	}
+}

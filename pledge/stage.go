@@ -42,7 +42,9 @@ func (s Stage) MarshalText() ([]byte, error) {
 	return []byte(stageNames[s]), nil
 }
 
-// UnmarshalText reads a stage's name as [Stage.String] writes it.
+// UnmarshalText reads a stage's name as [Stage.String] writes it. It is for
+// encoding packages; in the gomacro interpreter, which cannot call it, use
+// [ParseStage].
 func (s *Stage) UnmarshalText(text []byte) error {
 	v, err := ParseStage(string(text))
 	if err != nil {

@@ -360,3 +360,14 @@ func TestTotalUndatedChildrenComeLast(t *testing.T) {
 		t.Errorf("the excess should come from the undated child (-want +got):\n%s", diff)
 	}
 }
+
+func TestTotalsChart(t *testing.T) {
+	b := bookOf(t, koreaUkraine()...)
+	tot, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(tot.SVG(), tot.Chart().SVG()); diff != "" {
+		t.Errorf("Chart (-want +got):\n%s", diff)
+	}
+}

@@ -157,6 +157,20 @@ func (t Totals) Markdown() string { return t.table().Markdown() }
 // HTML renders the totals as one self-contained, escaped <table> element.
 func (t Totals) HTML() string { return t.table().HTML() }
 
+// Chart is a bar chart of a result as SVG. It has no other display method,
+// so a Jupyter notebook running gophernotes shows it as a picture where it
+// would show [Totals] itself as a table.
+type Chart struct {
+	svg string
+}
+
+// SVG returns the chart: one self-contained <svg> element.
+func (c Chart) SVG() string { return c.svg }
+
+// Chart returns the bar chart of [Totals.SVG] as a value a notebook shows as
+// a picture.
+func (t Totals) Chart() Chart { return Chart{t.SVG()} }
+
 // SVG renders the rows as a horizontal bar chart, each bar labelled with its
 // keys and exact amount; bars in different currencies are scaled apart.
 func (t Totals) SVG() string {
