@@ -8,17 +8,28 @@
 //  1. width folding (golang.org/x/text/width): full-width Latin to ASCII,
 //     half-width katakana to standard katakana;
 //  2. case folding (golang.org/x/text/cases);
-//  3. canonical decomposition (NFD, golang.org/x/text/unicode/norm);
-//  4. removal of the accents of Latin, Greek and Cyrillic: the combining
-//     diacritical mark blocks only, so kana voicing marks and the vowel signs
-//     of Indic scripts, which change a name, are kept; Hangul syllables
-//     decompose into jamo, which are letters and stay;
-//  5. a few letters that carry their accent without decomposing (ø, đ, ł,
-//     ı, æ, œ, þ) become their base letters;
+//  3. compatibility decomposition (NFKD, golang.org/x/text/unicode/norm),
+//     so that "①" is "1", "Ⅱ" is "ii", "ǅ" is "dž" and "ﬁ" is "fi", then
+//     case folding and canonical decomposition (NFD) again, for letters the
+//     compatibility mapping leaves in upper case;
+//  4. removal of accents, by the letter they sit on: the combining
+//     diacritical marks on Latin and Greek letters go ("é" is "e", "ΐ" is
+//     "ι"); on Cyrillic letters they stay, because "й" and "и", "ї" and "і",
+//     "ё" and "е" are different letters, except an acute or grave stress
+//     mark on a vowel ("Дми́трий" is "дмитрий"); the marks of every other
+//     script stay (kana voicing marks, the vowel signs of Indic scripts,
+//     Hebrew and Arabic points), and a mark that follows no letter (or an
+//     apostrophe, see 6) goes;
+//  5. a few Latin letters that carry their accent without decomposing (ø, đ,
+//     ł, ı, æ, œ, þ) become their base letters;
 //  6. removal of everything that is not a letter, a mark or a number:
-//     spaces, hyphens, dots, apostrophes, symbols, format characters;
+//     spaces, hyphens, dots, apostrophes (the modifier letters U+02B9..U+02BF,
+//     such as ʼ and ʻ, count as apostrophes), symbols, format characters;
 //  7. canonical composition (NFC), so the key reads naturally (Hangul jamo
-//     recompose into syllables).
+//     recompose into syllables, Cyrillic letters with kept marks into "й").
+//
+// Hangul, kana and CJK ideographs are never folded into one another: "이명박"
+// and "이명", "きしだ" and "キシダ" have different keys.
 //
 // Key is idempotent: Key(Key(s)) == Key(s).
 package fold
@@ -28,7 +39,6 @@ import (
 	"unicode"
 
 	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
@@ -58,14 +68,38 @@ var letters = strings.NewReplacer(
 	"þ", "th",
 )
 
-// kept reports whether r survives into a key: letters, marks and numbers.
+// kept reports whether r survives into a key: letters, marks and numbers,
+// except the modifier letters that serve as apostrophes and quotes in
+// transliterations (ʹ ʺ ʻ ʼ ʽ ʾ ʿ).
 func kept(r rune) bool {
+	if 0x02b9 <= r && r <= 0x02bf {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r)
 }
 
+// cyrillicVowels are the (case-folded) Cyrillic vowels that dictionaries
+// and learners' texts mark for stress with an acute or a grave accent.
+const cyrillicVowels = "аеиоуыэюяіє"
+
+// keepMark reports whether the combining mark m stays on the letter base
+// (the last rune before it that is not a mark; -1 when there is none).
+func keepMark(base, m rune) bool {
+	switch {
+	case base < 0 || !unicode.IsLetter(base) || !kept(base):
+		return false // a mark on nothing, or on a space, a hyphen or an apostrophe
+	case unicode.In(base, unicode.Latin, unicode.Greek):
+		return !unicode.Is(accents, m)
+	case unicode.Is(unicode.Cyrillic, base):
+		return !(m == '\u0300' || m == '\u0301') || !strings.ContainsRune(cyrillicVowels, base)
+	}
+	return true
+}
+
 // Key returns the lookup key of name. Names that differ only in case,
-// accents, width, spacing and punctuation have the same key. The key of a
-// string with no letters or numbers is empty.
+// accents (on Latin and Greek letters), width, compatibility forms, spacing
+// and punctuation have the same key. The key of a string with no letters or
+// numbers is empty.
 func Key(name string) string {
 	if k, ok := asciiKey(name); ok {
 		return k
@@ -74,8 +108,9 @@ func Key(name string) string {
 	t := transform.Chain(
 		width.Fold,
 		cases.Fold(),
+		norm.NFKD,
+		cases.Fold(),
 		norm.NFD,
-		runes.Remove(runes.In(accents)),
 	)
 	s, _, err := transform.String(t, name)
 	if err != nil {
@@ -83,14 +118,22 @@ func Key(name string) string {
 		// included; keep the name rather than lose it if one ever does.
 		s = name
 	}
-	s = letters.Replace(s)
-	s = strings.Map(func(r rune) rune {
-		if kept(r) {
-			return r
+	var b strings.Builder
+	b.Grow(len(s))
+	base := rune(-1)
+	for _, r := range s {
+		if unicode.IsMark(r) {
+			if keepMark(base, r) {
+				b.WriteRune(r)
+			}
+			continue
 		}
-		return -1
-	}, s)
-	return norm.NFC.String(s)
+		base = r
+		if kept(r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(letters.Replace(b.String()))
 }
 
 // asciiKey is the fast path of Key for printable ASCII names, which need

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/summitry/summitry/internal/fold"
 )
 
@@ -26,15 +28,56 @@ func TestKey(t *testing.T) {
 		{"윤석열", "윤석열"},
 		{"윤 석-열", "윤석열"},
 		{"岸田文雄", "岸田文雄"},
-		{"ガ", "ガ"},  // the voicing mark is part of the kana, not an accent
-		{"ｶﾞ", "ガ"}, // half-width katakana widen to the same kana
-		{"Дми́трий", "дмитрии"},
+		{"ガ", "ガ"},              // the voicing mark is part of the kana, not an accent
+		{"ｶﾞ", "ガ"},             // half-width katakana widen to the same kana
+		{"Дми́трий", "дмитрий"}, // the stress mark goes, the breve of й stays
+		{"Зеленський", "зеленський"},
+		{"Зеленськии", "зеленськии"},
+		{"Їжак", "їжак"},
+		{"Ѓорѓи", "ѓорѓи"},           // Macedonian ѓ is a letter, not a stressed г
+		{"Ελευθέριος", "ελευθεριοσ"}, // case folding makes final ς a σ
+		{"Nguyễn Phú Trọng", "nguyenphutrong"},
+		{"Oʻzbekiston", "ozbekiston"},
+		{"Vasylʼ", "vasyl"},
+		{"Vasyl'", "vasyl"},
+		{"①", "1"},
+		{"Louis Ⅱ", "louisii"},
+		{"ǅemal", "dzemal"},
+		{"ǄEMAL", "dzemal"},
+		{"Ŀlorenç", "llorenc"},
+		{"ℌans", "hans"},
+		{"a\u0301b", "ab"},
+		{"-\u0301a", "a"}, // a mark on a hyphen goes with it
 		{"---", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := fold.Key(tt.in); got != tt.want {
-			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		if diff := cmp.Diff(tt.want, fold.Key(tt.in)); diff != "" {
+			t.Errorf("Key(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestKeyKeepsNamesApart lists names that must not share a key: distinct
+// letters of Cyrillic, Hangul syllables, kana and CJK ideographs.
+func TestKeyKeepsNamesApart(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Зеленський", "Зеленськии"},
+		{"Її", "Іі"},
+		{"Горбачёв", "Горбачев"},
+		{"Ўладзімір", "Уладзімір"},
+		{"이명박", "이명"},
+		{"윤석열", "윤성열"},
+		{"박근혜", "박근해"},
+		{"김정은", "김정일"},
+		{"岸田文雄", "岸田文男"},
+		{"習近平", "习近平"},
+		{"きしだ", "キシダ"},
+		{"カ", "ガ"},
+		{"נְתַנְיָהוּ", "נתניהו"},
+	} {
+		if a, b := fold.Key(pair[0]), fold.Key(pair[1]); a == b {
+			t.Errorf("Key(%q) = Key(%q) = %q, want different keys", pair[0], pair[1], a)
 		}
 	}
 }
