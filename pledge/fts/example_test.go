@@ -1,0 +1,49 @@
+package fts_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/summitry/summitry/pledge"
+	"github.com/summitry/summitry/pledge/fts"
+)
+
+func ExampleFlows_Pledges() {
+	const response = `{"data": {"flows": [
+  {"id": "158080", "versionId": 1, "status": "commitment", "amountUSD": 118868,
+   "originalAmount": 119700, "originalCurrency": "CHF", "exchangeRate": 1.007,
+   "date": "2016-03-31T00:00:00Z", "newMoney": true, "flowType": "Standard",
+   "sourceObjects": [{"type": "Organization", "name": "Switzerland, Government of"}],
+   "destinationObjects": [{"type": "Organization", "name": "World Food Programme"},
+                          {"type": "GlobalCluster", "name": "Coordination and support services"}]}
+]}}`
+	var flows fts.Flows
+	if err := flows.Read(strings.NewReader(response)); err != nil {
+		panic(err)
+	}
+	records, err := flows.Pledges(fts.Options{})
+	if err != nil {
+		panic(err)
+	}
+	var book pledge.Book
+	if err := book.Add(records...); err != nil {
+		panic(err)
+	}
+	p := records[0]
+	fmt.Println(p.ID, p.Stage, p.Amount, p.Categories)
+	fmt.Println(p.Note)
+	usd, _ := flows.Pledges(fts.Options{USD: true})
+	fmt.Println(usd[0].Amount)
+	// Output:
+	// fts-158080 committed CHF 119700 [humanitarian/coordination and support services]
+	// FTS flow 158080 v1, commitment; amountUSD 118868; original CHF 119700; exchangeRate 1.007 (original units per USD, as given); flow type Standard
+	// USD 118868
+}
+
+func ExampleReadFlows() {
+	_, err := fts.ReadFlows(strings.NewReader(`{"data": {"flows": [
+  {"id": "1", "status": "promised", "amountUSD": 5, "date": "2020-01-01T00:00:00Z"}
+]}}`))
+	fmt.Println(err)
+	// Output: fts: line 2: flow "1" status: unknown status "promised": want pledge, commitment or paid
+}

@@ -1,0 +1,191 @@
+package fts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/summitry/summitry/pledge"
+)
+
+// Options say how [Flows.Pledges] turns flows into pledge records.
+type Options struct {
+	// USD records every flow in US dollars (AmountUSD) instead of the
+	// original currency.
+	USD bool
+	// NewMoneyOnly leaves out flows whose NewMoney is false: re-grants from
+	// pooled funds, pass-through and carry-over flows, which restate money
+	// the contributions that funded them already count.
+	NewMoneyOnly bool
+	// ByLocation names donors and recipients by the source and destination
+	// locations (countries) instead of the organisations.
+	ByLocation bool
+}
+
+// Publisher is the Source.Publisher of every record made from a flow.
+const Publisher = "OCHA Financial Tracking Service"
+
+// Pledges turns the flows into pledge records, one per flow, in flow ID
+// order, ready for [pledge.Book.Add]:
+//
+//   - ID "fts-" + the flow ID; stage Pledged, Committed or Disbursed for
+//     the statuses pledge, commitment and paid.
+//   - The original amount and currency when FTS gives them, else amountUSD
+//     in USD (always amountUSD with Options.USD). The other figures, the
+//     exchange rate as FTS gives it, the version, flow type and whether it
+//     is new money are kept in the record's Note.
+//   - Donor and recipient: the source and destination organisations (or
+//     locations), joined with " / " when there are several.
+//   - Categories: "humanitarian/<global cluster>" for each destination
+//     cluster ("humanitarian/food security"), one undivided amount when
+//     there are several; "humanitarian" when FTS names none.
+//   - Date: the decision date, else the flow date.
+//
+// A parked flow keeps the balance not yet allocated and its child flows hold
+// what was split off, so parent and children are separate records whose
+// amounts add up without counting anything twice; the links are in the
+// Notes. A flow whose original currency is not an ISO 4217 code is an error
+// naming the flow; nothing is returned with an error.
+func (fs *Flows) Pledges(o Options) ([]pledge.Pledge, error) {
+	var (
+		out []pledge.Pledge
+		bad []Problem
+	)
+	for i, f := range fs.All() {
+		if o.NewMoneyOnly && !f.NewMoney {
+			continue
+		}
+		p, err := toPledge(f, o)
+		if err != nil {
+			bad = append(bad, Problem{Index: i, Flow: f.ID, Field: "originalCurrency", Err: err})
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(bad) > 0 {
+		return nil, &ValidationError{Problems: bad}
+	}
+	return out, nil
+}
+
+var stages = map[string]pledge.Stage{
+	"pledge": pledge.Pledged, "commitment": pledge.Committed, "paid": pledge.Disbursed,
+}
+
+func toPledge(f Flow, o Options) (pledge.Pledge, error) {
+	amount, err := amountOf(f, o)
+	if err != nil {
+		return pledge.Pledge{}, err
+	}
+	donor, recipient := names(f.Source.Organizations), names(f.Destination.Organizations)
+	if o.ByLocation {
+		donor, recipient = names(f.Source.Locations), names(f.Destination.Locations)
+	}
+	if donor == "" {
+		donor = "(not reported)"
+	}
+	date := f.DecisionDate
+	if date.IsZero() {
+		date = f.Date
+	}
+	return pledge.Pledge{
+		ID:         "fts-" + f.ID,
+		Donor:      donor,
+		Recipient:  recipient,
+		Amount:     amount,
+		Categories: categories(f.Destination.GlobalClusters),
+		Stage:      stages[f.Status],
+		Date:       date,
+		Sources: []pledge.Source{{
+			Publisher: Publisher,
+			Title:     clean(f.Description),
+			Date:      f.Date,
+		}},
+		Note: note(f),
+	}, nil
+}
+
+func amountOf(f Flow, o Options) (pledge.Amount, error) {
+	if o.USD || f.OriginalCurrency == "" {
+		return pledge.NewAmount(f.AmountUSD.String(), "USD")
+	}
+	a, err := pledge.NewAmount(f.OriginalAmount.String(), f.OriginalCurrency)
+	if err != nil {
+		return pledge.Amount{}, fmt.Errorf("%w (use Options.USD to record amountUSD)", err)
+	}
+	return a, nil
+}
+
+// names joins the distinct names of one side, cleaned for use as a key.
+func names(list []string) string {
+	var out []string
+	for _, n := range list {
+		if n = clean(n); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " / ")
+}
+
+// clean removes control characters and outer spaces, which a pledge name
+// may not hold.
+func clean(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// categories maps FTS global clusters to humanitarian subcategories.
+func categories(clusters []string) []pledge.Category {
+	var out []pledge.Category
+	for _, c := range clusters {
+		slug := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+				return unicode.ToLower(r)
+			}
+			return ' '
+		}, c)
+		cat, err := pledge.ParseCategory(string(pledge.Humanitarian) + "/" + strings.Join(strings.Fields(slug), " "))
+		if err == nil && !slices.Contains(out, cat) {
+			out = append(out, cat)
+		}
+	}
+	if len(out) == 0 {
+		return []pledge.Category{pledge.Humanitarian}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// note keeps what FTS said that a pledge has no field for.
+func note(f Flow) string {
+	parts := []string{fmt.Sprintf("FTS flow %s v%d, %s", f.ID, f.VersionID, f.Status)}
+	parts = append(parts, "amountUSD "+f.AmountUSD.String())
+	if f.OriginalCurrency != "" {
+		parts = append(parts, fmt.Sprintf("original %s %s", f.OriginalCurrency, f.OriginalAmount))
+	}
+	if !f.ExchangeRate.IsZero() {
+		parts = append(parts, fmt.Sprintf("exchangeRate %s (original units per USD, as given)", f.ExchangeRate))
+	}
+	if f.FlowType != "" {
+		parts = append(parts, "flow type "+f.FlowType)
+	}
+	if !f.NewMoney {
+		parts = append(parts, "not new money")
+	}
+	if f.Parked() {
+		parts = append(parts, "parked: the balance not yet allocated")
+	}
+	if f.ParentID != "" {
+		parts = append(parts, "split from flow "+f.ParentID)
+	}
+	if len(f.ChildIDs) > 0 {
+		parts = append(parts, "split into flows "+strings.Join(f.ChildIDs, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
