@@ -19,7 +19,7 @@ func flowJSON(fields ...string) string {
 		"originalAmount": `119700`, "originalCurrency": `"CHF"`, "exchangeRate": `1.007`,
 		"date": `"2020-03-31T00:00:00Z"`, "decisionDate": `null`, "newMoney": `true`,
 		"flowType": `"Standard"`, "parentFlowId": `null`, "childFlowIds": `null`,
-		"description": `"WFP emergency food assistance"`,
+		"description":        `"WFP emergency food assistance"`,
 		"sourceObjects":      `[{"type":"Organization","id":"2924","name":"Switzerland, Government of"},{"type":"Location","id":"217","name":"Switzerland"}]`,
 		"destinationObjects": `[{"type":"Organization","id":"3049","name":"World Food Programme"},{"type":"GlobalCluster","id":"1","name":"Food Security"},{"type":"Location","id":"1","name":"Afghanistan"},{"type":"UsageYear","id":"41","name":"2020"}]`,
 	}
@@ -52,9 +52,9 @@ func TestReadFlows(t *testing.T) {
 	}
 	type summary struct {
 		ID, Status, USD, Original, Currency, Rate, Date, Parent string
-		Donor, Recipient                                    []string
-		Clusters                                            []string
-		Years                                               []int
+		Donor, Recipient                                        []string
+		Clusters                                                []string
+		Years                                                   []int
 	}
 	var got []summary
 	for _, f := range flows {
