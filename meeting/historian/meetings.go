@@ -62,7 +62,8 @@ func (u Unresolved) String() string {
 //     looked up with [meeting.Ledger.Leader] (IDs, names and aliases, folded).
 //     A leader found so whose country differs from the visit's is not taken;
 //     several leaders are narrowed to those of the visit's country in office
-//     that day, and if more than one is left the visit is ambiguous. A
+//     that day, then to those holding the title's office, and if more than
+//     one is left the visit is ambiguous. A
 //     leader found by name who is not in office that day makes the visit
 //     unresolved (meeting.ErrOutOfTerm): the record names someone else's
 //     time, so no one else is put in their place.
@@ -94,10 +95,11 @@ func (u Unresolved) String() string {
 //
 // Two visits of the same leader starting on the same day (the data has a
 // few: a working visit and the NATO summit on one day) become one meeting:
-// the one with the lower id, with the other's source added and its id in
-// the note. A visit id given twice, and a visit whose meeting the ledger
-// already has (same ID, or the same leaders on the same day in a meeting of
-// kind Visit), are unresolved with meeting.ErrDuplicate.
+// the one with the lower id, with the other's source added, its id in the
+// note and its occasion when the first names none. A visit id given twice,
+// and a visit whose meeting the ledger already has (same ID, or the same
+// leaders on the same day in a meeting of kind Visit), are unresolved with
+// meeting.ErrDuplicate.
 //
 // Results are in start-date order, then by visit id.
 func Meetings(l *meeting.Ledger, visits []Visit) ([]meeting.Meeting, []Unresolved) {
@@ -149,6 +151,9 @@ func Meetings(l *meeting.Ledger, visits []Visit) ([]meeting.Meeting, []Unresolve
 		k := key{visitor.ID, host.ID, day}
 		if i, ok := made[k]; ok {
 			out[i].Sources = append(out[i].Sources, src)
+			if out[i].Occasion == "" {
+				out[i].Occasion = Occasion(v.Description, v.Start.Year())
+			}
 			out[i].Note += fmt.Sprintf("; also visit %d (%s)", v.ID, dates(v))
 			continue
 		}
@@ -259,7 +264,7 @@ func (r *resolver) host(day time.Time) (meeting.Leader, error) {
 	case 1:
 		return in[0], nil
 	}
-	return meeting.Leader{}, fmt.Errorf("host: %w", &meeting.AmbiguousError{Name: "US president on " + civil.Format(day), Candidates: in})
+	return meeting.Leader{}, &meeting.AmbiguousError{Name: "US president on " + civil.Format(day), Candidates: in}
 }
 
 // visitor resolves the visitor; how says how when it was not by name.
@@ -268,12 +273,17 @@ func (r *resolver) visitor(v Visit, day time.Time) (meeting.Leader, string, erro
 	if v.Name != "" && v.Name != v.Visitor {
 		names = append(names, v.Name)
 	}
+	unknown := fmt.Sprintf("no leader named %q", v.Name)
+	if v.Name == "" {
+		unknown = "no name"
+	}
 	for _, name := range names {
 		ld, err := r.l.Leader(name)
 		var amb *meeting.AmbiguousError
 		switch {
 		case err == nil:
 			if v.Country != "" && ld.Country != v.Country {
+				unknown = fmt.Sprintf("%s is a leader of %s, not %s", ld, ld.Country, v.Country)
 				continue
 			}
 			if !ld.InOffice(day) {
@@ -285,6 +295,17 @@ func (r *resolver) visitor(v Visit, day time.Time) (meeting.Leader, string, erro
 			for _, c := range amb.Candidates {
 				if (v.Country == "" || c.Country == v.Country) && c.InOffice(day) {
 					fit = append(fit, c)
+				}
+			}
+			if office := Office(v.Title); len(fit) > 1 && office != "" {
+				var same []meeting.Leader
+				for _, c := range fit {
+					if sameOffice(c.Office, office) {
+						same = append(same, c)
+					}
+				}
+				if len(same) > 0 {
+					fit = same
 				}
 			}
 			switch len(fit) {
@@ -299,11 +320,11 @@ func (r *resolver) visitor(v Visit, day time.Time) (meeting.Leader, string, erro
 	office := Office(v.Title)
 	switch {
 	case v.Country == "":
-		return meeting.Leader{}, "", fmt.Errorf("%w: no leader named %q, and no country code to look further", meeting.ErrUnknownLeader, v.Name)
+		return meeting.Leader{}, "", fmt.Errorf("%w: %s, and no country code to look further", meeting.ErrUnknownLeader, unknown)
 	case office == "" && v.Title == "":
-		return meeting.Leader{}, "", fmt.Errorf("%w: no leader named %q, and no title to look for an office", meeting.ErrUnknownLeader, v.Name)
+		return meeting.Leader{}, "", fmt.Errorf("%w: %s, and no title to look for an office", meeting.ErrUnknownLeader, unknown)
 	case office == "":
-		return meeting.Leader{}, "", fmt.Errorf("%w: no leader named %q, and %q is not an office in office", meeting.ErrUnknownLeader, v.Name, v.Title)
+		return meeting.Leader{}, "", fmt.Errorf("%w: %s, and %q is not an office in office", meeting.ErrUnknownLeader, unknown, v.Title)
 	}
 	want := nameWords(v.Name)
 	var fit []meeting.Leader
@@ -318,7 +339,7 @@ func (r *resolver) visitor(v Visit, day time.Time) (meeting.Leader, string, erro
 	}
 	switch len(fit) {
 	case 0:
-		return meeting.Leader{}, "", fmt.Errorf("%w: no leader named %q, and no %s of %s with a name like it in office on %s", meeting.ErrUnknownLeader, v.Name, office, v.Country, civil.Format(day))
+		return meeting.Leader{}, "", fmt.Errorf("%w: %s, and no %s of %s with a name like it in office on %s", meeting.ErrUnknownLeader, unknown, office, v.Country, civil.Format(day))
 	case 1:
 		return fit[0], "resolved by country and office", nil
 	}

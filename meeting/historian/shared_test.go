@@ -27,4 +27,3 @@ func readShared(t testing.TB) []historian.Visit {
 	}
 	return vs
 }
-

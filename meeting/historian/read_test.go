@@ -1,0 +1,237 @@
+package historian_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/summitry/summitry/meeting/historian"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// visitXML writes one <visit>; fields override or (with value "-") drop
+// the defaults.
+func visitXML(fields ...string) string {
+	f := map[string]string{
+		"id":          "3157",
+		"start-date":  "2023-04-26",
+		"end-date":    "2023-04-26",
+		"visitor":     "President Yoon Suk Yeol",
+		"from":        `<from id="korea-south">South Korea</from>`,
+		"description": "State Visit.",
+	}
+	for i := 0; i+1 < len(fields); i += 2 {
+		f[fields[i]] = fields[i+1]
+	}
+	var b strings.Builder
+	b.WriteString("    <visit>\n")
+	for _, k := range []string{"id", "start-date", "end-date", "visitor", "from", "description"} {
+		switch v := f[k]; {
+		case v == "-":
+		case k == "from":
+			b.WriteString("        " + v + "\n")
+		default:
+			b.WriteString("        <" + k + ">" + v + "</" + k + ">\n")
+		}
+	}
+	b.WriteString("        <created-by>someone</created-by>\n")
+	b.WriteString("    </visit>\n")
+	return b.String()
+}
+
+func doc(visits ...string) string {
+	return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<visits>\n" + strings.Join(visits, "") + "</visits>\n"
+}
+
+func TestReadVisits(t *testing.T) {
+	in := doc(
+		visitXML(),
+		visitXML("id", "2138", "start-date", "1874-12-12", "end-date", "1874-12-23", "visitor", "  King\n   Kalakaua ",
+			"from", `<from id="hawaii">Hawaii</from>`,
+			"description", "In U.S. November 29, 1874–February 2, 1875.\n            First visit by a <em>foreign</em> Chief of State."),
+		visitXML("id", "855", "visitor", "Prime Minster Adrian Nastase", "from", `<from id="romania">Romania</from>`, "description", ""),
+	)
+	got, err := historian.ReadVisits(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []historian.Visit{
+		{ID: 3157, Start: date("2023-04-26"), End: date("2023-04-26"), Visitor: "President Yoon Suk Yeol",
+			Title: "President", Name: "Yoon Suk Yeol", CountryID: "korea-south", CountryLabel: "South Korea", Country: "KR",
+			Description: "State Visit."},
+		{ID: 2138, Start: date("1874-12-12"), End: date("1874-12-23"), Visitor: "King Kalakaua",
+			Title: "King", Name: "Kalakaua", CountryID: "hawaii", CountryLabel: "Hawaii",
+			Description: "In U.S. November 29, 1874–February 2, 1875. First visit by a foreign Chief of State."},
+		{ID: 855, Start: date("2023-04-26"), End: date("2023-04-26"), Visitor: "Prime Minster Adrian Nastase",
+			Title: "Prime Minister", Name: "Adrian Nastase", CountryID: "romania", CountryLabel: "Romania", Country: "RO"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadVisits (-want +got):\n%s", diff)
+	}
+
+	empty, err := historian.ReadVisits(strings.NewReader("<visits/>"))
+	if err != nil || empty == nil || len(empty) != 0 {
+		t.Errorf("<visits/>: got %v, %v; want an empty slice", empty, err)
+	}
+}
+
+// problem is what the tests compare of a historian.Problem.
+type problem struct {
+	File         string
+	Line, Index  int
+	Visit        int
+	Field, Error string
+}
+
+func problems(t *testing.T, err error, sentinel error) []problem {
+	t.Helper()
+	var ve *historian.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v is not a *ValidationError", err)
+	}
+	if !errors.Is(err, sentinel) {
+		t.Errorf("error %v is not %v", err, sentinel)
+	}
+	var out []problem
+	for _, p := range ve.Problems {
+		out = append(out, problem{p.File, p.Line, p.Index, p.Visit, p.Field, p.Error()})
+	}
+	return out
+}
+
+func TestReadErrors(t *testing.T) {
+	good := visitXML()
+	for _, tc := range []struct {
+		name     string
+		in       string
+		sentinel error
+		want     []problem
+	}{
+		{"bad start date", doc(good, visitXML("id", "7", "start-date", "2023-02-30")), historian.ErrInvalid, []problem{
+			{Line: 14, Index: 1, Visit: 7, Field: "start-date",
+				Error: `historian: line 14: visit 7 start-date: invalid field: "2023-02-30" is not a date (YYYY-MM-DD)`}}},
+		{"end before start", doc(visitXML("end-date", "2023-04-25")), historian.ErrInvalid, []problem{
+			{Line: 6, Visit: 3157, Field: "end-date",
+				Error: "historian: line 6: visit 3157 end-date: invalid field: 2023-04-25 is before start-date 2023-04-26"}}},
+		{"id not a number", doc(visitXML("id", "x1")), historian.ErrInvalid, []problem{
+			{Line: 4, Field: "id", Error: `historian: line 4: visit #0 id: invalid field: "x1" is not a positive integer`}}},
+		{"id zero", doc(visitXML("id", "0")), historian.ErrInvalid, []problem{
+			{Line: 4, Field: "id", Error: `historian: line 4: visit #0 id: invalid field: "0" is not a positive integer`}}},
+		{"missing visitor", doc(good, visitXML("id", "8", "visitor", "-")), historian.ErrMissing, []problem{
+			{Line: 12, Index: 1, Visit: 8, Field: "visitor", Error: "historian: line 12: visit 8 visitor: missing field: no <visitor>"}}},
+		{"empty visitor and from id", doc(visitXML("visitor", " ", "from", `<from id="">Korea</from>`)), historian.ErrMissing, []problem{
+			{Line: 7, Visit: 3157, Field: "visitor", Error: "historian: line 7: visit 3157 visitor: missing field: <visitor> is empty"},
+			{Line: 8, Visit: 3157, Field: "from/@id", Error: "historian: line 8: visit 3157 from/@id: missing field: empty id attribute"}}},
+		{"no from id", doc(visitXML("from", `<from>Korea</from>`)), historian.ErrMissing, []problem{
+			{Line: 8, Visit: 3157, Field: "from/@id", Error: "historian: line 8: visit 3157 from/@id: missing field: no id attribute"}}},
+		{"missing description", doc(visitXML("description", "-")), historian.ErrMissing, []problem{
+			{Line: 3, Visit: 3157, Field: "description", Error: "historian: line 3: visit 3157 description: missing field: no <description>"}}},
+		{"field twice", doc(strings.Replace(good, "<visitor>", "<visitor>X</visitor><visitor>", 1)), historian.ErrInvalid, []problem{
+			{Line: 7, Visit: 3157, Field: "visitor", Error: "historian: line 7: visit 3157 visitor: invalid field: given twice (first at line 7)"}}},
+		{"element in visitor", doc(visitXML("visitor", "President <b>Yoon</b>")), historian.ErrSyntax, []problem{
+			{Line: 7, Visit: 3157, Field: "visitor", Error: "historian: line 7: visit 3157 visitor: malformed input: element <b> inside <visitor>"}}},
+		{"duplicate id", doc(good, good), historian.ErrDuplicate, []problem{
+			{Line: 12, Index: 1, Visit: 3157, Field: "id", Error: "historian: line 12: visit 3157 id: duplicate visit id: also at line 3"}}},
+		{"truncated", doc(good, good)[:200], historian.ErrSyntax, []problem{
+			{Line: 7, Index: 0, Error: "historian: line 7: visit #0: malformed input: unexpected EOF"}}},
+		{"mismatched tag", "<visits>\n<visit>\n<id>1</idx>\n</visit></visits>", historian.ErrSyntax, []problem{
+			{Line: 3, Index: 0, Error: "historian: line 3: visit #0: malformed input: element <id> closed by </idx>"}}},
+		{"wrong root", "<?xml version=\"1.0\"?>\n<flows/>", historian.ErrSyntax, []problem{
+			{Line: 2, Index: -1, Error: "historian: line 2: file: malformed input: root element is <flows>, not <visits>"}}},
+		{"empty input", "", historian.ErrSyntax, []problem{
+			{Line: 1, Index: -1, Error: "historian: line 1: file: malformed input: no <visits> element"}}},
+		{"not closed", "<visits>\n" + good, historian.ErrSyntax, []problem{
+			{Line: 11, Index: -1, Error: "historian: line 11: file: malformed input: unexpected EOF"}}},
+		{"after root", doc(good) + "<visits/>", historian.ErrSyntax, []problem{
+			{Line: 13, Index: -1, Error: "historian: line 13: file: malformed input: element <visits> after </visits>"}}},
+		{"other element in root", "<visits>\n<flow/>\n</visits>", historian.ErrSyntax, []problem{
+			{Line: 2, Index: -1, Error: "historian: line 2: file: malformed input: element <flow> in <visits>, not <visit>"}}},
+		{"text in root", "<visits>\nhello\n</visits>", historian.ErrSyntax, []problem{
+			{Line: 3, Index: -1, Error: `historian: line 3: file: malformed input: text "hello" outside any visit`}}},
+		{"not UTF-8", "<visits>\n<visit><id>\xff</id></visit></visits>", historian.ErrSyntax, []problem{
+			{Line: 2, Index: 0, Error: "historian: line 2: visit #0: malformed input: invalid UTF-8"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			vs, err := historian.ReadVisits(strings.NewReader(tc.in))
+			if vs != nil {
+				t.Errorf("got %d visits with an error", len(vs))
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if diff := cmp.Diff(tc.want, problems(t, err, tc.sentinel)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	a := write("2020.xml", doc(visitXML(), visitXML("id", "3167", "start-date", "2023-08-18", "end-date", "2023-08-18")))
+	b := write("2010.xml", doc(visitXML("id", "2683", "start-date", "2013-05-06", "end-date", "2013-05-08", "visitor", "President Park Geun-Hye")))
+
+	vs, err := historian.ReadFiles(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int
+	for _, v := range vs {
+		ids = append(ids, v.ID)
+	}
+	if diff := cmp.Diff([]int{3157, 3167, 2683}, ids); diff != "" {
+		t.Errorf("ReadFiles: ids in file order (-want +got):\n%s", diff)
+	}
+
+	vs, err = historian.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 3 || vs[0].ID != 2683 {
+		t.Errorf("ReadDir: got %v, want the three visits, 2010.xml first", vs)
+	}
+
+	// A visit id in two files, and a bad file: nothing is returned.
+	c := write("dup.xml", doc(visitXML("id", "2683")))
+	d := write("bad.xml", doc(visitXML("id", "9", "end-date", "yesterday")))
+	vs, err = historian.ReadFiles(a, b, c, d)
+	if vs != nil {
+		t.Errorf("got %d visits with an error", len(vs))
+	}
+	want := []problem{
+		{File: d, Line: 6, Visit: 9, Field: "end-date",
+			Error: "historian: " + d + `: line 6: visit 9 end-date: invalid field: "yesterday" is not a date (YYYY-MM-DD)`},
+		{File: c, Line: 3, Visit: 2683, Field: "id",
+			Error: "historian: " + c + ": line 3: visit 2683 id: duplicate visit id: also at " + b + ": line 3"},
+	}
+	if diff := cmp.Diff(want, problems(t, err, historian.ErrDuplicate)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+
+	if _, err := historian.ReadFiles(a, filepath.Join(dir, "missing.xml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: got %v, want fs.ErrNotExist", err)
+	}
+	if _, err := historian.ReadDir(t.TempDir()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("empty folder: got %v, want fs.ErrNotExist", err)
+	}
+}
