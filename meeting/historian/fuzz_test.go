@@ -1,0 +1,66 @@
+package historian_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/summitry/summitry/meeting"
+	"github.com/summitry/summitry/meeting/historian"
+)
+
+// FuzzReadVisits: no input makes the reader panic; it returns visits or an
+// error, never both (all or nothing); every visit it returns has an id,
+// dates in order and a visitor; and Meetings turns them into records a
+// ledger accepts, accounting for every visit.
+func FuzzReadVisits(f *testing.F) {
+	f.Add([]byte(doc(visitXML())))
+	f.Add([]byte(doc(visitXML(), visitXML("id", "2138", "visitor", "King <em>Kalakaua</em>", "description", "a <em>b</em> c"))))
+	f.Add([]byte(doc(visitXML("id", "3314", "visitor", "Prime Minister Keir Starmer", "from", `<from id="united-kingdom">United Kingdom</from>`),
+		visitXML("id", "3257", "visitor", "Prime Minister Keir Starmer", "from", `<from id="united-kingdom">United Kingdom</from>`))))
+	f.Add([]byte(doc(visitXML("start-date", "2023-02-30"))))
+	f.Add([]byte(doc(visitXML(), visitXML())))
+	f.Add([]byte(doc(visitXML())[:150]))
+	f.Add([]byte("<visits/>"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		vs, err := historian.ReadVisits(bytes.NewReader(data))
+		if err != nil {
+			if vs != nil {
+				t.Fatal("visits returned with an error")
+			}
+			if !strings.HasPrefix(err.Error(), "historian: ") {
+				t.Fatalf("error without the package name: %v", err)
+			}
+			return
+		}
+		ids := map[int]bool{}
+		for _, v := range vs {
+			if v.ID <= 0 || v.Start.IsZero() || v.End.IsZero() || v.End.Before(v.Start) || v.Visitor == "" || v.CountryID == "" {
+				t.Fatalf("incomplete visit read: %+v", v)
+			}
+			if ids[v.ID] {
+				t.Fatalf("visit id %d read twice", v.ID)
+			}
+			ids[v.ID] = true
+		}
+		var l meeting.Ledger
+		if err := l.AddLeader(
+			meeting.Leader{ID: "us-host", Name: "Host", Country: "US", Office: "president"},
+			meeting.Leader{ID: "kr-yoon-suk-yeol", Name: "Yoon Suk Yeol", Country: "KR", Office: "president"},
+		); err != nil {
+			t.Fatal(err)
+		}
+		ms, bad := historian.Meetings(&l, vs)
+		sources := 0
+		for _, m := range ms {
+			sources += len(m.Sources)
+		}
+		if sources+len(bad) != len(vs) {
+			t.Fatalf("%d sources of meetings and %d unresolved for %d visits", sources, len(bad), len(vs))
+		}
+		if err := l.AddMeeting(ms...); err != nil {
+			t.Fatalf("meetings from visits refused: %v", err)
+		}
+	})
+}
