@@ -26,15 +26,19 @@ func MeetingID(visitID int) string { return "oh-visit-" + strconv.Itoa(visitID) 
 // Unresolved is a visit that did not become a meeting, with the reason in
 // words and as an error that wraps a sentinel: [ErrNoHost],
 // meeting.ErrUnknownLeader, meeting.ErrAmbiguous (an *meeting.AmbiguousError
-// listing the candidates), meeting.ErrOutOfTerm or meeting.ErrDuplicate.
+// listing the candidates), meeting.ErrOutOfTerm or meeting.ErrDuplicate; and,
+// for records the readers never return, [ErrMissing] (no id or start date)
+// or meeting.ErrTooFewParticipants (a visitor who is the host).
 type Unresolved struct {
 	Visit
 	Reason string
 	Err    error
 }
 
-// String returns one line: "2451 1961-11-13 Chairman Park (Korea): no
-// leader of KR is chairman on 1961-11-13".
+// String returns one line: the visit's id, start date, visitor and country
+// label, and the reason: "2451 1961-11-13 Chairman Park (Korea): unknown
+// leader: no leader named "Park", and no chairman of KR with a name like it
+// in office on 1961-11-13".
 func (u Unresolved) String() string {
 	return fmt.Sprintf("%d %s %s (%s): %s", u.ID, civil.Format(u.Start), u.Visitor, u.CountryLabel, u.Reason)
 }
