@@ -2,7 +2,9 @@ package meeting
 
 import (
 	"strconv"
+	"strings"
 
+	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/table"
 )
 
@@ -15,10 +17,19 @@ func label(l Leader) string {
 	return l.Name + " (" + l.Country + ")"
 }
 
+// caption states the rule the pairs were counted under, or why they were
+// not counted.
+func (pc PairCounts) caption() string {
+	if pc.err != nil {
+		return "Meetings under an " + strings.TrimPrefix(pc.err.Error(), "meeting: ")
+	}
+	return "Meetings: " + pc.rule.String()
+}
+
 // table returns the pairs as a table.
 func (pc PairCounts) table() table.Table {
 	t := table.Table{
-		Caption: "Meetings: " + pc.rule.String(),
+		Caption: pc.caption(),
 		Header:  []string{"Leader", "Leader", "Meetings"},
 		Align:   []table.Align{table.Left, table.Left, table.Right},
 	}
@@ -44,12 +55,17 @@ func (pc PairCounts) SVG() string {
 		n := strconv.Itoa(r.Count)
 		bars[i] = table.Bar{Label: r.A.Name + " – " + r.B.Name, Value: decimalOf(r.Count), Display: n}
 	}
-	return table.SVG("Meetings: "+pc.rule.String(), bars)
+	return table.SVG(pc.caption(), bars)
 }
 
-// caption states what the standings rank.
+// caption states what the standings rank, under which rule, and the day
+// open terms were closed at.
 func (s Standings) caption() string {
-	return "Leaders of " + s.country + " by meetings with leaders of " + s.counterpart + ": " + s.rule.String()
+	c := "Leaders of " + s.country + " by meetings with leaders of " + s.counterpart + ": " + s.rule.String()
+	if !s.asOf.IsZero() {
+		c += "; years in office to " + civil.Format(s.asOf)
+	}
+	return c
 }
 
 // table returns the standings as a table.
@@ -69,7 +85,7 @@ func (s Standings) table() table.Table {
 }
 
 // String renders the standings as aligned text under a caption stating the
-// countries and the rule.
+// countries, the rule and the as-of date ([Standings.AsOf]).
 func (s Standings) String() string { return s.table().Text() }
 
 // Markdown renders the standings as a Markdown table.

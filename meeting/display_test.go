@@ -1,10 +1,12 @@
 package meeting_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/summitry/summitry/meeting"
 )
@@ -66,7 +68,7 @@ func TestStandingsDisplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantMD := "**Leaders of KR by meetings with leaders of JP: held talks or pull-asides between two leaders, through 2024-07-10**\n\n" +
+	wantMD := "**Leaders of KR by meetings with leaders of JP: held talks or pull-asides between two leaders, through 2024-07-10; years in office to 2024-07-10**\n\n" +
 		"| Rank | Leader | Office | Meetings | Years in office | Per year |\n" +
 		"|---:|:---|:---|---:|---:|---:|\n" +
 		"| 1 | Yoon Suk Yeol | president | 11 | 2.17 | 5.07 |\n" +
@@ -84,6 +86,109 @@ func TestStandingsDisplay(t *testing.T) {
 	}
 	if !strings.Contains(s.HTML(), "<td") {
 		t.Error("HTML has no cells")
+	}
+}
+
+func TestPairCountsInvalidRule(t *testing.T) {
+	pc := storyLedger().Pairs(meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, 9}})
+	const caption = "Meetings under an invalid rule: Kinds[1] is Kind(9), not a kind"
+	wantText := caption + `
+Leader  Leader  Meetings
+------------------------
+`
+	if diff := cmp.Diff(wantText, pc.String()); diff != "" {
+		t.Errorf("String (-want +got):\n%s", diff)
+	}
+	for name, out := range map[string]string{"Markdown": strings.ReplaceAll(pc.Markdown(), `\`, ""), "HTML": pc.HTML(), "SVG": pc.SVG()} {
+		if !strings.Contains(out, caption) {
+			t.Errorf("%s does not say the rule is invalid:\n%s", name, out)
+		}
+	}
+	if diff := cmp.Diff("held talks or Kind(9) between two leaders", pc.Rule().String()); diff != "" {
+		t.Errorf("Rule.String (-want +got):\n%s", diff)
+	}
+}
+
+func TestRuleString(t *testing.T) {
+	tests := []struct {
+		r    meeting.Rule
+		want string
+	}{
+		{meeting.Rule{}, "held talks between two leaders"},
+		{meeting.Rule{Kinds: []meeting.Kind{meeting.Visit, meeting.Talks, meeting.Visit}}, "held talks or visits between two leaders"},
+		{meeting.Rule{Kinds: []meeting.Kind{9}}, "held Kind(9) between two leaders"},
+		{meeting.Rule{Statuses: []meeting.Status{meeting.Cancelled, -1}}, "Status(-1) or cancelled talks between two leaders"},
+		{meeting.Rule{To: day("2024-07-10"), Multilateral: true}, "held talks between two or more leaders (each pair), through 2024-07-10"},
+		{meeting.Rule{From: day("2025-01-01"), To: day("2024-01-01")}, "held talks between two leaders, 2025-01-01..2024-01-01"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tt.r.String()); diff != "" {
+			t.Errorf("%#v.String() (-want +got):\n%s", tt.r, diff)
+		}
+	}
+}
+
+func TestParseKindStatus(t *testing.T) {
+	kinds := []struct {
+		in   string
+		want meeting.Kind
+		err  error
+	}{
+		{"talks", meeting.Talks, nil},
+		{"talk", meeting.Talks, nil},
+		{"Talk", meeting.Talks, nil},
+		{"pull-aside", meeting.PullAside, nil},
+		{"pull aside", meeting.PullAside, nil},
+		{"pullaside", meeting.PullAside, nil},
+		{"PULL_ASIDE", meeting.PullAside, nil},
+		{"call", meeting.Call, nil},
+		{"visit", meeting.Visit, nil},
+		{"", 0, meeting.ErrInvalidKind},
+		{"meeting", 0, meeting.ErrInvalidKind},
+	}
+	for _, tt := range kinds {
+		got, err := meeting.ParseKind(tt.in)
+		if diff := cmp.Diff(tt.err, err, cmpopts.EquateErrors()); diff != "" || got != tt.want {
+			t.Errorf("ParseKind(%q) = %v, %v; want %v, %v", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+	statuses := []struct {
+		in   string
+		want meeting.Status
+		err  error
+	}{
+		{"held", meeting.Held, nil},
+		{"Planned", meeting.Planned, nil},
+		{"unconfirmed", meeting.Unconfirmed, nil},
+		{"cancelled", meeting.Cancelled, nil},
+		{"canceled", meeting.Cancelled, nil},
+		{"CANCELED", meeting.Cancelled, nil},
+		{"", 0, meeting.ErrInvalidStatus},
+		{"postponed", 0, meeting.ErrInvalidStatus},
+	}
+	for _, tt := range statuses {
+		got, err := meeting.ParseStatus(tt.in)
+		if diff := cmp.Diff(tt.err, err, cmpopts.EquateErrors()); diff != "" || got != tt.want {
+			t.Errorf("ParseStatus(%q) = %v, %v; want %v, %v", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestParseCountryHints(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"UK", `meeting: invalid country code "UK": the ISO 3166-1 code of the United Kingdom is "GB"`},
+		{"uk", `meeting: invalid country code "uk": the ISO 3166-1 code of the United Kingdom is "GB"`},
+		{"EL", `meeting: invalid country code "EL": the ISO 3166-1 code of Greece is "GR"`},
+		{"EU", `meeting: invalid country code "EU"`},
+	}
+	for _, tt := range tests {
+		_, err := meeting.ParseCountry(tt.in)
+		if !errors.Is(err, meeting.ErrInvalidCountry) {
+			t.Fatalf("ParseCountry(%q) error %v, want ErrInvalidCountry", tt.in, err)
+		}
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("ParseCountry(%q) error (-want +got):\n%s", tt.in, diff)
+		}
 	}
 }
 

@@ -12,14 +12,19 @@ var (
 	// ErrUnknownLeader: no leader has that ID, name or alias, or a meeting
 	// names a participant ID the ledger does not know.
 	ErrUnknownLeader = errors.New("meeting: unknown leader")
+	// ErrUnknownMeeting: no meeting has that ID.
+	ErrUnknownMeeting = errors.New("meeting: unknown meeting")
 	// ErrAmbiguous: a name or alias fits more than one leader; the
 	// *AmbiguousError lists them.
 	ErrAmbiguous = errors.New("meeting: ambiguous leader name")
-	// ErrDuplicate: a leader or meeting ID is already taken, a participant is
-	// listed twice, or the same participants met on the same date in the same
-	// kind of meeting twice.
+	// ErrDuplicate: a leader or meeting ID is already taken, a leader's ID
+	// reads (folded, as [Ledger.Leader] compares) as another leader's name or
+	// alias, a participant is listed twice, or the same participants met on
+	// the same date in the same kind of meeting twice.
 	ErrDuplicate = errors.New("meeting: duplicate")
-	// ErrEmpty: a required field (an ID, a name, a date, a kind) is empty.
+	// ErrEmpty: a required field is empty: an ID, a name or an alias with no
+	// letters or digits, a meeting's date, the start of a term, a
+	// participant, the day of a schedule, a series.
 	ErrEmpty = errors.New("meeting: required field is empty")
 	// ErrInvalidID: an ID has leading or trailing spaces or control characters.
 	ErrInvalidID = errors.New("meeting: invalid ID")
@@ -31,32 +36,42 @@ var (
 	// ErrInvalidStatus: a Status outside Held..Cancelled, or text that names
 	// none.
 	ErrInvalidStatus = errors.New("meeting: invalid status")
+	// ErrInvalidRule: a [Rule] names a kind or status outside the defined
+	// ones or has From after To; see [Rule.Validate].
+	ErrInvalidRule = errors.New("meeting: invalid rule")
 	// ErrInvalidDate: a date in JSON is not YYYY-MM-DD, or a date's year is
 	// outside 1..9999.
 	ErrInvalidDate = errors.New("meeting: invalid date")
 	// ErrInvalidText: a string is not valid UTF-8, so JSON could not carry
-	// it unchanged.
+	// it unchanged; a name, an alias or an office has control characters;
+	// or ledger JSON has bytes that are not UTF-8 or a \u escape of half a
+	// surrogate pair, which encoding/json would silently turn into U+FFFD.
 	ErrInvalidText = errors.New("meeting: invalid text")
 	// ErrTooFewParticipants: a meeting has fewer than two distinct participants.
 	ErrTooFewParticipants = errors.New("meeting: fewer than two distinct participants")
 	// ErrTermOrder: a term in office ends before it starts.
 	ErrTermOrder = errors.New("meeting: term ends before it starts")
-	// ErrTermOverlap: two terms of the same leader overlap.
+	// ErrTermOverlap: two terms of the same leader overlap (a term may start
+	// on the day the one before it ended, but not earlier).
 	ErrTermOverlap = errors.New("meeting: overlapping terms")
 	// ErrOutOfTerm: a meeting falls outside a participant's terms in office.
 	ErrOutOfTerm = errors.New("meeting: outside the leader's terms in office")
 	// ErrSyntax: ledger JSON is malformed: bad syntax, a wrong type, an
-	// unknown or repeated field, trailing data.
+	// unknown field, a field repeated or not spelled exactly as documented
+	// ("ID" for "id"), a record that is not an object, trailing data.
 	ErrSyntax = errors.New("meeting: malformed ledger JSON")
 )
 
 // Problem is one thing wrong with one record. Record is "leader" or
 // "meeting" (empty for a problem with a whole JSON document), Index the
 // record's position in the AddLeader or AddMeeting call or in the JSON array,
-// ID its ID as given, Field the field at fault in Go terms ("Country",
-// "Terms[1].End", "Participants[0]"; empty for the whole record), Line the
-// line of the JSON input where the record starts (0 when not read from JSON).
-// Err says what is wrong and wraps a sentinel.
+// ID its ID as given (when known), Field the field at fault named as in the
+// Go types [Leader], [Term], [Meeting] and [Source], also for problems found
+// in JSON ("Country", "Terms[1].End", "Participants[0]", "Sources[0].URL"
+// for the JSON key "url"; empty for the whole record), Line the line of the
+// JSON input (0 when not read from JSON): the line of the fault for
+// malformed JSON, else the line where the record starts. Err says what is
+// wrong and wraps a sentinel.
 type Problem struct {
 	Record string
 	Index  int
@@ -68,7 +83,7 @@ type Problem struct {
 
 // Error describes the problem, naming the record and the field:
 //
-//	meeting: line 12: meeting[3] "m4": Participants[1]: unknown leader "x"
+//	meeting: line 12: meeting[3] "m4": Participants[1]: unknown leader ID "x"
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("meeting: ")
@@ -147,6 +162,16 @@ func (e *AmbiguousError) Error() string {
 
 // Is reports whether target is ErrAmbiguous.
 func (e *AmbiguousError) Is(target error) bool { return target == ErrAmbiguous }
+
+// wrapped is an error that falls under several sentinels with a message of
+// its own.
+type wrapped struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrapped) Error() string   { return "meeting: " + e.msg }
+func (e *wrapped) Unwrap() []error { return e.errs }
 
 // problems collects the problems of one batch.
 type problems []Problem

@@ -214,6 +214,60 @@ func ExampleLedger_Count() {
 	//  2  held talks between two leaders, from 2024-01-01
 }
 
+func ExampleLedger_Between() {
+	l := storyLedger()
+	press := meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}, From: day("2023-09-01")}
+	ms, err := l.Between("Yoon Suk Yeol", "Fumio Kishida", press)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range ms {
+		fmt.Println(m.Date.Format(time.DateOnly), m.Kind, m.Place)
+	}
+	// Output:
+	// 2023-09-07 talks Jakarta
+	// 2023-11-16 talks San Francisco
+	// 2024-05-26 talks Seoul
+	// 2024-07-10 talks Washington, D.C.
+}
+
+func ExampleLedger_SetStatus() {
+	l := storyLedger()
+	_ = l.AddMeeting(meeting.Meeting{ID: "yb-2024-07-11", Date: day("2024-07-11"),
+		Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Status: meeting.Unconfirmed})
+	n, _ := l.Count("Yoon Suk Yeol", "Joe Biden", meeting.Rule{})
+	fmt.Println("held:", n)
+
+	if err := l.SetStatus("yb-2024-07-11", meeting.Held); err != nil {
+		fmt.Println(err)
+	}
+	n, _ = l.Count("Yoon Suk Yeol", "Joe Biden", meeting.Rule{})
+	fmt.Println("held:", n)
+	fmt.Println(l.SetStatus("yb-2024-07-12", meeting.Held))
+	// Output:
+	// held: 0
+	// held: 1
+	// meeting: unknown meeting "yb-2024-07-12"
+}
+
+func ExampleRule_Validate() {
+	l := storyLedger()
+	r := meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.Kind(9)}, From: day("2024-07-10"), To: day("2022-05-10")}
+	fmt.Println(r)
+	fmt.Println(r.Validate())
+	_, err := l.Count("Yoon Suk Yeol", "Fumio Kishida", r)
+	fmt.Println(errors.Is(err, meeting.ErrInvalidRule), errors.Is(err, meeting.ErrInvalidKind))
+	fmt.Print(l.Pairs(r))
+	// Output:
+	// held talks or Kind(9) between two leaders, 2024-07-10..2022-05-10
+	// meeting: invalid rule: Kinds[1] is Kind(9), not a kind; From 2024-07-10 is after To 2022-05-10
+	// true true
+	// Meetings under an invalid rule: Kinds[1] is Kind(9), not a kind; From 2024-07-10 is after To 2022-05-10
+	// Leader  Leader  Meetings
+	// ------------------------
+}
+
 func ExampleLedger_Pairs() {
 	l := storyLedger()
 	fmt.Print(l.Pairs(meeting.Rule{Multilateral: true}))
@@ -236,7 +290,7 @@ func ExampleLedger_Rank() {
 	}
 	fmt.Print(s)
 	// Output:
-	// Leaders of KR by meetings with leaders of JP: held talks between two leaders, through 2024-07-10
+	// Leaders of KR by meetings with leaders of JP: held talks between two leaders, through 2024-07-10; years in office to 2024-07-10
 	// Rank  Leader         Office     Meetings  Years in office  Per year
 	// -------------------------------------------------------------------
 	//    1  Yoon Suk Yeol  president        10             2.17      4.61
@@ -293,7 +347,7 @@ func ExampleParseCountry() {
 	// kr "KR" <nil>
 	// KOR "KR" <nil>
 	// gbr "GB" <nil>
-	// UK "" meeting: invalid country code "UK"
+	// UK "" meeting: invalid country code "UK": the ISO 3166-1 code of the United Kingdom is "GB"
 	// EU "" meeting: invalid country code "EU"
 	// 001 "" meeting: invalid country code "001"
 }
@@ -320,7 +374,7 @@ func ExampleReadLedger() {
 	}
 
 	_, err := meeting.ReadLedger(strings.NewReader(`{"leaders": [],
- "meetings": [{"id": "m1", "date": "2024-07-10", "participants": ["a", "b"], "kind": "talk", "status": "held"}]}`))
+ "meetings": [{"id": "m1", "date": "2024-07-10", "participants": ["a", "b"], "kind": "summit", "status": "held"}]}`))
 	fmt.Println(err)
 	// Output:
 	// {
@@ -374,5 +428,5 @@ func ExampleReadLedger() {
 	//     }
 	//   ]
 	// }
-	// meeting: line 2: meeting[0] "m1": Kind: invalid kind "talk" (want talks, pull-aside, call or visit)
+	// meeting: line 2: meeting[0] "m1": Kind: invalid kind "summit" (want talks, pull-aside, call or visit)
 }

@@ -16,7 +16,9 @@ import (
 
 // Term is one continuous period in office, both days included. Start is
 // required; a zero End means the leader is still in office. Both are civil
-// dates: the ledger keeps only their year, month and day.
+// dates: the ledger keeps only their year, month and day. A leader's next
+// term may start on the day this one ends (an inauguration day), as
+// 2009-01-20..2013-01-20 and 2013-01-20..2017-01-20 do.
 type Term struct {
 	Start, End time.Time
 }
@@ -36,11 +38,13 @@ func (t Term) String() string {
 // Leader is a head of state or government. ID is the stable key meetings
 // refer to ("kr-yoon-suk-yeol"); Name is the display form, kept as given.
 // Country is an ISO 3166-1 code: AddLeader accepts alpha-2 or alpha-3 in any
-// case and stores the alpha-2 form ("kor" becomes "KR"). Terms are the
-// periods in office; AddLeader keeps them in start order. A leader with no
-// terms has unknown terms: meetings on any date are accepted and
-// [Standing.YearsInOffice] is zero. Aliases are other spellings and scripts
-// that find the leader with [Ledger.Leader].
+// case and stores the alpha-2 form ("kor" becomes "KR"). Office is the title
+// ("president"). Terms are the periods in office; AddLeader keeps them in
+// start order. A leader with no terms has unknown terms: meetings on any
+// date are accepted and [Standing.YearsInOffice] is zero. Aliases are other
+// spellings and scripts that find the leader with [Ledger.Leader]. Name,
+// Office and Aliases may not contain control characters (tabs and line
+// breaks included).
 type Leader struct {
 	ID      string
 	Name    string
@@ -90,10 +94,14 @@ func (l Leader) clone() Leader {
 // any case ("kr", "KOR") with golang.org/x/text/language and returns its
 // alpha-2 form ("KR"). Codes of regions that are not countries ("001",
 // "EU", "UN", "QO", "ZZ"), numeric codes and codes with no alpha-3 form
-// ("UK": the code is GB) give ErrInvalidCountry. Former countries keep their
-// own codes ("SU", "DD", "YU").
+// give ErrInvalidCountry; for "UK" and "EL", which the EU uses for the
+// United Kingdom and Greece, the error names the ISO codes GB and GR.
+// Former countries keep their own codes ("SU", "DD", "YU").
 func ParseCountry(code string) (string, error) {
 	bad := fmt.Errorf("%w %q", ErrInvalidCountry, code)
+	if iso, ok := notISO[strings.ToUpper(code)]; ok {
+		return "", fmt.Errorf("%w %q: the ISO 3166-1 code of %s is %q", ErrInvalidCountry, code, iso[1], iso[0])
+	}
 	if n := len(code); n != 2 && n != 3 {
 		return "", bad
 	}
@@ -107,6 +115,13 @@ func ParseCountry(code string) (string, error) {
 		return "", bad
 	}
 	return r.String(), nil
+}
+
+// notISO maps codes that are in common use but are not ISO 3166-1 country
+// codes to the ISO code and the country's name.
+var notISO = map[string][2]string{
+	"UK": {"GB", "the United Kingdom"},
+	"EL": {"GR", "Greece"},
 }
 
 // checkID reports what is wrong with a record ID, if anything.
@@ -125,6 +140,18 @@ func checkID(id string) error {
 func checkText(s string) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("%w: %q is not valid UTF-8", ErrInvalidText, s)
+	}
+	return nil
+}
+
+// checkName reports a name, an alias or an office that JSON could not carry
+// unchanged or that has control characters.
+func checkName(s string) error {
+	if err := checkText(s); err != nil {
+		return err
+	}
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		return fmt.Errorf("%w: %q has control characters", ErrInvalidText, s)
 	}
 	return nil
 }
@@ -155,7 +182,12 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 	if err := checkID(l.ID); err != nil {
 		report("ID", err)
 	}
-	checkTexts(report, "ID", l.ID, "Name", l.Name, "Office", l.Office)
+	checkTexts(report, "ID", l.ID)
+	for _, f := range [][2]string{{"Name", l.Name}, {"Office", l.Office}} {
+		if err := checkName(f[1]); err != nil {
+			report(f[0], err)
+		}
+	}
 	if fold.Key(l.Name) == "" {
 		report("Name", fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, l.Name))
 	}
@@ -166,7 +198,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 	}
 	for j, a := range l.Aliases {
 		field := fmt.Sprintf("Aliases[%d]", j)
-		if err := checkText(a); err != nil {
+		if err := checkName(a); err != nil {
 			report(field, err)
 		} else if fold.Key(a) == "" {
 			report(field, fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, a))
@@ -190,13 +222,14 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 			report(fmt.Sprintf("Terms[%d]", j), fmt.Errorf("%w: %s", ErrTermOrder, t))
 		}
 	}
-	slices.SortStableFunc(n.Terms, func(a, b Term) int { return a.Start.Compare(b.Start) })
+	slices.SortStableFunc(n.Terms, compareTerms)
 	for j := 1; j < len(n.Terms); j++ {
 		prev, t := n.Terms[j-1], n.Terms[j]
 		if prev.Start.IsZero() || t.Start.IsZero() {
 			continue
 		}
-		if prev.End.IsZero() || !t.Start.After(prev.End) {
+		// A term may start on the day the one before it ended.
+		if prev.End.IsZero() || t.Start.Before(prev.End) || t.Start.Equal(prev.Start) {
 			report("Terms", fmt.Errorf("%w: %s and %s", ErrTermOverlap, prev, t))
 		}
 	}
@@ -209,14 +242,56 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 	return n
 }
 
-// keys returns the lookup keys of the leader: its folded ID, name and
-// aliases, without repeats and without empty keys.
-func (l Leader) keys() []string {
-	ks := make([]string, 0, 2+len(l.Aliases))
-	for _, s := range append([]string{l.ID, l.Name}, l.Aliases...) {
+// compareTerms orders terms by start, then by end, an open end last.
+func compareTerms(a, b Term) int {
+	if c := a.Start.Compare(b.Start); c != 0 {
+		return c
+	}
+	switch {
+	case a.End.IsZero() && b.End.IsZero():
+		return 0
+	case a.End.IsZero():
+		return 1
+	case b.End.IsZero():
+		return -1
+	}
+	return a.End.Compare(b.End)
+}
+
+// nameKeys returns the lookup keys of the leader's name and aliases, folded,
+// without repeats and without empty keys. (The folded ID is the other key
+// that finds a leader.)
+func (l Leader) nameKeys() []string {
+	ks := make([]string, 0, 1+len(l.Aliases))
+	for _, s := range append([]string{l.Name}, l.Aliases...) {
 		if k := fold.Key(s); k != "" && !slices.Contains(ks, k) {
 			ks = append(ks, k)
 		}
 	}
 	return ks
+}
+
+// names returns the leader's name and aliases with the fields they are in:
+// "Name", "Aliases[0]", ...
+func (l Leader) names() [][2]string {
+	out := make([][2]string, 0, 1+len(l.Aliases))
+	out = append(out, [2]string{"Name", l.Name})
+	for j, a := range l.Aliases {
+		out = append(out, [2]string{fmt.Sprintf("Aliases[%d]", j), a})
+	}
+	return out
+}
+
+// nameFor describes the name or alias of the leader whose folded form is
+// key: `the name "Fumio Kishida"`, `the alias "岸田文雄"`.
+func (l Leader) nameFor(key string) string {
+	if fold.Key(l.Name) == key {
+		return fmt.Sprintf("the name %q", l.Name)
+	}
+	for _, a := range l.Aliases {
+		if fold.Key(a) == key {
+			return fmt.Sprintf("the alias %q", a)
+		}
+	}
+	return "a name"
 }

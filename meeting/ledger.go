@@ -3,6 +3,7 @@ package meeting
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"
@@ -23,7 +24,9 @@ import (
 // Ledger records leaders and their meetings and answers questions about them
 // under a [Rule]. The zero value is an empty ledger ready to use. A Ledger is
 // safe for concurrent use; every slice and struct it returns is a copy.
-// Records are only ever added: there is no update or removal.
+// Records are added, never removed; the one change to a recorded meeting is
+// its status ([Ledger.SetStatus]), so a planned meeting can become held or
+// cancelled.
 //
 // Counting is indexed: each leader's meetings are kept in date order, so
 // [Ledger.Count] reads only the meetings of the less busy of the two leaders
@@ -42,7 +45,8 @@ type Ledger struct {
 type store struct {
 	leaders   []Leader
 	byID      map[string]int32   // leader ID → leader
-	byKey     map[string][]int32 // folded ID, name or alias → leaders, ascending
+	byIDKey   map[string][]int32 // folded ID → leaders, ascending
+	byNameKey map[string][]int32 // folded name or alias → leaders, ascending
 	byCountry map[string][]int32 // alpha-2 → leaders, ascending
 
 	meetings    []record
@@ -56,6 +60,7 @@ type store struct {
 type record struct {
 	Meeting
 	who []int32
+	sig string // see signature; set while the record is checked
 }
 
 // AddLeader adds leaders. It adds all of them or, when any is invalid or its
@@ -64,7 +69,12 @@ type record struct {
 // codes, dates as civil dates, terms in start order.
 //
 // Two leaders may share a name or an alias: looking that name up is then
-// ErrAmbiguous, and the ID still finds each of them.
+// ErrAmbiguous, and the ID still finds each of them. But one leader's ID may
+// not read as another leader's name or alias, folded as [Ledger.Leader]
+// folds them: an exact ID wins a lookup, so ID "Fumio Kishida" for one
+// leader would hide the name "Fumio Kishida" of another. Such a clash, in
+// either direction, with a leader in the ledger or in the same call, is
+// ErrDuplicate naming both leaders.
 func (l *Ledger) AddLeader(ls ...Leader) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -81,17 +91,58 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 	var ps problems
 	out := make([]Leader, len(ls))
 	first := map[string]int{}
+	idKeys := map[string][]int{}   // folded ID → leaders earlier in the batch
+	nameKeys := map[string][]int{} // folded name or alias → leaders earlier in the batch
 	for i, x := range ls {
 		out[i] = x.normalize(i, &ps)
+		report := func(field string, err error) { ps.add("leader", i, x.ID, field, err) }
 		if x.ID == "" {
 			continue
 		}
+		taken := true
 		if _, ok := s.byID[x.ID]; ok {
-			ps.add("leader", i, x.ID, "ID", fmt.Errorf("%w leader ID %q: already in the ledger", ErrDuplicate, x.ID))
+			report("ID", fmt.Errorf("%w leader ID %q: already in the ledger", ErrDuplicate, x.ID))
 		} else if j, ok := first[x.ID]; ok {
-			ps.add("leader", i, x.ID, "ID", fmt.Errorf("%w leader ID %q: also leader[%d]", ErrDuplicate, x.ID, j))
+			report("ID", fmt.Errorf("%w leader ID %q: also leader[%d]", ErrDuplicate, x.ID, j))
 		} else {
 			first[x.ID] = i
+			taken = false
+		}
+
+		// An ID must not read as another leader's name or alias.
+		idKey := fold.Key(x.ID)
+		if !taken && idKey != "" {
+			for _, n := range s.byNameKey[idKey] {
+				o := &s.leaders[n]
+				report("ID", fmt.Errorf("%w: ID %q reads as %s of %s", ErrDuplicate, x.ID, o.nameFor(idKey), o))
+			}
+			for _, j := range nameKeys[idKey] {
+				o := &ls[j]
+				report("ID", fmt.Errorf("%w: ID %q reads as %s of leader[%d] %s", ErrDuplicate, x.ID, o.nameFor(idKey), j, o))
+			}
+		}
+		// Nor a name or alias as another leader's ID.
+		seen := map[string]bool{}
+		for _, f := range x.names() {
+			k := fold.Key(f[1])
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			for _, n := range s.byIDKey[k] {
+				o := &s.leaders[n]
+				report(f[0], fmt.Errorf("%w: %q reads as the ID of %s", ErrDuplicate, f[1], o))
+			}
+			for _, j := range idKeys[k] {
+				report(f[0], fmt.Errorf("%w: %q reads as the ID of leader[%d] %s", ErrDuplicate, f[1], j, ls[j]))
+			}
+		}
+
+		if idKey != "" {
+			idKeys[idKey] = append(idKeys[idKey], i)
+		}
+		for k := range seen {
+			nameKeys[k] = append(nameKeys[k], i)
 		}
 	}
 	return out, ps
@@ -101,7 +152,8 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 func (s *store) addLeaders(ls []Leader) {
 	if s.byID == nil {
 		s.byID = map[string]int32{}
-		s.byKey = map[string][]int32{}
+		s.byIDKey = map[string][]int32{}
+		s.byNameKey = map[string][]int32{}
 		s.byCountry = map[string][]int32{}
 	}
 	for _, x := range ls {
@@ -110,10 +162,45 @@ func (s *store) addLeaders(ls []Leader) {
 		s.byLeader = append(s.byLeader, nil)
 		s.byID[x.ID] = n
 		s.byCountry[x.Country] = append(s.byCountry[x.Country], n)
-		for _, k := range x.keys() {
-			s.byKey[k] = append(s.byKey[k], n)
+		if k := fold.Key(x.ID); k != "" {
+			s.byIDKey[k] = append(s.byIDKey[k], n)
+		}
+		for _, k := range x.nameKeys() {
+			s.byNameKey[k] = append(s.byNameKey[k], n)
 		}
 	}
+}
+
+// byKey returns the leaders whose folded ID, name or alias is key, in
+// ascending order without repeats.
+func (s *store) byKey(key string) []int32 {
+	if key == "" {
+		return nil
+	}
+	ids, names := s.byIDKey[key], s.byNameKey[key]
+	switch {
+	case len(ids) == 0:
+		return names
+	case len(names) == 0:
+		return ids
+	}
+	out := make([]int32, 0, len(ids)+len(names))
+	i, j := 0, 0
+	for i < len(ids) || j < len(names) {
+		switch {
+		case j == len(names) || i < len(ids) && ids[i] < names[j]:
+			out = append(out, ids[i])
+			i++
+		case i == len(ids) || names[j] < ids[i]:
+			out = append(out, names[j])
+			j++
+		default: // the same leader: its ID and a name fold alike
+			out = append(out, ids[i])
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // AddMeeting adds meetings. It adds all of them or, when any is bad, none,
@@ -121,10 +208,12 @@ func (s *store) addLeaders(ls []Leader) {
 // a zero date, a kind or status outside the defined values, fewer than two
 // distinct participants, a participant ID the ledger does not know
 // (ErrUnknownLeader), a date outside a participant's terms (ErrOutOfTerm; for
-// every status, both ends of a term included), or a meeting of the same
-// participants on the same date and of the same kind as one already recorded
-// or earlier in the call (ErrDuplicate, whatever the statuses). Participants
-// are leader IDs, not names. Dates are stored as civil dates.
+// every status, both ends of a term included; reported once per leader), or
+// a meeting of the same participants on the same date and of the same kind
+// as one already recorded or earlier in the call (ErrDuplicate, whatever the
+// statuses: a planned meeting that took place is not recorded again, its
+// status is changed with [Ledger.SetStatus]). Participants are leader IDs,
+// not names. Dates are stored as civil dates.
 func (l *Ledger) AddMeeting(ms ...Meeting) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -148,10 +237,14 @@ func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
 		m := x.normalize(i, &ps)
 		rec := record{Meeting: m, who: make([]int32, 0, len(m.Participants))}
 		known := true
+		again := repeats(m.Participants)
 		for j, p := range m.Participants {
 			if p == "" {
 				known = false
 				continue
+			}
+			if again[j] {
+				continue // reported by normalize
 			}
 			n, ok := s.byID[p]
 			if !ok {
@@ -178,6 +271,7 @@ func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
 			continue
 		}
 		sig := signature(&rec)
+		out[i].sig = sig
 		if n, ok := s.bySig[sig]; ok {
 			report("", fmt.Errorf("%w: the same participants, date and kind as meeting %q", ErrDuplicate, s.meetings[n].ID))
 		} else if j, ok := firstSig[sig]; ok {
@@ -192,25 +286,24 @@ func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
 // unknownParticipant explains a participant that is not a leader ID,
 // suggesting the ID when it is the name of exactly one leader.
 func (s *store) unknownParticipant(p string) error {
-	if ns := s.byKey[fold.Key(p)]; len(ns) == 1 {
+	if ns := s.byKey(fold.Key(p)); len(ns) == 1 {
 		return fmt.Errorf("%w ID %q (did you mean %q?)", ErrUnknownLeader, p, s.leaders[ns[0]].ID)
 	}
 	return fmt.Errorf("%w ID %q", ErrUnknownLeader, p)
 }
 
-// signature identifies a meeting by date, kind and participant set.
+// signature identifies a meeting by date, kind and participant set: the
+// day number, the kind and the sorted leader numbers, in binary.
 func signature(r *record) string {
 	who := slices.Clone(r.who)
 	slices.Sort(who)
-	var b strings.Builder
-	b.WriteString(civil.Format(r.Date))
-	b.WriteByte('|')
-	b.WriteString(strconv.Itoa(int(r.Kind)))
+	b := make([]byte, 0, 12+4*len(who))
+	b = binary.BigEndian.AppendUint64(b, uint64(r.Date.Unix()/secondsPerDay))
+	b = binary.BigEndian.AppendUint32(b, uint32(r.Kind))
 	for _, w := range who {
-		b.WriteByte('|')
-		b.WriteString(strconv.Itoa(int(w)))
+		b = binary.BigEndian.AppendUint32(b, uint32(w))
 	}
-	return b.String()
+	return string(b)
 }
 
 // addMeetings stores checked meetings and merges them into the indexes.
@@ -228,7 +321,11 @@ func (s *store) addMeetings(rs []record) {
 		added[i] = n
 		r := &s.meetings[n]
 		s.meetingByID[r.ID] = n
-		s.bySig[signature(r)] = n
+		if r.sig == "" {
+			r.sig = signature(r)
+		}
+		s.bySig[r.sig] = n
+		r.sig = ""
 		for _, w := range r.who {
 			perLeader[w] = append(perLeader[w], n)
 		}
@@ -291,12 +388,17 @@ func (s *store) window(index []int32, from, to time.Time) []int32 {
 
 // Leader finds a leader by ID, name or alias. An exact ID wins; otherwise
 // the ID, name and aliases of every leader are compared folded, ignoring
-// case, accents, width, spaces, hyphens and other punctuation: "Yoon
-// Suk-yeol", "YOON SUK YEOL", "yoon_suk_yeol" and "ＹＯＯＮ ＳＵＫ ＹＥＯＬ" find
-// the same leader, "Shinzō Abe" finds "Shinzo Abe", "Jonas Gahr Store" finds
-// "Jonas Gahr Støre". Word order is not ignored: "Kishida Fumio" needs an
-// alias. No match is ErrUnknownLeader; a match with two or more leaders is
-// an *AmbiguousError (errors.Is ErrAmbiguous) naming them all.
+// case, accents on Latin and Greek letters, width, compatibility forms,
+// spaces, hyphens, apostrophes and other punctuation: "Yoon Suk-yeol", "YOON
+// SUK YEOL", "yoon_suk_yeol" and "ＹＯＯＮ ＳＵＫ ＹＥＯＬ" find the same
+// leader, "Shinzō Abe" finds "Shinzo Abe", "Jonas Gahr Store" finds "Jonas
+// Gahr Støre". Letters that differ by a mark in other scripts stay apart
+// ("Зеленський" does not find "Зеленськии"), as do Hangul syllables, kana
+// and ideographs. Word order is not ignored: "Kishida Fumio" needs an alias.
+// No match is ErrUnknownLeader; a match with two or more leaders is an
+// *AmbiguousError (errors.Is ErrAmbiguous) naming them all. Since
+// [Ledger.AddLeader] keeps IDs from reading as other leaders' names, the
+// exact-ID rule never hides a name.
 func (l *Ledger) Leader(nameOrID string) (Leader, error) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
@@ -312,10 +414,7 @@ func (l *Ledger) find(nameOrID string) (int32, error) {
 	if n, ok := l.byID[nameOrID]; ok {
 		return n, nil
 	}
-	var ns []int32
-	if k := fold.Key(nameOrID); k != "" {
-		ns = l.byKey[k]
-	}
+	ns := l.byKey(fold.Key(nameOrID))
 	switch len(ns) {
 	case 0:
 		return 0, fmt.Errorf("%w %q", ErrUnknownLeader, nameOrID)
@@ -415,24 +514,57 @@ func (s *store) clones(ns []int32) []Meeting {
 // Count returns how many meetings between leaders a and b (each an ID, name
 // or alias, as [Ledger.Leader] finds them) count under r. It is symmetric:
 // Count(a, b, r) == Count(b, a, r). A leader does not meet themself: a and b
-// naming the same leader count 0.
+// naming the same leader count 0. An invalid rule is an error
+// ([Rule.Validate]), never a count of 0.
 func (l *Ledger) Count(a, b string, r Rule) (int, error) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	na, err := l.find(a)
-	if err != nil {
+	if err := r.Validate(); err != nil {
 		return 0, err
 	}
-	nb, err := l.find(b)
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	na, nb, err := l.pair(a, b)
 	if err != nil {
 		return 0, err
 	}
 	p := r.plan()
-	return l.count(na, nb, &p), nil
+	return l.count(na, nb, &p, nil), nil
 }
 
-// count scans the meetings of whichever of a and b has fewer in the window.
-func (s *store) count(a, b int32, p *plan) int {
+// Between returns the meetings behind [Ledger.Count]: those of leaders a and
+// b (IDs, names or aliases) that count under r, in date order, then by ID.
+// len(Between(a, b, r)) == Count(a, b, r).
+func (l *Ledger) Between(a, b string, r Rule) ([]Meeting, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	na, nb, err := l.pair(a, b)
+	if err != nil {
+		return nil, err
+	}
+	p := r.plan()
+	var out []Meeting
+	l.count(na, nb, &p, func(m *record) { out = append(out, m.clone()) })
+	return out, nil
+}
+
+// pair finds two leaders.
+func (l *Ledger) pair(a, b string) (int32, int32, error) {
+	na, err := l.find(a)
+	if err != nil {
+		return 0, 0, err
+	}
+	nb, err := l.find(b)
+	if err != nil {
+		return 0, 0, err
+	}
+	return na, nb, nil
+}
+
+// count scans the meetings of whichever of a and b has fewer in the window,
+// calling each (when not nil) with every meeting that counts, in date order.
+func (s *store) count(a, b int32, p *plan, each func(*record)) int {
 	if a == b {
 		return 0
 	}
@@ -444,9 +576,31 @@ func (s *store) count(a, b int32, p *plan) int {
 	for _, x := range scan {
 		if m := &s.meetings[x]; p.counts(&m.Meeting) && slices.Contains(m.who, other) {
 			n++
+			if each != nil {
+				each(m)
+			}
 		}
 	}
 	return n
+}
+
+// SetStatus changes the status of the recorded meeting with the given ID:
+// a planned or unconfirmed meeting that took place becomes Held, one called
+// off Cancelled. It is the one change the ledger allows to a recorded
+// meeting; everything else about it stays as added. An unknown ID is
+// ErrUnknownMeeting, a status outside Held..Cancelled ErrInvalidStatus.
+func (l *Ledger) SetStatus(id string, s Status) error {
+	if !s.valid() {
+		return fmt.Errorf("%w: %s", ErrInvalidStatus, s)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n, ok := l.meetingByID[id]
+	if !ok {
+		return fmt.Errorf("%w %q", ErrUnknownMeeting, id)
+	}
+	l.meetings[n].Status = s
+	return nil
 }
 
 // Schedule returns every meeting the leader (an ID, name or alias) is in on
@@ -478,10 +632,10 @@ func (l *Ledger) Schedule(leader string, day time.Time) ([]Meeting, error) {
 // the leader (an ID, name or alias) attended an occasion of the series: 0
 // when not in the year through itself.
 //
-// A year counts when the leader is a participant of a held meeting (of any
-// kind, with any number of participants) whose Occasion is the series name
-// followed by that year: "NATO Summit 2024" is series "NATO Summit", year
-// 2024. The year is the last space-separated word of the Occasion, not the
+// A year counts when the leader is a participant of a held, in-person
+// meeting (Talks, PullAside or Visit; a Call is not attendance), with any
+// number of participants, whose Occasion is the series name followed by
+// that year: "NATO Summit 2024" is series "NATO Summit", year 2024. The year is the last space-separated word of the Occasion, not the
 // meeting's date; the series names are compared folded, as names are (case,
 // accents, spaces and punctuation ignored). An empty series is ErrEmpty.
 func (l *Ledger) Streak(leader, series string, through int) (int, error) {
@@ -498,7 +652,7 @@ func (l *Ledger) Streak(leader, series string, through int) (int, error) {
 	years := map[int]bool{}
 	for _, x := range l.byLeader[n] {
 		m := &l.meetings[x]
-		if m.Status != Held {
+		if m.Status != Held || m.Kind == Call {
 			continue
 		}
 		if name, year, ok := splitOccasion(m.Occasion); ok && fold.Key(name) == want {

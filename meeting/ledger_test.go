@@ -2,6 +2,7 @@ package meeting_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -42,7 +43,7 @@ func problemsOf(t *testing.T, err error) []problem {
 }
 
 var sentinels = []error{
-	meeting.ErrUnknownLeader, meeting.ErrAmbiguous, meeting.ErrDuplicate, meeting.ErrEmpty,
+	meeting.ErrUnknownLeader, meeting.ErrUnknownMeeting, meeting.ErrAmbiguous, meeting.ErrDuplicate, meeting.ErrEmpty,
 	meeting.ErrInvalidID, meeting.ErrInvalidCountry, meeting.ErrInvalidKind, meeting.ErrInvalidStatus,
 	meeting.ErrInvalidDate, meeting.ErrInvalidText, meeting.ErrTooFewParticipants,
 	meeting.ErrTermOrder, meeting.ErrTermOverlap, meeting.ErrOutOfTerm, meeting.ErrSyntax,
@@ -107,7 +108,15 @@ func TestAddLeaderProblems(t *testing.T) {
 		{"term ends before it starts", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2020-01-02", "2020-01-01")}}},
 			[]problem{{"leader", 0, "Terms[0]", meeting.ErrTermOrder}}},
 		{"one-day term", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2020-01-01", "2020-01-01")}}}, nil},
-		{"overlapping terms", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2019-01-01", "2020-01-01"), term("2020-01-01", "")}}},
+		{"overlapping terms", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2019-01-01", "2020-01-02"), term("2020-01-01", "")}}},
+			[]problem{{"leader", 0, "Terms", meeting.ErrTermOverlap}}},
+		{"back-to-back terms share the inauguration day", []meeting.Leader{{ID: "us-obama", Name: "Barack Obama", Country: "US",
+			Terms: []meeting.Term{term("2013-01-20", "2017-01-20"), term("2009-01-20", "2013-01-20")}}}, nil},
+		{"a one-day term, then one from the same day", []meeting.Leader{{ID: "a", Name: "A", Country: "KR",
+			Terms: []meeting.Term{term("2020-01-01", "2020-06-01"), term("2020-01-01", "2020-01-01")}}},
+			[]problem{{"leader", 0, "Terms", meeting.ErrTermOverlap}}},
+		{"the same term twice", []meeting.Leader{{ID: "a", Name: "A", Country: "KR",
+			Terms: []meeting.Term{term("2020-01-01", "2020-01-01"), term("2020-01-01", "2020-01-01")}}},
 			[]problem{{"leader", 0, "Terms", meeting.ErrTermOverlap}}},
 		{"open term before another", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2021-01-01", "2022-01-01"), term("2019-01-01", "")}}},
 			[]problem{{"leader", 0, "Terms", meeting.ErrTermOverlap}}},
@@ -119,6 +128,28 @@ func TestAddLeaderProblems(t *testing.T) {
 		{"duplicate in ledger", []meeting.Leader{{ID: "kr-yoon-suk-yeol", Name: "Y", Country: "KR"}},
 			[]problem{{"leader", 0, "ID", meeting.ErrDuplicate}}},
 		{"shared alias is allowed", []meeting.Leader{{ID: "x", Name: "Someone", Country: "KR", Aliases: []string{"윤석열"}}}, nil},
+		{"control characters", []meeting.Leader{{ID: "a", Name: "A\x00", Country: "KR", Office: "prime\nminister", Aliases: []string{"ok", "tab\there"}}},
+			[]problem{
+				{"leader", 0, "Name", meeting.ErrInvalidText},
+				{"leader", 0, "Office", meeting.ErrInvalidText},
+				{"leader", 0, "Aliases[1]", meeting.ErrInvalidText},
+			}},
+		{"ID reads as a name in the ledger", []meeting.Leader{{ID: "YOON SUK-YEOL", Name: "Someone", Country: "KR"}},
+			[]problem{{"leader", 0, "ID", meeting.ErrDuplicate}}},
+		{"ID reads as an alias in the ledger", []meeting.Leader{{ID: "윤석열", Name: "Someone", Country: "KR"}},
+			[]problem{{"leader", 0, "ID", meeting.ErrDuplicate}}},
+		{"name and alias read as IDs in the ledger", []meeting.Leader{{ID: "x", Name: "KR Yoon Suk Yeol", Country: "KR", Aliases: []string{"jp kishida fumio"}}},
+			[]problem{{"leader", 0, "Name", meeting.ErrDuplicate}, {"leader", 0, "Aliases[0]", meeting.ErrDuplicate}}},
+		{"ID reads as a name later in the batch", []meeting.Leader{
+			{ID: "Taro Aso", Name: "Someone Else", Country: "KR"},
+			{ID: "jp-aso-taro", Name: "Tarō Asō", Country: "JP"},
+		}, []problem{{"leader", 1, "Name", meeting.ErrDuplicate}}},
+		{"name reads as an ID later in the batch", []meeting.Leader{
+			{ID: "jp-kishida-2", Name: "Kishida Two", Country: "JP"},
+			{ID: "kishida two", Name: "Someone Else", Country: "KR"},
+		}, []problem{{"leader", 1, "ID", meeting.ErrDuplicate}}},
+		{"own ID and name may read alike", []meeting.Leader{{ID: "moon-jae-in-2", Name: "Moon Jae-in 2", Country: "KR"}}, nil},
+		{"IDs may read alike", []meeting.Leader{{ID: "KR_YOON_SUK_YEOL", Name: "Someone", Country: "KR"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,6 +218,8 @@ func TestAddMeetingProblems(t *testing.T) {
 			[]problem{{"meeting", 0, "Participants", meeting.ErrTooFewParticipants}}},
 		{"same participant twice", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: []string{yk[0], yk[0]}}},
 			[]problem{{"meeting", 0, "Participants[1]", meeting.ErrDuplicate}, {"meeting", 0, "Participants", meeting.ErrTooFewParticipants}}},
+		{"same participant twice, out of term once", []meeting.Meeting{{ID: "n", Date: day("2024-12-01"), Participants: []string{yk[1], yk[0], yk[1]}}},
+			[]problem{{"meeting", 0, "Participants[2]", meeting.ErrDuplicate}, {"meeting", 0, "Date", meeting.ErrOutOfTerm}}},
 		{"empty participant", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: []string{yk[0], yk[1], ""}}},
 			[]problem{{"meeting", 0, "Participants[2]", meeting.ErrEmpty}}},
 		{"unknown participant", []meeting.Meeting{{ID: "n", Date: day("2024-08-01"), Participants: []string{yk[0], "Fumio Kishida"}}},
@@ -233,8 +266,10 @@ func TestAddMeetingProblems(t *testing.T) {
 func TestLeaderLookup(t *testing.T) {
 	l := storyLedger()
 	if err := l.AddLeader(
-		meeting.Leader{ID: "Yoon Suk Yeol", Name: "Someone else", Country: "KR"}, // an ID that is another's name
 		meeting.Leader{ID: "jp-kishida-2", Name: "Fumio Kishida", Country: "JP"},
+		meeting.Leader{ID: "KR_YOON_SUK_YEOL", Name: "Someone else", Country: "KR"}, // an ID that reads as another's ID
+		meeting.Leader{ID: "ua-zelenskyy", Name: "Володимир Зеленський", Country: "UA", Aliases: []string{"Зеленський"}},
+		meeting.Leader{ID: "ua-other", Name: "Зеленськии", Country: "UA"},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -244,9 +279,10 @@ func TestLeaderLookup(t *testing.T) {
 		err    error
 	}{
 		{"kr-yoon-suk-yeol", "kr-yoon-suk-yeol", nil},
-		{"KR-YOON-SUK-YEOL", "kr-yoon-suk-yeol", nil},
-		{"Yoon Suk Yeol", "Yoon Suk Yeol", nil}, // the exact ID wins
-		{"yoon suk-yeol", "", meeting.ErrAmbiguous},
+		{"KR_YOON_SUK_YEOL", "KR_YOON_SUK_YEOL", nil}, // the exact ID wins
+		{"KR-YOON-SUK-YEOL", "", meeting.ErrAmbiguous},
+		{"Yoon Suk Yeol", "kr-yoon-suk-yeol", nil},
+		{"yoon suk-yeol", "kr-yoon-suk-yeol", nil},
 		{"윤석열", "kr-yoon-suk-yeol", nil},
 		{"윤 석 열", "kr-yoon-suk-yeol", nil},
 		{"문재인", "kr-moon-jae-in", nil},
@@ -259,6 +295,9 @@ func TestLeaderLookup(t *testing.T) {
 		{"", "", meeting.ErrUnknownLeader},
 		{"—", "", meeting.ErrUnknownLeader},
 		{"Kishida", "", meeting.ErrUnknownLeader},
+		{"ЗЕЛЕНСЬКИЙ", "ua-zelenskyy", nil}, // й is not и
+		{"зеленськии", "ua-other", nil},
+		{"Shinzoʼ Abe", "jp-abe-shinzo", nil}, // a modifier apostrophe is punctuation
 	}
 	for _, tt := range tests {
 		got, err := l.Leader(tt.in)
@@ -326,8 +365,7 @@ func TestCountRules(t *testing.T) {
 		{"multilateral", meeting.Rule{Multilateral: true}, 11},
 		{"window inclusive", meeting.Rule{From: day("2023-03-16"), To: day("2023-05-21")}, 3},
 		{"window in another zone", meeting.Rule{From: time.Date(2023, 3, 16, 23, 0, 0, 0, time.FixedZone("X", -5*3600))}, 9},
-		{"empty window", meeting.Rule{From: day("2024-01-01"), To: day("2023-01-01")}, 0},
-		{"unknown kinds count nothing", meeting.Rule{Kinds: []meeting.Kind{42}}, 0},
+		{"one-day window", meeting.Rule{From: day("2023-03-16"), To: day("2023-03-16")}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -338,6 +376,13 @@ func TestCountRules(t *testing.T) {
 				}
 				if got != tt.want {
 					t.Errorf("Count(%s, %s, %v) = %d, want %d", pair[0], pair[1], tt.r, got, tt.want)
+				}
+				ms, err := l.Between(pair[0], pair[1], tt.r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(ms) != tt.want {
+					t.Errorf("Between(%s, %s, %v) has %d meetings, Count %d", pair[0], pair[1], tt.r, len(ms), tt.want)
 				}
 			}
 		})
@@ -440,6 +485,171 @@ func TestReconcile(t *testing.T) {
 	}
 }
 
+func TestRuleValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		r    meeting.Rule
+		want string // the error, "" for none
+		is   []error
+	}{
+		{"zero rule", meeting.Rule{}, "", nil},
+		{"every kind and status", meeting.Rule{
+			Kinds:    []meeting.Kind{meeting.Talks, meeting.PullAside, meeting.Call, meeting.Visit},
+			Statuses: []meeting.Status{meeting.Held, meeting.Planned, meeting.Unconfirmed, meeting.Cancelled},
+		}, "", nil},
+		{"one-day window", meeting.Rule{From: day("2024-01-01"), To: day("2024-01-01")}, "", nil},
+		{"same day in two zones", meeting.Rule{From: time.Date(2024, 1, 1, 23, 0, 0, 0, time.FixedZone("X", 9*3600)), To: day("2024-01-01")}, "", nil},
+		{"unknown kind", meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, 9}},
+			"meeting: invalid rule: Kinds[1] is Kind(9), not a kind", []error{meeting.ErrInvalidRule, meeting.ErrInvalidKind}},
+		{"unknown status", meeting.Rule{Statuses: []meeting.Status{-1}},
+			"meeting: invalid rule: Statuses[0] is Status(-1), not a status", []error{meeting.ErrInvalidRule, meeting.ErrInvalidStatus}},
+		{"From after To", meeting.Rule{From: day("2025-01-01"), To: day("2024-01-01")},
+			"meeting: invalid rule: From 2025-01-01 is after To 2024-01-01", []error{meeting.ErrInvalidRule}},
+		{"everything wrong", meeting.Rule{Kinds: []meeting.Kind{42}, Statuses: []meeting.Status{7}, From: day("2025-01-01"), To: day("2024-01-01")},
+			"meeting: invalid rule: Kinds[0] is Kind(42), not a kind; Statuses[0] is Status(7), not a status; From 2025-01-01 is after To 2024-01-01",
+			[]error{meeting.ErrInvalidRule, meeting.ErrInvalidKind, meeting.ErrInvalidStatus}},
+	}
+	l := storyLedger()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.r.Validate()
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Validate (-want +got):\n%s", diff)
+			}
+			for _, is := range tt.is {
+				if !errors.Is(err, is) {
+					t.Errorf("Validate error %v is not %v", err, is)
+				}
+			}
+			if tt.want == "" {
+				return
+			}
+			// Every question under the rule reports the error, never a count of 0.
+			if n, err := l.Count("Yoon Suk Yeol", "Fumio Kishida", tt.r); !errors.Is(err, meeting.ErrInvalidRule) || n != 0 {
+				t.Errorf("Count = %d, %v; want an ErrInvalidRule error", n, err)
+			}
+			if ms, err := l.Between("Yoon Suk Yeol", "Fumio Kishida", tt.r); !errors.Is(err, meeting.ErrInvalidRule) || ms != nil {
+				t.Errorf("Between = %v, %v; want an ErrInvalidRule error", ms, err)
+			}
+			if _, err := l.Rank("KR", "JP", tt.r); !errors.Is(err, meeting.ErrInvalidRule) {
+				t.Errorf("Rank error %v, want ErrInvalidRule", err)
+			}
+			for _, f := range l.Reconcile([]meeting.Claim{{A: "Yoon Suk Yeol", B: "Fumio Kishida", Count: 11}}, tt.r) {
+				if !errors.Is(f.Err, meeting.ErrInvalidRule) || f.Recorded != 0 {
+					t.Errorf("Reconcile finding %v, want Err ErrInvalidRule", f)
+				}
+			}
+			pc := l.Pairs(tt.r)
+			if diff := cmp.Diff(tt.want, fmt.Sprint(pc.Err())); diff != "" {
+				t.Errorf("Pairs.Err (-want +got):\n%s", diff)
+			}
+			if rows := pc.Rows(); len(rows) != 0 {
+				t.Errorf("Pairs under an invalid rule has rows %v", rows)
+			}
+		})
+	}
+}
+
+func TestBetween(t *testing.T) {
+	l := storyLedger()
+	tests := []struct {
+		name string
+		a, b string
+		r    meeting.Rule
+		want []string // meeting IDs
+	}{
+		{"strict, from 2024", "윤석열", "岸田文雄", meeting.Rule{From: day("2024-01-01")}, []string{"yk-2024-05-26", "yk-2024-07-10"}},
+		{"the press count's extra meeting", "Fumio Kishida", "Yoon Suk Yeol",
+			meeting.Rule{Kinds: []meeting.Kind{meeting.PullAside}}, []string{"yk-2022-09-21"}},
+		{"the trilateral", "Joe Biden", "Yoon Suk Yeol", meeting.Rule{Multilateral: true}, []string{"ykb-2022-06-29"}},
+		{"not under the strict rule", "Joe Biden", "Yoon Suk Yeol", meeting.Rule{}, nil},
+		{"with themself", "Yoon Suk Yeol", "윤석열", meeting.Rule{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := l.Between(tt.a, tt.b, tt.r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range ms {
+				got = append(got, m.ID)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Between(%s, %s, %v) (-want +got):\n%s", tt.a, tt.b, tt.r, diff)
+			}
+		})
+	}
+	all, err := l.Between("Yoon Suk Yeol", "Fumio Kishida", meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 11 || all[0].ID != "yk-2022-09-21" || all[10].ID != "yk-2024-07-10" {
+		t.Errorf("Between = %v, want the 11 meetings in date order", all)
+	}
+	all[0].Participants[0] = "changed"
+	if again, _ := l.Between("Yoon Suk Yeol", "Fumio Kishida", meeting.Rule{Kinds: []meeting.Kind{meeting.PullAside}}); again[0].Participants[0] == "changed" {
+		t.Error("Between shares participants with the ledger")
+	}
+	if _, err := l.Between("Yoon Suk Yeol", "nobody", meeting.Rule{}); !errors.Is(err, meeting.ErrUnknownLeader) {
+		t.Errorf("Between with an unknown leader: error %v, want ErrUnknownLeader", err)
+	}
+}
+
+func TestSetStatus(t *testing.T) {
+	tests := []struct {
+		name   string
+		id     string
+		status meeting.Status
+		err    error
+		count  int // held talks of Yoon and Starmer afterwards
+	}{
+		{"planned, then held", "yg-2024-07-11", meeting.Held, nil, 1},
+		{"called off", "yg-2024-07-11", meeting.Cancelled, nil, 0},
+		{"back to planned", "yg-2024-07-11", meeting.Planned, nil, 0},
+		{"unknown meeting", "nope", meeting.Held, meeting.ErrUnknownMeeting, 0},
+		{"invalid status", "yg-2024-07-11", meeting.Status(9), meeting.ErrInvalidStatus, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := storyLedger()
+			if err := l.AddLeader(meeting.Leader{ID: "gb-starmer-keir", Name: "Keir Starmer", Country: "GB"}); err != nil {
+				t.Fatal(err)
+			}
+			planned := meeting.Meeting{ID: "yg-2024-07-11", Date: day("2024-07-11"), Participants: []string{"kr-yoon-suk-yeol", "gb-starmer-keir"}, Status: meeting.Planned}
+			if err := l.AddMeeting(planned); err != nil {
+				t.Fatal(err)
+			}
+			err := l.SetStatus(tt.id, tt.status)
+			if diff := cmp.Diff(tt.err, err, equateErrors); diff != "" {
+				t.Errorf("SetStatus error (-want +got):\n%s", diff)
+			}
+			if n, _ := l.Count("Yoon Suk Yeol", "Keir Starmer", meeting.Rule{}); n != tt.count {
+				t.Errorf("Count after SetStatus = %d, want %d", n, tt.count)
+			}
+			want := planned
+			if tt.err == nil {
+				want.Status = tt.status
+			}
+			got, _ := l.Meeting("yg-2024-07-11")
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("meeting after SetStatus (-want +got):\n%s", diff)
+			}
+			// Adding the held meeting anew is still a duplicate: the status is
+			// changed, not recorded twice.
+			held := planned
+			held.ID, held.Status = "yg-held", meeting.Held
+			if err := l.AddMeeting(held); !errors.Is(err, meeting.ErrDuplicate) {
+				t.Errorf("AddMeeting of the same meeting, held: error %v, want ErrDuplicate", err)
+			}
+		})
+	}
+}
+
 func TestRank(t *testing.T) {
 	var l meeting.Ledger
 	term := []meeting.Term{{Start: day("2020-01-01")}}
@@ -467,44 +677,66 @@ func TestRank(t *testing.T) {
 		m("6", "2020-05-01", "kr-a", "us-z"),         // not Japan
 		m("7", "2020-06-01", "kr-c", "jp-x", "jp-y"), // trilateral
 		m("8", "2021-01-01", "kr-b", "kr-a", "jp-y"), // trilateral
-		m("9", "2022-01-01", "kr-d", "jp-x"),         // the latest meeting: open terms end here
+		m("9", "2022-01-01", "kr-d", "jp-x"),         // the latest held talks: open terms end here
 	); err != nil {
 		t.Fatal(err)
 	}
+	// Later meetings that the zero rule does not count move nothing.
+	later := m("10", "2023-01-01", "jp-x", "us-z")
+	later.Status = meeting.Planned
+	call := m("11", "2022-06-01", "jp-y", "us-z")
+	call.Kind = meeting.Call
+	if err := l.AddMeeting(later, call); err != nil {
+		t.Fatal(err)
+	}
 	dec := decimal.RequireFromString
-	row := func(id string, count, rank int, years, perYear string) meeting.Standing {
+	row := func(id string, count, rank, days int, years, perYear string) meeting.Standing {
 		ld, err := l.Leader(id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return meeting.Standing{Leader: ld, Count: count, Rank: rank, YearsInOffice: dec(years), PerYear: dec(perYear)}
+		return meeting.Standing{Leader: ld, Count: count, Rank: rank, DaysInOffice: days, YearsInOffice: dec(years), PerYear: dec(perYear)}
 	}
 	tests := []struct {
 		name string
 		r    meeting.Rule
+		asOf string
 		want []meeting.Standing
 	}{
-		{"zero rule", meeting.Rule{}, []meeting.Standing{
-			// 2020-01-01..2022-01-01 is 731 days: 2.00 years.
-			row("kr-a", 2, 1, "2.00", "1.00"),
-			row("kr-b", 2, 1, "2.00", "1.00"),
-			row("kr-c", 1, 3, "1.00", "1.00"), // 365 days
-			row("kr-d", 1, 3, "0", "0"),       // no terms
-			row("kr-e", 0, 5, "1.00", "0"),
+		{"zero rule", meeting.Rule{}, "2022-01-01", []meeting.Standing{
+			// 2020-01-01..2022-01-01 is 732 days, both ends included: 2.00 years.
+			row("kr-a", 2, 1, 732, "2.00", "1.00"),
+			row("kr-b", 2, 1, 732, "2.00", "1.00"),
+			row("kr-c", 1, 3, 366, "1.00", "1.00"), // 2020 is a leap year
+			row("kr-d", 1, 3, 0, "0", "0"),         // no terms
+			row("kr-e", 0, 5, 367, "1.00", "0"),
 		}},
-		{"multilateral", meeting.Rule{Multilateral: true}, []meeting.Standing{
-			row("kr-a", 3, 1, "2.00", "1.50"),
-			row("kr-b", 3, 1, "2.00", "1.50"),
-			row("kr-c", 2, 3, "1.00", "2.00"), // one meeting with two Japanese leaders counts once
-			row("kr-d", 1, 4, "0", "0"),
-			row("kr-e", 0, 5, "1.00", "0"),
+		{"multilateral", meeting.Rule{Multilateral: true}, "2022-01-01", []meeting.Standing{
+			row("kr-a", 3, 1, 732, "2.00", "1.50"),
+			row("kr-b", 3, 1, 732, "2.00", "1.50"),
+			row("kr-c", 2, 3, 366, "1.00", "2.00"), // one meeting with two Japanese leaders counts once
+			row("kr-d", 1, 4, 0, "0", "0"),
+			row("kr-e", 0, 5, 367, "1.00", "0"),
 		}},
-		{"window", meeting.Rule{From: day("2020-03-01"), To: day("2020-12-31")}, []meeting.Standing{
-			// 2020-03-01..2020-12-31 is 305 days: 0.84 years; kr-e is out of the window.
-			row("kr-b", 2, 1, "0.84", "2.38"),
-			row("kr-a", 1, 2, "0.84", "1.19"),
-			row("kr-c", 1, 2, "0.84", "1.19"),
-			row("kr-d", 0, 4, "0", "0"),
+		{"window", meeting.Rule{From: day("2020-03-01"), To: day("2020-12-31")}, "2020-12-31", []meeting.Standing{
+			// 2020-03-01..2020-12-31 is 306 days: 0.84 years; kr-e is out of the window.
+			row("kr-b", 2, 1, 306, "0.84", "2.38"),
+			row("kr-a", 1, 2, 306, "0.84", "1.19"),
+			row("kr-c", 1, 2, 306, "0.84", "1.19"),
+			row("kr-d", 0, 4, 0, "0", "0"),
+		}},
+		{"one-day window", meeting.Rule{From: day("2020-03-01"), To: day("2020-03-01")}, "2020-03-01", []meeting.Standing{
+			row("kr-a", 1, 1, 1, "0.00", "0"), // one day is 0.0027 years
+			row("kr-b", 1, 1, 1, "0.00", "0"),
+			row("kr-c", 0, 3, 1, "0.00", "0"),
+			row("kr-d", 0, 3, 0, "0", "0"),
+		}},
+		{"planned meetings count", meeting.Rule{Statuses: []meeting.Status{meeting.Held, meeting.Planned}}, "2023-01-01", []meeting.Standing{
+			row("kr-a", 2, 1, 1097, "3.00", "0.67"), // open terms run to the planned meeting
+			row("kr-b", 2, 1, 1097, "3.00", "0.67"),
+			row("kr-c", 1, 3, 366, "1.00", "1.00"),
+			row("kr-d", 1, 3, 0, "0", "0"),
+			row("kr-e", 0, 5, 367, "1.00", "0"),
 		}},
 	}
 	for _, tt := range tests {
@@ -519,6 +751,9 @@ func TestRank(t *testing.T) {
 			if s.Country() != "KR" || s.Counterpart() != "JP" {
 				t.Errorf("Rank countries = %s, %s", s.Country(), s.Counterpart())
 			}
+			if got := s.AsOf(); !got.Equal(day(tt.asOf)) {
+				t.Errorf("AsOf = %v, want %s", got, tt.asOf)
+			}
 		})
 	}
 	for _, bad := range [][2]string{{"Korea", "JP"}, {"KR", "EU"}} {
@@ -528,6 +763,112 @@ func TestRank(t *testing.T) {
 	}
 	if s, err := l.Rank("FR", "JP", meeting.Rule{}); err != nil || len(s.Rows()) != 0 {
 		t.Errorf("Rank of a country with no leaders = %v, %v", s.Rows(), err)
+	}
+}
+
+// TestRankDaysInOffice checks that days in office count both ends of a term
+// and a day two terms share once.
+func TestRankDaysInOffice(t *testing.T) {
+	var l meeting.Ledger
+	if err := l.AddLeader(
+		meeting.Leader{ID: "us-obama", Name: "Barack Obama", Country: "US", Terms: []meeting.Term{
+			{Start: day("2009-01-20"), End: day("2013-01-20")}, {Start: day("2013-01-20"), End: day("2017-01-20")}}},
+		meeting.Leader{ID: "us-one-day", Name: "One Day", Country: "US", Terms: []meeting.Term{{Start: day("2013-01-20"), End: day("2013-01-20")}}},
+		meeting.Leader{ID: "us-open", Name: "Open", Country: "US", Terms: []meeting.Term{
+			{Start: day("2010-01-01"), End: day("2011-01-01")}, {Start: day("2011-01-01")}}},
+		meeting.Leader{ID: "jp-x", Name: "X", Country: "JP"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.AddMeeting(meeting.Meeting{ID: "m", Date: day("2016-12-31"), Participants: []string{"us-obama", "jp-x"}}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		r    meeting.Rule
+		want map[string]int // leader ID → days
+	}{
+		// 2009-01-20..2017-01-20 is 2923 days; the open term runs to the
+		// latest meeting, 2016-12-31: 2010-01-01..2016-12-31 is 2557 days.
+		{"whole terms", meeting.Rule{}, map[string]int{"us-obama": 2923, "us-one-day": 1, "us-open": 2557}},
+		{"the shared day only", meeting.Rule{From: day("2013-01-20"), To: day("2013-01-20")}, map[string]int{"us-obama": 1, "us-one-day": 1, "us-open": 1}},
+		{"the second term", meeting.Rule{From: day("2013-01-20")}, map[string]int{"us-obama": 1462, "us-one-day": 1, "us-open": 1442}},
+		{"up to the inauguration", meeting.Rule{To: day("2013-01-20")}, map[string]int{"us-obama": 1462, "us-one-day": 1, "us-open": 1116}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := l.Rank("US", "JP", tt.r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, row := range s.Rows() {
+				got[row.ID] = row.DaysInOffice
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("days in office (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRankAsOf checks the day open terms are closed at: the rule's To, else
+// the latest meeting that counts under the rule, not any later record.
+func TestRankAsOf(t *testing.T) {
+	var l meeting.Ledger
+	if err := l.AddLeader(
+		meeting.Leader{ID: "kr-a", Name: "A", Country: "KR", Terms: []meeting.Term{{Start: day("2022-05-10")}}},
+		meeting.Leader{ID: "jp-b", Name: "B", Country: "JP"},
+		meeting.Leader{ID: "us-c", Name: "C", Country: "US"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.AddMeeting(
+		meeting.Meeting{ID: "1", Date: day("2024-07-10"), Participants: []string{"kr-a", "jp-b"}},
+		meeting.Meeting{ID: "2", Date: day("2030-01-01"), Participants: []string{"jp-b", "us-c"}, Status: meeting.Planned},
+		meeting.Meeting{ID: "3", Date: day("2025-01-01"), Participants: []string{"jp-b", "us-c"}, Kind: meeting.Call},
+		meeting.Meeting{ID: "4", Date: day("2024-12-01"), Participants: []string{"kr-a", "jp-b", "us-c"}},
+	); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		r     meeting.Rule
+		asOf  string // "" for none
+		years string
+	}{
+		{"zero rule: the held talks of 2024-07-10", meeting.Rule{}, "2024-07-10", "2.17"},
+		{"calls count", meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.Call}}, "2025-01-01", "2.65"},
+		{"multilateral", meeting.Rule{Multilateral: true}, "2024-12-01", "2.57"},
+		{"planned count", meeting.Rule{Statuses: []meeting.Status{meeting.Planned}}, "2030-01-01", "7.65"},
+		{"To wins", meeting.Rule{To: day("2023-05-09")}, "2023-05-09", "1.00"},
+		{"nothing counts", meeting.Rule{Kinds: []meeting.Kind{meeting.Visit}}, "", "0"},
+		{"nothing counts from", meeting.Rule{From: day("2024-07-11")}, "", "0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := l.Rank("KR", "JP", tt.r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want time.Time
+			if tt.asOf != "" {
+				want = day(tt.asOf)
+			}
+			if got := s.AsOf(); !got.Equal(want) {
+				t.Errorf("AsOf = %v, want %v", got, want)
+			}
+			if got := s.Rows()[0].YearsInOffice; !got.Equal(decimal.RequireFromString(tt.years)) {
+				t.Errorf("YearsInOffice = %s, want %s", got, tt.years)
+			}
+			caption := strings.SplitN(s.String(), "\n", 2)[0]
+			if wantIn := "; years in office to " + tt.asOf; tt.asOf != "" && !strings.HasSuffix(caption, wantIn) {
+				t.Errorf("caption %q does not end with %q", caption, wantIn)
+			}
+			if tt.asOf == "" && strings.Contains(caption, "years in office to") {
+				t.Errorf("caption %q states an as-of date", caption)
+			}
+		})
 	}
 }
 

@@ -12,7 +12,9 @@ import (
 )
 
 // Kind says what sort of encounter a meeting was. Its text form is
-// "talks", "pull-aside", "call" or "visit".
+// "talks", "pull-aside", "call" or "visit"; [ParseKind] reads it. (From
+// gomacro, which cannot call the pointer method [Kind.UnmarshalText], use
+// ParseKind.)
 type Kind int
 
 const (
@@ -65,7 +67,10 @@ func (k Kind) MarshalText() ([]byte, error) {
 	return []byte(kindNames[k]), nil
 }
 
-// UnmarshalText sets k from its text form, as [ParseKind] reads it.
+// UnmarshalText sets k from its text form, as [ParseKind] reads it, for
+// encoding/json and encoding.TextUnmarshaler users. It is the package's one
+// pointer-receiver method on a non-struct type, which gomacro cannot call:
+// from the interpreter, use ParseKind.
 func (k *Kind) UnmarshalText(b []byte) error {
 	v, err := ParseKind(string(b))
 	if err != nil {
@@ -75,10 +80,15 @@ func (k *Kind) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseKind reads a Kind from its text form, ignoring case, spaces and
-// hyphens ("Pull-aside", "pull aside"); anything else is ErrInvalidKind.
+// ParseKind reads a Kind from its text form, ignoring case, spaces,
+// hyphens and underscores ("Pull-aside", "pull aside", "pullaside",
+// "PULL_ASIDE"), and accepts "talk" for Talks; anything else, the empty
+// string included, is ErrInvalidKind.
 func ParseKind(s string) (Kind, error) {
 	key := fold.Key(s)
+	if key == "talk" {
+		return Talks, nil
+	}
 	for k, name := range kindNames {
 		if s == name || key == strings.ReplaceAll(name, "-", "") {
 			return Kind(k), nil
@@ -88,7 +98,9 @@ func ParseKind(s string) (Kind, error) {
 }
 
 // Status says whether a meeting took place. Its text form is "held",
-// "planned", "unconfirmed" or "cancelled".
+// "planned", "unconfirmed" or "cancelled"; [ParseStatus] reads it. (From
+// gomacro, which cannot call the pointer method [Status.UnmarshalText], use
+// ParseStatus.)
 type Status int
 
 const (
@@ -124,7 +136,10 @@ func (s Status) MarshalText() ([]byte, error) {
 	return []byte(statusNames[s]), nil
 }
 
-// UnmarshalText sets s from its text form, as [ParseStatus] reads it.
+// UnmarshalText sets s from its text form, as [ParseStatus] reads it, for
+// encoding/json and encoding.TextUnmarshaler users. Like
+// [Kind.UnmarshalText] it has a pointer receiver, which gomacro cannot call:
+// from the interpreter, use ParseStatus.
 func (s *Status) UnmarshalText(b []byte) error {
 	v, err := ParseStatus(string(b))
 	if err != nil {
@@ -134,10 +149,14 @@ func (s *Status) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseStatus reads a Status from its text form, ignoring case and spaces;
-// anything else is ErrInvalidStatus.
+// ParseStatus reads a Status from its text form, ignoring case and spaces,
+// and accepts the American spelling "canceled" for Cancelled; anything else,
+// the empty string included, is ErrInvalidStatus.
 func ParseStatus(s string) (Status, error) {
 	key := fold.Key(s)
+	if key == "canceled" {
+		return Cancelled, nil
+	}
 	for st, name := range statusNames {
 		if s == name || key == name {
 			return Status(st), nil
@@ -229,13 +248,14 @@ func (m Meeting) normalize(i int, ps *problems) Meeting {
 		report("Status", fmt.Errorf("%w: %d", ErrInvalidStatus, int(m.Status)))
 	}
 	distinct := 0
+	again := repeats(m.Participants)
 	for j, p := range m.Participants {
 		switch {
 		case p == "":
 			report(fmt.Sprintf("Participants[%d]", j), ErrEmpty)
 		case checkText(p) != nil:
 			report(fmt.Sprintf("Participants[%d]", j), checkText(p))
-		case slices.Contains(m.Participants[:j], p):
+		case again[j]:
 			report(fmt.Sprintf("Participants[%d]", j), fmt.Errorf("%w participant %q", ErrDuplicate, p))
 		default:
 			distinct++
@@ -247,15 +267,38 @@ func (m Meeting) normalize(i int, ps *problems) Meeting {
 	for j := range n.Sources {
 		src := &n.Sources[j]
 		src.Date = civil.Date(src.Date)
-		field := fmt.Sprintf("Sources[%d].", j)
+		field := func(name string) string { return fmt.Sprintf("Sources[%d].%s", j, name) }
 		if err := checkDate(src.Date); err != nil {
-			report(field+"Date", err)
+			report(field("Date"), err)
 		}
-		checkTexts(report, field+"Publisher", src.Publisher, field+"Title", src.Title,
-			field+"URL", src.URL, field+"Quote", src.Quote)
+		for _, f := range [...]struct{ name, text string }{
+			{"Publisher", src.Publisher}, {"Title", src.Title}, {"URL", src.URL}, {"Quote", src.Quote},
+		} {
+			if err := checkText(f.text); err != nil {
+				report(field(f.name), err)
+			}
+		}
 	}
 	if len(n.Sources) == 0 {
 		n.Sources = nil
 	}
 	return n
+}
+
+// repeats marks each non-empty string that appears earlier in ss. It takes
+// linear time, however many participants a meeting lists.
+func repeats(ss []string) []bool {
+	again := make([]bool, len(ss))
+	if len(ss) <= 8 {
+		for j, p := range ss {
+			again[j] = p != "" && slices.Contains(ss[:j], p)
+		}
+		return again
+	}
+	seen := make(map[string]bool, len(ss))
+	for j, p := range ss {
+		again[j] = p != "" && seen[p]
+		seen[p] = true
+	}
+	return again
 }

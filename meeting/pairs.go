@@ -17,6 +17,7 @@ type PairCount struct {
 type PairCounts struct {
 	rule Rule
 	rows []PairCount
+	err  error
 }
 
 // Rows returns the pairs, most meetings first, then by the names of A and B.
@@ -31,10 +32,19 @@ func (pc PairCounts) Rows() []PairCount {
 // Rule returns the rule the pairs were counted under.
 func (pc PairCounts) Rule() Rule { return pc.rule.clone() }
 
+// Err returns the error of an invalid rule ([Rule.Validate]) given to
+// [Ledger.Pairs], or nil. With an error the PairCounts have no rows, and
+// String, Markdown, HTML and SVG say that the rule is invalid and why.
+func (pc PairCounts) Err() error { return pc.err }
+
 // Pairs counts the meetings of every pair of leaders under r. Under a
 // Multilateral rule a meeting of n leaders adds one to each of its
-// n(n-1)/2 pairs. The counts agree with [Ledger.Count] pair by pair.
+// n(n-1)/2 pairs. The counts agree with [Ledger.Count] pair by pair. An
+// invalid r counts nothing: the result's Err says why.
 func (l *Ledger) Pairs(r Rule) PairCounts {
+	if err := r.Validate(); err != nil {
+		return PairCounts{rule: r.clone(), err: err}
+	}
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	p := r.plan()

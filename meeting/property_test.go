@@ -44,7 +44,7 @@ func randomLedger(t *testing.T, seed uint64, k, n int) *meeting.Ledger {
 	return &l
 }
 
-// randomRule returns a rule with random kinds, statuses, window and
+// randomRule returns a valid rule with random kinds, statuses, window and
 // multilateral setting.
 func randomRule(r *rand.Rand) meeting.Rule {
 	var rule meeting.Rule
@@ -63,6 +63,9 @@ func randomRule(r *rand.Rand) meeting.Rule {
 	}
 	if r.IntN(2) == 0 {
 		rule.To = day("2020-01-01").AddDate(0, 0, r.IntN(4*365))
+	}
+	if !rule.From.IsZero() && !rule.To.IsZero() && rule.From.After(rule.To) {
+		rule.From, rule.To = rule.To, rule.From
 	}
 	rule.Multilateral = r.IntN(2) == 0
 	return rule
@@ -125,6 +128,21 @@ func TestCountProperties(t *testing.T) {
 					}
 					if got := listed[[2]string{a.ID, b.ID}]; got != ab {
 						t.Errorf("seed %d, %v: Pairs gives %s–%s %d, Count %d", seed, rule, a.ID, b.ID, got, ab)
+					}
+					ms, err := l.Between(a.ID, b.ID, rule)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(ms) != ab {
+						t.Errorf("seed %d, %v: Between(%s, %s) has %d meetings, Count %d", seed, rule, a.ID, b.ID, len(ms), ab)
+					}
+					for i, m := range ms {
+						if !countsUnder(m, rule) || !slices.Contains(m.Participants, a.ID) || !slices.Contains(m.Participants, b.ID) {
+							t.Errorf("seed %d, %v: Between(%s, %s) lists %s", seed, rule, a.ID, b.ID, m)
+						}
+						if i > 0 && (m.Date.Before(ms[i-1].Date) || m.Date.Equal(ms[i-1].Date) && m.ID < ms[i-1].ID) {
+							t.Errorf("seed %d: Between out of order at %d", seed, i)
+						}
 					}
 				}
 			}
@@ -224,9 +242,34 @@ func TestConcurrentUse(t *testing.T) {
 				_, _ = l.Schedule("p1", day("2024-01-02"))
 				_, _ = l.MarshalJSON()
 				_ = l.Leaders()
+				_, _ = l.Between("p0", "p4", meeting.Rule{Statuses: []meeting.Status{meeting.Held, meeting.Planned}})
 			}
 		}()
 	}
+	// Meanwhile one goroutine turns held meetings to planned and back.
+	readers.Add(1)
+	go func() {
+		defer readers.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			id := fmt.Sprintf("w0-%d", i%each)
+			if _, ok := l.Meeting(id); !ok {
+				continue
+			}
+			if err := l.SetStatus(id, meeting.Planned); err != nil {
+				t.Error(err)
+				return
+			}
+			if err := l.SetStatus(id, meeting.Held); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
 	wg.Wait()
 	close(stop)
 	readers.Wait()

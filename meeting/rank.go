@@ -18,13 +18,14 @@ const secondsPerDay = 24 * 60 * 60
 
 // Standing is one leader's place in [Standings]: the leader, the number of
 // meetings counted, the competition rank (1, 2, 2, 4: leaders with the same
-// count share a rank and the next rank skips), the years in office within
-// the rule's window and the meetings per year in office.
+// count share a rank and the next rank skips), the days and years in office
+// within the rule's window and the meetings per year in office.
 type Standing struct {
 	Leader
 	Count         int
 	Rank          int
-	YearsInOffice decimal.Decimal // days in office / 365.25, two places
+	DaysInOffice  int             // days in office within the window, both ends included
+	YearsInOffice decimal.Decimal // DaysInOffice / 365.25, two places
 	PerYear       decimal.Decimal // Count / YearsInOffice, two places; 0 when no years
 }
 
@@ -32,6 +33,7 @@ type Standing struct {
 // value.
 func (s Standing) Equal(o Standing) bool {
 	return s.Leader.Equal(o.Leader) && s.Count == o.Count && s.Rank == o.Rank &&
+		s.DaysInOffice == o.DaysInOffice &&
 		s.YearsInOffice.Equal(o.YearsInOffice) && s.PerYear.Equal(o.PerYear)
 }
 
@@ -46,6 +48,7 @@ func (s Standing) String() string {
 type Standings struct {
 	country, counterpart string
 	rule                 Rule
+	asOf                 time.Time
 	rows                 []Standing
 }
 
@@ -69,6 +72,13 @@ func (s Standings) Counterpart() string { return s.counterpart }
 // Rule returns the rule the meetings were counted under.
 func (s Standings) Rule() Rule { return s.rule.clone() }
 
+// AsOf returns the day at which open terms (in office, End zero) were closed
+// to measure time in office: the rule's To when set, otherwise the date of
+// the latest meeting in the ledger that counts under the rule; zero when no
+// meeting counts, and then open terms add no days. The captions of String,
+// Markdown, HTML and SVG state it.
+func (s Standings) AsOf() time.Time { return s.asOf }
+
 // Rank ranks the leaders of country by the meetings, counted under r, they
 // had with any leader of counterpart (ISO 3166-1 alpha-2 or alpha-3 codes,
 // any case; the two may be the same). A meeting counts once for a leader
@@ -76,12 +86,19 @@ func (s Standings) Rule() Rule { return s.rule.clone() }
 //
 // Every leader of country is listed, those with no meetings last, except
 // that when r has a window (From or To) leaders with no term in it are left
-// out. YearsInOffice is the time in office within the window, each term's
-// length being End − Start in days, divided by 365.25 and rounded to two
-// places. An open term (End zero) ends at r.To or, when To is zero, at the
-// date of the latest meeting in the ledger, so the result depends on the
-// data and not on the clock. PerYear is Count divided by the rounded
-// YearsInOffice, rounded to two places; zero when YearsInOffice is zero.
+// out. An invalid r is an error ([Rule.Validate]).
+//
+// DaysInOffice counts the days of the leader's terms within the window,
+// both ends included: a term of one day is one day, and a day two terms
+// share (an inauguration day ending one term and starting the next) counts
+// once. An open term (End zero) ends at the as-of date, [Standings.AsOf]:
+// r.To when set, otherwise the date of the latest meeting in the ledger, of
+// any leaders, that counts under r (held talks under the zero Rule), so the
+// result depends on the data, not on the clock, and a meeting planned for
+// years ahead moves it only under a rule that counts planned meetings.
+// YearsInOffice is DaysInOffice divided by 365.25, rounded to two places;
+// PerYear is Count divided by the rounded YearsInOffice, rounded to two
+// places, zero when YearsInOffice is zero.
 func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 	c, err := ParseCountry(country)
 	if err != nil {
@@ -91,12 +108,15 @@ func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 	if err != nil {
 		return Standings{}, err
 	}
+	if err := r.Validate(); err != nil {
+		return Standings{}, err
+	}
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	p := r.plan()
 	asOf := p.to
-	if asOf.IsZero() && len(l.all) > 0 {
-		asOf = l.meetings[l.all[len(l.all)-1]].Date
+	if asOf.IsZero() {
+		asOf = l.latest(&p)
 	}
 	windowed := !p.from.IsZero() || !p.to.IsZero()
 	var rows []Standing
@@ -124,7 +144,7 @@ func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 		if years.Sign() > 0 {
 			perYear = decimalOf(count).DivRound(years, 2)
 		}
-		rows = append(rows, Standing{Leader: ld.clone(), Count: count, YearsInOffice: years, PerYear: perYear})
+		rows = append(rows, Standing{Leader: ld.clone(), Count: count, DaysInOffice: int(days), YearsInOffice: years, PerYear: perYear})
 	}
 	rank := l.ranks()
 	ids := l.byID
@@ -141,22 +161,40 @@ func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 			rows[i].Rank = i + 1
 		}
 	}
-	return Standings{country: c, counterpart: k, rule: r.clone(), rows: rows}, nil
+	return Standings{country: c, counterpart: k, rule: r.clone(), asOf: asOf, rows: rows}, nil
+}
+
+// latest returns the date of the latest meeting in the ledger that counts
+// under p, from the start of its window on, or the zero time when none does.
+func (s *store) latest(p *plan) time.Time {
+	index := s.window(s.all, p.from, p.to)
+	for i := len(index) - 1; i >= 0; i-- {
+		if m := &s.meetings[index[i]]; p.counts(&m.Meeting) {
+			return m.Date
+		}
+	}
+	return time.Time{}
 }
 
 // tenure returns the days in office within [from, to] (zero bounds open),
-// open terms ending at asOf, and whether any term meets the window at all.
-// A leader with no terms meets every window with no days.
+// both ends of every term included and a day two terms share counted once,
+// open terms ending at asOf (adding nothing when asOf is zero), and whether
+// any term meets the window at all. Terms are in start order and overlap at
+// most by a day. A leader with no terms meets every window with no days.
 func tenure(terms []Term, from, to, asOf time.Time) (days int64, meets bool) {
 	if len(terms) == 0 {
 		return 0, true
 	}
+	var last time.Time // the last day counted so far
 	for _, t := range terms {
 		start, end := t.Start, t.End
 		if (to.IsZero() || !start.After(to)) && (end.IsZero() || from.IsZero() || !end.Before(from)) {
 			meets = true
 		}
 		if end.IsZero() {
+			if asOf.IsZero() {
+				continue
+			}
 			end = asOf
 		}
 		if !from.IsZero() && start.Before(from) {
@@ -165,9 +203,14 @@ func tenure(terms []Term, from, to, asOf time.Time) (days int64, meets bool) {
 		if !to.IsZero() && end.After(to) {
 			end = to
 		}
-		if end.After(start) {
-			days += (end.Unix() - start.Unix()) / secondsPerDay
+		if !last.IsZero() && !start.After(last) {
+			start = last.AddDate(0, 0, 1)
 		}
+		if end.Before(start) {
+			continue
+		}
+		days += (end.Unix()-start.Unix())/secondsPerDay + 1
+		last = end
 	}
 	return days, meets
 }

@@ -20,7 +20,7 @@ type Claim struct {
 // ledger gives under the rule up to the claim's date, Missing the claimed
 // count less Recorded (negative when the ledger has more). Err is set, and
 // the counts are zero, when a leader of the claim cannot be found
-// (ErrUnknownLeader, ErrAmbiguous).
+// (ErrUnknownLeader, ErrAmbiguous) or the rule is invalid (ErrInvalidRule).
 type Finding struct {
 	Claim
 	Recorded int
@@ -47,23 +47,26 @@ func (f Finding) String() string {
 // Reconcile checks reported counts against the ledger: for each claim, the
 // meetings of its two leaders counted under r with the window closed at the
 // claim's AsOf date (when AsOf is set and earlier than r.To, or r.To is
-// zero). A claim whose leaders cannot be found gets a Finding with Err set;
-// Reconcile itself never fails. Findings are in the order of the claims.
+// zero). A claim whose leaders cannot be found gets a Finding with Err set,
+// and so does every claim when r is invalid ([Rule.Validate]); Reconcile
+// itself never fails. Findings are in the order of the claims.
 func (l *Ledger) Reconcile(claims []Claim, r Rule) []Finding {
+	invalid := r.Validate()
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	base := r.plan()
 	out := make([]Finding, len(claims))
 	for i, c := range claims {
 		out[i].Claim = c
-		a, err := l.find(c.A)
+		if invalid != nil {
+			out[i].Err = invalid
+			continue
+		}
+		a, b, err := l.pair(c.A, c.B)
 		if err == nil {
-			var b int32
-			if b, err = l.find(c.B); err == nil {
-				p := base.through(c.AsOf)
-				out[i].Recorded = l.count(a, b, &p)
-				out[i].Missing = c.Count - out[i].Recorded
-			}
+			p := base.through(c.AsOf)
+			out[i].Recorded = l.count(a, b, &p, nil)
+			out[i].Missing = c.Count - out[i].Recorded
 		}
 		out[i].Err = err
 	}

@@ -1,6 +1,8 @@
 package meeting
 
 import (
+	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +16,12 @@ import (
 //
 // The zero Rule is the strict count: held, formal talks (Kind Talks, Status
 // Held) between exactly two leaders, on any date.
+//
+// A Rule that names a kind or status outside the defined ones, or whose From
+// is after its To, is invalid ([Rule.Validate]): [Ledger.Count],
+// [Ledger.Between] and [Ledger.Rank] return the error, [Ledger.Reconcile]
+// sets it on every Finding and [Ledger.Pairs] returns empty [PairCounts]
+// that say so.
 type Rule struct {
 	// Kinds that count; empty means Talks only.
 	Kinds []Kind
@@ -29,18 +37,16 @@ type Rule struct {
 
 // String describes the rule in words, for captions:
 // "held talks or pull-asides between two leaders, 2022-05-10..2024-07-10".
+// Kinds and statuses are listed in their defined order, each once; one
+// outside the defined values shows as "Kind(9)" or "Status(-1)".
 func (r Rule) String() string {
 	p := r.plan()
 	var statuses, kinds []string
-	for s, ok := range p.statuses {
-		if ok {
-			statuses = append(statuses, Status(s).String())
-		}
+	for _, s := range sortedSet(r.Statuses, Held) {
+		statuses = append(statuses, s.String())
 	}
-	for k, ok := range p.kinds {
-		if ok {
-			kinds = append(kinds, Kind(k).plural())
-		}
+	for _, k := range sortedSet(r.Kinds, Talks) {
+		kinds = append(kinds, k.plural())
 	}
 	var b strings.Builder
 	b.WriteString(orList(statuses) + " " + orList(kinds))
@@ -60,6 +66,66 @@ func (r Rule) String() string {
 	return b.String()
 }
 
+// Validate reports what makes r unusable: a kind outside Talks..Visit
+// (ErrInvalidKind), a status outside Held..Cancelled (ErrInvalidStatus), or
+// From after To (compared as civil dates). The error lists every problem and
+// matches ErrInvalidRule under errors.Is, and ErrInvalidKind or
+// ErrInvalidStatus when it has such a problem. A valid rule gives nil.
+func (r Rule) Validate() error {
+	var e ruleError
+	for i, k := range r.Kinds {
+		if !k.valid() {
+			e.add(ErrInvalidKind, fmt.Sprintf("Kinds[%d] is %s, not a kind", i, k))
+		}
+	}
+	for i, s := range r.Statuses {
+		if !s.valid() {
+			e.add(ErrInvalidStatus, fmt.Sprintf("Statuses[%d] is %s, not a status", i, s))
+		}
+	}
+	if from, to := civil.Date(r.From), civil.Date(r.To); !from.IsZero() && !to.IsZero() && from.After(to) {
+		e.add(nil, fmt.Sprintf("From %s is after To %s", civil.Format(from), civil.Format(to)))
+	}
+	if len(e.problems) == 0 {
+		return nil
+	}
+	return &e
+}
+
+// ruleError is the error of an invalid Rule.
+type ruleError struct {
+	problems []string
+	errs     []error
+}
+
+// add records a problem and the sentinel it falls under (nil for none but
+// ErrInvalidRule).
+func (e *ruleError) add(sentinel error, problem string) {
+	e.problems = append(e.problems, problem)
+	if sentinel != nil && !slices.Contains(e.errs, sentinel) {
+		e.errs = append(e.errs, sentinel)
+	}
+}
+
+func (e *ruleError) Error() string {
+	return "meeting: invalid rule: " + strings.Join(e.problems, "; ")
+}
+
+func (e *ruleError) Unwrap() []error {
+	return append([]error{ErrInvalidRule}, e.errs...)
+}
+
+// sortedSet returns the values of vs in ascending order without repeats, or
+// just def when vs is empty.
+func sortedSet[T cmp.Ordered](vs []T, def T) []T {
+	if len(vs) == 0 {
+		return []T{def}
+	}
+	out := slices.Clone(vs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // orList joins words as "a", "a or b", "a, b or c".
 func orList(words []string) string {
 	if len(words) < 2 {
@@ -77,7 +143,7 @@ type plan struct {
 }
 
 // plan resolves the defaults of r. Kinds and statuses outside the defined
-// ones match no meeting.
+// ones match no meeting; callers validate r first.
 func (r Rule) plan() plan {
 	p := plan{from: civil.Date(r.From), to: civil.Date(r.To), multi: r.Multilateral}
 	if len(r.Kinds) == 0 {
