@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/summitry/summitry/meeting"
@@ -16,18 +17,52 @@ var (
 	sinkPairs  meeting.PairCounts
 )
 
-func BenchmarkReadLedger(b *testing.B) {
-	var buf bytes.Buffer
-	if err := withSources(b).WriteJSON(&buf); err != nil {
-		b.Fatal(err)
+// ledgerJSON returns the JSON of a ledger of 200 leaders and n meetings,
+// with sources and notes.
+func ledgerJSON(tb testing.TB, n int) []byte {
+	var l meeting.Ledger
+	leaders := make([]meeting.Leader, 200)
+	for i := range leaders {
+		leaders[i] = meeting.Leader{ID: fmt.Sprintf("l%03d", i), Name: fmt.Sprintf("Leader %03d", i), Country: []string{"KR", "JP"}[i%2],
+			Office: "president", Terms: []meeting.Term{{Start: day("1950-01-01")}}, Aliases: []string{fmt.Sprintf("지도자 %d", i)}}
 	}
-	data := buf.Bytes()
-	for b.Loop() {
-		l, err := meeting.ReadLedger(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
+	if err := l.AddLeader(leaders...); err != nil {
+		tb.Fatal(err)
+	}
+	ms := make([]meeting.Meeting, n)
+	for i := range ms {
+		a, b := i%200, (i%200+1+(i/200)%199)%200
+		ms[i] = meeting.Meeting{
+			ID: fmt.Sprintf("m%07d", i), Date: day("1950-01-01").AddDate(0, 0, i/100),
+			Participants: []string{leaders[a].ID, leaders[b].ID}, Place: "Seoul", Occasion: "Summit 1950",
+			Sources: []meeting.Source{{Publisher: "Yonhap", URL: "https://example.com/" + strconv.Itoa(i), Date: day("1950-01-02")}},
+			Note:    "talks on the sidelines",
 		}
-		sinkLedger = l
+	}
+	if err := l.AddMeeting(ms...); err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := l.WriteJSON(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func BenchmarkReadLedger(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		data := ledgerJSON(b, n)
+		b.Run(fmt.Sprintf("meetings=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				l, err := meeting.ReadLedger(bytes.NewReader(data))
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkLedger = l
+			}
+		})
 	}
 }
 

@@ -10,12 +10,18 @@
 //
 // A [Leader] has a stable ID ("kr-yoon-suk-yeol"), a display name, a country
 // (ISO 3166-1, see [ParseCountry]), an office, terms in office and aliases
-// in any script. [Ledger.AddLeader] checks and adds them; [Ledger.Leader]
-// finds one by ID, name or alias with case, accents, width, spaces and
-// hyphens folded, so "YOON SUK-YEOL", "윤석열" (an alias) and
-// "kr-yoon-suk-yeol" find the same leader. A name two leaders share is
-// ErrAmbiguous: the *[AmbiguousError] lists both. [Ledger.Leaders] lists
-// every leader in collated name order.
+// in any script. Terms include both their first and last day; a term may
+// start on the day the previous one ended. [Ledger.AddLeader] checks and
+// adds leaders; names, aliases and offices may not hold control characters,
+// and one leader's ID may not read as another leader's name or alias.
+// [Ledger.Leader] finds a leader by ID, name or alias: an exact ID first,
+// then everything folded (case, accents on Latin and Greek letters, width,
+// compatibility forms, spaces, hyphens and apostrophes ignored; Cyrillic
+// letters such as й and и, Hangul syllables, kana and ideographs kept
+// apart), so "YOON SUK-YEOL", "윤석열" (an alias) and "kr-yoon-suk-yeol"
+// find the same leader. A name two leaders share is ErrAmbiguous: the
+// *[AmbiguousError] lists both. [Ledger.Leaders] lists every leader in
+// collated name order.
 //
 // # Meetings
 //
@@ -24,26 +30,41 @@
 // Cancelled), a place, an occasion ("NATO Summit 2024") and its sources.
 // [Ledger.AddMeeting] rejects unknown participants, meetings outside a
 // participant's terms and repeated records. Dates are civil dates: only the
-// year, month and day are kept, as midnight UTC.
+// year, month and day are kept, as midnight UTC. Records are never removed
+// or edited, except that [Ledger.SetStatus] changes a meeting's status, so
+// a planned meeting can become held or cancelled.
+//
+// [ParseKind] and [ParseStatus] read kinds and statuses from text ("talks",
+// "talk", "pull-aside", "held", "cancelled", "canceled", ...). Kind and
+// Status also have UnmarshalText methods for encoding/json, but with
+// pointer receivers, which gomacro (the gophernotes interpreter) cannot
+// call: there, use ParseKind and ParseStatus.
 //
 // # Counting rules
 //
 // The zero [Rule] is the strict count: held, formal talks between exactly two
 // leaders. Rule{Kinds: []Kind{Talks, PullAside}} adds informal encounters,
 // as press tallies often do; Statuses adds planned meetings; From and To set
-// a window; Multilateral counts every pair inside meetings of three or more.
-// [Rule.String] says it in words.
+// a window, both days included; Multilateral counts every pair inside
+// meetings of three or more. [Rule.String] says it in words. [Rule.Validate]
+// rejects kinds and statuses outside the defined ones and a From after To;
+// every question below reports an invalid rule rather than counting nothing.
 //
 // # Questions
 //
-//   - [Ledger.Count]: how many times two leaders met.
-//   - [Ledger.Pairs]: every pair by count, as [PairCounts].
+//   - [Ledger.Count]: how many times two leaders met, and [Ledger.Between]:
+//     which meetings those were, in date order.
+//   - [Ledger.Pairs]: every pair by count, as [PairCounts] ([PairCounts.Err]
+//     tells of an invalid rule).
 //   - [Ledger.Rank]: the leaders of one country by meetings with leaders of
-//     another, as [Standings] with competition ranks, years in office and
-//     meetings per year.
+//     another, as [Standings] with competition ranks, days and years in
+//     office and meetings per year. Open terms are measured up to
+//     [Standings.AsOf]: the rule's To, or else the latest meeting that counts
+//     under the rule, never the clock.
 //   - [Ledger.Schedule]: a leader's meetings on one day, in every status.
 //   - [Ledger.Streak]: how many consecutive years a leader attended an
-//     occasion series, such as the NATO summit.
+//     occasion series, such as the NATO summit, in person (calls do not
+//     count).
 //   - [Ledger.Reconcile]: reported counts ([Claim]) against the ledger, as
 //     [Finding]s of what is missing.
 //
@@ -52,19 +73,26 @@
 // Bad input is an error, never a panic and never a partial write:
 // [Ledger.AddLeader] and [Ledger.AddMeeting] add every record or none and
 // return a *[ValidationError] whose [Problem]s name the record (index and
-// ID), the field and, for JSON, the line. errors.Is finds the sentinels
-// (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...) through it.
+// ID), the field (as in the Go types) and, for JSON, the line. errors.Is
+// finds the sentinels (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...)
+// through it.
 //
 // # Saving and showing
 //
 // [Ledger.WriteJSON] and [ReadLedger] (or [Ledger.MarshalJSON] and
-// [Ledger.UnmarshalJSON]) save and load a ledger losslessly. [PairCounts]
-// and [Standings] print as aligned text (String), Markdown, HTML and SVG;
-// Jupyter notebooks running gophernotes show them as tables and charts.
+// [Ledger.UnmarshalJSON]) save and load a ledger losslessly. Reading is
+// strict and linear in the input: keys must be spelled exactly and appear
+// once, text must be valid UTF-8 without escaped half surrogate pairs, and
+// every fault is reported with its line; the JSON null is an empty ledger.
+// [PairCounts] and [Standings] print as aligned text (String), Markdown,
+// HTML and SVG; Jupyter notebooks running gophernotes show them as tables
+// and charts.
 //
 // # Concurrency and the interpreter
 //
 // A [Ledger] is safe for concurrent use and its zero value is ready. Results
 // are copies. The API has no type parameters or iterators and its result
-// types have value-receiver methods, so it works from gomacro.
+// types have value-receiver methods, so it works from gomacro; the one
+// exception, the UnmarshalText methods of Kind and Status, has ParseKind and
+// ParseStatus beside it.
 package meeting

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/summitry/summitry/internal/civil"
 )
@@ -21,6 +24,8 @@ import (
 //	               "sources": [{"publisher": "...", "title": "...", "url": "...",
 //	                            "quote": "...", "date": "2024-07-11"}],
 //	               "note": "..."}]}
+//
+// Keys are spelled exactly as shown, each at most once per object.
 type (
 	jsonLedger struct {
 		Leaders  []jsonLeader  `json:"leaders"`
@@ -77,8 +82,9 @@ func (l *Ledger) WriteJSON(w io.Writer) error {
 }
 
 // document returns the ledger in its JSON shape. It shares slices with the
-// stored records, which are never changed once added, so encoding it after
-// the lock is released is safe.
+// stored records, which are never changed once added (SetStatus changes a
+// record's Status, which is copied here under the lock), so encoding it
+// after the lock is released is safe.
 func (l *Ledger) document() jsonLedger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
@@ -112,7 +118,8 @@ func (l *Ledger) document() jsonLedger {
 }
 
 // ReadLedger reads a ledger written by [Ledger.WriteJSON] or
-// [Ledger.MarshalJSON], as [Ledger.UnmarshalJSON] does.
+// [Ledger.MarshalJSON], as [Ledger.UnmarshalJSON] does; the JSON null is an
+// empty ledger. It takes time and memory in proportion to the input.
 func ReadLedger(r io.Reader) (*Ledger, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -126,12 +133,23 @@ func ReadLedger(r io.Reader) (*Ledger, error) {
 }
 
 // UnmarshalJSON replaces the ledger's contents with the ledger in data. The
-// input is untrusted: unknown fields, repeated top-level fields, wrong
-// types and trailing data are ErrSyntax, bad dates ErrInvalidDate, and every
-// record is checked as [Ledger.AddLeader] and [Ledger.AddMeeting] check them.
-// Errors are a *ValidationError whose problems carry the line of the record.
-// On error the ledger is unchanged.
+// input is untrusted and read strictly: unknown fields, fields repeated or
+// not spelled exactly as documented ("ID" for "id"), in the ledger object
+// and in every record, term and source, wrong types, records that are not
+// objects and trailing data are ErrSyntax; bytes that are not UTF-8 and \u
+// escapes of half a surrogate pair, which encoding/json would replace with
+// U+FFFD, are ErrInvalidText; bad dates are ErrInvalidDate; and every
+// record is checked as [Ledger.AddLeader] and [Ledger.AddMeeting] check
+// them. Errors are a *ValidationError whose problems carry the line: of the
+// fault for malformed JSON, of the record for a record's problems. On error
+// the ledger is unchanged.
+//
+// As encoding/json's convention for Unmarshalers asks, the JSON null
+// changes nothing, so a null ledger in a larger document is no error.
 func (l *Ledger) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
+	}
 	s, err := decode(data)
 	if err != nil {
 		return err
@@ -145,21 +163,66 @@ func (l *Ledger) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// isNull reports whether data is the JSON null, with optional white space.
+func isNull(data []byte) bool {
+	return string(bytes.Trim(data, " \t\r\n")) == "null"
+}
+
+// A field is a key of a JSON object and the Go field it fills, by which
+// problems name it.
+type field struct{ key, name string }
+
+// The fields of each kind of JSON object, in the order they are written.
+var (
+	leaderFields = []field{{"id", "ID"}, {"name", "Name"}, {"country", "Country"}, {"office", "Office"},
+		{"terms", "Terms"}, {"aliases", "Aliases"}}
+	termFields    = []field{{"start", "Start"}, {"end", "End"}}
+	meetingFields = []field{{"id", "ID"}, {"date", "Date"}, {"participants", "Participants"},
+		{"kind", "Kind"}, {"status", "Status"}, {"place", "Place"}, {"occasion", "Occasion"},
+		{"sources", "Sources"}, {"note", "Note"}}
+	sourceFields = []field{{"publisher", "Publisher"}, {"title", "Title"}, {"url", "URL"},
+		{"quote", "Quote"}, {"date", "Date"}}
+)
+
 // decoder reads one ledger document, remembering where each record starts.
+//
+// It checks the syntax first, with encoding/json, and then walks the bytes
+// itself, knowing they are valid JSON: so it sees every key as written
+// (encoding/json would match keys whatever their case and let a repeated
+// key win), knows the offset of every fault, never recurses beyond the
+// fixed depth of a ledger, and takes time and memory in proportion to the
+// input.
 type decoder struct {
 	data     []byte
-	dec      *json.Decoder
+	pos      int // the walk's position in data
 	leaders  []Leader
 	meetings []Meeting
 	lines    map[string][]int // record kind → line of each record
+	id       string           // the ID of the record being read, once read
 	ps       problems
+
+	// Line counting moves forward from the last offset asked about, so
+	// finding the line of every record takes linear time in all.
+	at   int // a byte offset
+	line int // the line of byte at
 }
+
+// syntaxError is a problem with the JSON text at a byte offset.
+type syntaxError struct {
+	off   int
+	field string // the Go field, as in Problem.Field
+	err   error  // wraps ErrSyntax
+}
+
+func (e *syntaxError) Error() string { return e.err.Error() }
 
 // decode parses and checks a ledger document into a new store.
 func decode(data []byte) (store, error) {
-	d := &decoder{data: data, dec: json.NewDecoder(bytes.NewReader(data)), lines: map[string][]int{}}
-	d.dec.DisallowUnknownFields()
-	if err := d.document(); err != nil {
+	d := &decoder{data: data, lines: map[string][]int{}, line: 1}
+	if err := d.encoding(); err != nil {
+		return store{}, err
+	}
+	if err := d.syntax(); err != nil {
 		return store{}, err
 	}
 	if err := d.located(d.ps).err(); err != nil {
@@ -189,130 +252,469 @@ func (d *decoder) located(ps problems) problems {
 	return ps
 }
 
-// line returns the line number of a byte offset.
-func (d *decoder) line(off int64) int {
-	off = min(max(off, 0), int64(len(d.data)))
-	return 1 + bytes.Count(d.data[:off], []byte("\n"))
+// lineOf returns the line number of a byte offset. It counts on from the
+// offset asked about last, or back from it for an earlier one.
+func (d *decoder) lineOf(off int) int {
+	off = min(max(off, 0), len(d.data))
+	if off >= d.at {
+		d.line += bytes.Count(d.data[d.at:off], []byte("\n"))
+		d.at = off
+		return d.line
+	}
+	return d.line - bytes.Count(d.data[off:d.at], []byte("\n"))
 }
 
-// malformed reports a syntax problem at a byte offset, in a record when
-// record is set.
-func (d *decoder) malformed(off int64, record string, i int, err error) error {
-	p := Problem{Line: d.line(off), Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
-	if record != "" {
-		p.Record, p.Index = record, i
+// encoding reports the first byte that is not UTF-8 and the first \u
+// escape of half a surrogate pair: encoding/json turns either into U+FFFD,
+// changing the text without a word.
+func (d *decoder) encoding() error {
+	bad := func(off int, what string) error {
+		return &ValidationError{Problems: []Problem{{Line: d.lineOf(off),
+			Err: &wrapped{"malformed ledger JSON: invalid text: " + what, []error{ErrSyntax, ErrInvalidText}}}}}
 	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		// Decoder.Decode reports the offset within the value it decodes.
-		p.Line = d.line(off + te.Offset)
-		p.Field = te.Field
-		p.Err = fmt.Errorf("%w: got a JSON %s, want %s", ErrSyntax, te.Value, te.Type)
+	if !utf8.Valid(d.data) {
+		for i := 0; i < len(d.data); {
+			r, size := utf8.DecodeRune(d.data[i:])
+			if r == utf8.RuneError && size == 1 {
+				return bad(i, fmt.Sprintf("byte %#x is not UTF-8", d.data[i]))
+			}
+			i += size
+		}
 	}
+	if off := loneSurrogate(d.data); off >= 0 {
+		return bad(off, fmt.Sprintf("%s escapes half of a surrogate pair", d.data[off:off+6]))
+	}
+	return nil
+}
+
+// loneSurrogate returns the offset of the first \u escape in data of a
+// UTF-16 surrogate that is not part of a high-low pair, or -1.
+func loneSurrogate(data []byte) int {
+	hex := func(b []byte) (rune, bool) {
+		var v rune
+		for _, c := range b {
+			switch {
+			case '0' <= c && c <= '9':
+				v = v<<4 | rune(c-'0')
+			case 'a' <= c && c <= 'f':
+				v = v<<4 | rune(c-'a'+10)
+			case 'A' <= c && c <= 'F':
+				v = v<<4 | rune(c-'A'+10)
+			default:
+				return 0, false
+			}
+		}
+		return v, true
+	}
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte(`\u`))
+		if j < 0 {
+			return -1
+		}
+		j += i
+		k := j // the backslash at j starts an escape when an even number precede it
+		for k > 0 && data[k-1] == '\\' {
+			k--
+		}
+		if (j-k)%2 == 1 || j+6 > len(data) {
+			i = j + 1
+			continue
+		}
+		v, ok := hex(data[j+2 : j+6])
+		switch {
+		case !ok || v < 0xd800 || v > 0xdfff:
+			i = j + 2
+			continue
+		case v >= 0xdc00:
+			return j // a low surrogate with no high one before it
+		}
+		if j+12 <= len(data) && data[j+6] == '\\' && data[j+7] == 'u' {
+			if w, ok := hex(data[j+8 : j+12]); ok && 0xdc00 <= w && w <= 0xdfff {
+				i = j + 12
+				continue
+			}
+		}
+		return j // a high surrogate with no low one after it
+	}
+}
+
+// syntax checks that data is one JSON value, walks it as a ledger when it
+// is, and reports the first fault.
+func (d *decoder) syntax() error {
+	if json.Valid(d.data) {
+		return d.walk()
+	}
+	// Find the fault. The offsets of a Decoder's errors count from the start
+	// of the value it reads, which for the first value is the start of data.
+	dec := json.NewDecoder(bytes.NewReader(d.data))
+	var first json.RawMessage
+	err := dec.Decode(&first)
 	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		p.Line = d.line(se.Offset)
+	switch {
+	case errors.As(err, &se):
+		return d.fail("", 0, &syntaxError{off: int(se.Offset) - 1, err: fmt.Errorf("%w: %s", ErrSyntax, se)})
+	case err != nil: // the end of the input, within the value
+		return d.fail("", 0, &syntaxError{off: len(d.data), err: fmt.Errorf("%w: unexpected end of input", ErrSyntax)})
 	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		p.Line = d.line(int64(len(d.data)))
-		p.Err = fmt.Errorf("%w: unexpected end of input", ErrSyntax)
+	// The first value is sound; something follows it. Report what is wrong
+	// within the value first, if anything.
+	all, end := d.data, int(dec.InputOffset())
+	d.data = all[:end]
+	if err := d.walk(); err != nil {
+		return err
+	}
+	d.data = all
+	d.pos = end
+	d.space()
+	return d.fail("", 0, d.malformed("", "data after the ledger object"))
+}
+
+// fail turns a syntax error into a *ValidationError with the line of the
+// fault, in record i of a kind when record is set.
+func (d *decoder) fail(record string, i int, err error) error {
+	p := Problem{Err: err}
+	if record != "" {
+		p.Record, p.Index, p.ID = record, i, d.id
+	}
+	var se *syntaxError
+	if errors.As(err, &se) {
+		p.Line, p.Field, p.Err = d.lineOf(se.off), se.field, se.err
 	}
 	return &ValidationError{Problems: []Problem{p}}
 }
 
-// document reads the top-level object.
-func (d *decoder) document() error {
-	tok, err := d.dec.Token()
-	if err != nil {
-		return d.malformed(d.dec.InputOffset(), "", 0, err)
+// malformed returns a syntax error at the walk's position.
+func (d *decoder) malformed(name string, format string, args ...any) error {
+	return &syntaxError{off: d.pos, field: name, err: fmt.Errorf("%w: "+format, append([]any{ErrSyntax}, args...)...)}
+}
+
+// The rest of the decoder walks data, which is valid JSON: every value is
+// complete and well formed, so the walk only has to tell them apart.
+
+// space skips white space.
+func (d *decoder) space() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\r', '\n':
+			d.pos++
+		default:
+			return
+		}
 	}
-	if tok != json.Delim('{') {
-		return d.malformed(0, "", 0, errors.New(`want an object {"leaders": [...], "meetings": [...]}`))
+}
+
+// next skips white space and returns the next byte, without taking it.
+func (d *decoder) next() byte {
+	d.space()
+	return d.data[d.pos]
+}
+
+// more takes the separator after a member or element, reporting whether
+// another follows (a comma) or the object or array ends.
+func (d *decoder) more() bool {
+	if d.next() == ',' {
+		d.pos++
+		return true
+	}
+	d.pos++ // the closing brace or bracket
+	return false
+}
+
+// first takes the opening brace or bracket, reporting whether the object
+// or array has a member.
+func (d *decoder) first() bool {
+	d.pos++
+	if c := d.next(); c == '}' || c == ']' {
+		d.pos++
+		return false
+	}
+	return true
+}
+
+// text reads the string at the walk's position.
+func (d *decoder) text() string {
+	start := d.pos
+	escaped := false
+	i := start + 1
+	for ; d.data[i] != '"'; i++ {
+		if d.data[i] == '\\' {
+			escaped = true
+			i++
+		}
+	}
+	d.pos = i + 1
+	if !escaped {
+		return string(d.data[start+1 : i])
+	}
+	var s string
+	if err := json.Unmarshal(d.data[start:d.pos], &s); err != nil {
+		panic("meeting: a valid JSON string did not decode: " + err.Error()) // unreachable
+	}
+	return s
+}
+
+// kind names the JSON type of the value at the walk's position.
+func (d *decoder) kind() string {
+	switch d.data[d.pos] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// wrongType reports the value at the walk's position, which is not of the
+// type wanted.
+func (d *decoder) wrongType(name, want string) error {
+	return d.malformed(name, "got a JSON %s, want %s", d.kind(), want)
+}
+
+// null takes a null, reporting whether there was one.
+func (d *decoder) null() bool {
+	if d.next() == 'n' {
+		d.pos += len("null")
+		return true
+	}
+	return false
+}
+
+// walk reads the ledger object.
+func (d *decoder) walk() error {
+	if d.next() != '{' {
+		return d.fail("", 0, d.malformed("", `want an object {"leaders": [...], "meetings": [...]}`))
 	}
 	seen := map[string]bool{}
-	for d.dec.More() {
-		off := d.dec.InputOffset()
-		tok, err := d.dec.Token()
-		if err != nil {
-			return d.malformed(d.dec.InputOffset(), "", 0, err)
-		}
-		key, _ := tok.(string)
-		if seen[key] {
-			return d.malformed(off, "", 0, fmt.Errorf("field %q repeated", key))
-		}
-		seen[key] = true
-		switch key {
-		case "leaders":
-			err = d.array("leader", func(i int) error {
-				var j jsonLeader
-				if err := d.dec.Decode(&j); err != nil {
-					return err
-				}
-				d.leaders = append(d.leaders, j.leader(i, &d.ps))
-				return nil
-			})
-		case "meetings":
-			err = d.array("meeting", func(i int) error {
-				var j jsonMeeting
-				if err := d.dec.Decode(&j); err != nil {
-					return err
-				}
-				d.meetings = append(d.meetings, j.meeting(i, &d.ps))
-				return nil
-			})
+	for more := d.first(); more; more = d.more() {
+		d.space()
+		keyAt := d.pos
+		key := d.text()
+		d.next()
+		d.pos++ // the colon
+		var err error
+		switch {
+		case seen[key]:
+			d.pos = keyAt
+			return d.fail("", 0, d.malformed("", "field %q repeated", key))
+		case key == "leaders":
+			err = d.array("leader", d.leader)
+		case key == "meetings":
+			err = d.array("meeting", d.meeting)
 		default:
-			return d.malformed(off, "", 0, fmt.Errorf("unknown field %q", key))
+			d.pos = keyAt
+			return d.fail("", 0, d.malformed("", "unknown field %q", key))
 		}
 		if err != nil {
 			return err
 		}
-	}
-	if _, err := d.dec.Token(); err != nil { // the closing brace
-		return d.malformed(d.dec.InputOffset(), "", 0, err)
-	}
-	if _, err := d.dec.Token(); err != io.EOF {
-		return d.malformed(d.dec.InputOffset(), "", 0, errors.New("data after the ledger object"))
+		seen[key] = true
 	}
 	return nil
 }
 
-// array reads a JSON array (or null) of records, calling each for every
-// element with the decoder positioned at it.
+// array reads a JSON array (or null) of records, reading each with the walk
+// positioned at it.
 func (d *decoder) array(record string, each func(i int) error) error {
-	tok, err := d.dec.Token()
-	if err != nil {
-		return d.malformed(d.dec.InputOffset(), "", 0, err)
-	}
-	if tok == nil {
+	if d.null() {
 		return nil
 	}
-	if tok != json.Delim('[') {
-		return d.malformed(d.dec.InputOffset(), "", 0, fmt.Errorf("%ss: want an array", record))
+	if d.next() != '[' {
+		return d.fail("", 0, d.malformed("", "%ss: want an array", record))
 	}
-	for i := 0; d.dec.More(); i++ {
-		start := d.recordStart(d.dec.InputOffset())
-		d.lines[record] = append(d.lines[record], d.line(start))
+	for more, i := d.first(), 0; more; more, i = d.more(), i+1 {
+		d.id = ""
 		if err := each(i); err != nil {
-			return d.malformed(start, record, i, err)
+			return d.fail(record, i, err)
 		}
-	}
-	if _, err := d.dec.Token(); err != nil { // the closing bracket
-		return d.malformed(d.dec.InputOffset(), "", 0, err)
 	}
 	return nil
 }
 
-// recordStart skips the separators before the value at off.
-func (d *decoder) recordStart(off int64) int64 {
-	for off < int64(len(d.data)) {
-		switch d.data[off] {
-		case ' ', '\t', '\r', '\n', ',':
-			off++
-		default:
-			return off
+// object reads a JSON object whose keys must be among fields, spelled
+// exactly and each at most once, calling value for each key with the walk
+// positioned at its value. Problems name fields with prefix. When opened is
+// set, it is called with the offset of the opening brace.
+func (d *decoder) object(prefix string, fields []field, opened func(off int), value func(f field, name string) error) error {
+	if d.next() != '{' {
+		return d.wrongType(strings.TrimSuffix(prefix, "."), "an object")
+	}
+	if opened != nil {
+		opened(d.pos)
+	}
+	var seen uint64 // bit i: fields[i] read
+	for more := d.first(); more; more = d.more() {
+		d.space()
+		keyAt := d.pos
+		key := d.text()
+		i := -1
+		for j, f := range fields {
+			if f.key == key {
+				i = j
+				break
+			}
+			if strings.EqualFold(f.key, key) {
+				d.pos = keyAt
+				return d.malformed(prefix+f.name, "field %q must be spelled %q", key, f.key)
+			}
+		}
+		if i < 0 {
+			d.pos = keyAt
+			return d.malformed(strings.TrimSuffix(prefix, "."), "unknown field %q", key)
+		}
+		name := prefix + fields[i].name
+		if seen&(1<<i) != 0 {
+			d.pos = keyAt
+			return d.malformed(name, "field %q repeated", key)
+		}
+		seen |= 1 << i
+		d.next()
+		d.pos++ // the colon
+		if err := value(fields[i], name); err != nil {
+			return err
 		}
 	}
-	return off
+	return nil
+}
+
+// str reads a JSON string (or null, the empty string) into dst.
+func (d *decoder) str(name string, dst *string) error {
+	switch d.next() {
+	case '"':
+		*dst = d.text()
+	case 'n':
+		d.pos += len("null")
+	default:
+		return d.wrongType(name, "a string")
+	}
+	return nil
+}
+
+// list reads a JSON array (or null) of elements, calling each with the walk
+// positioned at element i.
+func (d *decoder) list(name string, each func(i int) error) error {
+	if d.null() {
+		return nil
+	}
+	if d.next() != '[' {
+		return d.wrongType(name, "an array")
+	}
+	for more, i := d.first(), 0; more; more, i = d.more(), i+1 {
+		if err := each(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// strs reads a JSON array (or null) of strings into dst.
+func (d *decoder) strs(name string, dst *[]string) error {
+	return d.list(name, func(i int) error {
+		var s string
+		if err := d.str(name+"["+strconv.Itoa(i)+"]", &s); err != nil {
+			return err
+		}
+		*dst = append(*dst, s)
+		return nil
+	})
+}
+
+// opened records the line where a record of a kind starts.
+func (d *decoder) opened(record string) func(off int) {
+	return func(off int) { d.lines[record] = append(d.lines[record], d.lineOf(off)) }
+}
+
+// leader reads leader i.
+func (d *decoder) leader(i int) error {
+	var j jsonLeader
+	err := d.object("", leaderFields, d.opened("leader"), func(f field, name string) error {
+		switch f.key {
+		case "id":
+			err := d.str(name, &j.ID)
+			d.id = j.ID
+			return err
+		case "name":
+			return d.str(name, &j.Name)
+		case "country":
+			return d.str(name, &j.Country)
+		case "office":
+			return d.str(name, &j.Office)
+		case "aliases":
+			return d.strs(name, &j.Aliases)
+		}
+		return d.list(name, func(k int) error { // terms
+			var t jsonTerm
+			err := d.object(name+"["+strconv.Itoa(k)+"].", termFields, nil, func(f field, name string) error {
+				if f.key == "start" {
+					return d.str(name, &t.Start)
+				}
+				return d.str(name, &t.End)
+			})
+			j.Terms = append(j.Terms, t)
+			return err
+		})
+	})
+	if err != nil {
+		return err
+	}
+	d.leaders = append(d.leaders, j.leader(i, &d.ps))
+	return nil
+}
+
+// meeting reads meeting i.
+func (d *decoder) meeting(i int) error {
+	var j jsonMeeting
+	err := d.object("", meetingFields, d.opened("meeting"), func(f field, name string) error {
+		switch f.key {
+		case "id":
+			err := d.str(name, &j.ID)
+			d.id = j.ID
+			return err
+		case "date":
+			return d.str(name, &j.Date)
+		case "participants":
+			return d.strs(name, &j.Participants)
+		case "kind":
+			return d.str(name, &j.Kind)
+		case "status":
+			return d.str(name, &j.Status)
+		case "place":
+			return d.str(name, &j.Place)
+		case "occasion":
+			return d.str(name, &j.Occasion)
+		case "note":
+			return d.str(name, &j.Note)
+		}
+		return d.list(name, func(k int) error { // sources
+			var s jsonSource
+			err := d.object(name+"["+strconv.Itoa(k)+"].", sourceFields, nil, func(f field, name string) error {
+				dst := &s.Date
+				switch f.key {
+				case "publisher":
+					dst = &s.Publisher
+				case "title":
+					dst = &s.Title
+				case "url":
+					dst = &s.URL
+				case "quote":
+					dst = &s.Quote
+				}
+				return d.str(name, dst)
+			})
+			j.Sources = append(j.Sources, s)
+			return err
+		})
+	})
+	if err != nil {
+		return err
+	}
+	d.meetings = append(d.meetings, j.meeting(i, &d.ps))
+	return nil
 }
 
 // parseDate parses a YYYY-MM-DD field ("" is the zero time), reporting a

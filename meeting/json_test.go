@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -83,6 +84,7 @@ func TestReadLedgerErrors(t *testing.T) {
   {"id": "b", "name": "B", "country": "JP"}
 ], "meetings": [
 `
+	const m = `{"id": "m", "date": "2024-07-10", "participants": ["a", "b"], "kind": "talks", "status": "held", `
 	tests := []struct {
 		name  string
 		input string
@@ -93,13 +95,19 @@ func TestReadLedgerErrors(t *testing.T) {
 		{"not an object", `[]`, `meeting: line 1: malformed ledger JSON: want an object {"leaders": [...], "meetings": [...]}`, meeting.ErrSyntax},
 		{"bad syntax", "{\n\"leaders\": [}", `meeting: line 2: malformed ledger JSON: invalid character '}' looking for beginning of value`, meeting.ErrSyntax},
 		{"unknown top-level field", `{"leaders": [], "people": []}`, `meeting: line 1: malformed ledger JSON: unknown field "people"`, meeting.ErrSyntax},
+		{"top-level field in another case", `{"Leaders": []}`, `meeting: line 1: malformed ledger JSON: unknown field "Leaders"`, meeting.ErrSyntax},
 		{"repeated field", `{"leaders": [], "leaders": []}`, `meeting: line 1: malformed ledger JSON: field "leaders" repeated`, meeting.ErrSyntax},
 		{"trailing data", `{"leaders": []} {}`, `meeting: line 1: malformed ledger JSON: data after the ledger object`, meeting.ErrSyntax},
+		{"trailing data on a later line", "{\"leaders\": []}\n\n x", `meeting: line 3: malformed ledger JSON: data after the ledger object`, meeting.ErrSyntax},
+		{"a fault before trailing data", `{"leaders": [{"id": 1}]} {}`, `meeting: line 1: leader[0]: ID: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+		{"a syntax error late in the input", "{\"leaders\": [{\"ID\": \"a\"}],\n \"meetings\": [}", `meeting: line 2: malformed ledger JSON: invalid character '}' looking for beginning of value`, meeting.ErrSyntax},
+		{"too deep", `{"leaders": [` + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + `]}`,
+			`meeting: line 1: malformed ledger JSON: invalid character '[' exceeded max depth`, meeting.ErrSyntax},
 		{"leaders not an array", `{"leaders": {}}`, `meeting: line 1: malformed ledger JSON: leaders: want an array`, meeting.ErrSyntax},
-		{"unknown record field", "{\"leaders\": [\n{\"id\": \"a\", \"nmae\": \"A\"}]}", `meeting: line 2: leader[0]: malformed ledger JSON: json: unknown field "nmae"`, meeting.ErrSyntax},
-		{"wrong type", "{\"leaders\": [\n\n{\"id\": 7}]}", `meeting: line 3: leader[0]: id: malformed ledger JSON: got a JSON number, want string`, meeting.ErrSyntax},
-		{"bad syntax in a record", "{\"leaders\": [\n{\"id\": \"a\",\n \"name\": x}]}", `meeting: line 3: leader[0]: malformed ledger JSON: invalid character 'x' looking for beginning of value`, meeting.ErrSyntax},
-		{"truncated", `{"leaders": [{"id": "a"`, `meeting: line 1: leader[0]: malformed ledger JSON: unexpected end of input`, meeting.ErrSyntax},
+		{"unknown record field", "{\"leaders\": [\n{\"id\": \"a\", \"nmae\": \"A\"}]}", `meeting: line 2: leader[0] "a": malformed ledger JSON: unknown field "nmae"`, meeting.ErrSyntax},
+		{"wrong type", "{\"leaders\": [\n\n{\"id\": 7}]}", `meeting: line 3: leader[0]: ID: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+		{"bad syntax in a record", "{\"leaders\": [\n{\"id\": \"a\",\n \"name\": x}]}", `meeting: line 3: malformed ledger JSON: invalid character 'x' looking for beginning of value`, meeting.ErrSyntax},
+		{"truncated", `{"leaders": [{"id": "a"`, `meeting: line 1: malformed ledger JSON: unexpected end of input`, meeting.ErrSyntax},
 		{"bad date", leaders + `{"id": "m", "date": "10/07/2024", "participants": ["a", "b"], "kind": "talks", "status": "held"}]}`,
 			`meeting: line 5: meeting[0] "m": Date: invalid date "10/07/2024", want YYYY-MM-DD`, meeting.ErrInvalidDate},
 		{"bad term date", "{\"leaders\": [{\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\", \"terms\": [{\"start\": \"2020-13-01\"}]}]}",
@@ -115,6 +123,58 @@ func TestReadLedgerErrors(t *testing.T) {
 			`meeting: line 6: meeting[1] "m2": Participants[1]: unknown leader ID "c"`, meeting.ErrUnknownLeader},
 		{"out of term", leaders + `{"id": "m1", "date": "2019-07-10", "participants": ["a", "b"], "kind": "talks", "status": "held"}]}`,
 			`meeting: line 5: meeting[0] "m1": Date: outside the leader's terms in office: A (a) was not in office on 2019-07-10`, meeting.ErrOutOfTerm},
+
+		// Keys are spelled exactly, once, in every object.
+		{"key in another case", "{\"leaders\": [{\"ID\": \"a\", \"name\": \"A\", \"country\": \"KR\"}]}",
+			`meeting: line 1: leader[0]: ID: malformed ledger JSON: field "ID" must be spelled "id"`, meeting.ErrSyntax},
+		{"repeated key", `{"leaders": [{"id": "a", "name": "A", "name": "B", "country": "KR"}]}`,
+			`meeting: line 1: leader[0] "a": Name: malformed ledger JSON: field "name" repeated`, meeting.ErrSyntax},
+		{"repeated key in a term", `{"leaders": [{"id": "a", "name": "A", "country": "KR", "terms": [{"start": "2020-01-01", "start": "2021-01-01"}]}]}`,
+			`meeting: line 1: leader[0] "a": Terms[0].Start: malformed ledger JSON: field "start" repeated`, meeting.ErrSyntax},
+		{"key in another case in a source", leaders + m + `"sources": [{"publisher": "P"}, {"URL": "https://example.com"}]}]}`,
+			`meeting: line 5: meeting[0] "m": Sources[1].URL: malformed ledger JSON: field "URL" must be spelled "url"`, meeting.ErrSyntax},
+		{"unknown key in a source", leaders + m + `"sources": [{"link": "https://example.com"}]}]}`,
+			`meeting: line 5: meeting[0] "m": Sources[0]: malformed ledger JSON: unknown field "link"`, meeting.ErrSyntax},
+		{"escaped key", `{"leaders": [{"\u0069d": "a", "id": "b", "name": "A", "country": "KR"}]}`,
+			`meeting: line 1: leader[0] "a": ID: malformed ledger JSON: field "id" repeated`, meeting.ErrSyntax},
+
+		// Wrong types, named by Go field.
+		{"a participant of the wrong type", leaders + `{"id": "m", "date": "2024-07-10", "participants": ["a", 1], "kind": "talks", "status": "held"}]}`,
+			`meeting: line 5: meeting[0] "m": Participants[1]: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+		{"terms not an array", `{"leaders": [{"id": "a", "name": "A", "country": "KR", "terms": {}}]}`,
+			`meeting: line 1: leader[0] "a": Terms: malformed ledger JSON: got a JSON object, want an array`, meeting.ErrSyntax},
+		{"a term not an object", `{"leaders": [{"id": "a", "name": "A", "country": "KR", "terms": ["2020-01-01"]}]}`,
+			`meeting: line 1: leader[0] "a": Terms[0]: malformed ledger JSON: got a JSON string, want an object`, meeting.ErrSyntax},
+		{"a null record", `{"leaders": [null]}`,
+			`meeting: line 1: leader[0]: malformed ledger JSON: got a JSON null, want an object`, meeting.ErrSyntax},
+		{"a boolean name", `{"leaders": [{"id": "a", "name": true}]}`,
+			`meeting: line 1: leader[0] "a": Name: malformed ledger JSON: got a JSON boolean, want a string`, meeting.ErrSyntax},
+		{"a nested array as a name", `{"leaders": [{"id": "a", "name": [[[[[[[[[[]]]]]]]]]]}]}`,
+			`meeting: line 1: leader[0] "a": Name: malformed ledger JSON: got a JSON array, want a string`, meeting.ErrSyntax},
+
+		// The line is the line of the fault, wherever the record starts.
+		{"type error on the record's last line", "{\n \"leaders\": [\n  {\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n  {\"id\": \"b\",\n   \"name\": \"B\",\n   \"country\": 5}\n ]\n}",
+			`meeting: line 6: leader[1] "b": Country: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+		{"syntax error on the record's last line", "{\n \"leaders\": [\n  {\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n  {\"id\": \"b\",\n   \"name\": \"B\",\n   \"country\": \"KR\" x}\n ]\n}",
+			`meeting: line 6: malformed ledger JSON: invalid character 'x' after object key:value pair`, meeting.ErrSyntax},
+		{"unknown field on the record's last line", "{\n \"leaders\": [\n  {\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n  {\"id\": \"b\",\n   \"name\": \"B\",\n   \"country\": \"KR\", \"bogus\": 1}\n ]\n}",
+			`meeting: line 6: leader[1] "b": malformed ledger JSON: unknown field "bogus"`, meeting.ErrSyntax},
+		{"a record starting on the line after the comma", "{\"leaders\": [{\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n\n  {\"id\": \"b\", \"name\": \"B\", \"country\": \"XX\"}]}",
+			`meeting: line 3: leader[1] "b": Country: invalid country code "XX"`, meeting.ErrInvalidCountry},
+		{"a fault after many blank lines", "{\"leaders\": [" + strings.Repeat("\n", 100_000) + "{\"id\": 1}]}",
+			`meeting: line 100001: leader[0]: ID: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+
+		// Text that encoding/json would silently change.
+		{"invalid UTF-8", "{\"leaders\": [\n{\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\", \"office\": \"\xff\"}]}",
+			`meeting: line 2: malformed ledger JSON: invalid text: byte 0xff is not UTF-8`, meeting.ErrInvalidText},
+		{"a lone high surrogate", "{\"leaders\": [\n\n{\"id\": \"a\", \"name\": \"\\ud800\", \"country\": \"KR\"}]}",
+			`meeting: line 3: malformed ledger JSON: invalid text: \ud800 escapes half of a surrogate pair`, meeting.ErrInvalidText},
+		{"a lone low surrogate", `{"leaders": [{"id": "a", "name": "A\uDC00", "country": "KR"}]}`,
+			`meeting: line 1: malformed ledger JSON: invalid text: \uDC00 escapes half of a surrogate pair`, meeting.ErrInvalidText},
+		{"a high surrogate before a letter", `{"leaders": [{"id": "a", "name": "\ud83d\u0041", "country": "KR"}]}`,
+			`meeting: line 1: malformed ledger JSON: invalid text: \ud83d escapes half of a surrogate pair`, meeting.ErrInvalidText},
+		{"a control character in a name", `{"leaders": [{"id": "a", "name": "A\u0000", "country": "KR"}]}`,
+			`meeting: line 1: leader[0] "a": Name: invalid text: "A\x00" has control characters`, meeting.ErrInvalidText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,18 +182,103 @@ func TestReadLedgerErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("ReadLedger read %d leaders, want an error", len(l.Leaders()))
 			}
-			if err.Error() != tt.want {
-				t.Errorf("ReadLedger error\n got: %s\nwant: %s", err, tt.want)
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("ReadLedger error (-want +got):\n%s", diff)
 			}
 			if !errors.Is(err, tt.is) {
 				t.Errorf("ReadLedger error %v is not %v", err, tt.is)
+			}
+			var ve *meeting.ValidationError
+			if !errors.As(err, &ve) {
+				t.Errorf("ReadLedger error %T, want *meeting.ValidationError", err)
 			}
 		})
 	}
 }
 
+// TestReadLedgerText checks that text survives reading exactly: escapes of
+// surrogate pairs and escaped backslashes are not mistaken for lone
+// surrogates.
+func TestReadLedgerText(t *testing.T) {
+	tests := []struct{ json, want string }{
+		{`\ud83d\ude00`, "😀"},
+		{`\\ud800`, `\ud800`},
+		{`\\\ud83d\ude00`, `\😀`},
+		{`Zelens\u02BCkyi`, "Zelensʼkyi"},
+		{"윤석열", "윤석열"},
+	}
+	for _, tt := range tests {
+		in := `{"leaders": [{"id": "a", "name": "Yoon ` + tt.json + `", "country": "KR"}]}`
+		l, err := meeting.ReadLedger(strings.NewReader(in))
+		if err != nil {
+			t.Errorf("ReadLedger(%s): %v", in, err)
+			continue
+		}
+		if diff := cmp.Diff("Yoon "+tt.want, l.Leaders()[0].Name); diff != "" {
+			t.Errorf("name read from %s (-want +got):\n%s", tt.json, diff)
+		}
+	}
+}
+
+// TestUnmarshalNull checks encoding/json's convention: the JSON null leaves
+// an Unmarshaler unchanged.
+func TestUnmarshalNull(t *testing.T) {
+	l := storyLedger()
+	before, _ := json.Marshal(l)
+	for _, in := range []string{"null", " null\n"} {
+		if err := l.UnmarshalJSON([]byte(in)); err != nil {
+			t.Errorf("UnmarshalJSON(%q): %v", in, err)
+		}
+	}
+	if err := json.Unmarshal([]byte("null"), l); err != nil {
+		t.Errorf("json.Unmarshal(null): %v", err)
+	}
+	after, _ := json.Marshal(l)
+	if diff := cmp.Diff(string(before), string(after)); diff != "" {
+		t.Errorf("null changed the ledger (-before +after):\n%s", diff)
+	}
+
+	var doc struct {
+		Ledger *meeting.Ledger
+		Other  meeting.Ledger
+	}
+	if err := json.Unmarshal([]byte(`{"Ledger": null, "Other": null}`), &doc); err != nil {
+		t.Errorf("json.Unmarshal of null fields: %v", err)
+	}
+	if doc.Ledger != nil || len(doc.Other.Leaders()) != 0 {
+		t.Errorf("null fields decoded as %v, %v", doc.Ledger, doc.Other.Leaders())
+	}
+	if l, err := meeting.ReadLedger(strings.NewReader("null")); err != nil || len(l.Leaders()) != 0 {
+		t.Errorf("ReadLedger(null) = %v, %v; want an empty ledger", l, err)
+	}
+}
+
+// TestReadLedgerLinear checks that reading takes time in proportion to the
+// input: 8 times the meetings may take about 8 times as long, not 64.
+func TestReadLedgerLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	fastest := func(data []byte) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			if _, err := meeting.ReadLedger(bytes.NewReader(data)); err != nil {
+				t.Fatal(err)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small, large := ledgerJSON(t, 2_000), ledgerJSON(t, 16_000)
+	ts, tl := fastest(small), fastest(large)
+	if tl > 24*ts {
+		t.Errorf("reading %d bytes took %v, %d bytes %v: %d times as long for 8 times the input", len(small), ts, len(large), tl, tl/ts)
+	}
+}
+
 func TestReadLedgerAccepts(t *testing.T) {
-	for _, in := range []string{`{}`, `{"leaders": null, "meetings": null}`, " {\"meetings\": []}\n\n"} {
+	for _, in := range []string{`{}`, `{"leaders": null, "meetings": null}`, " {\"meetings\": []}\n\n", "null", "\tnull "} {
 		l, err := meeting.ReadLedger(strings.NewReader(in))
 		if err != nil || len(l.Leaders()) != 0 || len(l.Meetings()) != 0 {
 			t.Errorf("ReadLedger(%q) = %v, %v; want an empty ledger", in, l, err)
@@ -185,6 +330,9 @@ func FuzzReadLedger(f *testing.F) {
 	f.Add(`{"leaders": [{"id": "a", "name": "A", "country": "KR", "terms": [{"start": "2020-01-01", "end": "2019-01-01"}]}]}`)
 	f.Add(`{"leaders": [{"id": "a", "name": "A", "country": "KR"}, {"id": "b", "name": "B", "country": "JP"}], "meetings": [{"id": "m", "date": "2024-07-10", "participants": ["a", "b"], "kind": "talks", "status": "held"}]}`)
 	f.Add(`{"leaders": [{"id": "a", "name": "\ud800", "country": "KR"}]}`)
+	f.Add(`{"leaders": [{"id": "a", "name": "A \"q\" \\ \u00e9 \ud83d\ude00", "country": "KR", "aliases": null, "terms": [{"start": "2020-01-01", "end": null}]}]}`)
+	f.Add("null")
+	f.Add(`{"meetings": [], "leaders": [{"id": "a", "name": "A", "country": "KR", "id": "b"}]}`)
 	f.Fuzz(func(t *testing.T, input string) {
 		l, err := meeting.ReadLedger(strings.NewReader(input))
 		if err != nil {
@@ -211,5 +359,96 @@ func FuzzReadLedger(f *testing.F) {
 		if diff := cmp.Diff(l.Meetings(), back.Meetings()); diff != "" {
 			t.Errorf("round trip changed the meetings (-first +second):\n%s", diff)
 		}
+
+		// The reference: encoding/json reads what ReadLedger accepted into
+		// the same records.
+		ref, err := referenceLedger(input)
+		if err != nil {
+			t.Fatalf("ReadLedger accepted what the reference rejects: %v", err)
+		}
+		var want bytes.Buffer
+		if err := ref.WriteJSON(&want); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), first.String()); diff != "" {
+			t.Errorf("ReadLedger and the reference differ (-reference +ReadLedger):\n%s", diff)
+		}
 	})
+}
+
+// referenceLedger reads ledger JSON with encoding/json and the public API,
+// as a reference for the reader's own walk of the JSON.
+func referenceLedger(input string) (*meeting.Ledger, error) {
+	var doc struct {
+		Leaders []struct {
+			ID, Name, Country, Office string
+			Terms                     []struct{ Start, End string }
+			Aliases                   []string
+		}
+		Meetings []struct {
+			ID, Date        string
+			Participants    []string
+			Kind, Status    string
+			Place, Occasion string
+			Sources         []struct{ Publisher, Title, URL, Quote, Date string }
+			Note            string
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(input))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, err
+	}
+	date := func(s string) (time.Time, error) {
+		if s == "" {
+			return time.Time{}, nil
+		}
+		return time.Parse(time.DateOnly, s)
+	}
+	var l meeting.Ledger
+	var leaders []meeting.Leader
+	for _, j := range doc.Leaders {
+		ld := meeting.Leader{ID: j.ID, Name: j.Name, Country: j.Country, Office: j.Office, Aliases: j.Aliases}
+		for _, t := range j.Terms {
+			start, err := date(t.Start)
+			if err != nil {
+				return nil, err
+			}
+			end, err := date(t.End)
+			if err != nil {
+				return nil, err
+			}
+			ld.Terms = append(ld.Terms, meeting.Term{Start: start, End: end})
+		}
+		leaders = append(leaders, ld)
+	}
+	if err := l.AddLeader(leaders...); err != nil {
+		return nil, err
+	}
+	var meetings []meeting.Meeting
+	for _, j := range doc.Meetings {
+		d, err := date(j.Date)
+		if err != nil {
+			return nil, err
+		}
+		m := meeting.Meeting{ID: j.ID, Date: d, Participants: j.Participants, Place: j.Place, Occasion: j.Occasion, Note: j.Note}
+		if m.Kind, err = meeting.ParseKind(j.Kind); err != nil {
+			return nil, err
+		}
+		if m.Status, err = meeting.ParseStatus(j.Status); err != nil {
+			return nil, err
+		}
+		for _, s := range j.Sources {
+			sd, err := date(s.Date)
+			if err != nil {
+				return nil, err
+			}
+			m.Sources = append(m.Sources, meeting.Source{Publisher: s.Publisher, Title: s.Title, URL: s.URL, Quote: s.Quote, Date: sd})
+		}
+		meetings = append(meetings, m)
+	}
+	if err := l.AddMeeting(meetings...); err != nil {
+		return nil, err
+	}
+	return &l, nil
 }
