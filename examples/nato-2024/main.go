@@ -8,9 +8,6 @@
 // the strict count of formal talks is 10: the counting rule is the point.
 // It also prints Yoon's schedule at the summit, his streak of NATO summits
 // and a reconciliation of the reported count.
-//
-// Terms in office are recorded as they stood for this story; an open term
-// means "in office in July 2024".
 package main
 
 import (
@@ -56,18 +53,25 @@ const (
 )
 
 // leaders are everyone Yoon met in the story.
+//
+// Terms in office are recorded as they stood in July 2024, when the story
+// takes place, for every leader alike: a term that was running on 11 July
+// 2024 is open (no End), whatever happened since (Kishida left office in
+// October 2024, Biden in January 2025, Yoon was removed in April 2025, Fiala
+// was succeeded in December 2025, and so on); only terms that had ended by
+// then, such as Tusk's first, have an End. The ledger is a snapshot of the
+// story's date, not a current register of office holders.
 var leaders = []meeting.Leader{
-	// Removed from office by the Constitutional Court on 4 April 2025.
 	{ID: yoon, Name: "Yoon Suk Yeol", Country: "KOR", Office: "president",
-		Terms: []meeting.Term{term("2022-05-10", "2025-04-04")}, Aliases: []string{"Yoon Suk-yeol", "윤석열"}},
+		Terms: []meeting.Term{term("2022-05-10", "")}, Aliases: []string{"Yoon Suk-yeol", "윤석열"}},
 	{ID: kishida, Name: "Fumio Kishida", Country: "JPN", Office: "prime minister",
-		Terms: []meeting.Term{term("2021-10-04", "2024-10-01")}, Aliases: []string{"Kishida Fumio", "岸田文雄", "기시다 후미오"}},
+		Terms: []meeting.Term{term("2021-10-04", "")}, Aliases: []string{"Kishida Fumio", "岸田文雄", "기시다 후미오"}},
 	{ID: biden, Name: "Joe Biden", Country: "USA", Office: "president",
-		Terms: []meeting.Term{term("2021-01-20", "2025-01-20")}, Aliases: []string{"Joseph R. Biden Jr."}},
+		Terms: []meeting.Term{term("2021-01-20", "")}, Aliases: []string{"Joseph R. Biden Jr."}},
 	{ID: "de-scholz-olaf", Name: "Olaf Scholz", Country: "DE", Office: "chancellor",
-		Terms: []meeting.Term{term("2021-12-08", "2025-05-06")}},
+		Terms: []meeting.Term{term("2021-12-08", "")}},
 	{ID: "ca-trudeau-justin", Name: "Justin Trudeau", Country: "CA", Office: "prime minister",
-		Terms: []meeting.Term{term("2015-11-04", "2025-03-14")}},
+		Terms: []meeting.Term{term("2015-11-04", "")}},
 	{ID: "nl-schoof-dick", Name: "Dick Schoof", Country: "NL", Office: "prime minister",
 		Terms: []meeting.Term{term("2024-07-02", "")}},
 	{ID: "se-kristersson-ulf", Name: "Ulf Kristersson", Country: "SE", Office: "prime minister",
@@ -101,6 +105,24 @@ var (
 	koreaHeraldPhnomPenh = meeting.Source{
 		Publisher: "The Korea Herald (Yonhap)", Title: "Yoon, Japan's Kishida to hold summit in Cambodia", Date: day("2022-11-12"),
 		URL: "https://www.koreaherald.com/view.php?ud=20221112000092",
+	}
+	presidencyPhnomPenh = meeting.Source{
+		Publisher: "The American Presidency Project",
+		Title:     "Joint Statement by President Biden, Prime Minister Fumio Kishida of Japan, and President Yoon Suk Yeol of South Korea—Phnom Penh Statement on Trilateral Partnership for the Indo-Pacific",
+		URL:       "https://presidency.ucsb.edu/documents/joint-statement-president-biden-prime-minister-fumio-kishida-japan-and-president-yoon-suk",
+		Date:      day("2022-11-13"),
+		Quote:     "Together, in their second trilateral meeting this year, the Leaders resolved to forge still-closer trilateral links",
+	}
+	// The White House readout of the Hiroshima trilateral, as TASS and
+	// Reuters quoted it the same day; its own URL is not recorded here.
+	whiteHouseHiroshima = meeting.Source{
+		Publisher: "The White House", Date: day("2023-05-21"),
+		Quote: "President Biden met today with Prime Minister Kishida Fumio of Japan and President Yoon Suk Yeol of the Republic of Korea in Hiroshima, Japan.",
+	}
+	koreaHeraldHiroshima = meeting.Source{
+		Publisher: "The Korea Herald (Yonhap)", Title: "Yoon, Biden, Kishida hold summit in Hiroshima", Date: day("2023-05-21"),
+		URL:   "https://www.koreaherald.com/view.php?ud=20230521000133",
+		Quote: "South Korean President Yoon Suk Yeol held a trilateral summit with U.S. President Joe Biden and Japanese Prime Minister Fumio Kishida on Sunday.",
 	}
 	presidencyMadrid = meeting.Source{
 		Publisher: "The American Presidency Project",
@@ -146,9 +168,15 @@ func meetings() []meeting.Meeting {
 			return m
 		}(),
 		yk("2022-11-13", "Phnom Penh", "ASEAN Summit 2022", meeting.Talks, koreaHeraldPhnomPenh),
+		{ID: "2022-11-13-us-kr-jp", Date: day("2022-11-13"), Participants: []string{biden, yoon, kishida},
+			Place: "Phnom Penh", Occasion: "East Asia Summit 2022", Sources: []meeting.Source{presidencyPhnomPenh},
+			Note: "trilateral on the sidelines of the East Asia Summit; the Phnom Penh Statement"},
 		yk("2023-03-16", "Tokyo", "", meeting.Talks),
 		yk("2023-05-07", "Seoul", "", meeting.Talks),
 		yk("2023-05-21", "Hiroshima", "G7 Summit 2023", meeting.Talks),
+		{ID: "2023-05-21-us-kr-jp", Date: day("2023-05-21"), Participants: []string{biden, yoon, kishida},
+			Place: "Hiroshima", Occasion: "G7 Summit 2023", Sources: []meeting.Source{whiteHouseHiroshima, koreaHeraldHiroshima},
+			Note: "trilateral on the sidelines of the G7 summit"},
 		yk("2023-07-12", "Vilnius", "NATO Summit 2023", meeting.Talks, yonhapVilnius),
 		yk("2023-08-18", "Camp David", "", meeting.Talks),
 		{ID: "2023-08-18-us-kr-jp", Date: day("2023-08-18"), Participants: []string{biden, yoon, kishida},
@@ -213,15 +241,27 @@ func run(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  %2d  %s\n", n, r)
 	}
+	trilats, err := l.Between(yoon, kishida, meeting.Rule{Multilateral: true, To: asOf})
+	if err != nil {
+		return err
+	}
+	var places []string
+	for _, m := range trilats {
+		if len(m.Participants) > 2 {
+			places = append(places, m.Place)
+		}
+	}
 	fmt.Fprintln(w, "The press count of 11 holds when the informal talks in New York count; formal")
-	fmt.Fprintln(w, "talks alone are 10, and 12 with the trilaterals with Biden (Madrid, Camp David).")
+	fmt.Fprintf(w, "talks alone are 10, and %d with the %d trilaterals with Biden\n(%s).\n",
+		len(trilats), len(places), strings.Join(places, ", "))
 	fmt.Fprintln(w, "The counting rule is the point.")
 
-	fmt.Fprintln(w, "\nTheir meetings:")
-	for _, m := range l.Meetings() {
-		if m.Date.After(asOf) || len(m.Participants) != 2 || !slices.Contains(m.Participants, kishida) {
-			continue
-		}
+	fmt.Fprintln(w, "\nTheir meetings, as the press counted them:")
+	ms, err := l.Between(yoon, kishida, press)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
 		fmt.Fprintf(w, "  %s  %-10s  %s\n", m.Date.Format(time.DateOnly), m.Kind, where(m))
 	}
 
