@@ -12,12 +12,11 @@ import (
 //
 // A Book keeps every record it is given, including those a later record
 // revises, so the history stays; totals count only the latest restatement.
+// It holds records compactly (names and categories interned, amounts as
+// integers where they fit) and keeps them laid out for [Book.Total] to scan.
 type Book struct {
-	mu        sync.RWMutex
-	recs      []Pledge          // in the order added
-	index     map[string]int    // ID → position in recs
-	revisedBy map[string]string // ID → ID of the record that revises it
-	under     map[string][]int  // ID named by Under → positions of its children
+	mu sync.RWMutex
+	st store
 }
 
 // Add records pledges, all or nothing: when any is invalid, none is added
@@ -37,7 +36,7 @@ func (b *Book) Add(pledges ...Pledge) error {
 	defer b.mu.Unlock()
 
 	all := make([]problems, len(batch))
-	o := newOverlay(b, len(batch))
+	o := newOverlay(&b.st, len(batch))
 	for i := range batch {
 		p := &batch[i]
 		all[i] = problems{index: i, id: p.ID}
@@ -45,7 +44,7 @@ func (b *Book) Add(pledges ...Pledge) error {
 		if p.ID == "" {
 			continue
 		}
-		if _, dup := b.index[p.ID]; dup {
+		if _, dup := b.st.index[p.ID]; dup {
 			all[i].add("id", fmt.Errorf("%w: %q is already in the book", ErrDuplicate, p.ID))
 		} else if _, dup := o.batch[p.ID]; dup {
 			all[i].add("id", fmt.Errorf("%w: %q is given twice", ErrDuplicate, p.ID))
@@ -63,24 +62,7 @@ func (b *Book) Add(pledges ...Pledge) error {
 	if len(found) > 0 {
 		return &ValidationError{Problems: found}
 	}
-
-	if b.index == nil {
-		b.index = make(map[string]int, len(batch))
-		b.revisedBy = map[string]string{}
-		b.under = map[string][]int{}
-	}
-	for i := range batch {
-		p := batch[i]
-		pos := len(b.recs)
-		b.recs = append(b.recs, p)
-		b.index[p.ID] = pos
-		if p.Revises != "" {
-			b.revisedBy[p.Revises] = p.ID
-		}
-		if p.Under != "" {
-			b.under[p.Under] = append(b.under[p.Under], pos)
-		}
-	}
+	b.st.add(batch)
 	return nil
 }
 
@@ -89,11 +71,11 @@ func (b *Book) Add(pledges ...Pledge) error {
 func (b *Book) Pledge(id string) (Pledge, bool) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	i, ok := b.index[id]
+	i, ok := b.st.index[id]
 	if !ok {
 		return Pledge{}, false
 	}
-	return b.recs[i].clone(), true
+	return b.st.pledge(i), true
 }
 
 // Pledges returns the records that count (those no later record revises),
@@ -101,10 +83,11 @@ func (b *Book) Pledge(id string) (Pledge, bool) {
 func (b *Book) Pledges() []Pledge {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	out := make([]Pledge, 0, len(b.recs)-len(b.revisedBy))
-	for _, p := range b.recs {
-		if _, revised := b.revisedBy[p.ID]; !revised {
-			out = append(out, p.clone())
+	st := &b.st
+	out := make([]Pledge, 0, len(st.recs)-len(st.revisedBy))
+	for i := range st.recs {
+		if _, revised := st.revisedBy[st.recs[i].id]; !revised {
+			out = append(out, st.pledge(int32(i)))
 		}
 	}
 	sortByDate(out)
@@ -116,9 +99,9 @@ func (b *Book) Pledges() []Pledge {
 func (b *Book) All() []Pledge {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	out := make([]Pledge, len(b.recs))
-	for i, p := range b.recs {
-		out[i] = p.clone()
+	out := make([]Pledge, len(b.st.recs))
+	for i := range b.st.recs {
+		out[i] = b.st.pledge(int32(i))
 	}
 	return out
 }
@@ -129,18 +112,19 @@ func (b *Book) All() []Pledge {
 func (b *Book) History(id string) []Pledge {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	i, ok := b.index[id]
+	st := &b.st
+	i, ok := st.index[id]
 	if !ok {
 		return nil
 	}
 	// Walk back to the original, then forward to the latest.
-	for b.recs[i].Revises != "" {
-		i = b.index[b.recs[i].Revises]
+	for r := st.extraOf(i).revises; r != ""; r = st.extraOf(i).revises {
+		i = st.index[r]
 	}
-	out := []Pledge{b.recs[i].clone()}
-	for next, ok := b.revisedBy[b.recs[i].ID]; ok; next, ok = b.revisedBy[next] {
-		i = b.index[next]
-		out = append(out, b.recs[i].clone())
+	out := []Pledge{st.pledge(i)}
+	for next, ok := st.revisedBy[st.recs[i].id]; ok; next, ok = st.revisedBy[next] {
+		i = st.index[next]
+		out = append(out, st.pledge(i))
 	}
 	return out
 }
@@ -149,7 +133,7 @@ func (b *Book) History(id string) []Pledge {
 func (b *Book) Len() int {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	return len(b.recs)
+	return len(b.st.recs)
 }
 
 func sortByDate(ps []Pledge) {

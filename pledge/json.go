@@ -58,7 +58,7 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 	defer nb.mu.Unlock()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.recs, b.index, b.revisedBy, b.under = nb.recs, nb.index, nb.revisedBy, nb.under
+	b.st = nb.st
 	return nil
 }
 

@@ -3,11 +3,13 @@ package pledge_test
 import (
 	"bytes"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/pledge"
 )
@@ -226,4 +228,95 @@ func TestPropertyJSONRoundTrip(t *testing.T) {
 			t.Fatalf("round %d: totals differ (-want +got):\n%s", round, diff)
 		}
 	}
+}
+
+// TestPropertyFastPathIsExact totals books whose amounts range from tiny
+// fractions to beyond 19 digits, so that the integer fast path, its 128-bit
+// sums and its exact fallback all take part, and compares every row with a
+// plain decimal sum.
+func TestPropertyFastPathIsExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 84))
+	cats3 := []pledge.Category{pledge.Humanitarian, pledge.FinancialLoan, pledge.MilitaryNonLethal}
+	for round := range 60 {
+		var book []pledge.Pledge
+		want := map[string]decimal.Decimal{}
+		for i := range 1 + r.IntN(300) {
+			var coef decimal.Decimal
+			switch r.IntN(4) {
+			case 0: // beyond int64
+				coef = decimal.RequireFromString(fmt.Sprintf("%d%018d", 1+r.IntN(9_999_999), r.Int64N(1e18)))
+			default:
+				coef = decimal.NewFromInt(r.Int64N(1 << 62))
+			}
+			v := coef.Shift(int32(r.IntN(20) - 12))
+			if len(v.String()) > 55 {
+				v = v.Shift(-10)
+			}
+			p := pledge.Pledge{
+				ID: fmt.Sprint("x", i), Donor: fmt.Sprint("d", r.IntN(3)),
+				Amount:     pledge.AmountOf(v, currency.USD),
+				Categories: []pledge.Category{cats3[r.IntN(3)]},
+			}
+			book = append(book, p)
+			k := p.Donor + " | " + string(p.Categories[0])
+			want[k] = want[k].Add(v)
+		}
+		b := &pledge.Book{}
+		if err := b.Add(book...); err != nil {
+			t.Fatal(err)
+		}
+		tot, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByCategory}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]decimal.Decimal{}
+		for _, row := range tot.Rows() {
+			got[row.Keys[0]+" | "+row.Keys[1]] = row.Amount.Value()
+		}
+		if len(got) != len(want) {
+			t.Fatalf("round %d: %d rows, want %d", round, len(got), len(want))
+		}
+		for k, v := range want {
+			if !got[k].Equal(v) {
+				t.Fatalf("round %d %s: %s, want %s", round, k, got[k], v)
+			}
+		}
+	}
+}
+
+// FuzzTotalFastPath compares Total with a plain decimal sum on amounts the
+// fuzzer picks: coefficients up to 2^64 and beyond, exponents either side
+// of the fast path's four decimal places, several in one group.
+func FuzzTotalFastPath(f *testing.F) {
+	f.Add(uint64(230000000000), int8(-2), uint64(15000000000), int8(-2), uint64(1<<63), int8(3), uint8(1))
+	f.Add(uint64(1), int8(-9), uint64(99999), int8(-4), uint64(18446744073709551615), int8(0), uint8(0))
+	f.Fuzz(func(t *testing.T, a uint64, ea int8, b uint64, eb int8, c uint64, ec int8, mix uint8) {
+		var book []pledge.Pledge
+		want := map[string]decimal.Decimal{}
+		for i, x := range []struct {
+			coef uint64
+			exp  int8
+		}{{a, ea}, {b, eb}, {c, ec}, {a, eb}, {c, ea}} {
+			v := decimal.NewFromBigInt(new(big.Int).SetUint64(x.coef), int32(x.exp%20))
+			if mix&1 == 1 {
+				v = v.Mul(decimal.NewFromInt(1_000_003))
+			}
+			donor := fmt.Sprint("d", (int(mix)>>1+i)%2)
+			book = append(book, pledge.Pledge{ID: fmt.Sprint("p", i), Donor: donor, Amount: pledge.AmountOf(v, currency.EUR)})
+			want[donor] = want[donor].Add(v)
+		}
+		b2 := &pledge.Book{}
+		if err := b2.Add(book...); err != nil {
+			return // beyond 60 digits: refused, which is fine
+		}
+		tot, err := b2.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range tot.Rows() {
+			if !row.Amount.Value().Equal(want[row.Keys[0]]) {
+				t.Fatalf("%s: %s, want %s", row.Keys[0], row.Amount.Value(), want[row.Keys[0]])
+			}
+		}
+	})
 }

@@ -3,9 +3,10 @@ package pledge
 import (
 	"cmp"
 	"errors"
+	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -17,10 +18,10 @@ import (
 // itemised part, the remainder, or what a fulfilling record adds beyond
 // its parent.
 type piece struct {
-	rec    int // position in Book.recs
+	rec    int32
 	amount decimal.Decimal
-	cats   []Category // never empty
-	year   int        // 0: unknown
+	cats   uint32 // interned category list; 0 is none (Unspecified)
+	year   int16  // 0: unknown
 }
 
 // Total adds up the records that count for q and groups them by
@@ -30,6 +31,11 @@ type piece struct {
 // pledge's Categories). A query error, or a conversion without a rate, is
 // returned instead of a partial total; missing rates are all listed in one
 // *[RateError].
+//
+// Records that stand alone are summed as integers in a single pass over
+// columns laid out when they were added; amounts too large for that, and
+// records in fulfilment trees or to convert, take the general path with
+// exact decimals. Both give the same digits.
 func (b *Book) Total(q Query) (Totals, error) {
 	if err := q.check(); err != nil {
 		return Totals{}, err
@@ -38,42 +44,384 @@ func (b *Book) Total(q Query) (Totals, error) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 
-	t := totaler{b: b, q: q}
-	pieces := t.pieces()
-	pieces = t.filter(pieces)
-	return t.group(pieces)
+	t := newTotaler(&b.st, q)
+	convert := q.In != currency.XXX
+	if !convert {
+		t.scanFast()
+	}
+	var pieces []piece
+	if convert {
+		for i := range t.st.recs {
+			if t.st.standalone(int32(i)) {
+				pieces = t.own(int32(i), pieces)
+			}
+		}
+	} else {
+		pieces = t.slowFastPieces(pieces)
+	}
+	pieces = t.treePieces(pieces)
+	if err := t.addSlow(pieces); err != nil {
+		return Totals{}, err
+	}
+	return t.result(), nil
 }
 
+// totaler computes one Total.
 type totaler struct {
-	b        *Book
-	q        Query
-	children map[int][]int     // parent position → children positions, date then ID order
-	heads    map[string]string // memo of head
+	st *store
+	q  Query
+
+	// filters, by interned ID; nil means everything passes
+	donorOK, recipientOK []bool
+	catOK                []bool
+	from, to             int32
+	dated                bool
+
+	// grouping
+	catKey   []uint32 // category list → key ID at the query's depth
+	catNames []string // key ID → key text
+	cards    []uint64 // cardinality of each dimension, then currency
+	dense    uint64   // number of mixed-radix keys, when few enough for the fast path to lay out; else 0
+	sparse   map[[6]uint32]int32
+	accs     []acc
+
+	children map[int32][]int32
+	heads    map[string]string
+
+	records    int
+	lastRecord int32
+	seen       map[int32]bool // records counted by the general path
+	conv       *conversions
+	missing    []MissingRate
+	seenMiss   map[MissingRate]bool
 }
 
-// pieces lays out the money of every counting record for the query's stage.
-func (t *totaler) pieces() []piece {
-	b := t.b
-	t.children = map[int][]int{}
-	var roots []int
-	for i := range b.recs {
-		p := &b.recs[i]
-		if _, revised := b.revisedBy[p.ID]; revised {
+// acc is one group's running total: a 128-bit count of fast units, plus an
+// exact decimal for what came the general way.
+type acc struct {
+	used   bool
+	key    [6]uint32
+	lo, hi uint64
+	slow   decimal.Decimal
+	count  int32
+	last   int32
+	recs   map[int32]bool // general-path records, counted once
+}
+
+const maxDense = 1 << 16
+
+func newTotaler(st *store, q Query) *totaler {
+	t := &totaler{st: st, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[MissingRate]bool{}}
+	nNames := len(st.names.names)
+	if len(q.Donors) > 0 {
+		t.donorOK = t.nameSet(q.Donors, nNames)
+	}
+	if len(q.Recipients) > 0 {
+		t.recipientOK = t.nameSet(q.Recipients, nNames)
+	}
+	if len(q.Categories) > 0 {
+		t.catOK = make([]bool, len(st.cats.lists))
+		for id, list := range st.cats.lists {
+			t.catOK[id] = anyWithin(orUnspecified(list), q.Categories)
+		}
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		t.dated = true
+		t.from, t.to = noDay+1, 1<<31-1
+		if !q.From.IsZero() {
+			t.from = dayOf(civil.Date(q.From))
+		}
+		if !q.To.IsZero() {
+			t.to = dayOf(civil.Date(q.To))
+		}
+	}
+	// Category keys at the query's depth, numbered.
+	keys := map[string]uint32{}
+	t.catKey = make([]uint32, len(st.cats.lists))
+	for id, list := range st.cats.lists {
+		k := JoinCategories(truncateAll(orUnspecified(list), q.Depth))
+		n, ok := keys[k]
+		if !ok {
+			n = uint32(len(t.catNames))
+			keys[k] = n
+			t.catNames = append(t.catNames, k)
+		}
+		t.catKey[id] = n
+	}
+	total := uint64(1)
+	for _, d := range q.GroupBy {
+		var c uint64
+		switch d {
+		case ByDonor, ByRecipient:
+			c = uint64(max(nNames, 1))
+		case ByCategory:
+			c = uint64(max(len(t.catNames), 1))
+		case ByYear:
+			c = 10000
+		case ByCurrency:
+			c = uint64(max(len(st.curs), 1))
+		}
+		t.cards = append(t.cards, c)
+		if total <= maxDense {
+			total *= c
+		}
+	}
+	t.cards = append(t.cards, uint64(max(len(st.curs), 1)))
+	if total <= maxDense {
+		total *= t.cards[len(t.cards)-1]
+	}
+	if total <= maxDense {
+		t.dense = total
+	}
+	t.sparse = map[[6]uint32]int32{}
+	return t
+}
+
+func (t *totaler) nameSet(names []string, n int) []bool {
+	ok := make([]bool, n)
+	for _, name := range names {
+		if id, found := t.st.names.ids[name]; found {
+			ok[id] = true
+		}
+	}
+	return ok
+}
+
+// pass reports whether record i passes the query's record filters.
+func (t *totaler) pass(i int32) bool {
+	st := t.st
+	if st.stage[i] < t.q.Stage {
+		return false
+	}
+	if t.donorOK != nil && !t.donorOK[st.donor[i]] {
+		return false
+	}
+	if t.recipientOK != nil && !t.recipientOK[st.recipient[i]] {
+		return false
+	}
+	if d := st.day[i]; t.dated && (d == noDay || d < t.from || d > t.to) {
+		return false
+	}
+	return true
+}
+
+// keyOf returns the group key of a piece of record i: one ID per
+// dimension, then the currency.
+func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key [6]uint32) {
+	for k, d := range t.q.GroupBy {
+		switch d {
+		case ByDonor:
+			key[k] = t.st.donor[i]
+		case ByRecipient:
+			key[k] = t.st.recipient[i]
+		case ByCategory:
+			key[k] = t.catKey[cats]
+		case ByYear:
+			key[k] = uint32(year)
+		case ByCurrency:
+			key[k] = uint32(cur)
+		}
+	}
+	key[len(t.q.GroupBy)] = uint32(cur)
+	return key
+}
+
+// group returns the accumulator of key.
+func (t *totaler) group(key [6]uint32) *acc {
+	i, ok := t.sparse[key]
+	if !ok {
+		i = int32(len(t.accs))
+		t.sparse[key] = i
+		t.accs = append(t.accs, acc{used: true, key: key, last: -1})
+	}
+	return &t.accs[i]
+}
+
+// scanFast sums the pieces of standalone records as integers, in one pass
+// over the store's columns: no decimal, no allocation, no map when the
+// groups are few.
+func (t *totaler) scanFast() {
+	st := t.st
+	if t.dense == 0 {
+		t.scanFastSparse()
+		return
+	}
+	// Mixed-radix multipliers: the key of a piece is the sum of each
+	// dimension's ID times its multiplier.
+	var mDonor, mRecipient, mCat, mYear, mCur uint64
+	mult := uint64(1)
+	mCur = mult
+	mult *= t.cards[len(t.cards)-1]
+	for k := len(t.q.GroupBy) - 1; k >= 0; k-- {
+		switch t.q.GroupBy[k] {
+		case ByDonor:
+			mDonor = mult
+		case ByRecipient:
+			mRecipient = mult
+		case ByCategory:
+			mCat = mult
+		case ByYear:
+			mYear = mult
+		case ByCurrency:
+			mCur += mult // the currency counts twice: as a key and as the row's currency
+		}
+		mult *= t.cards[k]
+	}
+	if len(st.curs) <= 1 {
+		mCur = 0
+	}
+	fast := make([]fastAcc, t.dense)
+	for i := range fast {
+		fast[i].last = -1
+	}
+	qs := uint8(t.q.Stage) + 1
+	filtered := t.donorOK != nil || t.recipientOK != nil || t.dated || t.catOK != nil
+	pieceCats, pieceYear, pieceUnits := st.pieceCats, st.pieceYear, st.pieceUnits
+	for i, ri := range st.pieceRec {
+		if st.fastStage[ri] < qs {
+			continue // revised, in a tree, or below the stage
+		}
+		cats := pieceCats[i]
+		if filtered && (!t.pass(ri) || t.catOK != nil && !t.catOK[cats]) {
 			continue
 		}
-		if p.Under == "" {
+		units := pieceUnits[i]
+		if units == slowUnits {
+			continue // summed exactly by slowFastPieces
+		}
+		idx := uint64(0)
+		if mDonor != 0 {
+			idx += uint64(st.donor[ri]) * mDonor
+		}
+		if mRecipient != 0 {
+			idx += uint64(st.recipient[ri]) * mRecipient
+		}
+		if mCat != 0 {
+			idx += uint64(t.catKey[cats]) * mCat
+		}
+		if mYear != 0 {
+			idx += uint64(pieceYear[i]) * mYear
+		}
+		if mCur != 0 {
+			idx += uint64(st.cur[ri]) * mCur
+		}
+		a := &fast[idx]
+		var carry uint64
+		a.lo, carry = bits.Add64(a.lo, uint64(units), 0)
+		a.hi += carry
+		if a.last != ri {
+			a.last = ri
+			a.count++
+			if t.lastRecord != ri {
+				t.lastRecord = ri
+				t.records++
+			}
+		}
+	}
+	for idx := range fast {
+		f := &fast[idx]
+		if f.last < 0 {
+			continue
+		}
+		// Decode the key from the index, last dimension first.
+		var key [6]uint32
+		rest := uint64(idx)
+		n := len(t.cards)
+		for k := n - 1; k >= 0; k-- {
+			key[k] = uint32(rest % t.cards[k])
+			rest /= t.cards[k]
+		}
+		a := t.group(key)
+		a.lo, a.hi, a.count = f.lo, f.hi, f.count
+		a.last = f.last
+	}
+}
+
+// fastAcc is a group of the fast path: a 128-bit sum of units, and the
+// records counted.
+type fastAcc struct {
+	lo, hi uint64
+	last   int32
+	count  int32
+}
+
+// scanFastSparse is scanFast for queries with too many possible groups to
+// lay out densely.
+func (t *totaler) scanFastSparse() {
+	st := t.st
+	qs := uint8(t.q.Stage) + 1
+	for i, ri := range st.pieceRec {
+		if st.fastStage[ri] < qs || !t.pass(ri) {
+			continue
+		}
+		cats := st.pieceCats[i]
+		if t.catOK != nil && !t.catOK[cats] {
+			continue
+		}
+		units := st.pieceUnits[i]
+		if units == slowUnits {
+			continue
+		}
+		a := t.group(t.keyOf(ri, cats, st.pieceYear[i], st.cur[ri]))
+		var carry uint64
+		a.lo, carry = bits.Add64(a.lo, uint64(units), 0)
+		a.hi += carry
+		if a.last != ri {
+			a.last = ri
+			a.count++
+			if t.lastRecord != ri {
+				t.lastRecord = ri
+				t.records++
+			}
+		}
+	}
+}
+
+// slowFastPieces returns, as exact pieces, the standalone pieces whose
+// amounts do not fit the fast path's integers.
+func (t *totaler) slowFastPieces(out []piece) []piece {
+	st := t.st
+	for _, i := range st.slowPieces {
+		ri := st.pieceRec[i]
+		if !st.standalone(ri) {
+			continue
+		}
+		// Recompute the record's pieces and take the one at this position.
+		first := int(i)
+		for first > 0 && st.pieceRec[first-1] == ri {
+			first--
+		}
+		own := t.own(ri, nil)
+		out = append(out, own[int(i)-first])
+	}
+	return out
+}
+
+// treePieces lays out the money of the records in fulfilment trees for the
+// query's stage.
+func (t *totaler) treePieces(out []piece) []piece {
+	st := t.st
+	if len(st.tree) == 0 {
+		return out
+	}
+	t.children = map[int32][]int32{}
+	var roots []int32
+	for _, i := range st.tree {
+		if _, revised := st.revisedBy[st.recs[i].id]; revised {
+			continue
+		}
+		under := st.extraOf(i).under
+		if under == "" {
 			roots = append(roots, i)
 			continue
 		}
-		parent := b.index[t.head(p.Under)]
+		parent := st.index[t.head(under)]
 		t.children[parent] = append(t.children[parent], i)
 	}
+	slices.Sort(roots)
 	for _, kids := range t.children {
-		slices.SortFunc(kids, func(x, y int) int {
-			return compareDated(&b.recs[x], &b.recs[y])
-		})
+		slices.SortFunc(kids, func(x, y int32) int { return t.compareDated(x, y) })
 	}
-	out := make([]piece, 0, len(roots))
 	for _, r := range roots {
 		out = t.emit(r, out)
 	}
@@ -84,16 +432,15 @@ func (t *totaler) pieces() []piece {
 // that has reached the query's stage counts in full; what its children add
 // counts only beyond it, taken from the children in date order. A record
 // that has not reached the stage counts only through its children.
-func (t *totaler) emit(i int, out []piece) []piece {
+func (t *totaler) emit(i int32, out []piece) []piece {
 	kids := t.children[i]
-	p := &t.b.recs[i]
-	if p.Stage < t.q.Stage {
+	if t.st.stage[i] < t.q.Stage {
 		for _, k := range kids {
 			out = t.emit(k, out)
 		}
 		return out
 	}
-	out = own(i, p, out)
+	out = t.own(i, out)
 	if len(kids) == 0 {
 		return out
 	}
@@ -101,10 +448,10 @@ func (t *totaler) emit(i int, out []piece) []piece {
 	for _, k := range kids {
 		sub = t.emit(k, sub)
 	}
-	covered := p.Amount.value
+	covered := t.st.amount(i).value
 	for _, pc := range sub {
 		switch {
-		case t.b.recs[pc.rec].Amount.cur != p.Amount.cur:
+		case t.st.cur[pc.rec] != t.st.cur[i]:
 			out = append(out, pc) // never netted across currencies (Add forbids it)
 		case covered.Sign() <= 0:
 			out = append(out, pc)
@@ -120,22 +467,25 @@ func (t *totaler) emit(i int, out []piece) []piece {
 }
 
 // own appends the pieces of one record: its parts, then the remainder.
-func own(i int, p *Pledge, out []piece) []piece {
-	year := 0
-	if !p.Date.IsZero() {
-		year = p.Date.Year()
+func (t *totaler) own(i int32, out []piece) []piece {
+	st := t.st
+	r := &st.recs[i]
+	year := int16(0)
+	if st.day[i] != noDay {
+		year = int16(dateOf(st.day[i]).Year())
 	}
-	rest := p.Amount.value
-	for _, pt := range p.Parts {
+	rest := st.amount(i).value
+	e := st.extraOf(i)
+	for k, pt := range e.parts {
 		y := year
 		if pt.Year != 0 {
-			y = pt.Year
+			y = int16(pt.Year)
 		}
-		out = append(out, piece{rec: i, amount: pt.Amount.value, cats: orUnspecified(pt.Categories), year: y})
+		out = append(out, piece{rec: i, amount: pt.Amount.value, cats: e.partCats[k], year: y})
 		rest = rest.Sub(pt.Amount.value)
 	}
-	if len(p.Parts) == 0 || rest.Sign() > 0 {
-		out = append(out, piece{rec: i, amount: rest, cats: orUnspecified(p.Categories), year: year})
+	if len(e.parts) == 0 || rest.Sign() > 0 {
+		out = append(out, piece{rec: i, amount: rest, cats: r.cats, year: year})
 	}
 	return out
 }
@@ -162,7 +512,7 @@ func (t *totaler) head(id string) string {
 			h = m
 			break
 		}
-		r, ok := t.b.revisedBy[h]
+		r, ok := t.st.revisedBy[h]
 		if !ok {
 			break
 		}
@@ -176,43 +526,18 @@ func (t *totaler) head(id string) string {
 }
 
 // compareDated orders records by date, undated last, then by ID.
-func compareDated(a, b *Pledge) int {
+func (t *totaler) compareDated(x, y int32) int {
+	a, b := t.st.day[x], t.st.day[y]
 	switch {
-	case a.Date.IsZero() && !b.Date.IsZero():
+	case a == noDay && b != noDay:
 		return 1
-	case !a.Date.IsZero() && b.Date.IsZero():
+	case a != noDay && b == noDay:
 		return -1
 	}
-	if c := a.Date.Compare(b.Date); c != 0 {
+	if c := cmp.Compare(a, b); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.ID, b.ID)
-}
-
-// filter keeps the pieces the query's donors, recipients, dates and
-// categories select.
-func (t *totaler) filter(pieces []piece) []piece {
-	q := t.q
-	from, to := civil.Date(q.From), civil.Date(q.To)
-	dated := !from.IsZero() || !to.IsZero()
-	kept := pieces[:0]
-	for _, pc := range pieces {
-		p := &t.b.recs[pc.rec]
-		if len(q.Donors) > 0 && !slices.Contains(q.Donors, p.Donor) {
-			continue
-		}
-		if len(q.Recipients) > 0 && !slices.Contains(q.Recipients, p.Recipient) {
-			continue
-		}
-		if dated && (p.Date.IsZero() || !civil.Within(p.Date, from, to)) {
-			continue
-		}
-		if len(q.Categories) > 0 && !anyWithin(pc.cats, q.Categories) {
-			continue
-		}
-		kept = append(kept, pc)
-	}
-	return kept
+	return cmp.Compare(t.st.recs[x].id, t.st.recs[y].id)
 }
 
 func anyWithin(cs, filter []Category) bool {
@@ -226,108 +551,118 @@ func anyWithin(cs, filter []Category) bool {
 	return false
 }
 
-// group converts the pieces when asked and adds them up by the query's keys.
-func (t *totaler) group(pieces []piece) (Totals, error) {
-	q := t.q
-	type acc struct {
-		row  Row
-		sum  decimal.Decimal
-		last int // last record counted, to count records once per row
-		recs map[int]struct{}
-	}
-	rows := map[string]*acc{}
-	var order []*acc
-	var missing []MissingRate
-	seenMissing := map[MissingRate]bool{}
-	conv := newConversions()
-	convert := q.In != currency.XXX
-
-	keys := make([]string, len(q.GroupBy))
-	var kb strings.Builder
-	for _, pc := range pieces {
-		p := &t.b.recs[pc.rec]
-		cur, value := p.Amount.cur, pc.amount
-		if convert && cur != q.In {
-			c, err := q.Rates.Convert(Amount{value: value, cur: cur}, q.In, p.Date)
-			if err != nil {
-				var re *RateError
-				if errors.As(err, &re) {
-					for _, m := range re.Missing {
-						if !seenMissing[m] {
-							seenMissing[m] = true
-							missing = append(missing, m)
-						}
-					}
-					continue
-				}
-				return Totals{}, err
+// addSlow filters, converts when asked and adds the general path's pieces.
+func (t *totaler) addSlow(pieces []piece) error {
+	st := t.st
+	convert := t.q.In != currency.XXX
+	var inCur uint16
+	if convert {
+		inCur = uint16(len(st.curs)) // a currency ID past the book's own
+		for i, c := range st.curs {
+			if c == t.q.In {
+				inCur = uint16(i)
 			}
-			conv.add(p.ID, c)
-			cur, value = q.In, c.To.value
 		}
-		if len(missing) > 0 {
+
+	}
+	for _, pc := range pieces {
+		if !t.pass(pc.rec) || t.catOK != nil && !t.catOK[pc.cats] {
 			continue
 		}
-		kb.Reset()
-		for i, d := range q.GroupBy {
-			keys[i] = key(d, p, pc, cur, q.Depth)
-			// Length-prefixed, so no name can run into the next key.
-			kb.WriteString(strconv.Itoa(len(keys[i])))
-			kb.WriteByte(':')
-			kb.WriteString(keys[i])
+		cur, value := st.cur[pc.rec], pc.amount
+		if convert && st.curs[cur] != t.q.In {
+			c, err := t.q.Rates.Convert(Amount{value: value, cur: st.curs[cur]}, t.q.In, dateOf(st.day[pc.rec]))
+			if err != nil {
+				var re *RateError
+				if !errors.As(err, &re) {
+					return err
+				}
+				for _, m := range re.Missing {
+					if !t.seenMiss[m] {
+						t.seenMiss[m] = true
+						t.missing = append(t.missing, m)
+					}
+				}
+				continue
+			}
+			t.conv.add(st.recs[pc.rec].id, c)
+			cur, value = inCur, c.To.value
+		} else if convert {
+			cur = inCur
 		}
-		kb.WriteString(cur.String())
-		a := rows[kb.String()]
-		if a == nil {
-			a = &acc{row: Row{Keys: slices.Clone(keys), Amount: Amount{cur: cur}}, last: -1, recs: map[int]struct{}{}}
-			rows[kb.String()] = a
-			order = append(order, a)
+		if len(t.missing) > 0 {
+			continue
 		}
-		a.sum = a.sum.Add(value)
-		if a.last != pc.rec {
-			a.last = pc.rec
-			a.recs[pc.rec] = struct{}{}
+		a := t.group(t.keyOf(pc.rec, pc.cats, pc.year, cur))
+		a.slow = a.slow.Add(value)
+		if a.recs == nil {
+			a.recs = map[int32]bool{}
+		}
+		if !a.recs[pc.rec] {
+			a.recs[pc.rec] = true
+			a.count++
+		}
+		if !t.seen[pc.rec] {
+			t.seen[pc.rec] = true
+			t.records++
 		}
 	}
-	if len(missing) > 0 {
-		slices.SortFunc(missing, compareMissing)
-		return Totals{}, &RateError{Missing: missing}
+	if len(t.missing) > 0 {
+		slices.SortFunc(t.missing, compareMissing)
+		return &RateError{Missing: t.missing}
 	}
-
-	out := Totals{query: q, dims: slices.Clone(q.GroupBy), conversions: conv.list()}
-	records := map[int]struct{}{}
-	for _, a := range order {
-		a.row.Amount.value = a.sum
-		a.row.Count = len(a.recs)
-		for r := range a.recs {
-			records[r] = struct{}{}
-		}
-		out.rows = append(out.rows, a.row)
-	}
-	out.records = len(records)
-	sortRows(out.rows)
-	out.sums = sumByCurrency(out.rows)
-	return out, nil
+	return nil
 }
 
-// key returns the text of one grouping key for a piece.
-func key(d Dimension, p *Pledge, pc piece, cur currency.Unit, depth int) string {
-	switch d {
-	case ByDonor:
-		return p.Donor
-	case ByRecipient:
-		return p.Recipient
-	case ByCategory:
-		return JoinCategories(truncateAll(pc.cats, depth))
-	case ByYear:
-		if pc.year == 0 {
-			return ""
+// result turns the groups into Totals.
+func (t *totaler) result() Totals {
+	st := t.st
+	out := Totals{query: t.q, dims: slices.Clone(t.q.GroupBy), conversions: t.conv.list(), records: t.records}
+	curOf := func(id uint32) currency.Unit {
+		if int(id) < len(st.curs) {
+			return st.curs[id]
 		}
-		return strconv.Itoa(pc.year)
-	case ByCurrency:
-		return cur.String()
+		return t.q.In
 	}
-	return ""
+	emit := func(a *acc) {
+		if !a.used {
+			return
+		}
+		row := Row{Keys: make([]string, len(t.q.GroupBy)), Count: int(a.count)}
+		for i, d := range t.q.GroupBy {
+			switch d {
+			case ByDonor, ByRecipient:
+				row.Keys[i] = st.names.names[a.key[i]]
+			case ByCategory:
+				row.Keys[i] = t.catNames[a.key[i]]
+			case ByYear:
+				if a.key[i] != 0 {
+					row.Keys[i] = strconv.Itoa(int(a.key[i]))
+				}
+			case ByCurrency:
+				row.Keys[i] = curOf(a.key[i]).String()
+			}
+		}
+		row.Amount = Amount{value: unitsDecimal(a.lo, a.hi).Add(a.slow), cur: curOf(a.key[len(t.q.GroupBy)])}
+		out.rows = append(out.rows, row)
+	}
+	for i := range t.accs {
+		emit(&t.accs[i])
+	}
+	sortRows(out.rows)
+	out.sums = sumByCurrency(out.rows)
+	return out
+}
+
+// unitsDecimal turns a 128-bit count of units into a decimal.
+func unitsDecimal(lo, hi uint64) decimal.Decimal {
+	if hi == 0 && lo <= 1<<63-1 {
+		return decimal.New(int64(lo), -fastScale)
+	}
+	n := new(big.Int).SetUint64(hi)
+	n.Lsh(n, 64)
+	n.Or(n, new(big.Int).SetUint64(lo))
+	return decimal.NewFromBigInt(n, -fastScale)
 }
 
 func truncateAll(cs []Category, depth int) []Category {

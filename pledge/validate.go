@@ -2,6 +2,7 @@ package pledge
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -158,14 +159,14 @@ func shortDecimal(d decimal.Decimal) string {
 // undivided amount cannot be both "military" and "military/non-lethal".
 func checkCategories(cs []Category, field string, ps *problems) {
 	for i, c := range cs {
-		f := fmt.Sprintf("%s[%d]", field, i)
+		f := func() string { return field + "[" + strconv.Itoa(i) + "]" }
 		if err := c.Check(); err != nil {
-			ps.add(f, err)
+			ps.add(f(), err)
 			continue
 		}
 		for j, d := range cs[:i] {
 			if c.Within(d) || d.Within(c) {
-				ps.add(f, fmt.Errorf("%w: %q overlaps %s[%d] %q", ErrInvalidCategory, c, field, j, d))
+				ps.add(f(), fmt.Errorf("%w: %q overlaps %s[%d] %q", ErrInvalidCategory, c, field, j, d))
 			}
 		}
 	}
@@ -176,7 +177,7 @@ func checkCategories(cs []Category, field string, ps *problems) {
 // is memoised, so checking a batch costs time in proportion to its size and
 // the records it touches, however long the chains.
 type overlay struct {
-	b          *Book
+	b          *store
 	batch      map[string]*Pledge
 	revisedBy  map[string]string // new revisions only
 	batchUnder map[string][]*Pledge
@@ -184,7 +185,7 @@ type overlay struct {
 	limit      int
 }
 
-func newOverlay(b *Book, n int) *overlay {
+func newOverlay(b *store, n int) *overlay {
 	return &overlay{
 		b: b, batch: make(map[string]*Pledge, n), revisedBy: map[string]string{},
 		batchUnder: map[string][]*Pledge{}, heads: map[string]string{},
@@ -197,7 +198,7 @@ func (o *overlay) get(id string) (*Pledge, bool) {
 		return p, true
 	}
 	if i, ok := o.b.index[id]; ok {
-		return &o.b.recs[i], true
+		return o.b.link(i), true
 	}
 	return nil, false
 }
@@ -240,11 +241,13 @@ func (o *overlay) head(id string) (string, bool) {
 // inheritUnder gives a restatement that names no Under the Under of the
 // record it restates: a corrected disbursement still fulfils its commitment.
 func (o *overlay) inheritUnder(batch []Pledge) {
+	done := map[*Pledge]bool{}
 	var resolve func(p *Pledge, depth int) string
 	resolve = func(p *Pledge, depth int) string {
-		if p.Under != "" || p.Revises == "" || depth > o.limit {
+		if p.Under != "" || p.Revises == "" || depth > o.limit || done[p] {
 			return p.Under
 		}
+		done[p] = true
 		if t, ok := o.get(p.Revises); ok && t != p {
 			p.Under = resolve(t, depth+1)
 		}
@@ -309,6 +312,9 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 		if o.batch[batch[i].ID] != &batch[i] {
 			continue // no ID, or a duplicate: already reported
 		}
+		if _, revised := o.reviser(batch[i].ID); !revised {
+			continue // only a revised record can be on a loop of revisions
+		}
 		if _, ok := o.head(batch[i].ID); !ok {
 			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %q", ErrCycle, batch[i].ID))
 		}
@@ -330,6 +336,9 @@ func (o *overlay) checkCycles(batch []Pledge, all []problems) {
 	state := map[string]int8{}
 	pos := map[string]int{}
 	for i := range batch {
+		if batch[i].Under == "" {
+			continue // a record under nothing is on no loop
+		}
 		var path []string
 		cur := batch[i].ID
 		for cur != "" {
@@ -406,7 +415,7 @@ func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
 func (o *overlay) childrenOf(id string) []*Pledge {
 	var out []*Pledge
 	for _, c := range o.b.under[id] {
-		out = append(out, &o.b.recs[c])
+		out = append(out, o.b.link(c))
 	}
 	return append(out, o.batchUnder[id]...)
 }

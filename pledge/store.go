@@ -1,0 +1,367 @@
+package pledge
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
+)
+
+// record is how a Book holds a pledge: small, with names and category
+// lists interned and the rare fields behind one pointer, so a million
+// pledges take little memory. The fields that totals filter and group by
+// are in the store's columns, so a scan reads only what it needs.
+type record struct {
+	id    string
+	value int64 // the amount's coefficient, unless big is set in extra
+	exp   int32 // the amount's exponent
+	cats  uint32
+	extra *extra
+}
+
+// extra holds what most records do not have.
+type extra struct {
+	big      *decimal.Decimal // the amount, when its coefficient does not fit an int64
+	parts    []Part
+	partCats []uint32 // interned categories of each part
+	sources  []Source
+	occasion string
+	revises  string
+	under    string
+	note     string
+}
+
+const noDay = math.MinInt32
+
+var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func dayOf(t time.Time) int32 {
+	if t.IsZero() {
+		return noDay
+	}
+	return int32(t.Sub(epoch).Hours() / 24)
+}
+
+func dateOf(day int32) time.Time {
+	if day == noDay {
+		return time.Time{}
+	}
+	return epoch.AddDate(0, 0, int(day))
+}
+
+// interner numbers distinct strings.
+type interner struct {
+	ids   map[string]uint32
+	names []string
+}
+
+func (in *interner) id(s string) uint32 {
+	if id, ok := in.ids[s]; ok {
+		return id
+	}
+	if in.ids == nil {
+		in.ids = map[string]uint32{}
+	}
+	id := uint32(len(in.names))
+	in.ids[s] = id
+	in.names = append(in.names, s)
+	return id
+}
+
+// catLists numbers distinct category lists, keeping each list's order.
+type catLists struct {
+	in    interner
+	lists [][]Category
+}
+
+func (c *catLists) id(cs []Category) uint32 {
+	var key string
+	switch len(cs) {
+	case 0:
+	case 1:
+		key = string(cs[0])
+	default:
+		var b strings.Builder
+		for i, x := range cs {
+			if i > 0 {
+				b.WriteByte('+')
+			}
+			b.WriteString(string(x))
+		}
+		key = b.String()
+	}
+	id := c.in.id(key)
+	if int(id) == len(c.lists) {
+		c.lists = append(c.lists, append([]Category(nil), cs...))
+	}
+	return id
+}
+
+// store is the Book's data, guarded by the Book's mutex.
+type store struct {
+	recs      []record
+	index     map[string]int32  // ID → position in recs
+	revisedBy map[string]string // ID → ID of the record that revises it
+	under     map[string][]int32
+	names     interner // donors and recipients
+	cats      catLists
+	curs      []currency.Unit
+
+	// Columns, one entry per record.
+	donor     []uint32
+	recipient []uint32 // 0: none
+	day       []int32  // civil date as days since 1970-01-01; noDay when none
+	cur       []uint16 // interned currency
+	stage     []Stage
+
+	// The fast path of Total: the pieces of every record that stands
+	// alone (no Under either way), in record order, amounts in units of
+	// 10^-fastScale when they fit an int64. fastStage[i] is the record's
+	// stage + 1, or 0 for a record that is revised or part of a
+	// fulfilment tree; those count through the general path.
+	fastStage  []uint8
+	pieceRec   []int32
+	pieceCats  []uint32
+	pieceYear  []int16
+	pieceUnits []int64
+	slowPieces []int32 // pieces whose amount does not fit; their units are slowUnits
+	inTree     []bool
+	tree       []int32 // records in fulfilment trees
+}
+
+// slowUnits marks a piece whose amount the fast path cannot hold; amounts
+// are never negative, so no real piece has it.
+const slowUnits = -1
+
+// fastScale is the number of decimal places of the fast path's units: four
+// covers every currency's minor unit with room to spare, and amounts below
+// about 9×10^14 fit an int64.
+const fastScale = 4
+
+func (s *store) amount(i int32) Amount {
+	r := &s.recs[i]
+	if r.extra != nil && r.extra.big != nil {
+		return Amount{value: *r.extra.big, cur: s.curs[s.cur[i]]}
+	}
+	return Amount{value: decimal.New(r.value, r.exp), cur: s.curs[s.cur[i]]}
+}
+
+// standalone reports whether record i counts through the fast path.
+func (s *store) standalone(i int32) bool { return s.fastStage[i] != 0 }
+
+func (s *store) unfast(i int32) { s.fastStage[i] = 0 }
+
+func (s *store) currencyID(u currency.Unit) uint16 {
+	for i, c := range s.curs {
+		if c == u {
+			return uint16(i)
+		}
+	}
+	s.curs = append(s.curs, u)
+	return uint16(len(s.curs) - 1)
+}
+
+func (s *store) extraOf(i int32) *extra {
+	if e := s.recs[i].extra; e != nil {
+		return e
+	}
+	return &extra{}
+}
+
+// pledge rebuilds the Pledge of record i, sharing nothing with the store.
+func (s *store) pledge(i int32) Pledge {
+	r := &s.recs[i]
+	e := s.extraOf(i)
+	p := Pledge{
+		ID:       r.id,
+		Donor:    s.names.names[s.donor[i]],
+		Amount:   s.amount(i),
+		Stage:    s.stage[i],
+		Date:     dateOf(s.day[i]),
+		Occasion: e.occasion,
+		Revises:  e.revises,
+		Under:    e.under,
+		Note:     e.note,
+	}
+	if s.recipient[i] != 0 {
+		p.Recipient = s.names.names[s.recipient[i]]
+	}
+	if cs := s.cats.lists[r.cats]; len(cs) > 0 {
+		p.Categories = append([]Category(nil), cs...)
+	}
+	if e.parts != nil {
+		p.Parts = e.parts
+	}
+	if e.sources != nil {
+		p.Sources = e.sources
+	}
+	return p.clone()
+}
+
+// link is what checking references needs of a stored record.
+func (s *store) link(i int32) *Pledge {
+	r := &s.recs[i]
+	e := s.extraOf(i)
+	return &Pledge{ID: r.id, Under: e.under, Revises: e.revises, Amount: Amount{cur: s.curs[s.cur[i]]}, Stage: s.stage[i]}
+}
+
+// add stores a validated batch.
+func (s *store) add(batch []Pledge) {
+	if s.index == nil {
+		s.index = make(map[string]int32, len(batch))
+		s.revisedBy = map[string]string{}
+		s.under = map[string][]int32{}
+		s.names.id("") // id 0: no recipient
+		s.cats.id(nil) // id 0: no categories
+	}
+	start := len(s.recs)
+	for _, p := range batch {
+		pos := int32(len(s.recs))
+		r := record{id: p.ID, cats: s.cats.id(p.Categories)}
+		s.donor = append(s.donor, s.names.id(p.Donor))
+		s.recipient = append(s.recipient, s.names.id(p.Recipient))
+		s.day = append(s.day, dayOf(p.Date))
+		s.cur = append(s.cur, s.currencyID(p.Amount.cur))
+		s.stage = append(s.stage, p.Stage)
+		if v := p.Amount.value; v.NumDigits() <= 18 {
+			r.value, r.exp = v.CoefficientInt64(), v.Exponent()
+		} else {
+			v := p.Amount.value
+			r.extra = &extra{big: &v}
+		}
+		if len(p.Parts) > 0 || len(p.Sources) > 0 || p.Occasion != "" || p.Revises != "" || p.Under != "" || p.Note != "" {
+			if r.extra == nil {
+				r.extra = &extra{}
+			}
+			r.extra.parts, r.extra.sources = p.Parts, p.Sources
+			for _, pt := range p.Parts {
+				r.extra.partCats = append(r.extra.partCats, s.cats.id(pt.Categories))
+			}
+			r.extra.occasion, r.extra.revises, r.extra.under, r.extra.note = p.Occasion, p.Revises, p.Under, p.Note
+		}
+		s.recs = append(s.recs, r)
+		s.fastStage = append(s.fastStage, uint8(p.Stage)+1)
+		s.inTree = append(s.inTree, false)
+		s.index[p.ID] = pos
+	}
+	// Links, once every record of the batch has its position.
+	for i := start; i < len(s.recs); i++ {
+		p := &batch[i-start]
+		if p.Revises != "" {
+			s.revisedBy[p.Revises] = p.ID
+			old := s.index[p.Revises]
+			s.unfast(old)
+			if s.inTree[old] {
+				s.joinTree(int32(i))
+			}
+		}
+		if p.Under != "" {
+			s.under[p.Under] = append(s.under[p.Under], int32(i))
+			s.joinTree(int32(i))
+			s.joinTree(s.index[s.head(p.Under)])
+		}
+	}
+	for i := start; i < len(s.recs); i++ {
+		if !s.inTree[i] {
+			s.addPieces(int32(i))
+		}
+	}
+}
+
+// joinTree moves record i from the fast path to the fulfilment trees.
+func (s *store) joinTree(i int32) {
+	if s.inTree[i] {
+		return
+	}
+	s.inTree[i] = true
+	s.unfast(i)
+	s.tree = append(s.tree, i)
+}
+
+// head follows revisions from id to the record that counts in its place.
+func (s *store) head(id string) string {
+	for {
+		r, ok := s.revisedBy[id]
+		if !ok {
+			return id
+		}
+		id = r
+	}
+}
+
+// addPieces lays record i's pieces into the fast columns.
+func (s *store) addPieces(i int32) {
+	r := &s.recs[i]
+	year := int16(0)
+	if s.day[i] != noDay {
+		year = int16(dateOf(s.day[i]).Year())
+	}
+	put := func(value decimal.Decimal, cats uint32, y int16) {
+		s.pieceRec = append(s.pieceRec, i)
+		s.pieceCats = append(s.pieceCats, cats)
+		s.pieceYear = append(s.pieceYear, y)
+		units, ok := toUnits(value)
+		if !ok {
+			s.slowPieces = append(s.slowPieces, int32(len(s.pieceUnits)))
+			units = slowUnits
+		}
+		s.pieceUnits = append(s.pieceUnits, units)
+	}
+	if r.extra == nil || len(r.extra.parts) == 0 {
+		if r.extra == nil {
+			if units, ok := smallUnits(r.value, r.exp); ok {
+				s.pieceRec = append(s.pieceRec, i)
+				s.pieceCats = append(s.pieceCats, r.cats)
+				s.pieceYear = append(s.pieceYear, year)
+				s.pieceUnits = append(s.pieceUnits, units)
+				return
+			}
+		}
+		put(s.amount(i).value, r.cats, year)
+		return
+	}
+	rest := s.amount(i).value
+	for k, pt := range r.extra.parts {
+		y := year
+		if pt.Year != 0 {
+			y = int16(pt.Year)
+		}
+		put(pt.Amount.value, r.extra.partCats[k], y)
+		rest = rest.Sub(pt.Amount.value)
+	}
+	if rest.Sign() > 0 {
+		put(rest, r.cats, year)
+	}
+}
+
+// smallUnits converts coefficient × 10^exp to units of 10^-fastScale.
+func smallUnits(coef int64, exp int32) (int64, bool) {
+	shift := int(exp) + fastScale
+	if shift < 0 || shift > 18 || coef < 0 {
+		return 0, false
+	}
+	p := pow10[shift]
+	if coef > math.MaxInt64/p {
+		return 0, false
+	}
+	return coef * p, true
+}
+
+func toUnits(v decimal.Decimal) (int64, bool) {
+	c := v.Coefficient()
+	if !c.IsInt64() {
+		return 0, false
+	}
+	return smallUnits(c.Int64(), v.Exponent())
+}
+
+var pow10 = func() [19]int64 {
+	var p [19]int64
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
