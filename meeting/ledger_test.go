@@ -430,6 +430,9 @@ func TestStreak(t *testing.T) {
 		meeting.Meeting{ID: "g20-2022", Date: day("2022-11-15"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "G20 Summit 2022"},
 		meeting.Meeting{ID: "g20-2023", Date: day("2023-09-09"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "ｇ２０ summit  2023", Status: meeting.Cancelled},
 		meeting.Meeting{ID: "g20-2024", Date: day("2024-05-01"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "G-20 Summit 2024"},
+		// Joining by telephone is not attending.
+		meeting.Meeting{ID: "unga-2023", Date: day("2023-09-20"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "UN General Assembly 2023", Kind: meeting.Call},
+		meeting.Meeting{ID: "unga-2024", Date: day("2024-09-24"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "UN General Assembly 2024", Kind: meeting.Visit},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -446,6 +449,9 @@ func TestStreak(t *testing.T) {
 		{"Joe Biden", "NATO Summit", 2022, 1},
 		{"Joe Biden", "NATO Summit", 2024, 0},
 		{"Moon Jae-in", "NATO Summit", 2024, 0},
+		{"Yoon Suk Yeol", "UN General Assembly", 2024, 1}, // a visit counts, the call of 2023 does not
+		{"Yoon Suk Yeol", "UN General Assembly", 2023, 0},
+		{"Yoon Suk Yeol", "UN General Assembly", 2022, 1}, // a pull-aside is in person
 	}
 	for _, tt := range tests {
 		got, err := l.Streak(tt.leader, tt.series, tt.through)
