@@ -5,8 +5,10 @@ import (
 	"errors"
 	"math/big"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -270,52 +272,51 @@ func (t *totaler) scanFast() {
 	if len(st.curs) <= 1 {
 		mCur = 0
 	}
-	fast := make([]fastAcc, t.dense)
-	for i := range fast {
-		fast[i].last = -1
-	}
-	qs := uint8(t.q.Stage) + 1
-	filtered := t.donorOK != nil || t.recipientOK != nil || t.dated || t.catOK != nil
-	pieceCats, pieceYear, pieceUnits := st.pieceCats, st.pieceYear, st.pieceUnits
-	for i, ri := range st.pieceRec {
-		if st.fastStage[ri] < qs {
-			continue // revised, in a tree, or below the stage
+	m := mults{mDonor, mRecipient, mCat, mYear, mCur}
+	// Split the pieces at record boundaries among the processors: each
+	// part sums into groups of its own, merged after.
+	n := len(st.pieceRec)
+	parts := min(runtime.GOMAXPROCS(0), maxParts, max(n/minPart, 1))
+	results := make([][]fastAcc, parts)
+	counted := make([]int, parts)
+	var wg sync.WaitGroup
+	lo := 0
+	for p := range parts {
+		hi := n * (p + 1) / parts
+		for hi < n && hi > 0 && st.pieceRec[hi] == st.pieceRec[hi-1] {
+			hi++ // keep a record's pieces together
 		}
-		cats := pieceCats[i]
-		if filtered && (!t.pass(ri) || t.catOK != nil && !t.catOK[cats]) {
-			continue
-		}
-		units := pieceUnits[i]
-		if units == slowUnits {
-			continue // summed exactly by slowFastPieces
-		}
-		idx := uint64(0)
-		if mDonor != 0 {
-			idx += uint64(st.donor[ri]) * mDonor
-		}
-		if mRecipient != 0 {
-			idx += uint64(st.recipient[ri]) * mRecipient
-		}
-		if mCat != 0 {
-			idx += uint64(t.catKey[cats]) * mCat
-		}
-		if mYear != 0 {
-			idx += uint64(pieceYear[i]) * mYear
-		}
-		if mCur != 0 {
-			idx += uint64(st.cur[ri]) * mCur
-		}
-		a := &fast[idx]
-		var carry uint64
-		a.lo, carry = bits.Add64(a.lo, uint64(units), 0)
-		a.hi += carry
-		if a.last != ri {
-			a.last = ri
-			a.count++
-			if t.lastRecord != ri {
-				t.lastRecord = ri
-				t.records++
+		from, to := lo, hi
+		lo = hi
+		scan := func() {
+			fast := make([]fastAcc, t.dense)
+			for i := range fast {
+				fast[i].last = -1
 			}
+			counted[p] = t.scanRange(from, to, m, fast)
+			results[p] = fast
+		}
+		if parts == 1 {
+			scan()
+		} else {
+			wg.Go(scan)
+		}
+	}
+	wg.Wait()
+	fast := results[0]
+	t.records += counted[0]
+	for p := 1; p < parts; p++ {
+		t.records += counted[p]
+		for idx := range fast {
+			g, f := &results[p][idx], &fast[idx]
+			if g.last < 0 {
+				continue
+			}
+			var carry uint64
+			f.lo, carry = bits.Add64(f.lo, g.lo, 0)
+			f.hi += g.hi + carry
+			f.count += g.count
+			f.last = g.last
 		}
 	}
 	for idx := range fast {
@@ -335,6 +336,70 @@ func (t *totaler) scanFast() {
 		a.lo, a.hi, a.count = f.lo, f.hi, f.count
 		a.last = f.last
 	}
+}
+
+// mults are the mixed-radix multipliers of the fast path's dimensions; 0
+// for a dimension the query does not group by.
+type mults struct{ donor, recipient, cat, year, cur uint64 }
+
+// The fast scan splits into at most maxParts parts of at least minPart
+// pieces.
+const (
+	maxParts = 8
+	minPart  = 1 << 16
+)
+
+// scanRange sums pieces [from, to) into fast and returns how many records
+// it counted. Only the store is read, so parts run in parallel.
+func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int) {
+	st := t.st
+	qs := uint8(t.q.Stage) + 1
+	filtered := t.donorOK != nil || t.recipientOK != nil || t.dated || t.catOK != nil
+	pieceRec := st.pieceRec[from:to]
+	pieceCats, pieceYear, pieceUnits := st.pieceCats[from:to], st.pieceYear[from:to], st.pieceUnits[from:to]
+	last := int32(-1)
+	for i, ri := range pieceRec {
+		if st.fastStage[ri] < qs {
+			continue // revised, in a tree, or below the stage
+		}
+		cats := pieceCats[i]
+		if filtered && (!t.pass(ri) || t.catOK != nil && !t.catOK[cats]) {
+			continue
+		}
+		units := pieceUnits[i]
+		if units == slowUnits {
+			continue // summed exactly by slowFastPieces
+		}
+		idx := uint64(0)
+		if m.donor != 0 {
+			idx += uint64(st.donor[ri]) * m.donor
+		}
+		if m.recipient != 0 {
+			idx += uint64(st.recipient[ri]) * m.recipient
+		}
+		if m.cat != 0 {
+			idx += uint64(t.catKey[cats]) * m.cat
+		}
+		if m.year != 0 {
+			idx += uint64(pieceYear[i]) * m.year
+		}
+		if m.cur != 0 {
+			idx += uint64(st.cur[ri]) * m.cur
+		}
+		a := &fast[idx]
+		var carry uint64
+		a.lo, carry = bits.Add64(a.lo, uint64(units), 0)
+		a.hi += carry
+		if a.last != ri {
+			a.last = ri
+			a.count++
+			if last != ri {
+				last = ri
+				records++
+			}
+		}
+	}
+	return records
 }
 
 // fastAcc is a group of the fast path: a 128-bit sum of units, and the
