@@ -48,6 +48,24 @@ func (pc PairCounts) Markdown() string { return pc.table().Markdown() }
 // HTML renders the pairs as a self-contained, escaped HTML table.
 func (pc PairCounts) HTML() string { return pc.table().HTML() }
 
+// Chart is a bar chart of a result as SVG. It has no other display method,
+// so a Jupyter notebook running gophernotes shows it as a picture where it
+// would show [PairCounts] or [Standings] themselves as tables.
+type Chart struct {
+	svg string
+}
+
+// SVG returns the chart: one self-contained <svg> element.
+func (c Chart) SVG() string { return c.svg }
+
+// Chart returns the bar chart of [PairCounts.SVG] as a value a notebook
+// shows as a picture.
+func (pc PairCounts) Chart() Chart { return Chart{pc.SVG()} }
+
+// Chart returns the bar chart of [Standings.SVG] as a value a notebook
+// shows as a picture.
+func (s Standings) Chart() Chart { return Chart{s.SVG()} }
+
 // SVG renders the pairs as a horizontal bar chart.
 func (pc PairCounts) SVG() string {
 	bars := make([]table.Bar, len(pc.rows))

@@ -232,3 +232,40 @@ func TestKindStatusText(t *testing.T) {
 		t.Error(`UnmarshalText("meeting") succeeded`)
 	}
 }
+
+func TestCharts(t *testing.T) {
+	var l meeting.Ledger
+	if err := l.AddLeader(
+		meeting.Leader{ID: "a", Name: "A", Country: "KR"},
+		meeting.Leader{ID: "b", Name: "B", Country: "JP"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.AddMeeting(meeting.Meeting{ID: "1", Date: day("2024-01-01"), Participants: []string{"a", "b"}}); err != nil {
+		t.Fatal(err)
+	}
+	pc := l.Pairs(meeting.Rule{})
+	if pc.Chart().SVG() != pc.SVG() || !strings.HasPrefix(pc.Chart().SVG(), "<svg") {
+		t.Errorf("PairCounts.Chart = %q", pc.Chart().SVG())
+	}
+}
+
+func TestStandingsChart(t *testing.T) {
+	var l meeting.Ledger
+	if err := l.AddLeader(
+		meeting.Leader{ID: "a", Name: "A", Country: "KR"},
+		meeting.Leader{ID: "b", Name: "B", Country: "JP"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.AddMeeting(meeting.Meeting{ID: "1", Date: day("2024-01-01"), Participants: []string{"a", "b"}}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.Rank("KR", "JP", meeting.Rule{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Chart().SVG() != s.SVG() {
+		t.Errorf("Standings.Chart = %q", s.Chart().SVG())
+	}
+}
