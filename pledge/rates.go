@@ -24,19 +24,30 @@ type Rates struct {
 	// MaxAge is how much older than the day of a conversion its rate may
 	// be. Days are civil dates, so 4*24*time.Hour allows a rate from up to
 	// four days before (a weekend and a holiday); a positive MaxAge under a
-	// day allows only the same day. Zero allows a rate of any age.
+	// day allows only the same day. Zero allows a rate of any age. A
+	// negative MaxAge is a mistake, not "any age": Convert refuses it with
+	// an error matching [ErrInvalid].
 	MaxAge time.Duration
 	// Inverse, when positive, lets Convert use a rate quoted the other way:
 	// with only USD→KRW rates, converting won into dollars uses 1/rate,
 	// rounded half away from zero to Inverse decimal places, and marks the
-	// Conversion as Inverse. The latest usable rate wins, direct or
-	// inverse; a direct rate wins on the same day. An inverse that rounds
-	// to zero is not used. Zero (the default) never inverts.
+	// Conversion as Inverse. Decimal places are digits after the point, not
+	// significant digits: 1/1335.3 is 0.0007 at 4 places (6.5% off) and
+	// 0.00074890 at 8, so choose enough places for the smaller currency.
+	// The latest usable rate wins, direct or inverse; a direct rate wins on
+	// the same day. An inverse that rounds to zero is not used. Zero (the
+	// default) never inverts. At most 64 places; more, or a
+	// negative value, makes Convert return an error matching [ErrInvalid].
 	Inverse int32
 
 	mu    sync.RWMutex
 	pairs map[ratePair][]rateEntry // sorted by day
 }
+
+// maxInverse is the most decimal places Rates.Inverse may ask for: far
+// more than any currency needs, and it keeps a conversion from computing
+// millions of digits.
+const maxInverse = 64
 
 type ratePair struct{ base, quote currency.Unit }
 
@@ -161,11 +172,22 @@ func (r *Rates) All() []Rate {
 // it within MaxAge, inverting a rate quoted the other way only as Inverse
 // allows. Converting into a's own currency returns a at rate 1. The
 // converted amount is the exact product. With no usable rate the error is
-// a *RateError naming the pair and the day; it matches [ErrMissingRate].
+// a *RateError naming the pair and the day; it matches [ErrMissingRate]. A
+// negative MaxAge, or an Inverse below zero or above 64, is an
+// error matching [ErrInvalid]. A nil *Rates has no rates.
 func (r *Rates) Convert(a Amount, to currency.Unit, day time.Time) (Conversion, error) {
 	day = civil.Date(day)
 	if a.cur == to {
 		return Conversion{From: a, To: a, Rate: decimal.NewFromInt(1), RateDate: day}, nil
+	}
+	if r == nil {
+		return Conversion{}, &RateError{Missing: []MissingRate{{From: a.cur, To: to, Day: day}}}
+	}
+	if r.MaxAge < 0 {
+		return Conversion{}, fmt.Errorf("%w: Rates.MaxAge is %v: want zero (any age) or a positive duration", ErrInvalid, r.MaxAge)
+	}
+	if r.Inverse < 0 || r.Inverse > maxInverse {
+		return Conversion{}, fmt.Errorf("%w: Rates.Inverse is %d: want 0 (never invert) to %d decimal places", ErrInvalid, r.Inverse, maxInverse)
 	}
 	c, ok := r.lookup(a.cur, to, day)
 	if !ok {

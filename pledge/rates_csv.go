@@ -1,6 +1,7 @@
 package pledge
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -31,13 +32,21 @@ func ReadRates(r io.Reader) (*Rates, error) {
 // "date,base,quote,rate[,source]" is a header; lines starting with # are
 // comments.
 //
-// On bad input nothing is recorded and the error is a *ValidationError
-// listing every bad record with its line and field; a rate given twice
+// A UTF-8 byte order mark at the start, as spreadsheets write, is skipped.
+//
+// On bad input nothing is recorded and the error lists every bad record
+// with its line and field: "pledge: rates line 3 date: invalid value: date
+// "2023-09-31" is not YYYY-MM-DD". It wraps a *ValidationError (use
+// errors.As) whose Problems give each line and field; a rate given twice
 // for the same pair and day is an error matching [ErrDuplicate]. Rates in
 // the file replace recorded rates for the same pair and day, as
 // [Rates.Set] does.
 func (r *Rates) ReadCSV(rd io.Reader) error {
-	cr := csv.NewReader(rd)
+	br := bufio.NewReader(rd)
+	if bom, err := br.Peek(len(utf8BOM)); err == nil && string(bom) == utf8BOM {
+		br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
 	cr.TrimLeadingSpace = true
@@ -83,7 +92,7 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 		rates = append(rates, rt)
 	}
 	if len(problems) > 0 {
-		return &ValidationError{Problems: problems}
+		return &ratesFileError{&ValidationError{Problems: problems}}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -91,6 +100,51 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 		r.insert(rt)
 	}
 	return nil
+}
+
+const utf8BOM = "\ufeff"
+
+// ratesFileError is the error of a bad rates file: a *ValidationError whose
+// message speaks of rates lines rather than pledge records.
+type ratesFileError struct {
+	v *ValidationError
+}
+
+// Error names each bad line: "pledge: rates line 3 date: invalid value:
+// ...", one per line after the first when there are several.
+func (e *ratesFileError) Error() string {
+	if len(e.v.Problems) == 1 {
+		return "pledge: " + rateProblem(e.v.Problems[0])
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "pledge: %d problems in rates:", len(e.v.Problems))
+	for _, p := range e.v.Problems {
+		b.WriteString("\n\t")
+		b.WriteString(rateProblem(p))
+	}
+	return b.String()
+}
+
+// Unwrap returns the *ValidationError, so that errors.As finds it and
+// errors.Is sees each problem's sentinel.
+func (e *ratesFileError) Unwrap() error { return e.v }
+
+// rateProblem writes one problem of a rates file: "rates line 3 date:
+// invalid value: ...".
+func rateProblem(p Problem) string {
+	var b strings.Builder
+	b.WriteString("rates")
+	if p.Line > 0 {
+		fmt.Fprintf(&b, " line %d", p.Line)
+	} else {
+		fmt.Fprintf(&b, " record %d", p.Index+1)
+	}
+	if p.Field != "" {
+		b.WriteString(" " + p.Field)
+	}
+	b.WriteString(": ")
+	b.WriteString(strings.TrimPrefix(p.Err.Error(), "pledge: "))
+	return b.String()
 }
 
 // isRateHeader reports whether record is the header line.

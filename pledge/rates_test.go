@@ -279,6 +279,112 @@ func TestReadRatesErrors(t *testing.T) {
 	}
 }
 
+// TestConvertSettings: a negative MaxAge, an Inverse out of range and a nil
+// *Rates give clear errors, not quiet answers or panics.
+func TestConvertSettings(t *testing.T) {
+	usdkrw := func(r *pledge.Rates) *pledge.Rates {
+		if err := r.Set(rateDay("2020-01-01"), currency.USD, currency.KRW, rateDec("1200")); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	type outcome struct {
+		To      string
+		Invalid bool // matches ErrInvalid
+		Missing bool // matches ErrMissingRate
+		Message string
+	}
+	tests := []struct {
+		name string
+		r    *pledge.Rates
+		a    pledge.Amount
+		want outcome
+	}{
+		{"negative MaxAge is not any age", usdkrw(&pledge.Rates{MaxAge: -time.Hour}), pledge.MustAmount("1", "USD"),
+			outcome{Invalid: true, Message: "pledge: invalid value: Rates.MaxAge is -1h0m0s: want zero (any age) or a positive duration"}},
+		{"zero MaxAge is any age", usdkrw(&pledge.Rates{}), pledge.MustAmount("1", "USD"), outcome{To: "KRW 1200"}},
+		{"negative Inverse", usdkrw(&pledge.Rates{Inverse: -1}), pledge.MustAmount("1", "USD"),
+			outcome{Invalid: true, Message: "pledge: invalid value: Rates.Inverse is -1: want 0 (never invert) to 64 decimal places"}},
+		{"Inverse of 64 places", usdkrw(&pledge.Rates{Inverse: 64}), pledge.MustAmount("1200", "KRW"), outcome{To: "USD 1"}},
+		{"Inverse above 64 places", usdkrw(&pledge.Rates{Inverse: 65}), pledge.MustAmount("1200", "KRW"),
+			outcome{Invalid: true, Message: "pledge: invalid value: Rates.Inverse is 65: want 0 (never invert) to 64 decimal places"}},
+		{"huge Inverse", usdkrw(&pledge.Rates{Inverse: 1 << 24}), pledge.MustAmount("1200", "KRW"),
+			outcome{Invalid: true, Message: "pledge: invalid value: Rates.Inverse is 16777216: want 0 (never invert) to 64 decimal places"}},
+		{"nil Rates", nil, pledge.MustAmount("1", "USD"),
+			outcome{Missing: true, Message: "pledge: missing exchange rate: USD→KRW on 2024-01-01"}},
+	}
+	for _, tt := range tests {
+		to := currency.KRW
+		if tt.a.Currency() == currency.KRW {
+			to = currency.USD
+		}
+		c, err := tt.r.Convert(tt.a, to, rateDay("2024-01-01"))
+		got := outcome{Invalid: errors.Is(err, pledge.ErrInvalid), Missing: errors.Is(err, pledge.ErrMissingRate)}
+		if err != nil {
+			got.Message = err.Error()
+		} else {
+			got.To = c.To.String()
+			if tt.a.Currency() == currency.KRW {
+				got.To = c.To.Round().String()
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: Convert (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// TestReadRatesBOM: a UTF-8 byte order mark, as spreadsheets write, is
+// skipped.
+func TestReadRatesBOM(t *testing.T) {
+	want := []pledge.Rate{{Day: rateDay("2023-09-01"), Base: currency.USD, Quote: currency.KRW, Rate: rateDec("1322.5"), Source: "BOK"}}
+	for _, in := range []string{
+		"\ufeffdate,base,quote,rate,source\n2023-09-01,USD,KRW,1322.5,BOK\n",
+		"\ufeff2023-09-01,USD,KRW,1322.5,BOK\n",
+		"\ufeff# closing rates\r\n2023-09-01,USD,KRW,1322.5,BOK\r\n",
+	} {
+		r, err := pledge.ReadRates(strings.NewReader(in))
+		if err != nil {
+			t.Errorf("ReadRates(%q): %v", in, err)
+			continue
+		}
+		if diff := cmp.Diff(want, r.All()); diff != "" {
+			t.Errorf("ReadRates(%q) (-want +got):\n%s", in, diff)
+		}
+	}
+	// Only a leading mark: one inside a field is still an error.
+	if _, err := pledge.ReadRates(strings.NewReader("2023-09-01,\ufeffUSD,KRW,1322.5\n")); !errors.Is(err, pledge.ErrInvalidCurrency) {
+		t.Errorf("mark inside a field: %v, want ErrInvalidCurrency", err)
+	}
+}
+
+// TestReadRatesMessages: errors of a rates file speak of its lines, not of
+// pledge records.
+func TestReadRatesMessages(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2023-09-08,USD,KRW,1335.3\n2023-09-31,USD,KRW,1300\n",
+			`pledge: rates line 2 date: invalid value: date "2023-09-31" is not YYYY-MM-DD`},
+		{"date,base,quote,rate\n2023-09-08,USD,KRW,-1\n2023-09-08,USD,WON,1\n",
+			"pledge: 2 problems in rates:\n" +
+				"\trates line 2 rate: invalid value: rate USD→KRW on 2023-09-08 is -1, want > 0\n" +
+				`	rates line 3 quote: invalid currency "WON": want an ISO 4217 code such as USD, EUR or KRW`},
+	}
+	for _, tt := range tests {
+		err := new(pledge.Rates).ReadCSV(strings.NewReader(tt.in))
+		if err == nil {
+			t.Errorf("ReadCSV(%q) = nil", tt.in)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("ReadCSV(%q) (-want +got):\n%s", tt.in, diff)
+		}
+		var ve *pledge.ValidationError
+		if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+			t.Errorf("ReadCSV(%q) = %v: no *ValidationError inside", tt.in, err)
+		}
+	}
+}
+
 // TestRatesConcurrent is meant for -race: writers, readers and CSV loads at
 // once.
 func TestRatesConcurrent(t *testing.T) {
