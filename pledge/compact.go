@@ -52,28 +52,30 @@ var englishScales = []struct {
 
 func (a Amount) compactEnglish() string {
 	v := a.value.Abs()
-	var text string
-	exact := true
-	if v.Cmp(decimal.New(1, 6)) < 0 {
-		text, exact = a.inFull(v)
-	} else {
+	scale, _ := currency.Standard.Rounding(a.cur)
+	var (
+		text string
+		r    decimal.Decimal // the magnitude written
+	)
+	if v.Round(int32(scale)).Cmp(decimal.New(1, 6)) < 0 {
+		text, r = a.inFull(v)
+	} else { // 999999.995 dollars is about $1 million
 		i := 0
-		for v.Cmp(decimal.New(1, englishScales[i].exp)) < 0 {
+		for i < len(englishScales)-1 && v.Cmp(decimal.New(1, englishScales[i].exp)) < 0 {
 			i++
 		}
-		r := roundSignificant(v, englishScales[i].exp)
+		r = roundSignificant(v, englishScales[i].exp)
 		if i > 0 && r.Cmp(decimal.New(1, englishScales[i-1].exp)) >= 0 {
 			i-- // 999.96 million is 1 billion
 			r = roundSignificant(v, englishScales[i].exp)
 		}
-		exact = r.Equal(v)
 		text = english.localize(r.Shift(-englishScales[i].exp).String()) + " " + englishScales[i].name
 	}
 	text = englishSymbol(a.cur) + text
-	if a.value.Sign() < 0 {
+	if a.value.Sign() < 0 && !r.IsZero() { // -0.001 dollars is about $0, not -$0
 		text = "-" + text
 	}
-	if !exact {
+	if !r.Equal(v) {
 		text = "about " + text
 	}
 	return text
@@ -95,6 +97,26 @@ func (a Amount) compactKorean() string {
 		r = roundSignificant(v, koreanScales[i])
 	}
 	exact := r.Equal(v)
+	var text string
+	if rest := r.Mod(decimal.New(1, 4)); r.Cmp(decimal.New(1, 4)) >= 0 && rest.Cmp(decimal.NewFromInt(1)) < 0 && !rest.IsZero() {
+		// Cents under a round group: "10,000.50 달러", not "1만 0.50 달러".
+		text = english.localize(r.StringFixed(int32(scale)))
+	} else {
+		text = koreanGroups(r, int32(scale))
+	}
+	text += " " + koreanWord(a.cur)
+	if a.value.Sign() < 0 && !r.IsZero() {
+		text = "-" + text
+	}
+	if !exact {
+		text = "약 " + text
+	}
+	return text
+}
+
+// koreanGroups writes r (not negative) in groups of 만, 억, 조 and 경, with
+// scale decimal places when it has a fraction.
+func koreanGroups(r decimal.Decimal, scale int32) string {
 	var groups []string
 	for _, exp := range koreanScales {
 		g := r.Shift(-exp).Truncate(0)
@@ -105,20 +127,13 @@ func (a Amount) compactKorean() string {
 	}
 	switch {
 	case !r.Equal(r.Truncate(0)):
-		groups = append(groups, english.localize(r.StringFixed(int32(scale))))
+		groups = append(groups, english.localize(r.StringFixed(scale)))
 	case len(groups) == 0:
 		groups = append(groups, english.localize(r.String()))
 	case !r.IsZero():
 		groups = append(groups, koreanGroupText(r))
 	}
-	text := strings.Join(groups, " ") + " " + koreanWord(a.cur)
-	if a.value.Sign() < 0 {
-		text = "-" + text
-	}
-	if !exact {
-		text = "약 " + text
-	}
-	return text
+	return strings.Join(groups, " ")
 }
 
 // roundSignificant rounds v (at least 10^exp) to compactSigDigits
@@ -133,15 +148,15 @@ func roundSignificant(v decimal.Decimal, exp int32) decimal.Decimal {
 }
 
 // inFull writes v (not negative) in full with English digits: whole, or
-// with the currency's minor units when it has a fraction. exact is false
-// when v has more decimals than that.
-func (a Amount) inFull(v decimal.Decimal) (text string, exact bool) {
+// with the currency's minor units when it has a fraction. r is the value
+// written, v rounded to the minor unit.
+func (a Amount) inFull(v decimal.Decimal) (text string, r decimal.Decimal) {
 	scale, _ := currency.Standard.Rounding(a.cur)
-	r := v.Round(int32(scale))
+	r = v.Round(int32(scale))
 	if r.Equal(r.Truncate(0)) {
-		return english.localize(r.Truncate(0).String()), r.Equal(v)
+		return english.localize(r.Truncate(0).String()), r
 	}
-	return english.localize(r.StringFixed(int32(scale))), r.Equal(v)
+	return english.localize(r.StringFixed(int32(scale))), r
 }
 
 func koreanUnitText(exp int32) string {

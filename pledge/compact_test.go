@@ -42,6 +42,16 @@ func TestCompact(t *testing.T) {
 		{"5000", "KRW", "₩5,000", "5,000 원"},
 		{"0.125", "USD", "about $0.13", "약 0.13 달러"},
 		{"0", "USD", "$0", "0 달러"},
+		// A negative amount that rounds to zero has no sign; one that
+		// rounds up to a million is written in millions; cents under a
+		// round 만 are written in full.
+		{"-0.001", "USD", "about $0", "약 0 달러"},
+		{"-0.004", "KRW", "about ₩0", "약 0 원"},
+		{"999999.995", "USD", "about $1 million", "약 100만 달러"},
+		{"999999.5", "JPY", "about JP¥1 million", "약 100만 엔"},
+		{"10000.5", "USD", "$10,000.50", "10,000.50 달러"},
+		{"120000.05", "EUR", "€120,000.05", "120,000.05 유로"},
+		{"12345.5", "USD", "$12,345.50", "1만 2,345.50 달러"},
 	}
 	for _, tt := range tests {
 		a := pledge.MustAmount(tt.value, tt.code)

@@ -3,6 +3,7 @@ package pledge
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,8 +26,8 @@ import (
 // laid out here, because x/text formats fractional values through float64,
 // which is not exact. The symbol stands before the number, or after it for
 // the languages whose CLDR currency pattern puts it there (German, French,
-// Spanish, Italian, Russian, Ukrainian, Polish, the Nordic languages and
-// others listed in the code).
+// Spanish, Italian, Russian, Ukrainian, Polish, the Nordic languages,
+// Hebrew and others listed in the code).
 func (a Amount) Format(tag language.Tag) string {
 	sys := numberSystemFor(tag)
 	scale, _ := currency.Standard.Rounding(a.cur)
@@ -70,18 +71,58 @@ var english = numberSystem{
 	minus: "-",
 }
 
-var numberSystems sync.Map // language tag string → *numberSystem
+// formatCache holds what Format learns from x/text per language: number
+// systems by formatTag key, symbols by key and currency code. It keeps at
+// most formatCacheMax entries of each, so that a service formatting for
+// tags its callers send cannot grow it without bound; past that, Format
+// asks x/text each time.
+type formatCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+const formatCacheMax = 4096
+
+func (c *formatCache) load(key string) (any, bool) { return c.m.Load(key) }
+
+func (c *formatCache) store(key string, v any) any {
+	if c.n.Load() >= formatCacheMax {
+		return v
+	}
+	got, loaded := c.m.LoadOrStore(key, v)
+	if !loaded {
+		c.n.Add(1)
+	}
+	return got
+}
+
+var numberSystems, symbolCache formatCache
+
+// formatTag returns what of tag decides how numbers and currency symbols
+// are written (language, script, region and a -u-nu- numbering system),
+// as a tag and as a cache key: "de-CH", "en-u-nu-arab" but not "en-US-x-foo".
+func formatTag(tag language.Tag) (language.Tag, string) {
+	base, script, region := tag.Raw()
+	t, err := language.Compose(base, script, region)
+	if err != nil {
+		return tag, tag.String()
+	}
+	if nu := tag.TypeForKey("nu"); nu != "" {
+		if withNu, err := t.SetTypeForKey("nu", nu); err == nil {
+			t = withNu
+		}
+	}
+	return t, t.String()
+}
 
 // numberSystemFor learns tag's number system from x/text by formatting
 // whole numbers, which x/text does exactly, and caches it.
 func numberSystemFor(tag language.Tag) *numberSystem {
-	key := tag.String()
-	if v, ok := numberSystems.Load(key); ok {
+	tag, key := formatTag(tag)
+	if v, ok := numberSystems.load(key); ok {
 		return v.(*numberSystem)
 	}
-	sys := learnNumberSystem(message.NewPrinter(tag))
-	v, _ := numberSystems.LoadOrStore(key, sys)
-	return v.(*numberSystem)
+	return numberSystems.store(key, learnNumberSystem(message.NewPrinter(tag))).(*numberSystem)
 }
 
 func learnNumberSystem(p *message.Printer) *numberSystem {
@@ -175,17 +216,14 @@ func (sys *numberSystem) groupBefore(left int) bool {
 	return left > sys.primary && sys.secondary > 0 && (left-sys.primary)%sys.secondary == 0
 }
 
-var symbolCache sync.Map // "tag|code" → symbol
-
 // symbolIn returns the symbol of cur in the language tag, from x/text.
 func symbolIn(tag language.Tag, cur currency.Unit) string {
-	key := tag.String() + "|" + cur.String()
-	if v, ok := symbolCache.Load(key); ok {
+	tag, key := formatTag(tag)
+	key += "|" + cur.String()
+	if v, ok := symbolCache.load(key); ok {
 		return v.(string)
 	}
-	sym := message.NewPrinter(tag).Sprint(currency.Symbol(cur))
-	symbolCache.Store(key, sym)
-	return sym
+	return symbolCache.store(key, message.NewPrinter(tag).Sprint(currency.Symbol(cur))).(string)
 }
 
 // placement is where a language writes the currency symbol.
@@ -210,6 +248,7 @@ var placements = map[string]placement{
 	"lt": symbolAfter, "lv": symbolAfter, "et": symbolAfter,
 	"sv": symbolAfter, "da": symbolAfter, "nb": symbolAfter, "nn": symbolAfter, "no": symbolAfter,
 	"fi": symbolAfter, "is": symbolAfter, "vi": symbolAfter, "kk": symbolAfter,
+	"he": symbolAfter,
 }
 
 func symbolPlacement(tag language.Tag) placement {

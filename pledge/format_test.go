@@ -33,6 +33,12 @@ func TestFormat(t *testing.T) {
 		{"1234.5678", "BHD", "en", "BHD" + nbsp + "1,234.5678"},
 		{"5", "JPY", "ja", "￥5"},
 		{"123456789012345678901234567890.12", "USD", "en", "$123,456,789,012,345,678,901,234,567,890.12"},
+		// Hebrew puts the symbol after the number (CLDR "#,##0.00 ¤").
+		{"1234.5", "ILS", "he", "1,234.50" + nbsp + "₪"},
+		{"-1234.5", "EUR", "he", "\u200e-1,234.50" + nbsp + "€"},
+		// Variants and private use do not change the figure.
+		{"1234.5", "EUR", "de-1901-x-summitry", "1.234,50" + nbsp + "€"},
+		{"1234.5", "EUR", "en-u-nu-arab", "€١٬٢٣٤٫٥٠"},
 	}
 	for _, tt := range tests {
 		a := pledge.MustAmount(tt.value, tt.code)
