@@ -77,6 +77,20 @@ func ExampleFindFigures() {
 	// "$393 million" → USD 393000000 (restates the figure before)
 }
 
+// Ranges and alternatives are marked, so that their ends are not added up;
+// a low end that would say another number alone is left out.
+func ExampleFindFigures_ranges() {
+	text := "The package is worth $2 billion to $3 billion, between $5 and $10 million a year in loans, " +
+		"and 20~30억 달러 in all."
+	for _, f := range pledge.FindFigures(text) {
+		fmt.Printf("%q → %v range=%v\n", text[f.Start:f.End], f.Figure, f.Range)
+	}
+	// Output:
+	// "$2 billion" → USD 2000000000 range=true
+	// "$3 billion" → USD 3000000000 range=true
+	// "$10 million" → USD 10000000 range=true
+}
+
 func ExampleAmount_Compact() {
 	for _, a := range []pledge.Amount{
 		pledge.MustAmount("2300000000", "USD"),

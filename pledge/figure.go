@@ -21,18 +21,26 @@ type Qualifier int
 //
 //   - Approximately: about, around, approximately, approx., roughly, some,
 //     an estimated, estimated, close to, circa, "~", "or so" after the
-//     figure; 약, 대략 before it, 가량, 정도, 내외, 안팎 after it.
+//     figure; 약, 대략 before it, 가량, 정도, 내외, 안팎 after it, and 대
+//     written against the currency word, as in "1조원대" or "1,300원대"
+//     (in the range of a trillion won: the figure is a round lower edge,
+//     kept as approximately).
 //   - AtLeast: at least, no less than, not less than, a minimum of, "or more"
 //     after the figure; 최소, 적어도 before it, 이상 after it.
 //   - AtMost: up to, at most, no more than, not more than, as much as, a
 //     maximum of, "or less" after the figure; 최대 before it, 이하 after it.
 //   - MoreThan: more than, over, above, in excess of, upwards of, exceeding,
-//     just over; 초과 after the figure, and 여 after the number, as in
-//     "20억여 달러" or "20여억 달러" (two billion and some: more than).
+//     just over; "-plus" or "+" written against the end of the figure ("a
+//     $5 billion-plus package", "$5bn+"); 초과, 넘게, 넘는, 남짓 (a little
+//     over), 웃도는 and 넘는 after a particle ("20억 달러를 웃도는") after
+//     the figure, and 여 after the number, as in "20억여 달러" or "20여억
+//     달러" (two billion and some: more than).
 //   - LessThan: less than, under, below, and also nearly, almost, just
-//     under, just shy of, 거의, 미만 after the figure. "Nearly $2 billion"
-//     is a little less than $2 billion, so it is read as LessThan: the bound
-//     holds, only the nearness is not kept.
+//     under, just shy of, 거의, 미만 after the figure, and 가까이, 가까운,
+//     육박 (approaching), "에 육박", "에 가까운", 밑도는 after a particle
+//     and "에 못 미치는" after it. "Nearly $2 billion" and "20억 달러에
+//     육박" are a little less than $2 billion, so they are read as
+//     LessThan: the bound holds, only the nearness is not kept.
 const (
 	Exact Qualifier = iota
 	Approximately
@@ -113,6 +121,17 @@ type Found struct {
 	// figure is Bracketed. Such a figure restates the one before it; add
 	// only one of the two.
 	Bracketed bool
+	// Range reports that the figure is one end of a range or one of two
+	// alternatives, written as two figures joined by "to", "-", "~", "or",
+	// "between … and", 내지, 또는 or 혹은: "$2 billion to $3 billion",
+	// "$5-$10", "20억 달러~30억 달러", "between $5 and $10 million", "$5 or
+	// $6 billion". The ends are bounds or choices, not sums: add neither to
+	// a total as if it were the amount. Both ends are found and marked,
+	// except a low end that lacks the scale word of the high end ("$5" in
+	// "$5 or $6 billion"): alone it would say five dollars, so it is left
+	// out and only the high end is found, marked Range. When such a low end
+	// has a qualifier ("about $5 to $10 million"), neither end is found.
+	Range bool
 }
 
 // Parser reads figures with defaults for the symbols that do not name one
@@ -149,13 +168,17 @@ func ParseAmount(s string) (Amount, error) { return Parser{}.ParseAmount(s) }
 // 엔, 파운드, 위안, 흐리우냐, 루블, 루피, 호주 달러 ...); ASCII digits
 // grouped by commas in threes, with a decimal point; scale words (thousand,
 // million, billion, trillion, lakh, crore, k, m, mn, mln, b, bn, bln, tn,
-// trn; one-letter ones written against the number, as in "$5m"), joined by
-// a space or a hyphen ("$2.3-billion"); and Korean numbers in units of
-// 만, 억, 조 and 경 with 천, 백 and 십 inside a unit ("2조 3천억 원", "3조
-// 750억원", "1억5천만 달러", "5,200억 원", "1.5조 원"). A leading minus
-// sign is read. Arithmetic is exact: "$2.3 billion" is 2300000000.
+// trn; one-letter ones only written against the number, as in "$5m":
+// "$5 m" is an error), joined by a space or a hyphen ("$2.3-billion"); and
+// Korean numbers in units of 만, 억, 조 and 경 with 천, 백 and 십 inside a
+// unit ("2조 3천억 원", "3조 750억원", "1억5천만 달러", "5,200억 원", "1.5조
+// 원"), each group after the first under 10000 ("1억 10000만 원" is an
+// error). A Korean currency word followed in the same word by anything but
+// a particle or suffix ("3원칙", "5엔드") is not a currency. A leading
+// minus sign is read. Arithmetic is exact: "$2.3 billion" is 2300000000.
 //
-// See [Qualifier] for the words of each qualifier. Ranges ("$2-3
+// See [Qualifier] for the words of each qualifier; two different ones
+// ("약 5억 원 이상") are an error. Ranges ("$2-3 billion", "$2~3
 // billion") are not figures.
 func ParseFigure(s string) (Figure, error) { return Parser{}.ParseFigure(s) }
 
@@ -187,107 +210,6 @@ func (p Parser) ParseFigure(s string) (Figure, error) {
 	return sc.fig, nil
 }
 
-// FindFigures returns every figure of money in text, in order and without
-// overlap, each with the byte offsets of its span; text[f.Start:f.End]
-// read by [Parser.ParseFigure] gives f.Figure back. It reads the forms
-// [ParseFigure] reads, qualifiers included, and skips what is not money or
-// not clearly money: numbers without a currency (years, dates,
-// percentages, counts); a four-digit whole number from 1000 to 2999 before
-// an English currency word ("in 2023 dollars", "2022 won"); "pounds"
-// without a scale word (a weight); a range written as one figure ("$2-3
-// billion"); the low end of a range whose scale word comes only after the
-// high end ("$5 to $10 million"); and a bare "¥" the Parser cannot
-// resolve. Signs are not read: "-$5" yields "$5".
-func (p Parser) FindFigures(text string) []Found {
-	var found []Found
-	for i := 0; i < len(text); {
-		if mayStart(text, i) && canStart(text, i) {
-			if sc, err := p.scan(text, i); err == nil && !sc.weak && !p.rangeStart(text, sc) {
-				f := Found{Figure: sc.fig, Start: i, End: sc.end}
-				if n := len(found); n > 0 {
-					between := strings.TrimSpace(text[found[n-1].End:i])
-					f.Bracketed = between == "(" || between == "（"
-				}
-				found = append(found, f)
-				i = sc.end
-				continue
-			}
-		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-	}
-	return found
-}
-
-// rangeStart reports whether sc, a figure without a scale, is the low end
-// of a range whose scale comes only after the high end: "$5 to $10
-// million", "$5-$10 billion".
-func (p Parser) rangeStart(text string, sc scanned) bool {
-	if sc.scaled {
-		return false
-	}
-	j := skipSpace(text, sc.end)
-	for _, sep := range []string{"to", "-", "–", "—", "~"} {
-		if !strings.HasPrefix(text[j:], sep) {
-			continue
-		}
-		k := skipSpace(text, j+len(sep))
-		if sep == "to" && k == j+len(sep) {
-			return false
-		}
-		next, err := p.scan(text, k)
-		return err == nil && next.scaled
-	}
-	return false
-}
-
-// startRunes are the runes a figure can start with, besides digits and
-// the upper-case letters of ISO codes.
-var startRunes = func() map[rune]bool {
-	m := map[rune]bool{'-': true, '−': true}
-	for _, ts := range [][]token{prefixQualifiers, symbols} {
-		for _, t := range ts {
-			r, _ := utf8.DecodeRuneInString(t.text)
-			m[unicode.ToLower(r)], m[unicode.ToUpper(r)] = true, true
-		}
-	}
-	for _, u := range koreanSubunits {
-		r, _ := utf8.DecodeRuneInString(u.text)
-		m[r] = true
-	}
-	return m
-}()
-
-// mayStart reports whether the rune at text[i] can start a figure.
-func mayStart(text string, i int) bool {
-	if b := text[i]; isDigit(b) || 'A' <= b && b <= 'Z' {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return startRunes[r]
-}
-
-// canStart reports whether a figure may begin at text[i]: not inside a
-// word or a number. A digit may follow Hangul, which Korean writes against
-// numbers.
-func canStart(text string, i int) bool {
-	if i == 0 {
-		return true
-	}
-	prev, size := utf8.DecodeLastRuneInString(text[:i])
-	cur, _ := utf8.DecodeRuneInString(text[i:])
-	switch {
-	case isHangul(prev):
-		return !isHangul(cur)
-	case unicode.IsLetter(prev), unicode.IsDigit(prev), prev == '_':
-		return false
-	case prev == '.' || prev == ',' || prev == '-' || prev == '–':
-		before, _ := utf8.DecodeLastRuneInString(text[:i-size])
-		return !unicode.IsDigit(before)
-	}
-	return true
-}
-
 func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
 
 // parse reads s as exactly one figure with optional surrounding space.
@@ -314,6 +236,7 @@ type scanned struct {
 	qualPos  int    // offset of the qualifier's words; -1 when exact
 	qualText string // the qualifier's words
 	scaled   bool   // a scale word or Korean unit multiplied the number
+	curAfter bool   // the currency stands after the number ("5,000원", "5 dollars")
 	// weak marks a bare four-digit whole number before a currency word, or
 	// "pounds" without a scale: text that is often not money.
 	weak bool
@@ -336,6 +259,9 @@ type token struct {
 	write bool // Compact writes this word for cur in its language
 	exp   int32
 	qual  Qualifier
+	// attached: a suffix qualifier read only when written against the
+	// figure, with no space ("1조원대", "$5bn+").
+	attached bool
 }
 
 func iso(code string) currency.Unit { return currency.MustParseISO(code) }
@@ -448,12 +374,31 @@ var prefixQualifiers = sortTokens([]token{
 var suffixQualifiers = sortTokens([]token{
 	{text: "or so", qual: Approximately}, {text: "가량", qual: Approximately},
 	{text: "정도", qual: Approximately}, {text: "내외", qual: Approximately},
-	{text: "안팎", qual: Approximately},
+	{text: "안팎", qual: Approximately}, {text: "대", qual: Approximately, attached: true},
 	{text: "or more", qual: AtLeast}, {text: "이상", qual: AtLeast},
 	{text: "or less", qual: AtMost}, {text: "이하", qual: AtMost},
-	{text: "초과", qual: MoreThan},
-	{text: "미만", qual: LessThan},
+	{text: "초과", qual: MoreThan}, {text: "넘게", qual: MoreThan}, {text: "넘는", qual: MoreThan},
+	{text: "남짓", qual: MoreThan},
+	{text: "이 넘는", qual: MoreThan}, {text: "가 넘는", qual: MoreThan},
+	{text: "을 넘는", qual: MoreThan}, {text: "를 넘는", qual: MoreThan},
+	{text: "을 웃도는", qual: MoreThan}, {text: "를 웃도는", qual: MoreThan},
+	{text: "-plus", qual: MoreThan, attached: true}, {text: "+", qual: MoreThan, attached: true},
+	{text: "미만", qual: LessThan}, {text: "가까이", qual: LessThan}, {text: "가까운", qual: LessThan},
+	{text: "육박", qual: LessThan}, {text: "에 육박", qual: LessThan}, {text: "에 가까운", qual: LessThan},
+	{text: "을 밑도는", qual: LessThan}, {text: "를 밑도는", qual: LessThan},
+	{text: "에 못 미치는", qual: LessThan},
 })
+
+// koreanParticles may follow a Korean currency word in the same word:
+// particles and suffixes ("5억 원을", "1조원대", "100만 달러씩"). Any other
+// Hangul there means the word is not a currency: "3원칙" (three
+// principles), "5엔드" (fifth end), "2파운드리", "위안부".
+var koreanParticles = []string{
+	"을", "를", "이", "가", "은", "는", "의", "에", "로", "으로", "과", "와", "도", "만",
+	"씩", "까지", "짜리", "어치", "부터", "보다", "만큼", "화", "대", "여",
+	"가량", "정도", "규모", "내외", "안팎", "이상", "이하", "초과", "미만",
+	"넘게", "넘는", "남짓", "가까이", "가까운", "육박",
+}
 
 // sortTokens orders tokens longest first, so matching takes the longest.
 func sortTokens(ts []token) []token {
@@ -508,12 +453,17 @@ func isoCode(s string, i int) (currency.Unit, int, bool) {
 func skipSpace(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) && r != '\u202f' && r != '\u2009' && r != '\u200b' {
+		if !isSpace(r) {
 			break
 		}
 		i += size
 	}
 	return i
+}
+
+// isSpace reports whether r is space between the words of a figure.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u202f' || r == '\u2009' || r == '\u200b'
 }
 
 // excerpt shortens s for an error message.
@@ -569,8 +519,12 @@ func (p Parser) resolve(t token) (currency.Unit, bool) {
 
 // figureScan holds the state of reading one figure.
 type figureScan struct {
-	p        Parser
-	s        string
+	p Parser
+	s string
+	// find: reading a figure in prose for FindFigures, which is stricter
+	// than ParseFigure (see findCodes and FindFigures): no signs, only
+	// the ISO codes of findCodes, years after codes are weak.
+	find     bool
 	qual     Qualifier
 	qualPos  int
 	qualText string
@@ -597,6 +551,33 @@ func (p Parser) scan(s string, i int) (scanned, error) {
 	return f.scan(i)
 }
 
+// scanFind reads one figure at s[i:] the way FindFigures does.
+func (p Parser) scanFind(s string, i int) (scanned, error) {
+	f := &figureScan{p: p, s: s, find: true, qualPos: -1}
+	return f.scan(i)
+}
+
+// isoCode reads an ISO code at s[i:]; for FindFigures only one of
+// findCodes.
+func (f *figureScan) isoCode(i int) (currency.Unit, int, bool) {
+	u, j, ok := isoCode(f.s, i)
+	if ok && f.find && !findCodes[f.s[i:j]] {
+		return currency.XXX, i, false
+	}
+	return u, j, ok
+}
+
+// minusSign reads a minus sign at s[i:]; FindFigures reads none, so a
+// figure with one is not a figure there.
+func (f *figureScan) minusSign(i int) (bool, int, error) {
+	neg, j := minusSign(f.s, i)
+	if neg && f.find {
+		_, err := f.fail(i, ErrInvalidAmount, "a sign in prose: FindFigures reads magnitudes")
+		return false, i, err
+	}
+	return neg, j, nil
+}
+
 func (f *figureScan) scan(i int) (scanned, error) {
 	s := f.s
 	if t, j, ok := match(s, i, prefixQualifiers); ok {
@@ -607,13 +588,18 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		f.qualify(t.qual, i, s[i:j])
 		i = k
 	}
-	neg, i := minusSign(s, i)
+	neg, i, err := f.minusSign(i)
+	if err != nil {
+		return scanned{}, err
+	}
 
 	// A currency before the number: a symbol or an ISO code.
 	var (
 		cur       currency.Unit
 		named     bool // the currency is known
 		yenPrefix bool // "¥": a word after the number may say which yen
+		code      bool // the currency is an ISO code
+		curAfter  bool // the currency stands after the number
 		curPos    = i
 		curText   string
 	)
@@ -621,12 +607,15 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		cur, named = f.p.resolve(t)
 		yenPrefix, curText = t.kind == yen, t.text
 		i = skipSpace(s, j)
-	} else if u, j, ok := isoCode(s, i); ok {
-		cur, named = u, true
+	} else if u, j, ok := f.isoCode(i); ok {
+		cur, named, code = u, true, true
 		i = skipSpace(s, j)
 	}
 	if (named || yenPrefix) && !neg {
-		neg, i = minusSign(s, i) // "USD -5", as Amount.String writes it
+		// "USD -5", as Amount.String writes it
+		if neg, i, err = f.minusSign(i); err != nil {
+			return scanned{}, err
+		}
 	}
 
 	numPos := i
@@ -638,6 +627,8 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	if n.yeo && !f.qualify(MoreThan, n.yeoPos, "여") {
 		return f.fail(n.yeoPos, ErrInvalidAmount, "%q after %q: two qualifiers", "여", f.qualText)
 	}
+	// A bare whole number from 1000 to 2999 is often a year.
+	yearLike := n.plain == 4 && (s[numPos] == '1' || s[numPos] == '2')
 
 	// A currency after the number: a word, a symbol or an ISO code; after
 	// "¥" only a word that says which yen.
@@ -645,50 +636,60 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	j := skipSpace(s, i)
 	switch {
 	case yenPrefix:
-		if t, k, ok := match(s, j, currencyWords); ok && (t.cur == currency.JPY || t.cur == currency.CNY) {
-			cur, named, i = t.cur, true, k
+		t, k, ok, err := f.currencyWord(j)
+		if err != nil {
+			return scanned{}, err
+		}
+		if ok && (t.cur == currency.JPY || t.cur == currency.CNY) {
+			cur, named, curAfter, i = t.cur, true, true, k
 		} else if !named {
 			return f.fail(curPos, ErrInvalidCurrency,
 				"%q may be JPY or CNY: write JP¥, CN¥ or the ISO code, follow the number with yen or yuan, or set Parser.Yen", curText)
 		}
 	case named:
 	default:
-		if t, k, ok := match(s, j, currencyWords); ok {
-			if t.text == "위안" && strings.HasPrefix(s[k:], "부") {
-				return f.fail(j, ErrInvalidCurrency, "%q is not a currency", "위안부")
-			}
+		t, k, ok, err := f.currencyWord(j)
+		if err != nil {
+			return scanned{}, err
+		}
+		if ok {
 			cur, named = f.p.resolve(t) // not a yen token: always named
-			i = k
+			i, curAfter = k, true
 			// Often not money: "in 2023 dollars", "500 pounds of rice".
-			yearLike := n.plain == 4 && (s[numPos] == '1' || s[numPos] == '2')
 			weak = isASCIILetter(t.text[0]) && !n.scaled && (yearLike || strings.EqualFold(t.text, "pounds") || strings.EqualFold(t.text, "pound"))
 			break
 		}
 		// A symbol or code followed by a number opens the next figure.
-		t, k, ok := match(s, j, symbols)
+		t, k, ok = match(s, j, symbols)
 		if !ok {
 			var u currency.Unit
-			if u, k, ok = isoCode(s, j); ok {
-				t = token{text: s[j:k], cur: u}
+			if u, k, ok = f.isoCode(j); ok {
+				t, code = token{text: s[j:k], cur: u}, true
 			}
 		}
 		if !ok {
 			break
 		}
 		if next := skipSpace(s, k); next < len(s) && isDigit(s[next]) {
+			code = false
 			break
 		}
 		if cur, named = f.p.resolve(t); !named {
 			return f.fail(j, ErrInvalidCurrency, "%q may be JPY or CNY: write JP¥, CN¥ or the ISO code, or set Parser.Yen", t.text)
 		}
-		i = k
+		i, curAfter = k, true
 	}
 	if !named {
 		return f.fail(j, ErrInvalidCurrency, "no currency: want a symbol, an ISO code or a currency word")
 	}
+	// "USD 2023 figures", "2024 EUR": a year more often than money.
+	weak = weak || code && yearLike
 
 	if j := skipSpace(f.s, i); j < len(s) {
-		if t, k, ok := match(s, j, suffixQualifiers); ok && f.qualify(t.qual, j, s[j:k]) {
+		if t, k, ok := match(s, j, suffixQualifiers); ok && (!t.attached || j == i && attachedSuffixEnds(s, k)) {
+			if !f.qualify(t.qual, j, s[j:k]) {
+				return f.fail(j, ErrInvalidAmount, "%q after %q: two qualifiers", s[j:k], f.qualText)
+			}
 			i = k
 		}
 	}
@@ -697,7 +698,8 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		if r < utf8.RuneSelf && isWordByte(byte(r)) {
 			return f.fail(i, ErrInvalidAmount, "unexpected %q after the figure", excerpt(s[i:]))
 		}
-		if (r == '-' || r == '–') && i+size < len(s) && isDigit(s[i+size]) {
+		// "$2-3 billion", "$2~3 billion"; "20억 달러~30억 달러" is two figures.
+		if (r == '-' || r == '–' || isTilde(r)) && !curAfter && i+size < len(s) && isDigit(s[i+size]) {
 			return f.fail(i, ErrInvalidAmount, "a range is not one figure")
 		}
 	}
@@ -712,8 +714,53 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		qualText: f.qualText,
 		weak:     weak,
 		scaled:   n.scaled,
+		curAfter: curAfter,
 	}, nil
 }
+
+// currencyWord reads a currency word at s[j:]. A Korean word may be
+// followed in the same word only by a particle or suffix
+// (koreanParticles): "3원칙", "5엔드" and "위안부" are not money.
+func (f *figureScan) currencyWord(j int) (token, int, bool, error) {
+	s := f.s
+	t, k, ok := match(s, j, currencyWords)
+	if !ok {
+		return t, k, false, nil
+	}
+	last, _ := utf8.DecodeLastRuneInString(t.text)
+	next, _ := utf8.DecodeRuneInString(s[k:])
+	if !isHangul(last) || !isHangul(next) {
+		return t, k, true, nil
+	}
+	for _, p := range koreanParticles {
+		if strings.HasPrefix(s[k:], p) {
+			return t, k, true, nil
+		}
+	}
+	end := k
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isHangul(r) {
+			break
+		}
+		end += size
+	}
+	_, err := f.fail(j, ErrInvalidCurrency, "%q is part of the word %q, not a currency", t.text, excerpt(s[j:end]))
+	return t, k, false, err
+}
+
+// attachedSuffixEnds reports whether an attached suffix qualifier that
+// ends at s[k] ends there: "$5bn+" but not "$5bn+$3bn" (a sum).
+func attachedSuffixEnds(s string, k int) bool {
+	if k == len(s) || s[k-1] != '+' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	return unicode.IsSpace(r) || unicode.IsPunct(r)
+}
+
+func isDash(r rune) bool  { return r == '-' || r == '–' || r == '—' }
+func isTilde(r rune) bool { return r == '~' || r == '∼' || r == '〜' }
 
 // minusSign reads a minus sign at s[i:].
 func minusSign(s string, i int) (bool, int) {
@@ -750,7 +797,9 @@ var koreanSubunits = []struct {
 // number reads an English number with an optional scale word or a Korean
 // number in units.
 func (f *figureScan) number(i int) (numberScan, error) {
-	if n, ok := f.korean(i); ok {
+	if n, ok, err := f.korean(i); err != nil {
+		return numberScan{}, err
+	} else if ok {
 		return n, nil
 	}
 	d, j, err := f.decimal(i)
@@ -768,7 +817,13 @@ func (f *figureScan) number(i int) (numberScan, error) {
 	} else {
 		k = skipSpace(f.s, k)
 	}
-	if t, e, ok := match(f.s, k, scales); ok && (len(t.text) > 1 || k == j) {
+	if t, e, ok := match(f.s, k, scales); ok {
+		if len(t.text) == 1 && k != j {
+			// "$1.2 B", "$5 m": metres, a grade, an initial? Not read,
+			// and not dropped either.
+			return numberScan{}, &ParseError{Text: f.s, Pos: k, Err: ErrInvalidAmount,
+				Reason: fmt.Sprintf("%q after a space: write a one-letter scale against the number (\"$5m\") or spell it out", f.s[k:e])}
+		}
 		n.value = n.value.Shift(t.exp)
 		n.end, n.scaled, n.plain = e, true, 0
 	}
@@ -834,12 +889,19 @@ func (f *figureScan) decimal(i int) (decimalScan, int, error) {
 // unit of ten thousand, largest first, separated by at most one space, the
 // last one possibly without a unit ("1만 2,300"). A group with a decimal
 // point ("1.5조") or 여 ("20억여", "20여억") ends the number. ok is false
-// when the number there is not a Korean one.
-func (f *figureScan) korean(i int) (n numberScan, ok bool) {
+// when the number there is not a Korean one. A group after the first must
+// be under 10000, as Korean writes them: "1억 10000만 원" and "1억 12345
+// 원" are errors, not 2억 and 100012345.
+func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 	s := f.s
 	total := decimal.Zero
 	last := int32(1 << 30) // exponent of the previous unit
 	end := i
+	limit := decimal.New(1, 4)
+	overflow := func(pos int, small decimal.Decimal) error {
+		return &ParseError{Text: s, Pos: pos, Err: ErrInvalidAmount,
+			Reason: fmt.Sprintf("%s is too large for a group after %s: Korean writes at most four digits between units", small, koreanUnitText(last))}
+	}
 	for part := 0; ; part++ {
 		j := i
 		if part > 0 {
@@ -850,7 +912,7 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool) {
 		small, k, sub, isDecimal, err := f.koreanGroup(j)
 		if err != nil {
 			if part == 0 {
-				return numberScan{}, false // not a number; the caller says why
+				return numberScan{}, false, nil // not a number; the caller says why
 			}
 			break
 		}
@@ -861,9 +923,12 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool) {
 		exp, afterUnit, hasUnit := koreanUnit(s, k)
 		if !hasUnit {
 			if part == 0 && !sub && !yeo {
-				return numberScan{}, false // a plain number
+				return numberScan{}, false, nil // a plain number
 			}
 			if part == 0 || !yeo { // the last group, without a unit
+				if part > 0 && small.Cmp(limit) >= 0 {
+					return numberScan{}, false, overflow(j, small)
+				}
 				total, end = total.Add(small), k
 				n.yeo, n.yeoPos = yeo, yeoPos
 			}
@@ -871,6 +936,9 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool) {
 		}
 		if exp >= last {
 			break
+		}
+		if part > 0 && small.Cmp(limit) >= 0 {
+			return numberScan{}, false, overflow(j, small)
 		}
 		total = total.Add(small.Shift(exp))
 		last, end, i = exp, afterUnit, afterUnit
@@ -883,7 +951,7 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool) {
 		}
 	}
 	n.value, n.end, n.scaled = total, end, true
-	return n, true
+	return n, true, nil
 }
 
 // hasYeo reports whether 여 (and some: more than) stands at s[i:], and not

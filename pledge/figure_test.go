@@ -114,6 +114,26 @@ func TestParseFigure(t *testing.T) {
 		{"20여억 달러", figureOf(pledge.MoreThan, "2000000000", "USD")},
 		{"최대 10억 달러", figureOf(pledge.AtMost, "1000000000", "USD")},
 		{"5억 달러 가량", figureOf(pledge.Approximately, "500000000", "USD")},
+		// Korean qualifiers after the figure, and -plus, + and -대.
+		{"20억 달러 넘게", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"20억 달러 넘는", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"20억 달러 남짓", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"20억 달러가 넘는", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"20억 달러를 웃도는", figureOf(pledge.MoreThan, "2000000000", "USD")},
+		{"20억 달러 가까이", figureOf(pledge.LessThan, "2000000000", "USD")},
+		{"20억 달러 육박", figureOf(pledge.LessThan, "2000000000", "USD")},
+		{"20억 달러에 육박", figureOf(pledge.LessThan, "2000000000", "USD")},
+		{"20억 달러에 못 미치는", figureOf(pledge.LessThan, "2000000000", "USD")},
+		{"$5 billion-plus", figureOf(pledge.MoreThan, "5000000000", "USD")},
+		{"$5bn+", figureOf(pledge.MoreThan, "5000000000", "USD")},
+		{"1조원대", figureOf(pledge.Approximately, "1000000000000", "KRW")},
+		{"1,300원대", figureOf(pledge.Approximately, "1300", "KRW")},
+		{"약 1조원대", figureOf(pledge.Approximately, "1000000000000", "KRW")},
+		// ParseFigure reads every ISO code, and signs.
+		{"TRY 4", figureOf(pledge.Exact, "4", "TRY")},
+		{"USD 2023", figureOf(pledge.Exact, "2023", "USD")},
+		{"USD -5", figureOf(pledge.Exact, "-5", "USD")},
+		{"1억 9999만 원", figureOf(pledge.Exact, "199990000", "KRW")},
 		// Figure.String reads back.
 		{"more than USD 2000000000", figureOf(pledge.MoreThan, "2000000000", "USD")},
 		{"  $5  ", figureOf(pledge.Exact, "5", "USD")},
@@ -155,6 +175,23 @@ func TestParseFigureErrors(t *testing.T) {
 		{"$5 $6", pledge.ErrInvalidAmount, 3},
 		{"20만 위안부", pledge.ErrInvalidCurrency, 6},
 		{"$" + strings.Repeat("9", 61), pledge.ErrInvalidAmount, 1},
+		// Two qualifiers.
+		{"20억여 원 이상", pledge.ErrInvalidAmount, 13},
+		{"약 5억 원 이상", pledge.ErrInvalidAmount, 13},
+		{"about $5 million or more", pledge.ErrInvalidAmount, 17},
+		{"20억여 원대", pledge.ErrInvalidAmount, 12},
+		// A one-letter scale after a space.
+		{"$1.2 B", pledge.ErrInvalidAmount, 5},
+		// Korean groups too large for their place.
+		{"1억 10000만 원", pledge.ErrInvalidAmount, 5},
+		{"1억 12345 원", pledge.ErrInvalidAmount, 5},
+		// Korean currency words at the start of longer words.
+		{"3원칙", pledge.ErrInvalidCurrency, 1},
+		{"5엔드", pledge.ErrInvalidCurrency, 1},
+		{"2파운드리", pledge.ErrInvalidCurrency, 1},
+		// Ranges.
+		{"$2~3 billion", pledge.ErrInvalidAmount, 2},
+		{"20~30억 달러", pledge.ErrInvalidCurrency, 2},
 	}
 	for _, tt := range tests {
 		_, err := pledge.ParseFigure(tt.in)
@@ -183,7 +220,7 @@ func TestParseAmount(t *testing.T) {
 	if diff := cmp.Diff(pledge.MustAmount("2300000000", "USD"), got); diff != "" {
 		t.Errorf("ParseAmount (-want +got):\n%s", diff)
 	}
-	for _, in := range []string{"about $2.3 billion", "20억 달러 이상", "20억여 달러", "nearly $2 billion"} {
+	for _, in := range []string{"about $2.3 billion", "20억 달러 이상", "20억여 달러", "nearly $2 billion", "$5bn+", "1조원대", "20억 달러 넘게"} {
 		_, err := pledge.ParseAmount(in)
 		if !errors.Is(err, pledge.ErrApproximate) || !strings.Contains(err.Error(), "ParseFigure") {
 			t.Errorf("ParseAmount(%q) = %v, want ErrApproximate telling to use ParseFigure", in, err)
@@ -234,14 +271,25 @@ type foundSpan struct {
 	Text      string
 	Figure    pledge.Figure
 	Bracketed bool
+	Range     bool
 }
 
 func foundSpans(p pledge.Parser, text string) []foundSpan {
 	var got []foundSpan
 	for _, f := range p.FindFigures(text) {
-		got = append(got, foundSpan{text[f.Start:f.End], f.Figure, f.Bracketed})
+		got = append(got, foundSpan{text[f.Start:f.End], f.Figure, f.Bracketed, f.Range})
 	}
 	return got
+}
+
+// span is a found figure that is not bracketed and not part of a range.
+func span(text string, q pledge.Qualifier, value, code string) foundSpan {
+	return foundSpan{Text: text, Figure: figureOf(q, value, code)}
+}
+
+// rangeEnd is a found figure that is one end of a range.
+func rangeEnd(text string, q pledge.Qualifier, value, code string) foundSpan {
+	return foundSpan{Text: text, Figure: figureOf(q, value, code), Range: true}
 }
 
 func TestFindFigures(t *testing.T) {
@@ -255,53 +303,53 @@ func TestFindFigures(t *testing.T) {
 			"including $300 million in humanitarian aid. In July 2023 it pledged $150 million in humanitarian " +
 			"and non-lethal military aid.",
 		want: []foundSpan{
-			{"$2.3 billion", figureOf(pledge.Exact, "2300000000", "USD"), false},
-			{"$300 million", figureOf(pledge.Exact, "300000000", "USD"), false},
-			{"$150 million", figureOf(pledge.Exact, "150000000", "USD"), false},
+			span("$2.3 billion", pledge.Exact, "2300000000", "USD"),
+			span("$300 million", pledge.Exact, "300000000", "USD"),
+			span("$150 million", pledge.Exact, "150000000", "USD"),
 		},
 	}, {
 		name: "bracketed conversion, Yonhap English",
 		text: "The government will provide 520 billion won ($393 million) in aid this year.",
 		want: []foundSpan{
-			{"520 billion won", figureOf(pledge.Exact, "520000000000", "KRW"), false},
-			{"$393 million", figureOf(pledge.Exact, "393000000", "USD"), true},
+			span("520 billion won", pledge.Exact, "520000000000", "KRW"),
+			{"$393 million", figureOf(pledge.Exact, "393000000", "USD"), true, false},
 		},
 	}, {
 		name: "bracketed conversion with a qualifier, Korean",
 		text: "정부는 우크라이나에 23억 달러(약 3조 750억원) 규모의 지원을 약속했다.",
 		want: []foundSpan{
-			{"23억 달러", figureOf(pledge.Exact, "2300000000", "USD"), false},
-			{"약 3조 750억원", figureOf(pledge.Approximately, "3075000000000", "KRW"), true},
+			span("23억 달러", pledge.Exact, "2300000000", "USD"),
+			{"약 3조 750억원", figureOf(pledge.Approximately, "3075000000000", "KRW"), true, false},
 		},
 	}, {
 		name: "Korean pledge sentence",
 		text: "윤 대통령은 올해 1억5천만 달러 규모의 지원을 약속했다.",
-		want: []foundSpan{{"1억5천만 달러", figureOf(pledge.Exact, "150000000", "USD"), false}},
+		want: []foundSpan{span("1억5천만 달러", pledge.Exact, "150000000", "USD")},
 	}, {
 		name: "Korean bounds",
 		text: "내년에는 20억 달러 이상을 지원하고, 20억여 달러의 차관도 검토한다.",
 		want: []foundSpan{
-			{"20억 달러 이상", figureOf(pledge.AtLeast, "2000000000", "USD"), false},
-			{"20억여 달러", figureOf(pledge.MoreThan, "2000000000", "USD"), false},
+			span("20억 달러 이상", pledge.AtLeast, "2000000000", "USD"),
+			span("20억여 달러", pledge.MoreThan, "2000000000", "USD"),
 		},
 	}, {
 		name: "Reuters style",
 		text: "Britain will give 2.5 billion pounds ($3.2 billion) in military aid, up from £2.3bn last year; " +
 			"the EU approved €1.5bn and Australia nearly A$100 million.",
 		want: []foundSpan{
-			{"2.5 billion pounds", figureOf(pledge.Exact, "2500000000", "GBP"), false},
-			{"$3.2 billion", figureOf(pledge.Exact, "3200000000", "USD"), true},
-			{"£2.3bn", figureOf(pledge.Exact, "2300000000", "GBP"), false},
-			{"€1.5bn", figureOf(pledge.Exact, "1500000000", "EUR"), false},
-			{"nearly A$100 million", figureOf(pledge.LessThan, "100000000", "AUD"), false},
+			span("2.5 billion pounds", pledge.Exact, "2500000000", "GBP"),
+			{"$3.2 billion", figureOf(pledge.Exact, "3200000000", "USD"), true, false},
+			span("£2.3bn", pledge.Exact, "2300000000", "GBP"),
+			span("€1.5bn", pledge.Exact, "1500000000", "EUR"),
+			span("nearly A$100 million", pledge.LessThan, "100000000", "AUD"),
 		},
 	}, {
 		name: "headline abbreviations",
 		text: "Seoul pledges US$150m more; total tops US$2.3bn (about ₩3tn).",
 		want: []foundSpan{
-			{"US$150m", figureOf(pledge.Exact, "150000000", "USD"), false},
-			{"US$2.3bn", figureOf(pledge.Exact, "2300000000", "USD"), false},
-			{"about ₩3tn", figureOf(pledge.Approximately, "3000000000000", "KRW"), true},
+			span("US$150m", pledge.Exact, "150000000", "USD"),
+			span("US$2.3bn", pledge.Exact, "2300000000", "USD"),
+			{"about ₩3tn", figureOf(pledge.Approximately, "3000000000000", "KRW"), true, false},
 		},
 	}, {
 		name: "not money",
@@ -312,23 +360,23 @@ func TestFindFigures(t *testing.T) {
 		name: "year before a figure",
 		text: "In September 2023 $2 billion was pledged, and in 2024 ₩1 trillion.",
 		want: []foundSpan{
-			{"$2 billion", figureOf(pledge.Exact, "2000000000", "USD"), false},
-			{"₩1 trillion", figureOf(pledge.Exact, "1000000000000", "KRW"), false},
+			span("$2 billion", pledge.Exact, "2000000000", "USD"),
+			span("₩1 trillion", pledge.Exact, "1000000000000", "KRW"),
 		},
 	}, {
 		name: "ranges",
 		text: "It will cost $5 to $10 million, or $2-3 billion over time, between $2bn and $3bn; tickets cost $5 to $10.",
 		want: []foundSpan{
-			{"$10 million", figureOf(pledge.Exact, "10000000", "USD"), false},
-			{"$2bn", figureOf(pledge.Exact, "2000000000", "USD"), false},
-			{"$3bn", figureOf(pledge.Exact, "3000000000", "USD"), false},
-			{"$5", figureOf(pledge.Exact, "5", "USD"), false},
-			{"$10", figureOf(pledge.Exact, "10", "USD"), false},
+			rangeEnd("$10 million", pledge.Exact, "10000000", "USD"),
+			rangeEnd("$2bn", pledge.Exact, "2000000000", "USD"),
+			rangeEnd("$3bn", pledge.Exact, "3000000000", "USD"),
+			rangeEnd("$5", pledge.Exact, "5", "USD"),
+			rangeEnd("$10", pledge.Exact, "10", "USD"),
 		},
 	}, {
 		name: "bare yen is skipped",
 		text: "Japan gave ¥500 billion and JP¥1 trillion.",
-		want: []foundSpan{{"JP¥1 trillion", figureOf(pledge.Exact, "1000000000000", "JPY"), false}},
+		want: []foundSpan{span("JP¥1 trillion", pledge.Exact, "1000000000000", "JPY")},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -338,9 +386,138 @@ func TestFindFigures(t *testing.T) {
 		})
 	}
 	got := foundSpans(pledge.Parser{Yen: currency.JPY}, "Japan gave ¥500 billion.")
-	want := []foundSpan{{"¥500 billion", figureOf(pledge.Exact, "500000000000", "JPY"), false}}
+	want := []foundSpan{span("¥500 billion", pledge.Exact, "500000000000", "JPY")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FindFigures with Yen: JPY (-want +got):\n%s", diff)
+	}
+}
+
+// TestFindFiguresNotMisread: a figure found never says another number than
+// the text, nor drops a qualifier; what is doubtful is left out.
+func TestFindFiguresNotMisread(t *testing.T) {
+	const (
+		exact  = pledge.Exact
+		approx = pledge.Approximately
+		more   = pledge.MoreThan
+		less   = pledge.LessThan
+	)
+	tests := []struct {
+		name string
+		text string
+		want []foundSpan
+	}{
+		// Korean ranges: a hyphen or tilde is neither a sign nor "about".
+		{"Korean range, hyphen", "20억-30억 달러", nil},
+		{"Korean range, tilde", "20억~30억 달러", nil},
+		{"Korean range, shared unit", "20~30억 달러", nil},
+		{"Korean range, wide tilde", "20억∼30억 달러를 지원", nil},
+		{"Korean range, spaced tilde", "20억 ~ 30억 달러", nil},
+		{"Korean range, 에서", "20억에서 30억 달러로", nil},
+		{"Korean range, small units", "1억~2억 원, 5천만~1억 원, 1-5억 원", nil},
+		{"Korean range of two figures", "20억 달러~30억 달러", []foundSpan{
+			rangeEnd("20억 달러", exact, "2000000000", "USD"), rangeEnd("30억 달러", exact, "3000000000", "USD")}},
+		{"Korean range, currency after each end", "5,000원~1만 원", []foundSpan{
+			rangeEnd("5,000원", exact, "5000", "KRW"), rangeEnd("1만 원", exact, "10000", "KRW")}},
+		{"Korean range with 내지", "20억 달러 내지 30억 달러", []foundSpan{
+			rangeEnd("20억 달러", exact, "2000000000", "USD"), rangeEnd("30억 달러", exact, "3000000000", "USD")}},
+		{"tilde still means about", "~$5 billion, 약 20억 달러", []foundSpan{
+			span("~$5 billion", approx, "5000000000", "USD"), span("약 20억 달러", approx, "2000000000", "USD")}},
+
+		// Signs: a figure in prose is a magnitude.
+		{"minus before the symbol", "a loss of -$5 million", []foundSpan{span("$5 million", exact, "5000000", "USD")}},
+		{"minus sign before a number", "−1,000 won and -3억 원", []foundSpan{
+			span("1,000 won", exact, "1000", "KRW"), span("3억 원", exact, "300000000", "KRW")}},
+		{"minus after the currency", "USD -5 million, $-5", nil},
+		{"qualifier then a sign", "about -$5 million; 약 -5억 원", nil},
+
+		// Ranges written as two figures.
+		{"between, low end without scale", "between $5 and $10 million", []foundSpan{
+			rangeEnd("$10 million", exact, "10000000", "USD")}},
+		{"or, low end without scale", "$5 or $6 billion", []foundSpan{rangeEnd("$6 billion", exact, "6000000000", "USD")}},
+		{"high end without currency", "costing $1 to 2 billion", nil},
+		{"tilde range with the currency once", "$2~3 billion", nil},
+		{"hyphen between two figures", "tickets cost $5-$10.", []foundSpan{
+			rangeEnd("$5", exact, "5", "USD"), rangeEnd("$10", exact, "10", "USD")}},
+		{"to between two scaled figures", "$2 billion to $3 billion", []foundSpan{
+			rangeEnd("$2 billion", exact, "2000000000", "USD"), rangeEnd("$3 billion", exact, "3000000000", "USD")}},
+		{"hyphen between two scaled figures", "$5bn-$6bn", []foundSpan{
+			rangeEnd("$5bn", exact, "5000000000", "USD"), rangeEnd("$6bn", exact, "6000000000", "USD")}},
+		{"range with the currency once, English", "2 billion to 3 billion dollars", nil},
+		{"and without between is two figures", "gave $5 million and $10 million", []foundSpan{
+			span("$5 million", exact, "5000000", "USD"), span("$10 million", exact, "10000000", "USD")}},
+		{"and without between, low end without scale", "$5 and $10 million", []foundSpan{
+			span("$10 million", exact, "10000000", "USD")}},
+		{"to before a count", "gave $5 million to 20 countries", []foundSpan{span("$5 million", exact, "5000000", "USD")}},
+		{"qualified range, low end without scale", "about $5 to $10 million", nil},
+		{"qualified range of two scaled figures", "at least $2 billion to $3 billion", []foundSpan{
+			rangeEnd("at least $2 billion", pledge.AtLeast, "2000000000", "USD"), rangeEnd("$3 billion", exact, "3000000000", "USD")}},
+		{"Korean alternatives", "20억 원 또는 30억 원", []foundSpan{
+			rangeEnd("20억 원", exact, "2000000000", "KRW"), rangeEnd("30억 원", exact, "3000000000", "KRW")}},
+		{"to before a place", "$5 million to Ukraine and $3 million to Moldova", []foundSpan{
+			span("$5 million", exact, "5000000", "USD"), span("$3 million", exact, "3000000", "USD")}},
+		{"or before a share", "$300 million or 0.2% of GDP", []foundSpan{span("$300 million", exact, "300000000", "USD")}},
+		{"hyphen range of bare numbers", "US$5-10 million, 5-10 billion won, 5 million-10 million dollars", nil},
+
+		// Korean currency words at the start of longer words.
+		{"article number", "협정 제3조 원칙에 따라", nil},
+		{"원칙", "비핵화 3원칙을 재확인했다", nil},
+		{"엔드", "5엔드에서 2점을 따냈다", nil},
+		{"파운드리", "2파운드리를", nil},
+		{"위안부", "위안부 20만 명", nil},
+		{"particles", "5억 원을 지원하고 100만 달러씩, 3억 달러어치, 5억 엔화", []foundSpan{
+			span("5억 원", exact, "500000000", "KRW"), span("100만 달러", exact, "1000000", "USD"),
+			span("3억 달러", exact, "300000000", "USD"), span("5억 엔", exact, "500000000", "JPY")}},
+
+		// Qualifiers that were dropped.
+		{"넘게", "정부는 20억 달러 넘게 지원했다", []foundSpan{span("20억 달러 넘게", more, "2000000000", "USD")}},
+		{"남짓", "20억 달러 남짓", []foundSpan{span("20억 달러 남짓", more, "2000000000", "USD")}},
+		{"가까이", "20억 달러 가까이", []foundSpan{span("20억 달러 가까이", less, "2000000000", "USD")}},
+		{"에 육박", "20억 달러에 육박하는", []foundSpan{span("20억 달러에 육박", less, "2000000000", "USD")}},
+		{"를 웃도는", "20억 달러를 웃도는", []foundSpan{span("20억 달러를 웃도는", more, "2000000000", "USD")}},
+		{"-plus", "a $5 billion-plus package", []foundSpan{span("$5 billion-plus", more, "5000000000", "USD")}},
+		{"plus sign", "$5bn+ in aid, $5bn+$3bn", []foundSpan{
+			span("$5bn+", more, "5000000000", "USD"), span("$5bn", exact, "5000000000", "USD"), span("$3bn", exact, "3000000000", "USD")}},
+		{"-대", "1조원대 예산, 1,300원대 환율", []foundSpan{
+			span("1조원대", approx, "1000000000000", "KRW"), span("1,300원대", approx, "1300", "KRW")}},
+		{"two qualifiers, 여 and 이상", "20억여 원 이상", nil},
+		{"two qualifiers, 약 and 이상", "약 5억 원 이상", nil},
+		{"two qualifiers, about and or more", "about $5 million or more", nil},
+
+		// One-letter scales after a space.
+		{"spaced B", "$1.2 B", nil},
+		{"spaced m", "$5 m", nil},
+		{"spaced bn is fine", "$1.2 bn", []foundSpan{span("$1.2 bn", exact, "1200000000", "USD")}},
+
+		// Numbers that continue another.
+		{"몇 백만", "몇 백만 원이 들었다", nil},
+		{"수 천억", "수 천억 원 규모", nil},
+		{"digit before a bare 천", "5 천만 원", nil},
+		{"English number before", "2 billion 300 million won", nil},
+		{"Korean number before", "1억 2 3억 원", nil},
+		{"bare 천 after a word", "천만 달러의 지원", []foundSpan{span("천만 달러", exact, "10000000", "USD")}},
+		{"groups too large", "1억 10000만 원, 1억 12345 원", nil},
+
+		// ISO codes that are English words in capitals, and years.
+		{"TOP", "TOP 10 DONORS", nil},
+		{"ALL", "ALL 27 EU MEMBERS", nil},
+		{"CUP BAM TRY", "CUP 2 and BAM 3 and TRY 4 times", nil},
+		{"COP PHP", "COP28 in Dubai; PHP 8 release", nil},
+		{"year after a code", "USD 2023 figures and 2024 EUR", nil},
+		{"common codes", "KRW 1.2 trillion (USD 900 million), 1.5bn EUR", []foundSpan{
+			span("KRW 1.2 trillion", exact, "1200000000000", "KRW"),
+			{Text: "USD 900 million", Figure: figureOf(exact, "900000000", "USD"), Bracketed: true},
+			span("1.5bn EUR", exact, "1500000000", "EUR")}},
+
+		// The documented limitation: "over" is read as a qualifier.
+		{"over as a preposition", "deadlocked over $61 billion in aid", []foundSpan{
+			span("over $61 billion", more, "61000000000", "USD")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, foundSpans(pledge.Parser{}, tt.text)); diff != "" {
+				t.Errorf("FindFigures(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
 	}
 }
 
@@ -377,6 +554,7 @@ func FuzzParseFigure(f *testing.F) {
 		"약 3조 750억원", "2조 3천억 원", "1억 5천만 달러", "5,200억 원", "20억여 달러", "20억 달러 이상",
 		"about $2.35 billion", "nearly $2 billion", "USD 2300000000", "-$5", "¥5 billion yen",
 		"$1,234,567.89", "천만 달러", "3천5백만 원", "1만 2,345.50 유로", "1.5조 원",
+		"1억 10000만 원", "$5bn+", "1조원대", "$1.2 B", "20억 달러에 육박", "3원칙", "$2~3 billion",
 	} {
 		f.Add(s)
 	}
@@ -440,6 +618,9 @@ func FuzzFindFigures(f *testing.F) {
 		"정부는 우크라이나에 23억 달러(약 3조 750억원) 규모의 지원을 약속했다.",
 		"윤 대통령은 올해 1억5천만 달러 규모의 지원을 약속했다.",
 		"In 2023 dollars, the 2022 budget rose 5% to 300 units; $2-3 billion; 20억 달러 이상.",
+		"20억-30억 달러, 20억~30억 달러, 20~30억 달러, a loss of -$5 million, between $5 and $10 million",
+		"협정 제3조 원칙에 따라 비핵화 3원칙, 5엔드에서, 몇 백만 원, 수 천억 원, $1.2 B, TOP 10 DONORS",
+		"20억 달러 넘게, 20억여 원 이상, a $5 billion-plus package, 1조원대, $5bn+$3bn",
 	} {
 		f.Add(s)
 	}
@@ -448,6 +629,9 @@ func FuzzFindFigures(f *testing.F) {
 		for i, found := range pledge.FindFigures(text) {
 			if found.Start < end || found.End <= found.Start || found.End > len(text) {
 				t.Fatalf("figure %d at [%d,%d) after %d in %q: out of order or bounds", i, found.Start, found.End, end, text)
+			}
+			if found.Figure.Amount.Value().Sign() < 0 {
+				t.Fatalf("figure %d %q in %q is negative: FindFigures reads magnitudes", i, text[found.Start:found.End], text)
 			}
 			end = found.End
 			alone, err := pledge.ParseFigure(text[found.Start:found.End])
