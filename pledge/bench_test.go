@@ -1,0 +1,261 @@
+package pledge_test
+
+// Benchmarks at scale (issue 7): Book.Total and Book.Add over 1,000,000
+// pledges, against the naive shopspring loop they must beat. bench/compare
+// runs BookTotal1M and NaiveShopspring1M beside Python and DuckDB on the
+// same rows; it sets SUMMITRY_BENCH_N, _BIG and _SEED so that the rows here
+// are exactly those of its CSV.
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/summitry/summitry/internal/benchdata"
+	"github.com/summitry/summitry/pledge"
+)
+
+// Sinks keep the compiler from optimising benchmarked calls away.
+var (
+	benchTotalsSink pledge.Totals
+	benchNaiveSink  map[[2]string]decimal.Decimal
+	benchBookSink   *pledge.Book
+)
+
+// byDonorCategory is the query of the issue's target.
+var byDonorCategory = pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByCategory}}
+
+// benchSpec is the data set of the 1M benchmarks: 1,000,000 pledges from 100
+// donors in 20 categories, amounts up to 10^12 with two decimals. The
+// environment may change its size, its number of >19-digit amounts and its
+// seed (bench/compare does).
+func benchSpec(tb testing.TB) benchdata.Spec {
+	s := benchdata.Spec{N: 1_000_000, Donors: 100, Categories: 20, Seed: 1}
+	for _, e := range []struct {
+		name string
+		to   *int
+	}{{"SUMMITRY_BENCH_N", &s.N}, {"SUMMITRY_BENCH_BIG", &s.Big}} {
+		if v := os.Getenv(e.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				tb.Fatalf("%s=%q: %v", e.name, v, err)
+			}
+			*e.to = n
+		}
+	}
+	if v := os.Getenv("SUMMITRY_BENCH_SEED"); v != "" {
+		seed, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			tb.Fatalf("SUMMITRY_BENCH_SEED=%q: %v", v, err)
+		}
+		s.Seed = seed
+	}
+	return s
+}
+
+// bench1M is the data set, built once per test binary and shared by the
+// benchmarks that read it.
+var bench1M struct {
+	once  sync.Once
+	rows  []benchdata.Row
+	book  *pledge.Book
+	naive []naiveRecord
+	err   error
+}
+
+// naiveRecord is one record of the naive reference, its decimal built in
+// advance so that the reference loop times only the additions.
+type naiveRecord struct {
+	key    [2]string
+	amount decimal.Decimal
+}
+
+func loadBench1M(b *testing.B) {
+	b.Helper()
+	bench1M.once.Do(func() {
+		bench1M.rows = benchSpec(b).Rows()
+		bench1M.book = new(pledge.Book)
+		bench1M.err = bench1M.book.Add(benchdata.Pledges(bench1M.rows)...)
+		bench1M.naive = make([]naiveRecord, len(bench1M.rows))
+		for i, r := range bench1M.rows {
+			bench1M.naive[i] = naiveRecord{key: [2]string{r.Donor, r.Category}, amount: r.Decimal()}
+		}
+	})
+	if bench1M.err != nil {
+		b.Fatal(bench1M.err)
+	}
+}
+
+// naiveTotal is the reference: one shopspring Add per record into a map.
+func naiveTotal(recs []naiveRecord) map[[2]string]decimal.Decimal {
+	m := map[[2]string]decimal.Decimal{}
+	for _, r := range recs {
+		m[r.key] = m[r.key].Add(r.amount)
+	}
+	return m
+}
+
+// BenchmarkBookTotal1M totals 1,000,000 pledges by donor × category.
+func BenchmarkBookTotal1M(b *testing.B) {
+	loadBench1M(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		t, err := bench1M.book.Total(byDonorCategory)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchTotalsSink = t
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bench1M.rows)), "ns/pledge")
+}
+
+// BenchmarkNaiveShopspring1M is the naive loop Book.Total is measured
+// against: the same rows, their decimals built in advance.
+func BenchmarkNaiveShopspring1M(b *testing.B) {
+	loadBench1M(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		benchNaiveSink = naiveTotal(bench1M.naive)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bench1M.naive)), "ns/pledge")
+}
+
+// BenchmarkBookAdd1M adds 1,000,000 pledges to an empty Book in one call. It
+// reports the time and the bytes allocated per pledge, and the heap the
+// finished Book keeps per pledge ("B/pledge-held": everything reachable from
+// the Book only, the records' IDs and amounts included).
+func BenchmarkBookAdd1M(b *testing.B) {
+	spec := benchSpec(b)
+	rows := spec.Rows()
+	ps := benchdata.Pledges(rows)
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		book := new(pledge.Book)
+		if err := book.Add(ps...); err != nil {
+			b.Fatal(err)
+		}
+		benchBookSink = book
+	}
+	runtime.ReadMemStats(&after)
+	n := float64(b.N) * float64(len(ps))
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/pledge")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/pledge")
+
+	benchBookSink, ps = nil, nil
+	b.ReportMetric(heldPerPledge(b, rows), "B/pledge-held")
+}
+
+// heldPerPledge builds a Book of the rows and returns the live heap it adds,
+// after collection, per pledge. The pledge records given to Add are dropped
+// before measuring, so whatever of them the Book keeps counts.
+func heldPerPledge(b *testing.B, rows []benchdata.Row) float64 {
+	heap := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	start := heap()
+	book := func() *pledge.Book {
+		book := new(pledge.Book)
+		if err := book.Add(benchdata.Pledges(rows)...); err != nil {
+			b.Fatal(err)
+		}
+		return book
+	}()
+	end := heap()
+	runtime.KeepAlive(book)
+	return float64(int64(end)-int64(start)) / float64(len(rows))
+}
+
+// raceEnabled reports whether the test binary was built with -race.
+func raceEnabled() bool {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "-race" {
+				return s.Value == "true"
+			}
+		}
+	}
+	return false
+}
+
+// TestTotalMatchesReference checks Book.Total by donor × category against
+// the naive reference, digit for digit, on 200,000 records of which 16 have
+// 25-digit amounts (beyond int64, so groups of both the fast path and its
+// fallback are compared). It uses 20,000 records under -short and -race.
+func TestTotalMatchesReference(t *testing.T) {
+	spec := benchdata.Spec{N: 200_000, Donors: 100, Categories: 20, Big: 16, Seed: 7}
+	if testing.Short() || raceEnabled() {
+		spec.N = 20_000
+	}
+	rows := spec.Rows()
+	var book pledge.Book
+	if err := book.Add(benchdata.Pledges(rows)...); err != nil {
+		t.Fatal(err)
+	}
+	got, err := book.Total(byDonorCategory)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	recs := make([]naiveRecord, len(rows))
+	counts := map[[2]string]int{}
+	grand := decimal.Zero
+	for i, r := range rows {
+		recs[i] = naiveRecord{key: [2]string{r.Donor, r.Category}, amount: r.Decimal()}
+		counts[recs[i].key]++
+		grand = grand.Add(recs[i].amount)
+	}
+	want := naiveTotal(recs)
+
+	seen := map[[2]string]bool{}
+	for _, row := range got.Rows() {
+		if len(row.Keys) != 2 {
+			t.Fatalf("row keys %q, want donor and category", row.Keys)
+		}
+		key := [2]string{row.Keys[0], row.Keys[1]}
+		if seen[key] {
+			t.Errorf("group %q twice", key)
+		}
+		seen[key] = true
+		w, ok := want[key]
+		switch {
+		case !ok:
+			t.Errorf("group %q: %s, not in the reference", key, row.Amount)
+		case row.Amount.Currency().String() != "USD":
+			t.Errorf("group %q in %s, want USD", key, row.Amount.Currency())
+		case row.Amount.Value().String() != w.String() || !row.Amount.Value().Equal(w):
+			t.Errorf("group %q = %s, want %s", key, row.Amount.Value(), w)
+		case row.Count != counts[key]:
+			t.Errorf("group %q counts %d records, want %d", key, row.Count, counts[key])
+		}
+	}
+	if len(seen) != len(want) {
+		t.Errorf("%d groups, want %d", len(seen), len(want))
+	}
+	if sum := got.Sum(); len(sum) != 1 || sum[0].Value().String() != grand.String() {
+		t.Errorf("Sum = %v, want USD %s", sum, grand)
+	}
+	if big := countBig(rows); big != spec.Big {
+		t.Errorf("%d rows beyond int64, want %d", big, spec.Big)
+	}
+}
+
+func countBig(rows []benchdata.Row) int {
+	n := 0
+	for _, r := range rows {
+		if r.BigCents != nil {
+			n++
+		}
+	}
+	return n
+}
