@@ -402,3 +402,20 @@ func BenchmarkAddChain(b *testing.B) {
 		}
 	}
 }
+
+func TestDatesAcrossTheCalendar(t *testing.T) {
+	var b pledge.Book
+	for i, d := range []time.Time{
+		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1600, 2, 29, 0, 0, 0, 0, time.UTC),
+		time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(2262, 4, 12, 0, 0, 0, 0, time.UTC),
+		time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
+	} {
+		id := fmt.Sprint("d", i)
+		if err := b.Add(pledge.Pledge{ID: id, Donor: "D", Amount: usd("1"), Date: d}); err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := b.Pledge(id); !p.Date.Equal(d) {
+			t.Errorf("stored %v, got back %v", d, p.Date)
+		}
+	}
+}

@@ -35,21 +35,23 @@ type extra struct {
 
 const noDay = math.MinInt32
 
-var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
-
+// dayOf numbers a civil date (midnight UTC) by days since 1970-01-01. It
+// works from Unix seconds, not time.Duration, which spans only ±292 years.
 func dayOf(t time.Time) int32 {
 	if t.IsZero() {
 		return noDay
 	}
-	return int32(t.Sub(epoch).Hours() / 24)
+	return int32(t.Unix() / secondsPerDay)
 }
 
 func dateOf(day int32) time.Time {
 	if day == noDay {
 		return time.Time{}
 	}
-	return epoch.AddDate(0, 0, int(day))
+	return time.Unix(int64(day)*secondsPerDay, 0).UTC()
 }
+
+const secondsPerDay = 24 * 60 * 60
 
 // interner numbers distinct strings.
 type interner struct {

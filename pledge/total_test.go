@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -369,5 +370,22 @@ func TestTotalsChart(t *testing.T) {
 	}
 	if diff := cmp.Diff(tot.SVG(), tot.Chart().SVG()); diff != "" {
 		t.Errorf("Chart (-want +got):\n%s", diff)
+	}
+}
+
+func TestRowOrder(t *testing.T) {
+	b := bookOf(t,
+		pledge.Pledge{ID: "a", Donor: "b", Amount: usd("1"), Date: day("2023-01-01")},
+		pledge.Pledge{ID: "b", Donor: "a", Amount: usd("1"), Date: time.Date(999, 1, 1, 0, 0, 0, 0, time.UTC)},
+		pledge.Pledge{ID: "c", Donor: "a", Amount: usd("1")},
+		pledge.Pledge{ID: "d", Donor: "a", Amount: usd("1"), Date: day("2024-01-01")},
+	)
+	got, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByDonor}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []row{{"999 | a", "USD 1", 1}, {"2023 | b", "USD 1", 1}, {"2024 | a", "USD 1", 1}, {" | a", "USD 1", 1}}
+	if diff := cmp.Diff(want, rowsOf(got)); diff != "" {
+		t.Errorf("years sort as numbers, unknown last (-want +got):\n%s", diff)
 	}
 }

@@ -87,12 +87,20 @@ func compareKey(a, b string) int {
 	if c := cmp.Compare(rank(a), rank(b)); c != 0 {
 		return c
 	}
-	if x, err := strconv.Atoi(a); err == nil {
-		if y, err := strconv.Atoi(b); err == nil {
-			return cmp.Compare(x, y)
-		}
+	if digits(a) && digits(b) && len(a) != len(b) {
+		return cmp.Compare(len(a), len(b)) // years: 999 before 2023
 	}
 	return cmp.Compare(a, b)
+}
+
+// digits reports whether s is a run of ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func sumByCurrency(rows []Row) []Amount {
