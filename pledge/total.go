@@ -357,9 +357,11 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int)
 	filtered := t.donorOK != nil || t.recipientOK != nil || t.dated || t.catOK != nil
 	pieceRec := st.pieceRec[from:to]
 	pieceCats, pieceYear, pieceUnits := st.pieceCats[from:to], st.pieceYear[from:to], st.pieceUnits[from:to]
+	// Locals, so the loop reads each slice header once.
+	fastStage, donor, recipient, cur, catKey := st.fastStage, st.donor, st.recipient, st.cur, t.catKey
 	last := int32(-1)
 	for i, ri := range pieceRec {
-		if st.fastStage[ri] < qs {
+		if fastStage[ri] < qs {
 			continue // revised, in a tree, or below the stage
 		}
 		cats := pieceCats[i]
@@ -372,19 +374,19 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int)
 		}
 		idx := uint64(0)
 		if m.donor != 0 {
-			idx += uint64(st.donor[ri]) * m.donor
+			idx += uint64(donor[ri]) * m.donor
 		}
 		if m.recipient != 0 {
-			idx += uint64(st.recipient[ri]) * m.recipient
+			idx += uint64(recipient[ri]) * m.recipient
 		}
 		if m.cat != 0 {
-			idx += uint64(t.catKey[cats]) * m.cat
+			idx += uint64(catKey[cats]) * m.cat
 		}
 		if m.year != 0 {
 			idx += uint64(pieceYear[i]) * m.year
 		}
 		if m.cur != 0 {
-			idx += uint64(st.cur[ri]) * m.cur
+			idx += uint64(cur[ri]) * m.cur
 		}
 		a := &fast[idx]
 		var carry uint64
@@ -708,7 +710,11 @@ func (t *totaler) result() Totals {
 				row.Keys[i] = curOf(a.key[i]).String()
 			}
 		}
-		row.Amount = Amount{value: unitsDecimal(a.lo, a.hi).Add(a.slow), cur: curOf(a.key[len(t.q.GroupBy)])}
+		value := unitsDecimal(a.lo, a.hi)
+		if a.recs != nil {
+			value = value.Add(a.slow)
+		}
+		row.Amount = Amount{value: value, cur: curOf(a.key[len(t.q.GroupBy)])}
 		out.rows = append(out.rows, row)
 	}
 	for i := range t.accs {
