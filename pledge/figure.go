@@ -410,9 +410,13 @@ func sortTokens(ts []token) []token {
 // ASCII is matched without regard to case; a token that ends in an ASCII
 // letter must not run on into another letter or digit.
 func match(s string, i int, ts []token) (token, int, bool) {
+	if i >= len(s) {
+		return token{}, i, false
+	}
+	c := lowerASCII(s[i])
 	for _, t := range ts {
 		j := i + len(t.text)
-		if j > len(s) || !strings.EqualFold(s[i:j], t.text) {
+		if j > len(s) || lowerASCII(t.text[0]) != c || !strings.EqualFold(s[i:j], t.text) {
 			continue
 		}
 		if isASCIILetter(t.text[len(t.text)-1]) && j < len(s) && isWordByte(s[j]) {
@@ -421,6 +425,14 @@ func match(s string, i int, ts []token) (token, int, bool) {
 		return t, j, true
 	}
 	return token{}, i, false
+}
+
+// lowerASCII returns b in lower case when it is an ASCII letter.
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 func isASCIILetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
