@@ -17,8 +17,10 @@
 // reads one exact figure; [ParseFigure] keeps a qualifier ("about", "more
 // than", "약", "이상", "여") as a [Qualifier], and ParseAmount refuses a
 // qualified figure ([ErrApproximate]) rather than drop the word.
-// [FindFigures] returns every figure in a paragraph with its byte offsets and
-// marks a bracketed conversion. A [Parser] sets what "$" and a bare "¥"
+// [FindFigures] returns every figure in a paragraph with its byte offsets,
+// marks a bracketed conversion and both ends of a range ("$2 billion to $3
+// billion"), and skips what it cannot read for certain rather than report a
+// number the text does not say. A [Parser] sets what "$" and a bare "¥"
 // mean. [Amount.Compact] writes "$2.3 billion" or "23억 달러" (with "about"
 // or "약" when it rounds) and [Amount.Format] the full localized figure;
 // neither goes through a float.
