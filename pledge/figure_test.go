@@ -667,3 +667,23 @@ func TestParseQualifier(t *testing.T) {
 		t.Errorf("ParseQualifier(roughly) = %v, want ErrInvalid", err)
 	}
 }
+
+// BenchmarkFindFigures1MB scans a megabyte of article text, mostly prose
+// with a figure every few sentences, in English and Korean, as a newsroom
+// archive reads.
+func BenchmarkFindFigures1MB(b *testing.B) {
+	article := "WASHINGTON (Yonhap) -- President Yoon Suk Yeol held bilateral talks with seven counterparts on the sidelines " +
+		"of the NATO summit on Wednesday, his office said. South Korea announced a $2.3 billion aid package for Ukraine " +
+		"at the G20 in September 2023, including $300 million in humanitarian aid, and in July 2023 it pledged $150 million " +
+		"in humanitarian and non-lethal military aid. Officials said the talks covered defence industry cooperation, " +
+		"supply chains and the situation on the Korean Peninsula, where tensions have risen since 2023.\n" +
+		"윤석열 대통령은 10일(현지시간) 워싱턴에서 열린 북대서양조약기구(NATO) 정상회의를 계기로 7개국 정상과 양자 회담을 했다. " +
+		"정부는 우크라이나에 23억 달러(약 3조 750억원) 규모의 지원을 약속했으며, 올해 인도적 지원 규모는 3억 달러 이상이다. " +
+		"대통령실은 방산 협력과 공급망, 한반도 정세에 관한 의견을 나눴다고 밝혔다.\n"
+	text := strings.Repeat(article, 1<<20/len(article)+1)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		figureSink = pledge.FindFigures(text)
+	}
+}
