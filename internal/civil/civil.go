@@ -26,7 +26,8 @@ func IsDate(t time.Time) bool {
 	return t.IsZero() || t.Equal(Date(t)) && t.Location() == time.UTC
 }
 
-// Parse reads a YYYY-MM-DD date. The empty string is the zero time.
+// Parse reads a YYYY-MM-DD date in the years 1 to 9999. The empty string is
+// the zero time.
 func Parse(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
@@ -34,6 +35,9 @@ func Parse(s string) (time.Time, error) {
 	t, err := time.Parse(Layout, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
+	}
+	if t.Year() < 1 {
+		return time.Time{}, fmt.Errorf("date %q is before the year 1", s)
 	}
 	return t, nil
 }
