@@ -26,8 +26,9 @@ func IsDate(t time.Time) bool {
 	return t.IsZero() || t.Equal(Date(t)) && t.Location() == time.UTC
 }
 
-// Parse reads a YYYY-MM-DD date in the years 1 to 9999. The empty string is
-// the zero time.
+// Parse reads a YYYY-MM-DD date from 0001-01-02 to 9999-12-31. The empty
+// string is the zero time, which means "no date"; 0001-01-01 is refused
+// because it would read as that zero time.
 func Parse(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
@@ -36,8 +37,8 @@ func Parse(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
 	}
-	if t.Year() < 1 {
-		return time.Time{}, fmt.Errorf("date %q is before the year 1", s)
+	if t.Year() < 1 || t.IsZero() {
+		return time.Time{}, fmt.Errorf("date %q is too early: the first date is 0001-01-02", s)
 	}
 	return t, nil
 }

@@ -26,7 +26,7 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("Parse(%q) = %v, %v", s, d, err)
 		}
 	}
-	for _, bad := range []string{"2024-7-10", "2024-13-01", "2024-02-30", "10/07/2024", "2024-07-10T00:00:00Z", "0000-01-01"} {
+	for _, bad := range []string{"2024-7-10", "2024-13-01", "2024-02-30", "10/07/2024", "2024-07-10T00:00:00Z", "0000-01-01", "0001-01-01"} {
 		if _, err := Parse(bad); err == nil {
 			t.Errorf("Parse(%q): want an error", bad)
 		}
