@@ -2,7 +2,7 @@
 // accounting: exact money for aid pledges, and an honest count of leader
 // meetings.
 //
-// The module has two packages:
+// The module has two packages, each with a reader for a public data set:
 //
 //   - [github.com/summitry/summitry/pledge] records who promised what, to
 //     whom, in which categories and at which stage, with exact decimal
@@ -10,11 +10,15 @@
 //     money: category rows add up to the grand total, an undivided amount in
 //     several categories stays undivided, and the stages of the same money
 //     (pledged, committed, allocated, disbursed) are never added together.
+//     Its subpackage [github.com/summitry/summitry/pledge/fts] reads the
+//     OCHA Financial Tracking Service's flow API into pledges.
 //   - [github.com/summitry/summitry/meeting] keeps a ledger of leaders and
 //     their meetings and answers "how many times has A met B" under an
 //     explicit counting rule: which kinds of meeting count, held or also
 //     planned, between two leaders or also inside larger meetings, and in
-//     which window of dates.
+//     which window of dates. Its subpackage
+//     [github.com/summitry/summitry/meeting/historian] reads the US Office
+//     of the Historian's "Visits by Foreign Leaders" into meetings.
 //
 // Both are safe for concurrent use, return copies, and keep to an API that
 // the gomacro interpreter behind the gophernotes Jupyter kernel can use: no

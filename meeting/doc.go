@@ -66,13 +66,13 @@
 //     occasion series, such as the NATO summit, in person (calls do not
 //     count).
 //   - [Ledger.Reconcile]: reported counts ([Claim]) against the ledger, as
-//     [Finding]s of what is missing.
+//     [Finding] values of what is missing.
 //
 // # Errors
 //
 // Bad input is an error, never a panic and never a partial write:
 // [Ledger.AddLeader] and [Ledger.AddMeeting] add every record or none and
-// return a *[ValidationError] whose [Problem]s name the record (index and
+// return a *[ValidationError] whose [Problem] values name the record (index and
 // ID), the field (as in the Go types) and, for JSON, the line. errors.Is
 // finds the sentinels (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...)
 // through it.

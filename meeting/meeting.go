@@ -68,9 +68,9 @@ func (k Kind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText sets k from its text form, as [ParseKind] reads it, for
-// encoding/json and encoding.TextUnmarshaler users. It is the package's one
-// pointer-receiver method on a non-struct type, which gomacro cannot call:
-// from the interpreter, use ParseKind.
+// encoding/json and encoding.TextUnmarshaler users. Like
+// [Status.UnmarshalText], it is a pointer-receiver method on a non-struct
+// type, which gomacro cannot call: from the interpreter, use ParseKind.
 func (k *Kind) UnmarshalText(b []byte) error {
 	v, err := ParseKind(string(b))
 	if err != nil {

@@ -18,7 +18,8 @@ import (
 var (
 	// ErrCurrencyMismatch: arithmetic or comparison across currencies.
 	ErrCurrencyMismatch = errors.New("pledge: currency mismatch")
-	// ErrInvalidCurrency: not an ISO 4217 code of money.
+	// ErrInvalidCurrency: not an ISO 4217 code, or one of the codes that
+	// are no money at all: XXX (no currency) and XTS (testing).
 	ErrInvalidCurrency = errors.New("pledge: invalid currency")
 	// ErrInvalidAmount: a value that is not an exact decimal, or is negative
 	// where only sums of money can stand.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/summitry/summitry/pledge"
@@ -101,11 +102,19 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, byCategory)
 
-	humanitarian, err := book.Total(pledge.Query{Categories: []pledge.Category{pledge.Humanitarian}})
+	humanitarian, err := book.Total(pledge.Query{Categories: []pledge.Category{pledge.Humanitarian}, GroupBy: []pledge.Dimension{pledge.ByCategory}})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Within humanitarian: %v (of which USD 150000000 is shared with non-lethal military aid)\n\n", humanitarian.Sum())
+	// The undivided amount is kept under its joined key, never passed off
+	// as humanitarian alone.
+	var shared []string
+	for _, r := range humanitarian.Rows() {
+		if r.Keys[0] != string(pledge.Humanitarian) {
+			shared = append(shared, fmt.Sprintf("%v is undivided %s", r.Amount, r.Keys[0]))
+		}
+	}
+	fmt.Fprintf(w, "Within humanitarian: %v (of which %s)\n\n", humanitarian.Sum(), strings.Join(shared, "; "))
 
 	// A more detailed source restates the G20 package. The restatement
 	// replaces the original in every total; the original stays as history.

@@ -23,7 +23,7 @@ unspecified                       USD       2,000,000,000        1
 ------------------------------------------------------------------
 total                             USD       2,450,000,000        2
 
-Within humanitarian: [USD 450000000] (of which USD 150000000 is shared with non-lethal military aid)
+Within humanitarian: [USD 450000000] (of which USD 150000000 is undivided humanitarian+military/non-lethal)
 
 After the Korea Times detail restates the G20 package:
 Totals: all stages; by year, category

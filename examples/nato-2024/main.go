@@ -252,7 +252,7 @@ func run(w io.Writer) error {
 		}
 	}
 	fmt.Fprintln(w, "The press count of 11 holds when the informal talks in New York count; formal")
-	fmt.Fprintf(w, "talks alone are 10, and %d with the %d trilaterals with Biden\n(%s).\n",
+	fmt.Fprintf(w, "talks alone are 10, and %d with the %d trilaterals with Biden recorded here\n(%s).\n",
 		len(trilats), len(places), strings.Join(places, ", "))
 	fmt.Fprintln(w, "The counting rule is the point.")
 

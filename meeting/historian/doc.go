@@ -20,7 +20,7 @@
 //
 // Reading is all or nothing. A truncated or malformed file, a visit with a
 // missing field, a date that does not parse or an id given twice returns no
-// visits and a [*ValidationError] whose [Problem]s name the file, the line,
+// visits and a [*ValidationError] whose [Problem] values name the file, the line,
 // the visit id and the field; errors.Is finds [ErrSyntax], [ErrMissing],
 // [ErrInvalid] and [ErrDuplicate] through it. No input makes a reader panic.
 //
