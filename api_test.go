@@ -371,3 +371,61 @@ func receiverName(t ast.Expr) (name, star string) {
 	}
 	return "", star
 }
+
+// resultTypes are the values the library hands back for notebooks to show;
+// gophernotes finds their display methods only on value receivers.
+var resultTypes = []string{
+	"Totals", "Row", "Converted", "Conversion", "Figure", "Found", "Chart", "Amount",
+	"PairCounts", "PairCount", "Standings", "Standing", "Finding", "Visit", "Unresolved", "Flow",
+}
+
+// TestReceiversUsableFromInterpreter keeps the other half of principle 6:
+// gomacro cannot call a pointer-receiver method on a named non-struct type,
+// so the only ones allowed are UnmarshalText methods (which encoding/json
+// needs) whose package also offers a Parse function for the type; and the
+// result types have value receivers throughout.
+func TestReceiversUsableFromInterpreter(t *testing.T) {
+	for _, dir := range libraryDirs(t) {
+		fset := token.NewFileSet()
+		files := parseDir(t, fset, dir)
+		nonStruct := map[string]bool{}
+		funcs := map[string]bool{}
+		for _, f := range files {
+			for _, decl := range f.Decls {
+				switch d := decl.(type) {
+				case *ast.GenDecl:
+					for _, spec := range d.Specs {
+						if ts, ok := spec.(*ast.TypeSpec); ok && ts.Assign == 0 {
+							if _, isStruct := ts.Type.(*ast.StructType); !isStruct {
+								nonStruct[ts.Name.Name] = true
+							}
+						}
+					}
+				case *ast.FuncDecl:
+					if d.Recv == nil {
+						funcs[d.Name.Name] = true
+					}
+				}
+			}
+		}
+		for _, f := range files {
+			for _, decl := range f.Decls {
+				d, ok := decl.(*ast.FuncDecl)
+				if !ok || d.Recv == nil || len(d.Recv.List) != 1 || !d.Name.IsExported() {
+					continue
+				}
+				recv, star := receiverName(d.Recv.List[0].Type)
+				if star == "" {
+					continue
+				}
+				where := fmt.Sprintf("%s: method (*%s).%s", fset.Position(d.Pos()), recv, d.Name.Name)
+				if nonStruct[recv] && (d.Name.Name != "UnmarshalText" || !funcs["Parse"+recv]) {
+					t.Errorf("%s: a pointer receiver on a non-struct type, which gomacro cannot call", where)
+				}
+				if slices.Contains(resultTypes, recv) && d.Name.Name != "UnmarshalText" && d.Name.Name != "UnmarshalJSON" {
+					t.Errorf("%s: a result type's method needs a value receiver", where)
+				}
+			}
+		}
+	}
+}
