@@ -430,3 +430,18 @@ func ExampleReadLedger() {
 	// }
 	// meeting: line 2: meeting[0] "m1": Kind: invalid kind "summit" (want talks, pull-aside, call or visit)
 }
+
+// ParseKind and ParseStatus read the words a notebook user types; the
+// interpreter cannot call Kind.UnmarshalText.
+func ExampleParseKind() {
+	k, err := meeting.ParseKind("pull-aside")
+	fmt.Println(k, err)
+	s, err := meeting.ParseStatus("canceled")
+	fmt.Println(s, err)
+	_, err = meeting.ParseKind("summit")
+	fmt.Println(err != nil)
+	// Output:
+	// pull-aside <nil>
+	// cancelled <nil>
+	// true
+}

@@ -195,3 +195,14 @@ func ExampleTotals_Markdown() {
 	// | humanitarian | USD | 300,000,000 | 1 |
 	// | **total** | **USD** | **5,800,000,000** | **2** |
 }
+
+func ExampleParseCategory() {
+	c, err := pledge.ParseCategory(" Military / Non-Lethal ")
+	fmt.Println(c, err)
+	fmt.Println(pledge.JoinCategories([]pledge.Category{pledge.MilitaryNonLethal, pledge.Humanitarian}))
+	fmt.Println(pledge.Category("Military").Check())
+	// Output:
+	// military/non-lethal <nil>
+	// humanitarian+military/non-lethal
+	// pledge: invalid category "Military": use lower case ("military")
+}

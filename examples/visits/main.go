@@ -66,7 +66,7 @@ var natoDay = time.Date(2024, 7, 10, 0, 0, 0, 0, time.UTC)
 func run(w io.Writer, dir string) error {
 	visits, err := historian.ReadDir(dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w\n(the Office of the Historian's visits XML: pass the folder holding 1870.xml … 2020.xml with -data)", err)
 	}
 	var l meeting.Ledger
 	if err := l.AddLeader(append(usPresidents(), koreanPresidents()...)...); err != nil {
