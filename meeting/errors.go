@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Sentinel errors. Callers branch on them with errors.Is; they are found
@@ -118,31 +120,11 @@ type ValidationError struct {
 }
 
 // Error lists the problems, one per line after the first.
-func (e *ValidationError) Error() string {
-	switch len(e.Problems) {
-	case 0:
-		return "meeting: invalid records"
-	case 1:
-		return e.Problems[0].Error()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "meeting: %d problems:", len(e.Problems))
-	for _, p := range e.Problems {
-		b.WriteString("\n\t")
-		b.WriteString(p.Error())
-	}
-	return b.String()
-}
+func (e *ValidationError) Error() string { return problem.List("meeting", e.Unwrap()) }
 
 // Unwrap returns the problems, so errors.Is(err, ErrUnknownLeader) and
 // errors.As(err, &problem) look inside.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+func (e *ValidationError) Unwrap() []error { return problem.Errors(e.Problems) }
 
 // AmbiguousError is returned when a name or alias fits more than one leader.
 // It matches ErrAmbiguous under errors.Is.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Sentinel errors that callers branch on with errors.Is. Every error the
@@ -132,27 +133,10 @@ type ValidationError struct {
 }
 
 // Error lists every problem, one per line after the first.
-func (e *ValidationError) Error() string {
-	if len(e.Problems) == 1 {
-		return e.Problems[0].Error()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "pledge: %d problems:", len(e.Problems))
-	for _, p := range e.Problems {
-		b.WriteString("\n\t")
-		b.WriteString(p.Error())
-	}
-	return b.String()
-}
+func (e *ValidationError) Error() string { return problem.List("pledge", e.Unwrap()) }
 
 // Unwrap returns the problems, so errors.Is and errors.As look into each.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+func (e *ValidationError) Unwrap() []error { return problem.Errors(e.Problems) }
 
 // MissingRate names one conversion that had no rate.
 type MissingRate struct {

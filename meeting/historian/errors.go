@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Sentinel errors for errors.Is. A [*ValidationError] from the readers wraps
@@ -90,23 +92,7 @@ type ValidationError struct {
 }
 
 // Error lists the problems, one per line after the first.
-func (e *ValidationError) Error() string {
-	if len(e.Problems) == 1 {
-		return e.Problems[0].Error()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "historian: %d problems:", len(e.Problems))
-	for _, p := range e.Problems {
-		b.WriteString("\n\t" + p.Error())
-	}
-	return b.String()
-}
+func (e *ValidationError) Error() string { return problem.List("historian", e.Unwrap()) }
 
 // Unwrap returns the problems, so errors.Is and errors.As look into each.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+func (e *ValidationError) Unwrap() []error { return problem.Errors(e.Problems) }
