@@ -635,6 +635,10 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	if err != nil {
 		return scanned{}, err
 	}
+	if tooManyDigits(n.value) {
+		// "$1e57 billion" scaled past what an Amount reads back from text.
+		return f.fail(numPos, ErrInvalidAmount, "more than %d digits once scaled", maxDigits)
+	}
 	i = n.end
 	if n.yeo && !f.qualify(MoreThan, n.yeoPos, "여") {
 		return f.fail(n.yeoPos, ErrInvalidAmount, "%q after %q: two qualifiers", "여", f.qualText)

@@ -169,6 +169,8 @@ func TestParseFigureErrors(t *testing.T) {
 		{"5 billion ¥", pledge.ErrInvalidCurrency, 10},
 		{"$5 m", pledge.ErrInvalidAmount, 3},
 		{"about$5", pledge.ErrInvalidAmount, 5},
+		{"$" + strings.Repeat("9", 55) + " trillion", pledge.ErrInvalidAmount, 1}, // 67 digits once scaled
+		{strings.Repeat("9", 50) + "조 원", pledge.ErrInvalidAmount, 0},
 		{"USD", pledge.ErrInvalidAmount, 3},
 		{"XXX 5", pledge.ErrInvalidAmount, 0},
 		{"약 20억 달러 이상", pledge.ErrInvalidAmount, 17},
