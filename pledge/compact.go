@@ -25,7 +25,9 @@ import (
 // When that form is not the exact amount, Compact says so with the
 // language's approximation marker: "about $2.35 billion", "약 23억 5천만
 // 달러"; [ParseFigure] reads it as [Approximately]. When it is exact,
-// [ParseAmount] reads it back to an amount equal to a.
+// [ParseAmount] reads it back to an amount equal to a, for every amount of
+// at most 60 digits (every amount a [Book] accepts); the parser refuses
+// longer figures.
 //
 // English writes the currency's English symbol when it names one currency
 // ("$", "€", "₩", "CN¥", "A$"), "JP¥" for the yen, and otherwise the ISO

@@ -176,6 +176,8 @@ func ParseAmount(s string) (Amount, error) { return Parser{}.ParseAmount(s) }
 // error). A Korean currency word followed in the same word by anything but
 // a particle or suffix ("3원칙", "5엔드") is not a currency. A leading
 // minus sign is read. Arithmetic is exact: "$2.3 billion" is 2300000000.
+// A figure of more than 60 digits, written out or once scaled, is an
+// error: no sum of money has that many, and a [Book] refuses it.
 //
 // See [Qualifier] for the words of each qualifier; two different ones
 // ("약 5억 원 이상") are an error. Ranges ("$2-3 billion", "$2~3
