@@ -174,6 +174,68 @@ func TestParseKindStatus(t *testing.T) {
 	}
 }
 
+func TestParseCountry(t *testing.T) {
+	type result struct {
+		Code string
+		OK   bool
+	}
+	tests := []struct {
+		in   string
+		want result
+	}{
+		{"kr", result{"KR", true}},
+		{"KOR", result{"KR", true}},
+		{"Gbr", result{"GB", true}},
+		{"XK", result{"XK", true}}, // Kosovo: user-assigned, in common use
+		// Renamed countries read as their code today.
+		{"BU", result{"MM", true}},
+		{"BUR", result{"MM", true}},
+		{"zr", result{"CD", true}},
+		{"HVO", result{"BF", true}},
+		{"DY", result{"BJ", true}},
+		{"RH", result{"ZW", true}},
+		{"TP", result{"TL", true}},
+		// Former states keep their codes.
+		{"SU", result{"SU", true}},
+		{"SUN", result{"SU", true}},
+		{"YUG", result{"YU", true}},
+		{"DD", result{"DD", true}},
+		{"DDR", result{"DD", true}},
+		{"VD", result{"VD", true}},
+		{"YD", result{"YD", true}},
+		{"CS", result{"CS", true}},
+		{"CSK", result{"CS", true}},
+		{"SCG", result{"CS", true}},
+		// Not countries.
+		{"AC", result{}},
+		{"CP", result{}},
+		{"DG", result{}},
+		{"TA", result{}},
+		{"EA", result{}},
+		{"IC", result{}},
+		{"EZ", result{}},
+		{"UN", result{}},
+		{"EU", result{}},
+		{"QO", result{}},
+		{"ZZ", result{}},
+		{"001", result{}},
+		{"410", result{}},
+		{"K", result{}},
+		{"KORE", result{}},
+		{"ＫＲ", result{}},
+		{"", result{}},
+	}
+	for _, tt := range tests {
+		code, err := meeting.ParseCountry(tt.in)
+		if err != nil && !errors.Is(err, meeting.ErrInvalidCountry) {
+			t.Errorf("ParseCountry(%q) error %v, want ErrInvalidCountry", tt.in, err)
+		}
+		if diff := cmp.Diff(tt.want, result{code, err == nil}); diff != "" {
+			t.Errorf("ParseCountry(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
 func TestParseCountryHints(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"UK", `meeting: invalid country code "UK": the ISO 3166-1 code of the United Kingdom is "GB"`},

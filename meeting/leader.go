@@ -92,15 +92,35 @@ func (l Leader) clone() Leader {
 
 // ParseCountry validates an ISO 3166-1 alpha-2 or alpha-3 country code in
 // any case ("kr", "KOR") with golang.org/x/text/language and returns its
-// alpha-2 form ("KR"). Codes of regions that are not countries ("001",
-// "EU", "UN", "QO", "ZZ"), numeric codes and codes with no alpha-3 form
-// give ErrInvalidCountry; for "UK" and "EL", which the EU uses for the
-// United Kingdom and Greece, the error names the ISO codes GB and GR.
-// Former countries keep their own codes ("SU", "DD", "YU").
+// alpha-2 form ("KR").
+//
+// Codes of regions that are not countries ("001", "EU", "UN", "QO", "ZZ"),
+// the codes ISO reserves for territories that are parts of countries (AC
+// Ascension Island, CP Clipperton, DG Diego Garcia, EA Ceuta and Melilla,
+// IC the Canary Islands, TA Tristan da Cunha), numeric codes and codes
+// with no alpha-3 form give ErrInvalidCountry; for "UK" and "EL", which
+// the EU uses for the United Kingdom and Greece, the error names the ISO
+// codes GB and GR.
+//
+// A former code of a country that was renamed reads as the country's code
+// today, as CLDR maps it: "BU" and "BUR" (Burma) are "MM", "ZR" (Zaire)
+// "CD", "HV" (Upper Volta) "BF", "DY" (Dahomey) "BJ", "RH" (Rhodesia)
+// "ZW", "NH" (New Hebrides) "VU", "TP" (East Timor) "TL", so a ranking of
+// a country's leaders finds them all. A former state that split, or that
+// joined another state that existed beside it, keeps its own code: "SU"
+// (the Soviet Union), "YU" (Yugoslavia), "DD" (East Germany), "VD" (North
+// Vietnam), "YD" (South Yemen), "CS". ISO gave CS to Czechoslovakia until
+// 1993 and to Serbia and Montenegro from 2003 to 2006; "CSK" and "SCG" both
+// read as "CS", so a ledger holding both states needs to tell them apart
+// by its leaders' terms.
 func ParseCountry(code string) (string, error) {
 	bad := fmt.Errorf("%w %q", ErrInvalidCountry, code)
-	if iso, ok := notISO[strings.ToUpper(code)]; ok {
+	upper := strings.ToUpper(code)
+	if iso, ok := notISO[upper]; ok {
 		return "", fmt.Errorf("%w %q: the ISO 3166-1 code of %s is %q", ErrInvalidCountry, code, iso[1], iso[0])
+	}
+	if upper == "CSK" { // ISO 3166-3; unknown to x/text, which reads CS as SCG
+		return "CS", nil
 	}
 	if n := len(code); n != 2 && n != 3 {
 		return "", bad
@@ -111,11 +131,22 @@ func ParseCountry(code string) (string, error) {
 		}
 	}
 	r, err := language.ParseRegion(code)
-	if err != nil || !r.IsCountry() || r.ISO3() == "ZZZ" {
+	if err != nil || !r.IsCountry() || r.ISO3() == "ZZZ" || partOfCountry[r.String()] {
 		return "", bad
+	}
+	if c := r.Canonicalize(); c != r && !formerState[r.String()] {
+		return c.String(), nil
 	}
 	return r.String(), nil
 }
+
+// partOfCountry holds the codes ISO 3166-1 reserves for territories that
+// are parts of a country, which x/text counts as countries.
+var partOfCountry = map[string]bool{"AC": true, "CP": true, "DG": true, "TA": true}
+
+// formerState holds the former codes CLDR replaces with the code of the
+// state that absorbed them, which stay: both states had their own leaders.
+var formerState = map[string]bool{"DD": true, "VD": true, "YD": true}
 
 // notISO maps codes that are in common use but are not ISO 3166-1 country
 // codes to the ISO code and the country's name.
