@@ -22,7 +22,8 @@
 // [Flows.Pledges] makes one [pledge.Pledge] per flow: pledge, commitment and
 // paid become [pledge.Pledged], [pledge.Committed] and [pledge.Disbursed];
 // the amount is the original one when FTS gives it, else amountUSD (or
-// always amountUSD with [Options].USD); donor and recipient are the source
+// always amountUSD with [Options].USD; an original 0 beside a dollar figure
+// that is not 0 counts as not given); donor and recipient are the source
 // and destination organisations (or countries with [Options].ByLocation);
 // each destination global cluster becomes a category under "humanitarian".
 //

@@ -27,7 +27,7 @@ type Flow struct {
 	// zero when not given. It does not always reproduce AmountUSD.
 	ExchangeRate decimal.Decimal
 
-	Date         time.Time // civil date of the flow
+	Date         time.Time // civil date of the flow; zero when FTS gives only DecisionDate
 	DecisionDate time.Time // civil date of the funding decision; zero when not given
 	BudgetYear   int       // 0 when not given
 
@@ -88,3 +88,9 @@ func (f Flow) clone() Flow {
 // FTS splits them off into child flows and the parked flow keeps the
 // balance not yet allocated.
 func (f Flow) Parked() bool { return f.FlowType == "Parked" }
+
+// hasOriginal reports whether the flow's original amount is one to record:
+// FTS gives one, and it is not a 0 beside a dollar figure that is not.
+func (f Flow) hasOriginal() bool {
+	return f.OriginalCurrency != "" && !(f.OriginalAmount.IsZero() && !f.AmountUSD.IsZero())
+}

@@ -32,7 +32,9 @@ const Publisher = "OCHA Financial Tracking Service"
 //   - ID "fts-" + the flow ID; stage Pledged, Committed or Disbursed for
 //     the statuses pledge, commitment and paid.
 //   - The original amount and currency when FTS gives them, else amountUSD
-//     in USD (always amountUSD with Options.USD). The other figures, the
+//     in USD (always amountUSD with Options.USD). An original amount of 0
+//     beside a dollar figure that is not is a gap in the data, not a flow
+//     of nothing: such a flow is recorded in USD too. The other figures, the
 //     exchange rate as FTS gives it, the version, flow type and whether it
 //     is new money are kept in the record's Note.
 //   - Donor and recipient: the source and destination organisations (or
@@ -107,7 +109,7 @@ func toPledge(f Flow, o Options) (pledge.Pledge, error) {
 }
 
 func amountOf(f Flow, o Options) (pledge.Amount, error) {
-	if o.USD || f.OriginalCurrency == "" {
+	if o.USD || !f.hasOriginal() {
 		return pledge.NewAmount(f.AmountUSD.String(), "USD")
 	}
 	a, err := pledge.NewAmount(f.OriginalAmount.String(), f.OriginalCurrency)
@@ -168,6 +170,9 @@ func note(f Flow) string {
 	parts = append(parts, "amountUSD "+f.AmountUSD.String())
 	if f.OriginalCurrency != "" {
 		parts = append(parts, fmt.Sprintf("original %s %s", f.OriginalCurrency, f.OriginalAmount))
+		if !f.hasOriginal() {
+			parts[len(parts)-1] += " (not used: amountUSD is not zero)"
+		}
 	}
 	if !f.ExchangeRate.IsZero() {
 		parts = append(parts, fmt.Sprintf("exchangeRate %s (original units per USD, as given)", f.ExchangeRate))

@@ -368,7 +368,9 @@ func decodeFlow(raw []byte) (Flow, []Problem) {
 		f.ExchangeRate = v
 	}
 	if w.Date == nil {
-		bad("date", "missing")
+		if w.DecisionDate == nil {
+			bad("date", "missing, and no decisionDate either")
+		}
 	} else if d, err := parseDate(*w.Date); err != nil {
 		bad("date", "%v", err)
 	} else {

@@ -209,3 +209,52 @@ func TestPledges(t *testing.T) {
 		t.Errorf("with USD the flow should convert: %v", err)
 	}
 }
+
+// TestPledgeAmountAndDate covers the gaps FTS leaves: an original amount of
+// 0 beside a dollar figure (eight flows in the shared files) and a flow
+// dated only by its decision.
+func TestPledgeAmountAndDate(t *testing.T) {
+	tests := []struct {
+		name   string
+		flow   string
+		amount string
+		date   string
+		note   string
+	}{
+		{"original amount", flowJSON(), "CHF 119700", "2020-03-31", "original CHF 119700"},
+		{"original 0 beside USD", flowJSON("amountUSD", "117853", "originalAmount", "0", "originalCurrency", `"USD"`, "exchangeRate", "null"),
+			"USD 117853", "2020-03-31", "original USD 0 (not used: amountUSD is not zero)"},
+		{"original 0 in another currency", flowJSON("amountUSD", "1", "originalAmount", "0", "originalCurrency", `"EUR"`),
+			"USD 1", "2020-03-31", "original EUR 0 (not used"},
+		{"both 0", flowJSON("amountUSD", "0", "originalAmount", "0", "originalCurrency", `"EUR"`),
+			"EUR 0", "2020-03-31", "original EUR 0"},
+		{"no original amount", flowJSON("originalAmount", "null"), "USD 118868", "2020-03-31", "amountUSD 118868"},
+		{"decision date first", flowJSON("decisionDate", `"2019-12-01T00:00:00Z"`), "CHF 119700", "2019-12-01", "FTS flow 1001"},
+		{"decision date only", flowJSON("date", "-", "decisionDate", `"2019-12-01T00:00:00Z"`), "CHF 119700", "2019-12-01", "FTS flow 1001"},
+		{"decision date, null date", flowJSON("date", "null", "decisionDate", `"2019-12-01T00:00:00Z"`), "CHF 119700", "2019-12-01", "FTS flow 1001"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var flows fts.Flows
+			if err := flows.Read(strings.NewReader(page(tt.flow))); err != nil {
+				t.Fatal(err)
+			}
+			ps, err := flows.Pledges(fts.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{ps[0].Amount.String(), ps[0].Date.Format("2006-01-02")}
+			if diff := cmp.Diff([]string{tt.amount, tt.date}, got); diff != "" {
+				t.Errorf("amount, date (-want +got):\n%s", diff)
+			}
+			if !strings.Contains(ps[0].Note, tt.note) {
+				t.Errorf("note %q lacks %q", ps[0].Note, tt.note)
+			}
+		})
+	}
+
+	_, err := fts.ReadFlows(strings.NewReader(page(flowJSON("date", "null"))))
+	if !errors.Is(err, fts.ErrInvalid) || !strings.Contains(err.Error(), `flow "1001" date: invalid flow: missing, and no decisionDate either`) {
+		t.Errorf("a flow with no date at all: %v", err)
+	}
+}

@@ -75,7 +75,10 @@ func reference(t *testing.T, files []string, key func(rawFlow) string, usd, newO
 			continue
 		}
 		cur, value := "USD", f.AmountUSD.String()
-		if !usd && f.OriginalCurrency != "" && f.OriginalAmount != nil {
+		// The original figure, unless it is missing or a 0 beside a
+		// dollar figure that is not (eight flows in these files).
+		if !usd && f.OriginalCurrency != "" && f.OriginalAmount != nil &&
+			!(isZero(*f.OriginalAmount) && !isZero(f.AmountUSD)) {
 			cur, value = f.OriginalCurrency, f.OriginalAmount.String()
 		}
 		k := key(f) + " | " + cur
@@ -237,3 +240,6 @@ func BenchmarkReadShared(b *testing.B) {
 	}
 	b.ReportMetric(float64(flowsRead)/b.Elapsed().Seconds(), "flows/s")
 }
+
+// isZero reports whether a JSON number is zero, from its text.
+func isZero(n json.Number) bool { return decimal.RequireFromString(n.String()).IsZero() }
