@@ -223,24 +223,35 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var j struct {
-		Value    json.RawMessage `json:"value"`
-		Currency json.RawMessage `json:"currency"`
+	if err := checkJSON(data, amountShape); err != nil {
+		return &AmountError{Value: string(data), Reason: shapeReason(err)}
 	}
-	if err := strictUnmarshal(data, &j); err != nil {
+	var j amountWire
+	if err := json.Unmarshal(data, &j); err != nil {
 		return &AmountError{Value: string(data), Reason: `want {"value":"2300000000","currency":"USD"}`}
 	}
-	var value, code string
-	if json.Unmarshal(j.Value, &value) != nil {
-		return &AmountError{Value: string(j.Value), Reason: `the value must be a JSON string such as "2300000000": a JSON number may already have passed through a float`}
-	}
-	if json.Unmarshal(j.Currency, &code) != nil {
-		return &CurrencyError{Code: string(j.Currency)}
-	}
-	v, err := NewAmount(value, code)
+	v, err := j.amount()
 	if err != nil {
 		return err
 	}
 	*a = v
 	return nil
+}
+
+// amountWire is an amount as JSON holds it, before it is read.
+type amountWire struct {
+	Value    json.RawMessage `json:"value"`
+	Currency json.RawMessage `json:"currency"`
+}
+
+// amount reads the amount j holds.
+func (j amountWire) amount() (Amount, error) {
+	var value, code string
+	if json.Unmarshal(j.Value, &value) != nil {
+		return Amount{}, &AmountError{Value: string(j.Value), Reason: `the value must be a JSON string such as "2300000000": a JSON number may already have passed through a float`}
+	}
+	if json.Unmarshal(j.Currency, &code) != nil {
+		return Amount{}, &CurrencyError{Code: string(j.Currency)}
+	}
+	return NewAmount(value, code)
 }

@@ -133,6 +133,9 @@ func TestAmountEncoding(t *testing.T) {
 	for _, bad := range []string{
 		`{"value":2300000000,"currency":"USD"}`,
 		`{"value":"1","currency":"USD","extra":1}`,
+		`{"value":"1","currency":"USD","Value":"2"}`, // encoding/json alone would read 2
+		`{"value":"1","currency":"USD","value":"2"}`,
+		`{"value":"1","currency":"USD","CURRENCY":"EUR"}`,
 		`{"value":"1","currency":"DOLLARS"}`,
 		`{"value":"1.2.3","currency":"USD"}`,
 		`"USD 1"`,

@@ -7,6 +7,7 @@ package pledge_test
 // are exactly those of its CSV.
 
 import (
+	"bytes"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -258,4 +259,29 @@ func countBig(rows []benchdata.Row) int {
 		}
 	}
 	return n
+}
+
+// BenchmarkReadBook reads a book of 100,000 pledges written by WriteJSON
+// from untrusted input: every name, kind and value checked.
+func BenchmarkReadBook(b *testing.B) {
+	spec := benchdata.Spec{N: 100_000, Donors: 100, Categories: 20, Seed: 1}
+	book := new(pledge.Book)
+	if err := book.Add(benchdata.Pledges(spec.Rows())...); err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := book.WriteJSON(&buf); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		got, err := pledge.ReadBook(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchBookSink = got
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(spec.N), "ns/pledge")
 }

@@ -1,7 +1,6 @@
 package pledge
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -169,20 +168,6 @@ func (e *RateError) Error() string {
 
 // Is makes errors.Is(err, ErrMissingRate) true.
 func (e *RateError) Is(target error) bool { return target == ErrMissingRate }
-
-// strictUnmarshal decodes one JSON value into v, refusing unknown fields and
-// trailing data.
-func strictUnmarshal(data []byte, v any) error {
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("unexpected data after the value")
-	}
-	return nil
-}
 
 // ErrApproximate: a qualified figure ("about $2.3 billion", "20억 달러
 // 이상") where an exact amount is wanted; read it with [ParseFigure].

@@ -63,8 +63,10 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 }
 
 // ReadBook reads a book written by [Book.WriteJSON] from untrusted input.
-// Malformed JSON, unknown fields, malformed values and invalid records are
-// errors that name the line, the record and the field; a *[ValidationError]
+// Malformed JSON, unknown fields, field names in another case ("Amount")
+// or given twice, malformed values and invalid records are errors that
+// name the line, the record and the field by its path ("parts[1].year",
+// "sources[0].date"); a *[ValidationError]
 // lists every invalid record, and errors.Is matches the same sentinels as
 // [Book.Add]. Nothing partial is ever returned.
 func ReadBook(r io.Reader) (*Book, error) {
@@ -135,7 +137,7 @@ func ReadBook(r io.Reader) (*Book, error) {
 			}
 			start := dec.InputOffset() - int64(len(raw))
 			var p Pledge
-			if err := json.Unmarshal(raw, &p); err != nil {
+			if err := p.decode(raw); err != nil {
 				id := peekID(raw)
 				badIDs[id] = true
 				field, cause := explainJSON(err)
@@ -187,17 +189,4 @@ func ReadBook(r io.Reader) (*Book, error) {
 		return nil, &ValidationError{Problems: bad}
 	}
 	return b, nil
-}
-
-// peekID returns the "id" of a record that failed to decode, if it has one.
-func peekID(raw []byte) string {
-	var v struct {
-		ID any `json:"id"`
-	}
-	if json.Unmarshal(raw, &v) == nil {
-		if s, ok := v.ID.(string); ok {
-			return s
-		}
-	}
-	return ""
 }

@@ -127,16 +127,28 @@ func (s Source) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the form [Source.MarshalJSON] writes.
 func (s *Source) UnmarshalJSON(data []byte) error {
-	var j sourceJSON
-	if err := strictUnmarshal(data, &j); err != nil {
+	if err := checkJSON(data, sourceShape); err != nil {
 		return err
 	}
+	var j sourceJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	v, err := j.source()
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// source is the Source j describes.
+func (j sourceJSON) source() (Source, error) {
 	d, err := civil.Parse(j.Date)
 	if err != nil {
-		return &fieldError{"date", fmt.Errorf("%w: %v", ErrInvalid, err)}
+		return Source{}, &fieldError{"date", fmt.Errorf("%w: %v", ErrInvalid, err)}
 	}
-	*s = Source{j.Publisher, j.Title, j.URL, j.Quote, d}
-	return nil
+	return Source{j.Publisher, j.Title, j.URL, j.Quote, d}, nil
 }
 
 type partJSON struct {
@@ -177,37 +189,51 @@ func (p Pledge) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// pledgeWire is what UnmarshalJSON decodes first: the parts that need
-// their own readers stay raw, so their errors can name their field.
+// pledgeWire is what a pledge decodes from, once checkShape has made sure
+// of every name and kind; amounts and dates are read after, so their
+// errors can name their field.
 type pledgeWire struct {
-	ID         string            `json:"id"`
-	Donor      string            `json:"donor"`
-	Recipient  string            `json:"recipient"`
-	Amount     json.RawMessage   `json:"amount"`
-	Categories []Category        `json:"categories"`
-	Parts      []partWire        `json:"parts"`
-	Stage      *string           `json:"stage"`
-	Date       string            `json:"date"`
-	Occasion   string            `json:"occasion"`
-	Revises    string            `json:"revises"`
-	Under      string            `json:"under"`
-	Sources    []json.RawMessage `json:"sources"`
-	Note       string            `json:"note"`
+	ID         string       `json:"id"`
+	Donor      string       `json:"donor"`
+	Recipient  string       `json:"recipient"`
+	Amount     *amountWire  `json:"amount"`
+	Categories []Category   `json:"categories"`
+	Parts      []partWire   `json:"parts"`
+	Stage      *string      `json:"stage"`
+	Date       string       `json:"date"`
+	Occasion   string       `json:"occasion"`
+	Revises    string       `json:"revises"`
+	Under      string       `json:"under"`
+	Sources    []sourceJSON `json:"sources"`
+	Note       string       `json:"note"`
 }
 
 type partWire struct {
-	Amount     json.RawMessage `json:"amount"`
-	Categories []Category      `json:"categories"`
-	Year       int             `json:"year"`
-	Note       string          `json:"note"`
+	Amount     *amountWire `json:"amount"`
+	Categories []Category  `json:"categories"`
+	Year       int         `json:"year"`
+	Note       string      `json:"note"`
 }
 
 // UnmarshalJSON reads the form [Pledge.MarshalJSON] writes; a missing
-// "stage" is pledged. It refuses unknown fields and malformed values, naming
-// the field, but does not validate the record as a whole: [Book.Add] does.
+// "stage" is pledged. It refuses unknown fields, names in another case,
+// repeated names and malformed values, naming the field by its path
+// ("parts[1].year"), but does not validate the record as a whole:
+// [Book.Add] does.
 func (p *Pledge) UnmarshalJSON(data []byte) error {
+	if !json.Valid(data) {
+		return checkJSON(data, pledgeShape)
+	}
+	return p.decode(data)
+}
+
+// decode is UnmarshalJSON for data known to be valid JSON.
+func (p *Pledge) decode(data []byte) error {
+	if err := checkShape(data, pledgeShape); err != nil {
+		return err
+	}
 	var w pledgeWire
-	if err := strictUnmarshal(data, &w); err != nil {
+	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	v := Pledge{
@@ -215,16 +241,20 @@ func (p *Pledge) UnmarshalJSON(data []byte) error {
 		Occasion: w.Occasion, Revises: w.Revises, Under: w.Under, Note: w.Note,
 	}
 	if w.Amount != nil {
-		if err := v.Amount.UnmarshalJSON(w.Amount); err != nil {
+		a, err := w.Amount.amount()
+		if err != nil {
 			return &fieldError{"amount", err}
 		}
+		v.Amount = a
 	}
 	for i, pw := range w.Parts {
 		pt := Part{Categories: pw.Categories, Year: pw.Year, Note: pw.Note}
 		if pw.Amount != nil {
-			if err := pt.Amount.UnmarshalJSON(pw.Amount); err != nil {
+			a, err := pw.Amount.amount()
+			if err != nil {
 				return &fieldError{fmt.Sprintf("parts[%d].amount", i), err}
 			}
+			pt.Amount = a
 		}
 		v.Parts = append(v.Parts, pt)
 	}
@@ -240,9 +270,9 @@ func (p *Pledge) UnmarshalJSON(data []byte) error {
 		return &fieldError{"date", fmt.Errorf("%w: %v", ErrInvalid, err)}
 	}
 	v.Date = d
-	for i, raw := range w.Sources {
-		var src Source
-		if err := src.UnmarshalJSON(raw); err != nil {
+	for i, j := range w.Sources {
+		src, err := j.source()
+		if err != nil {
 			return within(fmt.Sprintf("sources[%d]", i), err)
 		}
 		v.Sources = append(v.Sources, src)

@@ -1,0 +1,379 @@
+package pledge
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// shape is what a JSON value in a record must look like: its kind and, for
+// an object, its fields by exact name, for an array, its elements.
+//
+// encoding/json matches field names in any case and lets a repeated name
+// win, so {"amount": ..., "Amount": ...} would quietly read the second.
+// checkShape refuses both before decoding, and names every wrong field by
+// its whole path ("parts[1].year"), which encoding/json cannot.
+type shape struct {
+	kind   jsonKindOf
+	fields map[string]field // kindObject; nil means any fields
+	elem   *shape           // kindArray
+}
+
+// field is one field of an object shape; bit marks it seen.
+type field struct {
+	shape *shape
+	bit   uint64
+}
+
+type jsonKindOf int
+
+const (
+	kindAny jsonKindOf = iota
+	kindString
+	kindWhole // a whole number that fits an int
+	kindArray
+	kindObject
+)
+
+func (k jsonKindOf) String() string {
+	return [...]string{"any value", "a string", "a whole number", "an array", "an object"}[k]
+}
+
+// object returns the shape of an object with the given fields.
+func object(fields map[string]*shape) *shape {
+	s := &shape{kind: kindObject, fields: map[string]field{}}
+	bit := uint64(1)
+	for name, fs := range fields {
+		s.fields[name] = field{fs, bit}
+		bit <<= 1
+	}
+	return s
+}
+
+var (
+	anyShape    = &shape{kind: kindAny}
+	stringShape = &shape{kind: kindString}
+	stringList  = &shape{kind: kindArray, elem: stringShape}
+	// The amount object's values keep kindAny: Amount.UnmarshalJSON says
+	// what is wrong with them in its own words.
+	amountShape = object(map[string]*shape{"value": anyShape, "currency": anyShape})
+	sourceShape = object(map[string]*shape{
+		"publisher": stringShape, "title": stringShape, "url": stringShape, "quote": stringShape, "date": stringShape,
+	})
+	partShape = object(map[string]*shape{
+		"amount": amountShape, "categories": stringList, "year": {kind: kindWhole}, "note": stringShape,
+	})
+	pledgeShape = object(map[string]*shape{
+		"id": stringShape, "donor": stringShape, "recipient": stringShape, "amount": amountShape,
+		"categories": stringList, "parts": {kind: kindArray, elem: partShape}, "stage": stringShape,
+		"date": stringShape, "occasion": stringShape, "revises": stringShape, "under": stringShape,
+		"sources": {kind: kindArray, elem: sourceShape}, "note": stringShape,
+	})
+)
+
+// checkJSON checks that data is valid JSON of shape s.
+func checkJSON(data []byte, s *shape) error {
+	if !json.Valid(data) {
+		var v any
+		return fmt.Errorf("%w: %v", ErrInvalid, json.Unmarshal(data, &v))
+	}
+	return checkShape(data, s)
+}
+
+// checkShape reports the first place where data, which must be valid JSON,
+// does not have shape s, as a *fieldError naming the path. JSON null is
+// accepted anywhere, as encoding/json accepts it.
+func checkShape(data []byte, s *shape) error {
+	c := shapeChecker{data: data}
+	c.path = c.buf[:0]
+	return c.value(s)
+}
+
+type shapeChecker struct {
+	data []byte
+	i    int
+	path []step // where the value being checked is
+	buf  [8]step
+}
+
+// step is one step of a path: a field name, or an array index when name
+// is nil.
+type step struct {
+	name  []byte
+	index int
+}
+
+// fail is a problem at the current path.
+func (c *shapeChecker) fail(format string, args ...any) error {
+	var b []byte
+	for _, st := range c.path {
+		switch {
+		case st.name == nil:
+			b = fmt.Appendf(b, "[%d]", st.index)
+		case len(b) > 0:
+			b = append(append(b, '.'), st.name...)
+		default:
+			b = append(b, st.name...)
+		}
+	}
+	return &fieldError{string(b), fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))}
+}
+
+func (c *shapeChecker) space() {
+	for c.i < len(c.data) {
+		switch c.data[c.i] {
+		case ' ', '\t', '\n', '\r':
+			c.i++
+		default:
+			return
+		}
+	}
+}
+
+// value checks the value at c.i and moves past it.
+func (c *shapeChecker) value(s *shape) error {
+	c.space()
+	if c.i >= len(c.data) {
+		return c.fail("unexpected end of input")
+	}
+	found := ""
+	switch b := c.data[c.i]; {
+	case b == 'n': // null fits every shape
+		c.i += len("null")
+		return nil
+	case b == '{':
+		if s.kind == kindAny || s.kind == kindObject {
+			return c.object(s)
+		}
+		found = "object"
+	case b == '[':
+		if s.kind == kindAny || s.kind == kindArray {
+			return c.array(s)
+		}
+		found = "array"
+	case b == '"':
+		c.str()
+		if s.kind == kindAny || s.kind == kindString {
+			return nil
+		}
+		found = "string"
+	case b == 't' || b == 'f':
+		if s.kind == kindAny {
+			c.i += len("true")
+			if b == 'f' {
+				c.i++
+			}
+			return nil
+		}
+		found = "bool"
+	default:
+		start := c.i
+		c.number()
+		switch s.kind {
+		case kindAny:
+			return nil
+		case kindWhole:
+			if isWhole(c.data[start:c.i]) {
+				return nil
+			}
+			return c.fail("want %s, found %s", s.kind, c.data[start:c.i])
+		}
+		found = "number"
+	}
+	return c.fail("want %s, found JSON %s", s.kind, found)
+}
+
+func (c *shapeChecker) object(s *shape) error {
+	c.i++ // {
+	var (
+		seen  uint64   // fields of s seen
+		names [][]byte // names seen, when s has no fields
+	)
+	for {
+		c.space()
+		if c.data[c.i] == '}' {
+			c.i++
+			return nil
+		}
+		if c.data[c.i] == ',' {
+			c.i++
+			c.space()
+		}
+		start := c.i
+		c.str()
+		name := c.data[start+1 : c.i-1]
+		if !isPlainKey(name) {
+			var unq string
+			if err := json.Unmarshal(c.data[start:c.i], &unq); err != nil {
+				return c.fail("field name %s: %v", c.data[start:c.i], err)
+			}
+			name = []byte(unq)
+		}
+		c.space()
+		c.i++ // :
+		c.path = append(c.path, step{name: name})
+		fs := anyShape
+		if s.fields == nil {
+			for _, n := range names {
+				if string(n) == string(name) {
+					return c.fail("field %q given twice", name)
+				}
+			}
+			names = append(names, name)
+		} else {
+			f, ok := s.fields[string(name)]
+			if !ok {
+				return c.fail("unknown field %q%s", name, caseHint(string(name), s.fields))
+			}
+			if seen&f.bit != 0 {
+				return c.fail("field %q given twice", name)
+			}
+			seen |= f.bit
+			fs = f.shape
+		}
+		if err := c.value(fs); err != nil {
+			return err
+		}
+		c.path = c.path[:len(c.path)-1]
+	}
+}
+
+func (c *shapeChecker) array(s *shape) error {
+	c.i++ // [
+	elem := s.elem
+	if elem == nil {
+		elem = anyShape
+	}
+	for n := 0; ; n++ {
+		c.space()
+		if c.data[c.i] == ']' {
+			c.i++
+			return nil
+		}
+		if c.data[c.i] == ',' {
+			c.i++
+		}
+		c.path = append(c.path, step{index: n})
+		if err := c.value(elem); err != nil {
+			return err
+		}
+		c.path = c.path[:len(c.path)-1]
+	}
+}
+
+// str moves past the string at c.i.
+func (c *shapeChecker) str() {
+	for c.i++; c.i < len(c.data); c.i++ {
+		switch c.data[c.i] {
+		case '\\':
+			c.i++
+		case '"':
+			c.i++
+			return
+		}
+	}
+}
+
+// number moves past the number at c.i.
+func (c *shapeChecker) number() {
+	for c.i < len(c.data) {
+		switch b := c.data[c.i]; {
+		case b >= '0' && b <= '9', b == '-', b == '+', b == '.', b == 'e', b == 'E':
+			c.i++
+		default:
+			return
+		}
+	}
+}
+
+// isWhole reports whether a JSON number is a whole number that fits an
+// int: an optional minus and at most 18 digits.
+func isWhole(b []byte) bool {
+	if len(b) > 0 && b[0] == '-' {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return false
+	}
+	for _, d := range b {
+		if d < '0' || d > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isPlainKey reports whether a key as written needs no unescaping.
+func isPlainKey(s []byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// caseHint names the field a wrongly cased name was meant to be.
+func caseHint(name string, fields map[string]field) string {
+	for f := range fields {
+		if len(f) == len(name) && equalFoldASCII(f, name) {
+			return fmt.Sprintf(": field names are exact, want %q", f)
+		}
+	}
+	return ""
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// shapeReason says what checkJSON found wrong, without the sentinel's
+// words: "VALUE: unknown field ...".
+func shapeReason(err error) string {
+	field := ""
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		field, err = fe.field+": ", fe.err
+	}
+	return field + strings.TrimPrefix(err.Error(), ErrInvalid.Error()+": ")
+}
+
+// peekID returns the "id" of a record that failed to decode, if it has a
+// string one: the first, with its name written exactly.
+func peekID(raw []byte) string {
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return ""
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return ""
+		}
+		if key == "id" {
+			var id string
+			if json.Unmarshal(v, &id) != nil {
+				return ""
+			}
+			return id
+		}
+	}
+	return ""
+}
