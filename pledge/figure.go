@@ -169,7 +169,9 @@ func ParseAmount(s string) (Amount, error) { return Parser{}.ParseAmount(s) }
 // grouped by commas in threes, with a decimal point; scale words (thousand,
 // million, billion, trillion, lakh, crore, k, m, mn, mln, b, bn, bln, tn,
 // trn; one-letter ones only written against the number, as in "$5m":
-// "$5 m" is an error), joined by a space or a hyphen ("$2.3-billion"); and
+// "$5 m" is an error), joined by a space or a hyphen ("$2.3-billion"),
+// with a currency word after a scale joined by a hyphen too ("1.5
+// trillion-won", "2 billion-dollar"); and
 // Korean numbers in units of 만, 억, 조 and 경 with 천, 백 and 십 inside a
 // unit ("2조 3천억 원", "3조 750억원", "1억5천만 달러", "5,200억 원", "1.5조
 // 원"), each group after the first under 10000 ("1억 10000만 원" is an
@@ -666,6 +668,9 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		}
 	case named:
 	default:
+		if n.scaled && i+1 < len(s) && s[i] == '-' && isASCIILetter(s[i+1]) {
+			j = i + 1 // "a 1.5 trillion-won fund", "a 2 billion-dollar package"
+		}
 		t, k, ok, err := f.currencyWord(j)
 		if err != nil {
 			return scanned{}, err

@@ -58,7 +58,7 @@ func (p Parser) FindFigures(text string) []Found {
 	for i := 0; i < len(text); {
 		atHigh := i == high
 		if mayStart(text, i) && (atHigh || canStart(text, i)) {
-			if sc, err := p.scanFind(text, i); err == nil && !sc.weak && (atHigh || !leftOut(text, i)) {
+			if sc, err := p.scanFind(text, i); err == nil && !sc.weak && (atHigh || !leftOut(text, i, lastEnd(found))) {
 				f := Found{Figure: sc.fig, Start: i, End: sc.end, Range: atHigh}
 				if n := len(found); n > 0 {
 					between := strings.TrimSpace(text[found[n-1].End:i])
@@ -103,6 +103,10 @@ var findCodes = func() map[string]bool {
 
 // rangeSeps join two figures or numbers into a range or two alternatives.
 var rangeSeps = []string{"to", "or", "and", "내지", "또는", "혹은", "-", "–", "—", "~", "∼", "〜"}
+
+// listSeps join two alternatives or two items rather than the ends of a
+// range.
+var listSeps = map[string]bool{"or": true, "and": true, "또는": true, "혹은": true}
 
 // rangeAfter looks after sc, a figure found at text[start], for a range
 // separator and a second figure or number. next and nextEnd are where the
@@ -233,7 +237,9 @@ func canStart(text string, i int) bool {
 // number, a number before it ("2 billion 300 million won", "1억 2 3억 원")
 // or a range separator after a number ("20억 ~ 30억 달러", "2 to 3 billion
 // dollars"), and for a bare 천, 백 or 십 a word of number (몇, 수 ...).
-func leftOut(text string, i int) bool {
+// A figure after "and" or "or" that follows a whole figure, which ends at
+// prevEnd, is a figure of its own: "$10 million and 5 billion won".
+func leftOut(text string, i, prevEnd int) bool {
 	j := skipSpaceBack(text, i)
 	// A qualifier before that did not read with the figure: "약 5억 원
 	// 이상" (two qualifiers), "about -$5" (a sign).
@@ -259,6 +265,9 @@ func leftOut(text string, i int) bool {
 		}
 		if isASCIILetter(sep[0]) && k > 0 && isWordByte(text[k-1]) {
 			continue // "into"
+		}
+		if listSeps[sep] && skipSpaceBack(text, k) == prevEnd {
+			continue // "$10 million and 5 billion won": two figures
 		}
 		if numberEndsAt(text, k) {
 			return true
@@ -369,4 +378,12 @@ func skipSpaceBack(s string, i int) int {
 		i -= size
 	}
 	return i
+}
+
+// lastEnd returns where the last figure found ends; -1 when there is none.
+func lastEnd(found []Found) int {
+	if len(found) == 0 {
+		return -1
+	}
+	return found[len(found)-1].End
 }

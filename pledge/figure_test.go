@@ -38,6 +38,8 @@ func TestParseFigure(t *testing.T) {
 		{"JP¥5.5bn", figureOf(pledge.Exact, "5500000000", "JPY")},
 		{"₩520 billion", figureOf(pledge.Exact, "520000000000", "KRW")},
 		{"₹5,000 crore", figureOf(pledge.Exact, "50000000000", "INR")},
+		{"1.5 trillion-won", figureOf(pledge.Exact, "1500000000000", "KRW")},
+		{"2 billion-dollar", figureOf(pledge.Exact, "2000000000", "USD")},
 		{"₴1.5 billion", figureOf(pledge.Exact, "1500000000", "UAH")},
 		{"₽10 bln", figureOf(pledge.Exact, "10000000000", "RUB")},
 		{"$5k", figureOf(pledge.Exact, "5000", "USD")},
@@ -322,6 +324,23 @@ func TestFindFigures(t *testing.T) {
 		want: []foundSpan{
 			span("23억 달러", pledge.Exact, "2300000000", "USD"),
 			{"약 3조 750억원", figureOf(pledge.Approximately, "3075000000000", "KRW"), true, false},
+		},
+	}, {
+		name: "a figure after a whole figure and \"and\"",
+		text: "Seoul pledged $10 million and 5 billion won in aid; he paid 100 USD and USD 200 and 300 EUR.",
+		want: []foundSpan{
+			span("$10 million", pledge.Exact, "10000000", "USD"),
+			span("5 billion won", pledge.Exact, "5000000000", "KRW"),
+			span("100 USD", pledge.Exact, "100", "USD"),
+			span("USD 200", pledge.Exact, "200", "USD"),
+			span("300 EUR", pledge.Exact, "300", "EUR"),
+		},
+	}, {
+		name: "a hyphenated currency word after a scale",
+		text: "the 1.5 trillion-won fund and a 2 billion-dollar package",
+		want: []foundSpan{
+			span("1.5 trillion-won", pledge.Exact, "1500000000000", "KRW"),
+			span("2 billion-dollar", pledge.Exact, "2000000000", "USD"),
 		},
 	}, {
 		name: "Korean pledge sentence",
