@@ -48,6 +48,8 @@ type Output struct {
 // MultiLine is nbformat's multiline string: one string, or lines to join.
 type MultiLine string
 
+// MarshalJSON writes the text as nbformat does: a list of lines, each with
+// its newline.
 func (m MultiLine) MarshalJSON() ([]byte, error) {
 	lines := strings.SplitAfter(string(m), "\n")
 	if lines[len(lines)-1] == "" {
@@ -59,6 +61,8 @@ func (m MultiLine) MarshalJSON() ([]byte, error) {
 	return marshal(lines)
 }
 
+// UnmarshalJSON reads either form nbformat allows: one string or a list of
+// lines to join.
 func (m *MultiLine) UnmarshalJSON(data []byte) error {
 	var s string
 	if err := json.Unmarshal(data, &s); err == nil {
