@@ -2,9 +2,11 @@ package pledge_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -307,16 +309,30 @@ func FuzzTotalFastPath(f *testing.F) {
 		}
 		b2 := &pledge.Book{}
 		if err := b2.Add(book...); err != nil {
-			return // beyond 60 digits: refused, which is fine
+			// Beyond 60 digits is refused, which is fine; nothing else is.
+			if !errors.Is(err, pledge.ErrInvalidAmount) || !strings.Contains(err.Error(), "more than 60 digits") {
+				t.Fatalf("Add: %v", err)
+			}
+			return
 		}
 		tot, err := b2.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}})
 		if err != nil {
 			t.Fatal(err)
 		}
+		got := map[string]decimal.Decimal{}
 		for _, row := range tot.Rows() {
-			if !row.Amount.Value().Equal(want[row.Keys[0]]) {
-				t.Fatalf("%s: %s, want %s", row.Keys[0], row.Amount.Value(), want[row.Keys[0]])
+			got[row.Keys[0]] = row.Amount.Value()
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%d groups, want %d: %v", len(got), len(want), got)
+		}
+		for donor, w := range want {
+			if g, ok := got[donor]; !ok || !g.Equal(w) {
+				t.Fatalf("%s: %s, want %s", donor, g, w)
 			}
+		}
+		if sum := tot.Sum(); len(sum) != 1 || !sum[0].Value().Equal(want["d0"].Add(want["d1"])) {
+			t.Fatalf("Sum %v, want EUR %s", sum, want["d0"].Add(want["d1"]))
 		}
 	})
 }
