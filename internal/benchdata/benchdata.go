@@ -1,10 +1,3 @@
-// Package benchdata generates the deterministic data set that the
-// benchmarks and the comparison command (bench/compare) total: rows of
-// donor, category and an exact amount in US cents.
-//
-// The same Spec gives the same rows on every machine and Go version: the
-// generator is a SplitMix64 written out here, not math/rand, whose streams
-// a Go release may change.
 package benchdata
 
 import (
@@ -28,9 +21,10 @@ import (
 // 10^14, an amount below 10^12 dollars), except when BigCents is set: then
 // BigCents holds the amount and Cents is zero.
 type Row struct {
-	Donor, Category string
-	Cents           int64
-	BigCents        *big.Int // a ~25-digit amount in cents, beyond int64; nil for most rows
+	Donor    string   // one of Donors: "donor-000" ...
+	Category string   // one of Categories: "humanitarian/health" ...
+	Cents    int64    // the amount in cents, when BigCents is nil
+	BigCents *big.Int // a ~25-digit amount in cents, beyond int64; nil for most rows
 }
 
 // Decimal returns the amount in dollars, exactly.

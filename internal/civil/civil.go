@@ -1,6 +1,3 @@
-// Package civil handles the calendar dates summitry records: a year, a month
-// and a day with no time of day and no zone, held as midnight UTC in a
-// time.Time so the public API stays plain.
 package civil
 
 import (

@@ -1,6 +1,3 @@
-// Package problem holds what the packages' ValidationError types share:
-// how a list of problems reads as one error, and how errors.Is and errors.As
-// see each of them.
 package problem
 
 import (

@@ -13,10 +13,10 @@ import (
 // same Scale (a currency, say), so amounts in different units are never
 // drawn against each other.
 type Bar struct {
-	Label   string
-	Value   decimal.Decimal
-	Display string
-	Scale   string
+	Label   string          // the text left of the bar, cut to 40 characters
+	Value   decimal.Decimal // the bar's length, relative to its Scale's longest
+	Display string          // the figure printed right of the bar
+	Scale   string          // the unit the bar is measured in, such as "USD"
 }
 
 // Chart geometry, in SVG user units.

@@ -1,7 +1,3 @@
-// Package table renders the result tables of summitry (totals, pair counts,
-// standings) as aligned text, Markdown, a self-contained HTML table and an
-// SVG bar chart. Both public packages build a Table and hand it here, so every
-// result looks and escapes the same way.
 package table
 
 import (
@@ -26,11 +22,11 @@ const (
 // (totals, one per currency, say). Align has one entry per column; missing
 // entries are Left.
 type Table struct {
-	Caption string
-	Header  []string
-	Align   []Align
-	Rows    [][]string
-	Footer  [][]string
+	Caption string     // a line above the table; empty for none
+	Header  []string   // the column names; nil for no header line
+	Align   []Align    // per column; missing entries are Left
+	Rows    [][]string // the body, one slice of cells per row
+	Footer  [][]string // lines set apart below the body, such as totals
 }
 
 func (t Table) align(col int) Align {

@@ -1,0 +1,23 @@
+// Package benchdata generates the deterministic data set that summitry's
+// benchmarks total: rows of donor, category and an exact amount in US cents.
+//
+// Two parts of the module use it: the benchmarks of
+// [github.com/summitry/summitry/pledge], which turn the rows into pledge
+// records and total them, and the comparison command
+// [github.com/summitry/summitry/bench/compare], which writes the same rows
+// as CSV for the other tools it measures (Python, DuckDB) and checks that
+// every tool gives the same totals.
+//
+// A [Spec] describes a data set (rows, donors, categories, how many rows
+// carry amounts too large for an int64, and a seed); [Spec.Rows] generates
+// it, and [Rows] is the short form for a set with no large amounts. Each
+// [Row] gives its amount exactly, as text with [Row.Amount] or as a decimal
+// with [Row.Decimal]. [Pledges] turns rows into valid [pledge.Pledge]
+// records for a [pledge.Book]; [WriteCSV] and [ReadCSV] write and read the
+// CSV form, whose first line is [Header]. [Donors] and [Categories] name the
+// donors and categories a Spec draws from.
+//
+// The same Spec gives the same rows on every machine and Go version: the
+// generator is a SplitMix64 written out here, not math/rand, whose streams
+// a Go release may change.
+package benchdata
