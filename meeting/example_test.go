@@ -59,7 +59,7 @@ func storyMeetings() []meeting.Meeting {
 		m("yk-2023-05-21", "2023-05-21", "Hiroshima", "G7 Summit 2023", meeting.Talks),
 		m("yk-2023-07-12", "2023-07-12", "Vilnius", "NATO Summit 2023", meeting.Talks),
 		m("yk-2023-08-18", "2023-08-18", "Camp David", "", meeting.Talks),
-		m("yk-2023-09-07", "2023-09-07", "Jakarta", "ASEAN Summit 2023", meeting.Talks),
+		m("yk-2023-09-10", "2023-09-10", "New Delhi", "G20 Summit 2023", meeting.Talks),
 		m("yk-2023-11-16", "2023-11-16", "San Francisco", "APEC Summit 2023", meeting.Talks),
 		m("yk-2024-05-26", "2024-05-26", "Seoul", "", meeting.Talks),
 		m("yk-2024-07-10", "2024-07-10", "Washington, D.C.", "NATO Summit 2024", meeting.Talks),
@@ -226,7 +226,7 @@ func ExampleLedger_Between() {
 		fmt.Println(m.Date.Format(time.DateOnly), m.Kind, m.Place)
 	}
 	// Output:
-	// 2023-09-07 talks Jakarta
+	// 2023-09-10 talks New Delhi
 	// 2023-11-16 talks San Francisco
 	// 2024-05-26 talks Seoul
 	// 2024-07-10 talks Washington, D.C.

@@ -427,9 +427,9 @@ func TestSchedule(t *testing.T) {
 func TestStreak(t *testing.T) {
 	l := storyLedger()
 	if err := l.AddMeeting(
-		meeting.Meeting{ID: "g20-2022", Date: day("2022-11-15"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "G20 Summit 2022"},
-		meeting.Meeting{ID: "g20-2023", Date: day("2023-09-09"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "ｇ２０ summit  2023", Status: meeting.Cancelled},
-		meeting.Meeting{ID: "g20-2024", Date: day("2024-05-01"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "G-20 Summit 2024"},
+		meeting.Meeting{ID: "sld-2022", Date: day("2022-11-15"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "Shangri-La Dialogue 2022"},
+		meeting.Meeting{ID: "sld-2023", Date: day("2023-09-09"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "ｓｈａｎｇｒｉ-ｌａ  dialogue 2023", Status: meeting.Cancelled},
+		meeting.Meeting{ID: "sld-2024", Date: day("2024-05-01"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "Shangri La Dialogue 2024"},
 		// Joining by telephone is not attending.
 		meeting.Meeting{ID: "unga-2023", Date: day("2023-09-20"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "UN General Assembly 2023", Kind: meeting.Call},
 		meeting.Meeting{ID: "unga-2024", Date: day("2024-09-24"), Participants: []string{"kr-yoon-suk-yeol", "us-biden-joe"}, Occasion: "UN General Assembly 2024", Kind: meeting.Visit},
@@ -444,8 +444,8 @@ func TestStreak(t *testing.T) {
 		{"Yoon Suk Yeol", "nato-summit", 2023, 2},
 		{"Yoon Suk Yeol", "NATO Summit", 2021, 0},
 		{"Yoon Suk Yeol", "NATO", 2024, 0},
-		{"Yoon Suk Yeol", "G20 Summit", 2024, 1}, // 2023 was cancelled
-		{"Yoon Suk Yeol", "G20 Summit", 2022, 1},
+		{"Yoon Suk Yeol", "Shangri-La Dialogue", 2024, 1}, // 2023 was cancelled
+		{"Yoon Suk Yeol", "shangri la dialogue", 2022, 1},
 		{"Joe Biden", "NATO Summit", 2022, 1},
 		{"Joe Biden", "NATO Summit", 2024, 0},
 		{"Moon Jae-in", "NATO Summit", 2024, 0},

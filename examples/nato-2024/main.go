@@ -106,6 +106,44 @@ var (
 		Publisher: "The Korea Herald (Yonhap)", Title: "Yoon, Japan's Kishida to hold summit in Cambodia", Date: day("2022-11-12"),
 		URL: "https://www.koreaherald.com/view.php?ud=20221112000092",
 	}
+	joongAngPhnomPenh = meeting.Source{
+		Publisher: "Korea JoongAng Daily", Title: "Yoon and Kishida to meet for summit in Tokyo on March 16 and 17", Date: day("2023-03-09"),
+		URL:   "https://koreajoongangdaily.joins.com/2023/03/09/national/diplomacy/Korea-Japan-Yoon-Suk-Yeol/20230309181648718.html",
+		Quote: "Yoon and Kishida previously met on the sidelines of multilateral forums, including in September 2022 in New York during the UN General Assembly and last November in Phnom Penh, Cambodia, during Asean meetings.",
+	}
+	yomiuriTokyo = meeting.Source{
+		Publisher: "The Japan News (Yomiuri Shimbun)", Title: "Japan, South Korean Leaders Hold Summit in Tokyo", Date: day("2023-03-16"),
+		URL: "https://japannews.yomiuri.co.jp/politics/politics-government/20230316-97697/",
+	}
+	trtSeoul = meeting.Source{
+		Publisher: "TRT World", Title: "Prime ministers hail improved ties as 'shuttle diplomacy' resumes", Date: day("2023-05-08"),
+		URL:   "https://trt.global/world/article/13155963",
+		Quote: "South Korean President Yoon Suk-yeol has hosted Japanese Prime Minister Fumio Kishida for a summit in Seoul",
+	}
+	kbsHiroshima = meeting.Source{
+		Publisher: "KBS World", Title: "Yoon, Kishida Honor Korean Victims of Atomic Bombing, Hold Summits", Date: day("2023-05-22"),
+		URL:   "https://world.kbs.co.kr/service/news_keyword_view.htm?lang=e&Seq_Code=177964&gr_seq=169",
+		Quote: "Yoon and Kishida then sat down for their third summit meeting in two months on the margins of the Group of Seven(G7) Summit",
+	}
+	nipponVilnius = meeting.Source{
+		Publisher: "Nippon.com (Kyodo)", Title: "Japan PM assures S. Korea of safety of Fukushima water release", Date: day("2023-07-12"),
+		URL:   "https://www.nippon.com/en/news/kd1051831704569267165/urgent-japan-pm-assures-s-korea-of-safety-of-fukushima-water-release.html",
+		Quote: "During a meeting in the Lithuanian capital of Vilnius, held on the sidelines of a NATO summit, Kishida and Yoon also agreed to work toward holding high-level economic talks",
+	}
+	kanteiCampDavid = meeting.Source{
+		Publisher: "Prime Minister's Office of Japan", Title: "Japan-U.S.-ROK Summit and Working Lunch (Summary)", Date: day("2023-08-19"),
+		URL: "https://japan.kantei.go.jp/101_kishida/diplomatic/202308/usarok.html",
+	}
+	yomiuriNewDelhi = meeting.Source{
+		Publisher: "The Japan News (Yomiuri Shimbun)", Date: day("2023-09-11"),
+		URL:   "https://japannews.yomiuri.co.jp/politics/politics-government/20230911-135940/",
+		Quote: "Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol met Sunday on the sidelines of the G20 Summit in New Delhi",
+	}
+	yomiuriSanFrancisco = meeting.Source{
+		Publisher: "The Japan News (Yomiuri Shimbun)", Date: day("2023-11-17"),
+		URL:   "https://japannews.yomiuri.co.jp/world/asia-pacific/20231117-150153/",
+		Quote: "It was for seventh time for the two leaders to meet this year.",
+	}
 	presidencyPhnomPenh = meeting.Source{
 		Publisher: "The American Presidency Project",
 		Title:     "Joint Statement by President Biden, Prime Minister Fumio Kishida of Japan, and President Yoon Suk Yeol of South Korea—Phnom Penh Statement on Trilateral Partnership for the Indo-Pacific",
@@ -167,22 +205,26 @@ func meetings() []meeting.Meeting {
 			m.Note = "informal talks of about 30 minutes"
 			return m
 		}(),
-		yk("2022-11-13", "Phnom Penh", "ASEAN Summit 2022", meeting.Talks, koreaHeraldPhnomPenh),
+		yk("2022-11-13", "Phnom Penh", "ASEAN Summit 2022", meeting.Talks, koreaHeraldPhnomPenh, joongAngPhnomPenh),
 		{ID: "2022-11-13-us-kr-jp", Date: day("2022-11-13"), Participants: []string{biden, yoon, kishida},
 			Place: "Phnom Penh", Occasion: "East Asia Summit 2022", Sources: []meeting.Source{presidencyPhnomPenh},
 			Note: "trilateral on the sidelines of the East Asia Summit; the Phnom Penh Statement"},
-		yk("2023-03-16", "Tokyo", "", meeting.Talks),
-		yk("2023-05-07", "Seoul", "", meeting.Talks),
-		yk("2023-05-21", "Hiroshima", "G7 Summit 2023", meeting.Talks),
+		yk("2023-03-16", "Tokyo", "", meeting.Talks, yomiuriTokyo),
+		yk("2023-05-07", "Seoul", "", meeting.Talks, trtSeoul),
+		yk("2023-05-21", "Hiroshima", "G7 Summit 2023", meeting.Talks, kbsHiroshima),
 		{ID: "2023-05-21-us-kr-jp", Date: day("2023-05-21"), Participants: []string{biden, yoon, kishida},
 			Place: "Hiroshima", Occasion: "G7 Summit 2023", Sources: []meeting.Source{whiteHouseHiroshima, koreaHeraldHiroshima},
 			Note: "trilateral on the sidelines of the G7 summit"},
-		yk("2023-07-12", "Vilnius", "NATO Summit 2023", meeting.Talks, yonhapVilnius),
-		yk("2023-08-18", "Camp David", "", meeting.Talks),
+		yk("2023-07-12", "Vilnius", "NATO Summit 2023", meeting.Talks, yonhapVilnius, nipponVilnius),
+		func() meeting.Meeting {
+			m := yk("2023-08-18", "Camp David", "", meeting.Talks)
+			m.Note = "no report of its own is recorded here; Yomiuri's count of seven meetings in 2023 at San Francisco includes it"
+			return m
+		}(),
 		{ID: "2023-08-18-us-kr-jp", Date: day("2023-08-18"), Participants: []string{biden, yoon, kishida},
-			Place: "Camp David", Note: "trilateral summit"},
-		yk("2023-09-07", "Jakarta", "ASEAN Summit 2023", meeting.Talks),
-		yk("2023-11-16", "San Francisco", "APEC Summit 2023", meeting.Talks),
+			Place: "Camp David", Note: "trilateral summit", Sources: []meeting.Source{kanteiCampDavid}},
+		yk("2023-09-10", "New Delhi", "G20 Summit 2023", meeting.Talks, yomiuriNewDelhi),
+		yk("2023-11-16", "San Francisco", "APEC Summit 2023", meeting.Talks, yomiuriSanFrancisco),
 		yk("2024-05-26", "Seoul", "", meeting.Talks, nikkeiSeoul),
 	}
 	// 10 July 2024: talks with seven leaders, Kishida among them.
