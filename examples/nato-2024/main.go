@@ -134,6 +134,11 @@ var (
 		Publisher: "Prime Minister's Office of Japan", Title: "Japan-U.S.-ROK Summit and Working Lunch (Summary)", Date: day("2023-08-19"),
 		URL: "https://japan.kantei.go.jp/101_kishida/diplomatic/202308/usarok.html",
 	}
+	mbcCampDavid = meeting.Source{
+		Publisher: "MBC", Date: day("2023-08-19"),
+		URL:   "https://imnews.imbc.com/news/2023/politics/article/6515923_36120.html",
+		Quote: "윤 대통령 취임 이후 7번째 열리는 오늘 한일 정상회담은 현지시각 18일 오후 2시부터 20분 동안 개최됐습니다.",
+	}
 	yomiuriNewDelhi = meeting.Source{
 		Publisher: "The Japan News (Yomiuri Shimbun)", Date: day("2023-09-11"),
 		URL:   "https://japannews.yomiuri.co.jp/politics/politics-government/20230911-135940/",
@@ -217,8 +222,8 @@ func meetings() []meeting.Meeting {
 			Note: "trilateral on the sidelines of the G7 summit"},
 		yk("2023-07-12", "Vilnius", "NATO Summit 2023", meeting.Talks, yonhapVilnius, nipponVilnius),
 		func() meeting.Meeting {
-			m := yk("2023-08-18", "Camp David", "", meeting.Talks)
-			m.Note = "no report of its own is recorded here; Yomiuri's count of seven meetings in 2023 at San Francisco includes it"
+			m := yk("2023-08-18", "Camp David", "", meeting.Talks, mbcCampDavid)
+			m.Note = "about 20 minutes, beside the trilateral summit"
 			return m
 		}(),
 		{ID: "2023-08-18-us-kr-jp", Date: day("2023-08-18"), Participants: []string{biden, yoon, kishida},
