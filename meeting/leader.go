@@ -155,10 +155,23 @@ var notISO = map[string][2]string{
 	"EL": {"GR", "Greece"},
 }
 
+// maxText bounds a leader's ID, name, alias and office, in bytes: far
+// beyond any real name, and small enough that folding one for lookup stays
+// quick whatever it holds.
+const maxText = 1000
+
+// tooLong describes text over maxText without quoting all of it.
+func tooLong(sentinel error, s string) error {
+	return fmt.Errorf("%w: %d bytes, more than %d", sentinel, len(s), maxText)
+}
+
 // checkID reports what is wrong with a record ID, if anything.
 func checkID(id string) error {
 	if id == "" {
 		return ErrEmpty
+	}
+	if len(id) > maxText {
+		return tooLong(ErrInvalidID, id)
 	}
 	if strings.TrimFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) != id ||
 		strings.ContainsFunc(id, unicode.IsControl) {
@@ -178,6 +191,9 @@ func checkText(s string) error {
 // checkName reports a name, an alias or an office that JSON could not carry
 // unchanged or that has control characters.
 func checkName(s string) error {
+	if len(s) > maxText {
+		return tooLong(ErrInvalidText, s)
+	}
 	if err := checkText(s); err != nil {
 		return err
 	}
@@ -219,7 +235,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 			report(f[0], err)
 		}
 	}
-	if fold.Key(l.Name) == "" {
+	if len(l.Name) <= maxText && fold.Key(l.Name) == "" {
 		report("Name", fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, l.Name))
 	}
 	if c, err := ParseCountry(l.Country); err != nil {
@@ -325,4 +341,11 @@ func (l Leader) nameFor(key string) string {
 		}
 	}
 	return "a name"
+}
+
+// oversized reports whether any of the leader's texts is over maxText,
+// which the cross-record checks then leave alone: the record is refused.
+func (l Leader) oversized() bool {
+	return len(l.ID) > maxText || len(l.Name) > maxText || len(l.Office) > maxText ||
+		slices.ContainsFunc(l.Aliases, func(a string) bool { return len(a) > maxText })
 }

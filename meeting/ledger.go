@@ -66,7 +66,8 @@ type record struct {
 // AddLeader adds leaders. It adds all of them or, when any is invalid or its
 // ID is taken (in the ledger or earlier in the same call), none, and returns
 // a *ValidationError listing every problem. Countries are stored as alpha-2
-// codes, dates as civil dates, terms in start order.
+// codes, dates as civil dates, terms in start order. An ID, name, alias or
+// office is at most 1000 bytes of UTF-8 (ErrInvalidID, ErrInvalidText).
 //
 // Two leaders may share a name or an alias: looking that name up is then
 // ErrAmbiguous, and the ID still finds each of them. But one leader's ID may
@@ -96,7 +97,7 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 	for i, x := range ls {
 		out[i] = x.normalize(i, &ps)
 		report := func(field string, err error) { ps.add("leader", i, x.ID, field, err) }
-		if x.ID == "" {
+		if x.ID == "" || x.oversized() {
 			continue
 		}
 		taken := true
@@ -286,6 +287,9 @@ func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
 // unknownParticipant explains a participant that is not a leader ID,
 // suggesting the ID when it is the name of exactly one leader.
 func (s *store) unknownParticipant(p string) error {
+	if len(p) > maxLookup {
+		return fmt.Errorf("%w ID of %d bytes", ErrUnknownLeader, len(p))
+	}
 	if ns := s.byKey(fold.Key(p)); len(ns) == 1 {
 		return fmt.Errorf("%w ID %q (did you mean %q?)", ErrUnknownLeader, p, s.leaders[ns[0]].ID)
 	}
@@ -409,10 +413,17 @@ func (l *Ledger) Leader(nameOrID string) (Leader, error) {
 	return l.leaders[n].clone(), nil
 }
 
+// maxLookup bounds the text a lookup folds: a name of maxText bytes
+// written in full-width letters, with room for spaces around it.
+const maxLookup = 4 * maxText
+
 // find resolves a leader's ID, name or alias to its number.
 func (l *Ledger) find(nameOrID string) (int32, error) {
 	if n, ok := l.byID[nameOrID]; ok {
 		return n, nil
+	}
+	if len(nameOrID) > maxLookup {
+		return 0, fmt.Errorf("%w: a name of %d bytes", ErrUnknownLeader, len(nameOrID))
 	}
 	ns := l.byKey(fold.Key(nameOrID))
 	switch len(ns) {

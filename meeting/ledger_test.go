@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
 
 	"github.com/summitry/summitry/meeting"
 )
@@ -103,6 +104,16 @@ func TestAddLeaderProblems(t *testing.T) {
 		}},
 		{"empty alias", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Aliases: []string{"ok", "  "}}},
 			[]problem{{"leader", 0, "Aliases[1]", meeting.ErrEmpty}}},
+		{"1000 bytes is the limit", []meeting.Leader{{ID: strings.Repeat("i", 1000), Name: strings.Repeat("가", 333), Country: "KR",
+			Office: strings.Repeat("o", 1000), Aliases: []string{strings.Repeat("ﷺ", 333)}}}, nil},
+		{"texts over 1000 bytes", []meeting.Leader{{ID: strings.Repeat("i", 1001), Name: strings.Repeat("가", 334), Country: "KR",
+			Office: strings.Repeat("o", 1001), Aliases: []string{"ok", strings.Repeat("ﷺ", 334)}}},
+			[]problem{
+				{"leader", 0, "ID", meeting.ErrInvalidID},
+				{"leader", 0, "Name", meeting.ErrInvalidText},
+				{"leader", 0, "Office", meeting.ErrInvalidText},
+				{"leader", 0, "Aliases[1]", meeting.ErrInvalidText},
+			}},
 		{"term without start", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{{End: day("2020-01-01")}}}},
 			[]problem{{"leader", 0, "Terms[0].Start", meeting.ErrEmpty}}},
 		{"term ends before it starts", []meeting.Leader{{ID: "a", Name: "A", Country: "KR", Terms: []meeting.Term{term("2020-01-02", "2020-01-01")}}},
@@ -921,5 +932,23 @@ func TestMeetingsOrder(t *testing.T) {
 	}
 	if diff := cmp.Diff(storyLedger().Meetings(), got); diff != "" {
 		t.Errorf("Meetings depends on the order of adding (-batch +reverse):\n%s", diff)
+	}
+}
+
+// TestLookupOfHugeText: a lookup longer than any name could be, even in
+// full-width letters, is unknown without folding it (folding "ﷺ" × 300,000
+// takes seconds).
+func TestLookupOfHugeText(t *testing.T) {
+	l := storyLedger()
+	name := strings.Repeat("ﷺ", 1334)
+	if _, err := l.Leader(name); !errors.Is(err, meeting.ErrUnknownLeader) || !strings.Contains(err.Error(), "a name of 4002 bytes") {
+		t.Errorf("Leader(4002 bytes) error %v, want ErrUnknownLeader naming the size", err)
+	}
+	if _, err := l.Count("Yoon Suk Yeol", name, meeting.Rule{}); !errors.Is(err, meeting.ErrUnknownLeader) {
+		t.Errorf("Count with a huge name: error %v, want ErrUnknownLeader", err)
+	}
+	wide := width.Widen.String(strings.Repeat("a", 1000)) + "  " // 3002 bytes: still looked up
+	if _, err := l.Leader(wide); !errors.Is(err, meeting.ErrUnknownLeader) || strings.Contains(err.Error(), "bytes") {
+		t.Errorf("Leader(3002 bytes) error %v, want a plain ErrUnknownLeader", err)
 	}
 }
