@@ -227,14 +227,19 @@ func (p *Pledge) UnmarshalJSON(data []byte) error {
 	return p.decode(data)
 }
 
-// decode is UnmarshalJSON for data known to be valid JSON.
+// decode is UnmarshalJSON for data known to be valid JSON. A record as
+// WriteJSON writes it takes the fast reader; anything else is checked for
+// its shape and read by encoding/json, so that errors name their field.
 func (p *Pledge) decode(data []byte) error {
-	if err := checkShape(data, pledgeShape); err != nil {
-		return err
-	}
-	var w pledgeWire
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+	w, ok := fastWire(data)
+	if !ok {
+		if err := checkShape(data, pledgeShape); err != nil {
+			return err
+		}
+		w = pledgeWire{}
+		if err := json.Unmarshal(data, &w); err != nil {
+			return err
+		}
 	}
 	v := Pledge{
 		ID: w.ID, Donor: w.Donor, Recipient: w.Recipient, Categories: w.Categories,
