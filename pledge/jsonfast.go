@@ -13,7 +13,7 @@ import (
 // so fastWire never decides what is an error, and its result, when it has
 // one, is what encoding/json would have made of the same valid input.
 func fastWire(data []byte) (pledgeWire, bool) {
-	r := fastReader{data: data}
+	r := fastReader{jsonText{data: data}}
 	var w pledgeWire
 	ok := r.object(func(name []byte) bool {
 		switch string(name) {
@@ -93,21 +93,7 @@ func fastWire(data []byte) (pledgeWire, bool) {
 
 // fastReader walks JSON text that is valid; every method reports false
 // where the text is not what WriteJSON writes.
-type fastReader struct {
-	data []byte
-	i    int
-}
-
-func (r *fastReader) space() {
-	for r.i < len(r.data) {
-		switch r.data[r.i] {
-		case ' ', '\t', '\n', '\r':
-			r.i++
-		default:
-			return
-		}
-	}
-}
+type fastReader struct{ jsonText }
 
 // peek returns the next byte after space, or 0 at the end.
 func (r *fastReader) peek() byte {
@@ -229,25 +215,12 @@ func (r *fastReader) str(dst *string) bool {
 	}
 	// Escapes or invalid UTF-8: encoding/json's own rules, for this string.
 	r.i = start
-	end, ok := r.stringEnd()
-	if !ok || json.Unmarshal(r.data[start:end], dst) != nil {
+	end := r.stringEnd()
+	if json.Unmarshal(r.data[start:end], dst) != nil {
 		return false
 	}
 	r.i = end
 	return true
-}
-
-// stringEnd returns the offset just past the string at r.i.
-func (r *fastReader) stringEnd() (int, bool) {
-	for j := r.i + 1; j < len(r.data); j++ {
-		switch r.data[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1, true
-		}
-	}
-	return 0, false
 }
 
 // categories reads an array of strings or null.
@@ -307,17 +280,12 @@ func (r *fastReader) amount(dst **amountWire) bool {
 // raw reads a string, number or literal and keeps its text; objects and
 // arrays are left to the slow path.
 func (r *fastReader) raw(dst *json.RawMessage) bool {
+	b := r.peek()
 	start := r.i
-	switch b := r.peek(); {
+	switch {
 	case b == '"':
-		start = r.i
-		end, ok := r.stringEnd()
-		if !ok {
-			return false
-		}
-		r.i = end
+		r.i = r.stringEnd()
 	case b == '-' || '0' <= b && b <= '9' || b == 't' || b == 'f' || b == 'n':
-		start = r.i
 		for r.i < len(r.data) && !isJSONDelimiter(r.data[r.i]) {
 			r.i++
 		}

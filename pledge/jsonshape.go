@@ -81,18 +81,49 @@ func checkJSON(data []byte, s *shape) error {
 	return checkShape(data, s)
 }
 
+// jsonText is JSON text being read at byte i; the readers here walk text
+// that json.Valid or a json.Decoder has already accepted.
+type jsonText struct {
+	data []byte
+	i    int
+}
+
+func (t *jsonText) space() {
+	for t.i < len(t.data) {
+		switch t.data[t.i] {
+		case ' ', '\t', '\n', '\r':
+			t.i++
+		default:
+			return
+		}
+	}
+}
+
+// stringEnd returns the offset just past the string that starts at i.
+func (t *jsonText) stringEnd() int {
+	j := t.i + 1
+	for ; j < len(t.data); j++ {
+		switch t.data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return j
+}
+
 // checkShape reports the first place where data, which must be valid JSON,
 // does not have shape s, as a *fieldError naming the path. JSON null is
 // accepted anywhere, as encoding/json accepts it.
 func checkShape(data []byte, s *shape) error {
-	c := shapeChecker{data: data}
+	c := shapeChecker{jsonText: jsonText{data: data}}
 	c.path = c.buf[:0]
 	return c.value(s)
 }
 
 type shapeChecker struct {
-	data []byte
-	i    int
+	jsonText
 	path []step // where the value being checked is
 	buf  [8]step
 }
@@ -120,17 +151,6 @@ func (c *shapeChecker) fail(format string, args ...any) error {
 	return &fieldError{string(b), fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))}
 }
 
-func (c *shapeChecker) space() {
-	for c.i < len(c.data) {
-		switch c.data[c.i] {
-		case ' ', '\t', '\n', '\r':
-			c.i++
-		default:
-			return
-		}
-	}
-}
-
 // value checks the value at c.i and moves past it.
 func (c *shapeChecker) value(s *shape) error {
 	c.space()
@@ -153,7 +173,7 @@ func (c *shapeChecker) value(s *shape) error {
 		}
 		found = "array"
 	case b == '"':
-		c.str()
+		c.i = c.stringEnd()
 		if s.kind == kindAny || s.kind == kindString {
 			return nil
 		}
@@ -201,7 +221,7 @@ func (c *shapeChecker) object(s *shape) error {
 			c.space()
 		}
 		start := c.i
-		c.str()
+		c.i = c.stringEnd()
 		name := c.data[start+1 : c.i-1]
 		if !isPlainKey(name) {
 			var unq string
@@ -262,21 +282,8 @@ func (c *shapeChecker) array(s *shape) error {
 	}
 }
 
-// str moves past the string at c.i.
-func (c *shapeChecker) str() {
-	for c.i++; c.i < len(c.data); c.i++ {
-		switch c.data[c.i] {
-		case '\\':
-			c.i++
-		case '"':
-			c.i++
-			return
-		}
-	}
-}
-
 // number moves past the number at c.i.
-func (c *shapeChecker) number() {
+func (c *jsonText) number() {
 	for c.i < len(c.data) {
 		switch b := c.data[c.i]; {
 		case b >= '0' && b <= '9', b == '-', b == '+', b == '.', b == 'e', b == 'E':
