@@ -223,6 +223,8 @@ func TestParseCountry(t *testing.T) {
 		{"K", result{}},
 		{"KORE", result{}},
 		{"ＫＲ", result{}},
+		{"cſk", result{}}, // ſ upper-cases to S
+		{"ſu", result{}},
 		{"", result{}},
 	}
 	for _, tt := range tests {

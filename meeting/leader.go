@@ -119,9 +119,6 @@ func ParseCountry(code string) (string, error) {
 	if iso, ok := notISO[upper]; ok {
 		return "", fmt.Errorf("%w %q: the ISO 3166-1 code of %s is %q", ErrInvalidCountry, code, iso[1], iso[0])
 	}
-	if upper == "CSK" { // ISO 3166-3; unknown to x/text, which reads CS as SCG
-		return "CS", nil
-	}
 	if n := len(code); n != 2 && n != 3 {
 		return "", bad
 	}
@@ -129,6 +126,9 @@ func ParseCountry(code string) (string, error) {
 		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
 			return "", bad
 		}
+	}
+	if upper == "CSK" { // ISO 3166-3; unknown to x/text, which reads CS as SCG
+		return "CS", nil
 	}
 	r, err := language.ParseRegion(code)
 	if err != nil || !r.IsCountry() || r.ISO3() == "ZZZ" || partOfCountry[r.String()] {

@@ -413,9 +413,11 @@ func (l *Ledger) Leader(nameOrID string) (Leader, error) {
 	return l.leaders[n].clone(), nil
 }
 
-// maxLookup bounds the text a lookup folds: a name of maxText bytes
-// written in full-width letters, with room for spaces around it.
-const maxLookup = 4 * maxText
+// maxLookup bounds the text a lookup folds. A name has at most maxText
+// bytes, but a spelling of it may take four bytes a letter (full-width or
+// mathematical letters) and add spaces, hyphens and accents; no real one
+// needs sixteen times as many.
+const maxLookup = 16 * maxText
 
 // find resolves a leader's ID, name or alias to its number.
 func (l *Ledger) find(nameOrID string) (int32, error) {

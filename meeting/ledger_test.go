@@ -935,20 +935,34 @@ func TestMeetingsOrder(t *testing.T) {
 	}
 }
 
-// TestLookupOfHugeText: a lookup longer than any name could be, even in
-// full-width letters, is unknown without folding it (folding "ﷺ" × 300,000
-// takes seconds).
+// TestLookupOfHugeText: a lookup longer than any spelling of a name could
+// be is unknown without folding it (folding "ﷺ" × 300,000 takes seconds),
+// while a long spelling of a long name still finds it.
 func TestLookupOfHugeText(t *testing.T) {
 	l := storyLedger()
-	name := strings.Repeat("ﷺ", 1334)
-	if _, err := l.Leader(name); !errors.Is(err, meeting.ErrUnknownLeader) || !strings.Contains(err.Error(), "a name of 4002 bytes") {
-		t.Errorf("Leader(4002 bytes) error %v, want ErrUnknownLeader naming the size", err)
+	long := strings.Repeat("ab", 500) // 1000 bytes: the longest name
+	if err := l.AddLeader(meeting.Leader{ID: "x-long", Name: long, Country: "KR"}); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := l.Count("Yoon Suk Yeol", name, meeting.Rule{}); !errors.Is(err, meeting.ErrUnknownLeader) {
+	for _, spelling := range []string{
+		strings.Repeat("𝐚𝐛", 500) + " ",                 // mathematical letters: 4001 bytes
+		width.Widen.String(strings.Repeat("a-b ", 500)), // full-width, with hyphens and spaces
+	} {
+		if got, err := l.Leader(spelling); err != nil || got.ID != "x-long" {
+			t.Errorf("Leader(%d bytes) = %q, %v; want x-long", len(spelling), got.ID, err)
+		}
+	}
+	huge := strings.Repeat("ﷺ", 5334) // 16,002 bytes
+	if _, err := l.Leader(huge); !errors.Is(err, meeting.ErrUnknownLeader) || !strings.Contains(err.Error(), "a name of 16002 bytes") {
+		t.Errorf("Leader(16,002 bytes) error %v, want ErrUnknownLeader naming the size", err)
+	}
+	if _, err := l.Count("Yoon Suk Yeol", huge, meeting.Rule{}); !errors.Is(err, meeting.ErrUnknownLeader) {
 		t.Errorf("Count with a huge name: error %v, want ErrUnknownLeader", err)
 	}
-	wide := width.Widen.String(strings.Repeat("a", 1000)) + "  " // 3002 bytes: still looked up
-	if _, err := l.Leader(wide); !errors.Is(err, meeting.ErrUnknownLeader) || strings.Contains(err.Error(), "bytes") {
-		t.Errorf("Leader(3002 bytes) error %v, want a plain ErrUnknownLeader", err)
+	if _, err := meeting.ParseKind(strings.Repeat("talks", 100)); !errors.Is(err, meeting.ErrInvalidKind) || !strings.Contains(err.Error(), "500 bytes") {
+		t.Errorf("ParseKind(500 bytes) error %v", err)
+	}
+	if _, err := meeting.ParseStatus(strings.Repeat("held", 100)); !errors.Is(err, meeting.ErrInvalidStatus) || !strings.Contains(err.Error(), "400 bytes") {
+		t.Errorf("ParseStatus(400 bytes) error %v", err)
 	}
 }

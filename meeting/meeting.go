@@ -80,11 +80,18 @@ func (k *Kind) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// maxWord bounds the text ParseKind and ParseStatus fold: far more than any
+// spelling of a kind or status needs.
+const maxWord = 100
+
 // ParseKind reads a Kind from its text form, ignoring case, spaces,
 // hyphens and underscores ("Pull-aside", "pull aside", "pullaside",
 // "PULL_ASIDE"), and accepts "talk" for Talks; anything else, the empty
 // string included, is ErrInvalidKind.
 func ParseKind(s string) (Kind, error) {
+	if len(s) > maxWord {
+		return 0, fmt.Errorf("%w: %d bytes of text", ErrInvalidKind, len(s))
+	}
 	key := fold.Key(s)
 	if key == "talk" {
 		return Talks, nil
@@ -153,6 +160,9 @@ func (s *Status) UnmarshalText(b []byte) error {
 // and accepts the American spelling "canceled" for Cancelled; anything else,
 // the empty string included, is ErrInvalidStatus.
 func ParseStatus(s string) (Status, error) {
+	if len(s) > maxWord {
+		return 0, fmt.Errorf("%w: %d bytes of text", ErrInvalidStatus, len(s))
+	}
 	key := fold.Key(s)
 	if key == "canceled" {
 		return Cancelled, nil
