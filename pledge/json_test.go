@@ -109,6 +109,12 @@ func TestReadBookErrors(t *testing.T) {
 			`pledge (line 3) "x" note: invalid value: want a string, found JSON number`, pledge.ErrInvalid},
 		{"source field in another case", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "sources": [{"title": "a"}, {"Title": "b"}]}`),
 			`pledge (line 3) "x" sources[1].Title: invalid value: unknown field "Title": field names are exact, want "title"`, pledge.ErrInvalid},
+		{"object as amount value, with a repeated name", record(`{"id": "x", "donor": "D", "amount": {"value": {"a": 1, "a": 2}, "currency": "USD"}}`),
+			`pledge (line 3) "x" amount: invalid amount`, pledge.ErrInvalidAmount},
+		{"object as currency, with a repeated name", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": {"a": [1, {"b": 2, "b": 3}]}}}`),
+			`pledge (line 3) "x" amount: invalid currency`, pledge.ErrInvalidCurrency},
+		{"empty field name", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "sources": [{"": 1}]}`),
+			`pledge (line 3) "x" sources[0]."": invalid value: unknown field ""`, pledge.ErrInvalid},
 		// Errors inside arrays name the element.
 		{"part year type", record(`{"id": "x", "donor": "D", "amount": {"value": "2", "currency": "USD"}, "parts": [{"amount": {"value": "1", "currency": "USD"}}, {"amount": {"value": "1", "currency": "USD"}, "year": "2023"}]}`),
 			`pledge (line 3) "x" parts[1].year: invalid value: want a whole number, found JSON string`, pledge.ErrInvalid},

@@ -16,7 +16,7 @@ import (
 // its whole path ("parts[1].year"), which encoding/json cannot.
 type shape struct {
 	kind   jsonKindOf
-	fields map[string]field // kindObject; nil means any fields
+	fields map[string]field // kindObject
 	elem   *shape           // kindArray
 }
 
@@ -99,6 +99,36 @@ func (t *jsonText) space() {
 	}
 }
 
+// skipValue moves past the value at i, whatever it holds.
+func (t *jsonText) skipValue() {
+	t.space()
+	depth := 0
+	for t.i < len(t.data) {
+		switch b := t.data[t.i]; {
+		case b == '"':
+			t.i = t.stringEnd()
+			if depth == 0 {
+				return
+			}
+			continue
+		case b == '{' || b == '[':
+			depth++
+		case b == '}' || b == ']':
+			depth--
+			if depth <= 0 {
+				t.i++
+				return
+			}
+		case depth == 0: // a number or a literal
+			for t.i < len(t.data) && !isJSONDelimiter(t.data[t.i]) {
+				t.i++
+			}
+			return
+		}
+		t.i++
+	}
+}
+
 // stringEnd returns the offset just past the string that starts at i.
 func (t *jsonText) stringEnd() int {
 	j := t.i + 1
@@ -143,19 +173,24 @@ func (c *shapeChecker) fail(format string, args ...any) error {
 		case st.name == nil:
 			b = fmt.Appendf(b, "[%d]", st.index)
 		case len(b) > 0:
-			b = append(append(b, '.'), st.name...)
+			b = append(append(b, '.'), fieldName(st.name)...)
 		default:
-			b = append(b, st.name...)
+			b = append(b, fieldName(st.name)...)
 		}
 	}
 	return &fieldError{string(b), fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))}
 }
 
-// value checks the value at c.i and moves past it.
+// value checks the value at c.i and moves past it. A value of any shape
+// is skipped unread: its reader says what is wrong with it.
 func (c *shapeChecker) value(s *shape) error {
 	c.space()
 	if c.i >= len(c.data) {
 		return c.fail("unexpected end of input")
+	}
+	if s.kind == kindAny {
+		c.skipValue()
+		return nil
 	}
 	found := ""
 	switch b := c.data[c.i]; {
@@ -163,37 +198,27 @@ func (c *shapeChecker) value(s *shape) error {
 		c.i += len("null")
 		return nil
 	case b == '{':
-		if s.kind == kindAny || s.kind == kindObject {
+		if s.kind == kindObject {
 			return c.object(s)
 		}
 		found = "object"
 	case b == '[':
-		if s.kind == kindAny || s.kind == kindArray {
+		if s.kind == kindArray {
 			return c.array(s)
 		}
 		found = "array"
 	case b == '"':
-		c.i = c.stringEnd()
-		if s.kind == kindAny || s.kind == kindString {
+		if s.kind == kindString {
+			c.i = c.stringEnd()
 			return nil
 		}
 		found = "string"
 	case b == 't' || b == 'f':
-		if s.kind == kindAny {
-			c.i += len("true")
-			if b == 'f' {
-				c.i++
-			}
-			return nil
-		}
 		found = "bool"
 	default:
 		start := c.i
 		c.number()
-		switch s.kind {
-		case kindAny:
-			return nil
-		case kindWhole:
+		if s.kind == kindWhole {
 			if isWhole(c.data[start:c.i]) {
 				return nil
 			}
@@ -205,11 +230,8 @@ func (c *shapeChecker) value(s *shape) error {
 }
 
 func (c *shapeChecker) object(s *shape) error {
-	c.i++ // {
-	var (
-		seen  uint64   // fields of s seen
-		names [][]byte // names seen, when s has no fields
-	)
+	c.i++           // {
+	var seen uint64 // fields of s seen
 	for {
 		c.space()
 		if c.data[c.i] == '}' {
@@ -233,26 +255,15 @@ func (c *shapeChecker) object(s *shape) error {
 		c.space()
 		c.i++ // :
 		c.path = append(c.path, step{name: name})
-		fs := anyShape
-		if s.fields == nil {
-			for _, n := range names {
-				if string(n) == string(name) {
-					return c.fail("field %q given twice", name)
-				}
-			}
-			names = append(names, name)
-		} else {
-			f, ok := s.fields[string(name)]
-			if !ok {
-				return c.fail("unknown field %q%s", name, caseHint(string(name), s.fields))
-			}
-			if seen&f.bit != 0 {
-				return c.fail("field %q given twice", name)
-			}
-			seen |= f.bit
-			fs = f.shape
+		f, ok := s.fields[string(name)]
+		if !ok {
+			return c.fail("unknown field %q%s", name, caseHint(string(name), s.fields))
 		}
-		if err := c.value(fs); err != nil {
+		if seen&f.bit != 0 {
+			return c.fail("field %q given twice", name)
+		}
+		seen |= f.bit
+		if err := c.value(f.shape); err != nil {
 			return err
 		}
 		c.path = c.path[:len(c.path)-1]
@@ -309,6 +320,14 @@ func isWhole(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// fieldName is a field's name as a path writes it: "" for the empty name.
+func fieldName(name []byte) []byte {
+	if len(name) == 0 {
+		return []byte(`""`)
+	}
+	return name
 }
 
 // isPlainKey reports whether a key as written needs no unescaping.

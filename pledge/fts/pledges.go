@@ -47,8 +47,9 @@ const Publisher = "OCHA Financial Tracking Service"
 // A parked flow keeps the balance not yet allocated and its child flows hold
 // what was split off, so parent and children are separate records whose
 // amounts add up without counting anything twice; the links are in the
-// Notes. A flow whose original currency is not an ISO 4217 code is an error
-// naming the flow; nothing is returned with an error.
+// Notes. A flow recorded in its original currency whose currency is not an
+// ISO 4217 code is an error naming the flow; nothing is returned with an
+// error.
 func (fs *Flows) Pledges(o Options) ([]pledge.Pledge, error) {
 	var (
 		out []pledge.Pledge
