@@ -117,10 +117,13 @@ func (p Problem) Unwrap() error { return p.Err }
 // JSON document. Nothing was added when it is returned.
 type ValidationError struct {
 	Problems []Problem
+	// Omitted counts the problems found beyond those listed: a reader or a
+	// batch keeps the first 100 (problem.Max) and counts the rest.
+	Omitted int
 }
 
 // Error lists the problems, one per line after the first.
-func (e *ValidationError) Error() string { return problem.List("meeting", e.Unwrap()) }
+func (e *ValidationError) Error() string { return problem.List("meeting", e.Unwrap(), e.Omitted) }
 
 // Unwrap returns the problems, so errors.Is(err, ErrUnknownLeader) and
 // errors.As(err, &problem) look inside.

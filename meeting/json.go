@@ -9,9 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/input"
 )
 
 // The JSON form of a ledger:
@@ -272,70 +272,13 @@ func (d *decoder) encoding() error {
 		return &ValidationError{Problems: []Problem{{Line: d.lineOf(off),
 			Err: &wrapped{"malformed ledger JSON: invalid text: " + what, []error{ErrSyntax, ErrInvalidText}}}}}
 	}
-	if !utf8.Valid(d.data) {
-		for i := 0; i < len(d.data); {
-			r, size := utf8.DecodeRune(d.data[i:])
-			if r == utf8.RuneError && size == 1 {
-				return bad(i, fmt.Sprintf("byte %#x is not UTF-8", d.data[i]))
-			}
-			i += size
-		}
+	if off := input.BadUTF8(d.data); off >= 0 {
+		return bad(off, fmt.Sprintf("byte %#x is not UTF-8", d.data[off]))
 	}
-	if off := loneSurrogate(d.data); off >= 0 {
+	if off := input.LoneSurrogate(d.data); off >= 0 {
 		return bad(off, fmt.Sprintf("%s escapes half of a surrogate pair", d.data[off:off+6]))
 	}
 	return nil
-}
-
-// loneSurrogate returns the offset of the first \u escape in data of a
-// UTF-16 surrogate that is not part of a high-low pair, or -1.
-func loneSurrogate(data []byte) int {
-	hex := func(b []byte) (rune, bool) {
-		var v rune
-		for _, c := range b {
-			switch {
-			case '0' <= c && c <= '9':
-				v = v<<4 | rune(c-'0')
-			case 'a' <= c && c <= 'f':
-				v = v<<4 | rune(c-'a'+10)
-			case 'A' <= c && c <= 'F':
-				v = v<<4 | rune(c-'A'+10)
-			default:
-				return 0, false
-			}
-		}
-		return v, true
-	}
-	for i := 0; ; {
-		j := bytes.Index(data[i:], []byte(`\u`))
-		if j < 0 {
-			return -1
-		}
-		j += i
-		k := j // the backslash at j starts an escape when an even number precede it
-		for k > 0 && data[k-1] == '\\' {
-			k--
-		}
-		if (j-k)%2 == 1 || j+6 > len(data) {
-			i = j + 1
-			continue
-		}
-		v, ok := hex(data[j+2 : j+6])
-		switch {
-		case !ok || v < 0xd800 || v > 0xdfff:
-			i = j + 2
-			continue
-		case v >= 0xdc00:
-			return j // a low surrogate with no high one before it
-		}
-		if j+12 <= len(data) && data[j+6] == '\\' && data[j+7] == 'u' {
-			if w, ok := hex(data[j+8 : j+12]); ok && 0xdc00 <= w && w <= 0xdfff {
-				i = j + 12
-				continue
-			}
-		}
-		return j // a high surrogate with no low one after it
-	}
 }
 
 // syntax checks that data is one JSON value, walks it as a ledger when it

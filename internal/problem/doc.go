@@ -1,6 +1,6 @@
 // Package problem holds what the packages' ValidationError types share:
-// how a list of problems reads as one error, and how errors.Is and errors.As
-// see each of them.
+// how a list of problems reads as one error, how errors.Is and errors.As
+// see each of them, how many are kept, and how a bad value is quoted.
 //
 // Four packages report every problem in a batch of records at once:
 // [github.com/summitry/summitry/pledge.ValidationError],
@@ -11,4 +11,8 @@
 // reads as itself and several as a counted list, one per line, and an
 // Unwrap() []error method that calls [Errors], so that errors.Is and
 // errors.As look into every problem.
+//
+// Readers of untrusted input keep at most [Max] problems ([Keep]) and count
+// the rest in the error's Omitted field, and quote a bad value with [Quote],
+// which shows a bounded prefix: an error stays small whatever the input.
 package problem

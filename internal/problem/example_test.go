@@ -29,7 +29,7 @@ type validationError struct {
 	Problems []fieldProblem
 }
 
-func (e *validationError) Error() string   { return problem.List("ledger", e.Unwrap()) }
+func (e *validationError) Error() string   { return problem.List("ledger", e.Unwrap(), 0) }
 func (e *validationError) Unwrap() []error { return problem.Errors(e.Problems) }
 
 // A ValidationError type built on List and Errors prints its problems as one
@@ -57,9 +57,9 @@ func Example() {
 func ExampleList() {
 	first := errors.New("ledger: first problem")
 	second := errors.New("ledger: second problem")
-	fmt.Println(problem.List("ledger", nil))
-	fmt.Println(problem.List("ledger", []error{first}))
-	fmt.Println(problem.List("ledger", []error{first, second}))
+	fmt.Println(problem.List("ledger", nil, 0))
+	fmt.Println(problem.List("ledger", []error{first}, 0))
+	fmt.Println(problem.List("ledger", []error{first, second}, 0))
 	// Output:
 	// ledger: invalid input
 	// ledger: first problem

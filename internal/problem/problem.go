@@ -2,23 +2,34 @@ package problem
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
+// Max is how many problems a reader or a batch keeps in its error: a
+// million bad records make an error of the first Max problems and a count
+// of the rest, not a million messages.
+const Max = 100
+
 // List writes problems as one message: a single problem as itself, several
-// as "pkg: N problems:" and then one per indented line.
-func List(pkg string, problems []error) string {
-	switch len(problems) {
-	case 0:
+// as "pkg: N problems:" and then one per indented line. Omitted counts the
+// problems found beyond those listed; a last line says how many.
+func List(pkg string, problems []error, omitted int) string {
+	switch {
+	case len(problems) == 0 && omitted == 0:
 		return pkg + ": invalid input"
-	case 1:
+	case len(problems) == 1 && omitted == 0:
 		return problems[0].Error()
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d problems:", pkg, len(problems))
+	fmt.Fprintf(&b, "%s: %d problems:", pkg, len(problems)+omitted)
 	for _, p := range problems {
 		b.WriteString("\n\t")
 		b.WriteString(p.Error())
+	}
+	if omitted > 0 {
+		fmt.Fprintf(&b, "\n\t... and %d more", omitted)
 	}
 	return b.String()
 }
@@ -30,4 +41,31 @@ func Errors[P error](problems []P) []error {
 		errs[i] = p
 	}
 	return errs
+}
+
+// Keep appends p to list while it holds fewer than [Max] problems, and
+// otherwise counts it in *omitted.
+func Keep[P any](list []P, omitted *int, p P) []P {
+	if len(list) >= Max {
+		*omitted++
+		return list
+	}
+	return append(list, p)
+}
+
+// QuoteMax is how many bytes of a value [Quote] shows.
+const QuoteMax = 64
+
+// Quote quotes s for an error message, as strconv.Quote does, but shows at
+// most [QuoteMax] bytes of it (cut at a character boundary) and then says
+// how long the whole is, so a 100 MB value makes a short message.
+func Quote(s string) string {
+	if len(s) <= QuoteMax {
+		return strconv.Quote(s)
+	}
+	cut := QuoteMax
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(s[:cut]), len(s))
 }

@@ -89,10 +89,13 @@ func (p Problem) Unwrap() error { return p.Err }
 // returns one it returns no visits at all.
 type ValidationError struct {
 	Problems []Problem
+	// Omitted counts the problems found beyond those listed: a reader or a
+	// batch keeps the first 100 (problem.Max) and counts the rest.
+	Omitted int
 }
 
 // Error lists the problems, one per line after the first.
-func (e *ValidationError) Error() string { return problem.List("historian", e.Unwrap()) }
+func (e *ValidationError) Error() string { return problem.List("historian", e.Unwrap(), e.Omitted) }
 
 // Unwrap returns the problems, so errors.Is and errors.As look into each.
 func (e *ValidationError) Unwrap() []error { return problem.Errors(e.Problems) }

@@ -1,0 +1,10 @@
+// Package input holds what every reader of untrusted text shares, whatever
+// its format: a leading UTF-8 byte-order mark is skipped the same way
+// everywhere ([TrimBOM], [SkipBOM]); text that is not UTF-8, or JSON that
+// escapes half a surrogate pair, is found before a decoder silently turns
+// it into U+FFFD ([BadUTF8], [LoneSurrogate]); and the line of a byte
+// offset is found by counting on from the last one asked, so naming the
+// line of every problem costs time in proportion to the input ([Lines]).
+//
+// It knows no domain: nothing here imports pledge or meeting.
+package input

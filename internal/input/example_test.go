@@ -1,0 +1,26 @@
+package input_test
+
+import (
+	"fmt"
+
+	"github.com/summitry/summitry/internal/input"
+)
+
+// A reader trims a byte-order mark, refuses text that is not UTF-8 by its
+// offset, and names the line of each problem as it meets them.
+func Example() {
+	data := input.TrimBOM([]byte(input.BOM + "donor,amount\nKor\xe9a,5\n"))
+	off := input.BadUTF8(data)
+	lines := input.NewLines(data)
+	fmt.Printf("byte %d (line %d) is not UTF-8\n", off, lines.At(off))
+	// Output:
+	// byte 16 (line 2) is not UTF-8
+}
+
+func ExampleLoneSurrogate() {
+	fmt.Println(input.LoneSurrogate([]byte(`{"donor":"\ud800"}`)))
+	fmt.Println(input.LoneSurrogate([]byte(`{"donor":"\ud83d\ude00"}`)))
+	// Output:
+	// 10
+	// -1
+}
