@@ -10,6 +10,14 @@
 // JSON an amount is {"value":"2300000000","currency":"USD"}, the value a
 // string so that no reader turns it into a float.
 //
+// [Amount.String] is the machine form, "USD 2450000000"; [Amount.Display]
+// writes an amount for people, "USD 2,450,000,000". Display, [Amount.Format],
+// the tables of [Totals] and the full figures of [Amount.Compact] share one
+// rule for decimal places: a whole amount is written whole, a fraction with
+// the currency's minor units ("USD 1,234.50") or every non-zero decimal it
+// has. Nothing is rounded, and trailing zeros that arithmetic leaves (a total
+// kept to 4 places) are not written.
+//
 // # Money in text
 //
 // Reporters write "$2.3 billion", "US$150m", "520 billion won ($393

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 
+	"golang.org/x/text/currency"
+
 	"github.com/summitry/summitry/internal/table"
 )
 
@@ -118,8 +120,12 @@ func sumByCurrency(rows []Row) []Amount {
 }
 
 // table lays the totals out for display: key columns, currency, amount with
-// grouped digits, and record count, with one total line per currency.
+// grouped digits, and record count, with one total line per currency. The
+// amounts of one currency are written to the same decimal places, the most
+// any of them needs under the rule of [Amount.Display], so that their
+// points line up: whole when all are whole.
 func (t Totals) table() table.Table {
+	places := columnPlaces(t.rows, t.sums)
 	tb := table.Table{Caption: "Totals: " + t.query.String()}
 	for _, d := range t.dims {
 		tb.Header = append(tb.Header, d.String())
@@ -135,7 +141,7 @@ func (t Totals) table() table.Table {
 			}
 			line = append(line, k)
 		}
-		line = append(line, r.Amount.cur.String(), table.Group(r.Amount.value.String()), strconv.Itoa(r.Count))
+		line = append(line, r.Amount.cur.String(), r.Amount.signed(places[r.Amount.cur], ""), strconv.Itoa(r.Count))
 		tb.Rows = append(tb.Rows, line)
 	}
 	for i, s := range t.sums {
@@ -143,7 +149,7 @@ func (t Totals) table() table.Table {
 		if len(line) > 0 && i == 0 {
 			line[0] = "total"
 		}
-		line = append(line, s.cur.String(), table.Group(s.value.String()))
+		line = append(line, s.cur.String(), s.signed(places[s.cur], ""))
 		if i == 0 {
 			line = append(line, strconv.Itoa(t.records))
 		}
@@ -155,8 +161,24 @@ func (t Totals) table() table.Table {
 	return tb
 }
 
+// columnPlaces returns, for each currency among rows and sums, the decimal
+// places its amounts are written with in one table: the most any of them
+// needs.
+func columnPlaces(rows []Row, sums []Amount) map[currency.Unit]int32 {
+	places := make(map[currency.Unit]int32, len(sums))
+	for _, r := range rows {
+		places[r.Amount.cur] = max(places[r.Amount.cur], r.Amount.places())
+	}
+	for _, s := range sums {
+		places[s.cur] = max(places[s.cur], s.places())
+	}
+	return places
+}
+
 // String renders the totals as an aligned text table with a caption saying
-// what was counted.
+// what was counted. Amounts have grouped digits and decimal places as
+// [Amount.Display] writes them, the same places for all the amounts of one
+// currency, as in [Totals.Markdown] and [Totals.HTML].
 func (t Totals) String() string { return t.table().Text() }
 
 // Markdown renders the totals as a Markdown table.
@@ -200,7 +222,7 @@ func (t Totals) SVG() string {
 		bars[i] = table.Bar{
 			Label:   label,
 			Value:   r.Amount.value,
-			Display: r.Amount.cur.String() + " " + table.Group(r.Amount.value.String()),
+			Display: r.Amount.Display(),
 			Scale:   r.Amount.cur.String(),
 		}
 	}
