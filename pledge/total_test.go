@@ -245,7 +245,7 @@ func TestTotalCurrencies(t *testing.T) {
 	if !errors.As(err, &re) || !errors.Is(err, pledge.ErrMissingRate) {
 		t.Fatalf("Total without EUR rate = %v, want a *RateError", err)
 	}
-	if diff := cmp.Diff("pledge: missing exchange rate: EUR→USD on 2023-01-02", err.Error()); diff != "" {
+	if diff := cmp.Diff(`pledge: missing exchange rate: EUR→USD on 2023-01-02 for "e"`, err.Error()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if err := rates.Set(day("2022-12-30"), currency.EUR, currency.USD, decimal.RequireFromString("1.07")); err != nil {
