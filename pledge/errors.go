@@ -44,6 +44,9 @@ var (
 	ErrPartsExceed = errors.New("pledge: parts exceed the whole")
 	// ErrInvalid: any other malformed value (a stage, a date, a year).
 	ErrInvalid = errors.New("pledge: invalid value")
+	// ErrUnknownName: a query filter that names a donor, recipient or
+	// category the book does not hold (see [NameError]).
+	ErrUnknownName = errors.New("pledge: unknown name")
 	// ErrMissingRate: no exchange rate for a conversion.
 	ErrMissingRate = errors.New("pledge: missing exchange rate")
 )

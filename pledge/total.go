@@ -47,7 +47,10 @@ func (b *Book) Total(q Query) (Totals, error) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 
-	t := newTotaler(&b.st, q)
+	t, err := newTotaler(&b.st, q)
+	if err != nil {
+		return Totals{}, err
+	}
 	convert := q.In != currency.XXX
 	if !convert {
 		t.scanFast()
@@ -114,14 +117,18 @@ type acc struct {
 
 const maxDense = 1 << 16
 
-func newTotaler(st *store, q Query) *totaler {
+func newTotaler(st *store, q Query) (*totaler, error) {
 	t := &totaler{st: st, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[missingKey]int{}, missingRec: map[missingRec]bool{}}
 	nNames := len(st.names.names)
-	if len(q.Donors) > 0 {
-		t.donorOK = t.nameSet(q.Donors, nNames)
+	var err error
+	if t.donorOK, err = st.nameFilter("donors", q.Donors, isDonor); err != nil {
+		return nil, err
 	}
-	if len(q.Recipients) > 0 {
-		t.recipientOK = t.nameSet(q.Recipients, nNames)
+	if t.recipientOK, err = st.nameFilter("recipients", q.Recipients, isRecipient); err != nil {
+		return nil, err
+	}
+	if err := st.categoryFilter(q.Categories); err != nil {
+		return nil, err
 	}
 	if len(q.Categories) > 0 {
 		t.catOK = make([]bool, len(st.cats.lists))
@@ -178,17 +185,7 @@ func newTotaler(st *store, q Query) *totaler {
 		t.dense = total
 	}
 	t.sparse = map[[6]uint32]int32{}
-	return t
-}
-
-func (t *totaler) nameSet(names []string, n int) []bool {
-	ok := make([]bool, n)
-	for _, name := range names {
-		if id, found := t.st.names.ids[name]; found {
-			ok[id] = true
-		}
-	}
-	return ok
+	return t, nil
 }
 
 // pass reports whether record i passes the query's record filters.
