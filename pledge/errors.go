@@ -3,6 +3,8 @@ package pledge
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,6 +44,9 @@ var (
 	ErrPartsExceed = errors.New("pledge: parts exceed the whole")
 	// ErrInvalid: any other malformed value (a stage, a date, a year).
 	ErrInvalid = errors.New("pledge: invalid value")
+	// ErrUnknownName: a query filter that names a donor, recipient or
+	// category the book does not hold (see [NameError]).
+	ErrUnknownName = errors.New("pledge: unknown name")
 	// ErrMissingRate: no exchange rate for a conversion.
 	ErrMissingRate = errors.New("pledge: missing exchange rate")
 )
@@ -140,18 +145,72 @@ func (e *ValidationError) Error() string { return problem.List("pledge", e.Unwra
 // Unwrap returns the problems, so errors.Is and errors.As look into each.
 func (e *ValidationError) Unwrap() []error { return problem.Errors(e.Problems) }
 
-// MissingRate names one conversion that had no rate.
+// MissingRate names one conversion that had no rate, with what would
+// have made it: a rate quoted the other way, or one too old for MaxAge.
 type MissingRate struct {
 	From, To currency.Unit
-	Day      time.Time
+	Day      time.Time // zero: the record has no date
+	// Records are the IDs of the records that needed the rate, sorted: at
+	// most [MaxMissingRecords] of them; More counts the rest. A single
+	// [Rates.Convert] names none.
+	Records []string
+	More    int
+	// Inverse reports that a To→From rate is there to invert: setting
+	// [Rates].Inverse would derive this one.
+	Inverse bool
+	// Stale is the day of the latest From→To rate before Day when it is
+	// older than [Rates].MaxAge allows; zero when there is none.
+	Stale time.Time
 }
 
-// String names the pair and the day: "KRW→USD on 2023-05-22".
+// Equal reports whether m and o name the same missing rate, records and
+// hints included; go-cmp uses it.
+func (m MissingRate) Equal(o MissingRate) bool {
+	return m.From == o.From && m.To == o.To && m.Day.Equal(o.Day) && slices.Equal(m.Records, o.Records) &&
+		m.More == o.More && m.Inverse == o.Inverse && m.Stale.Equal(o.Stale)
+}
+
+// MaxMissingRecords is how many record IDs a [MissingRate] lists.
+const MaxMissingRecords = 5
+
+// String names the pair, the day, the records and what would help:
+// "KRW→USD on 2023-05-22 for kr-ua-1 (a USD→KRW rate is there: set
+// Rates.Inverse to derive it)".
 func (m MissingRate) String() string {
+	var b strings.Builder
 	if m.Day.IsZero() {
-		return fmt.Sprintf("%s→%s for a record with no date", m.From, m.To)
+		fmt.Fprintf(&b, "%s→%s for a record with no date", m.From, m.To)
+		if len(m.Records) > 0 {
+			b.WriteString(" (")
+			writeIDs(&b, m.Records, m.More)
+			b.WriteString(": give it a date)")
+		}
+		return b.String()
 	}
-	return fmt.Sprintf("%s→%s on %s", m.From, m.To, civil.Format(m.Day))
+	fmt.Fprintf(&b, "%s→%s on %s", m.From, m.To, civil.Format(m.Day))
+	if len(m.Records) > 0 {
+		b.WriteString(" for ")
+		writeIDs(&b, m.Records, m.More)
+	}
+	switch {
+	case m.Inverse:
+		fmt.Fprintf(&b, " (a %s→%s rate is there: set Rates.Inverse to derive it)", m.To, m.From)
+	case !m.Stale.IsZero():
+		fmt.Fprintf(&b, " (the latest, of %s, is older than Rates.MaxAge)", civil.Format(m.Stale))
+	}
+	return b.String()
+}
+
+func writeIDs(b *strings.Builder, ids []string, more int) {
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(id))
+	}
+	if more > 0 {
+		fmt.Fprintf(b, " and %d more", more)
+	}
 }
 
 // RateError lists every conversion a total needed and could not make. It
@@ -166,7 +225,7 @@ func (e *RateError) Error() string {
 	for i, m := range e.Missing {
 		parts[i] = m.String()
 	}
-	return "pledge: missing exchange rate: " + strings.Join(parts, ", ")
+	return "pledge: missing exchange rate: " + strings.Join(parts, "; ")
 }
 
 // Is makes errors.Is(err, ErrMissingRate) true.

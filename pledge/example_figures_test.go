@@ -166,8 +166,8 @@ func ExampleRates_Convert() {
 	fmt.Println(c.To.Display(), "at", c.Rate, c.Inverse, err)
 	// Output:
 	// USD 2,300,000,000 → KRW 3,071,190,000,000 at 1335.3 of 2023-09-08 Bank of Korea <nil>
-	// pledge: missing exchange rate: USD→KRW on 2023-09-18
-	// pledge: missing exchange rate: KRW→USD on 2023-09-08
+	// pledge: missing exchange rate: USD→KRW on 2023-09-18 (the latest, of 2023-09-08, is older than Rates.MaxAge)
+	// pledge: missing exchange rate: KRW→USD on 2023-09-08 (a USD→KRW rate is there: set Rates.Inverse to derive it)
 	// USD 389,428,000 at 0.0007489 true <nil>
 }
 

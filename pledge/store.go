@@ -107,7 +107,8 @@ type store struct {
 	index     map[string]int32  // ID → position in recs
 	revisedBy map[string]string // ID → ID of the record that revises it
 	under     map[string][]int32
-	names     interner // donors and recipients
+	names     interner   // donors and recipients
+	idx       *nameIndex // their folded names, for query filters; built as queries need it
 	cats      catLists
 	curs      []currency.Unit
 
@@ -215,6 +216,7 @@ func (s *store) add(batch []Pledge) {
 		s.index = make(map[string]int32, len(batch))
 		s.revisedBy = map[string]string{}
 		s.under = map[string][]int32{}
+		s.idx = &nameIndex{}
 		s.names.id("") // id 0: no recipient
 		s.cats.id(nil) // id 0: no categories
 	}
