@@ -27,7 +27,8 @@ func manyFlows(n int, bad bool) []byte {
 
 // BenchmarkReadPage reads pages of good flows and of bad flows (three
 // problems each) at two sizes: time per flow and bytes allocated per input
-// byte (B-alloc/B-in) should not grow with the size of the page.
+// byte (B-alloc/B-in) should not grow with the size of the page, and what
+// the error of a bad page holds (B-held) should not grow at all.
 func BenchmarkReadPage(b *testing.B) {
 	for _, bad := range []bool{false, true} {
 		for _, n := range []int{1_000, 10_000} {
@@ -50,9 +51,24 @@ func BenchmarkReadPage(b *testing.B) {
 				runtime.ReadMemStats(&after)
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/flow")
 				b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*len(data)), "B-alloc/B-in")
+				b.ReportMetric(float64(held(data)), "B-held")
 			})
 		}
 	}
+}
+
+// held returns the bytes of heap that what ReadFlows returns holds: the
+// flows, or the error.
+func held(data []byte) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	flows, err := fts.ReadFlows(bytes.NewReader(data))
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(flows)
+	runtime.KeepAlive(err)
+	return after.HeapAlloc - min(before.HeapAlloc, after.HeapAlloc)
 }
 
 // TestManyFlowsIsValid keeps the benchmark honest: its good page reads.
