@@ -34,8 +34,8 @@
 //   - Amounts and exchange rates are JSON numbers, not negative, with at
 //     most 60 digits written plainly (1e59 has 60), as a pledge amount may;
 //     a rate is not 0 (null says there is none). An original amount comes
-//     with a three-letter currency code. IDs are whole numbers or up to 40
-//     characters without spaces or control characters; dates run from
+//     with a three-letter currency code. IDs are whole numbers (up to 18 digits) or up
+//     to 40 characters without spaces or control characters; dates run from
 //     0001-01-02 to 9999-12-31, years from 1 to 9999.
 //
 // A page with problems returns the first 100 ([ValidationError].Problems,

@@ -67,8 +67,9 @@ func (p Problem) Error() string {
 // Unwrap returns the cause.
 func (p Problem) Unwrap() error { return p.Err }
 
-// ValidationError lists every bad flow of a page. When reading returns one,
-// nothing of the page was kept.
+// ValidationError lists what is wrong with a page: its bad flows, and any
+// bad text around them. When reading returns one, nothing of the page was
+// kept.
 type ValidationError struct {
 	Problems []Problem
 	// Omitted counts the problems found beyond those listed: a reader or a

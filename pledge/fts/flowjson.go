@@ -162,8 +162,9 @@ func (p *pageReader) member(ks *keySet, seen *uint64) (k int, off int) {
 func (p *pageReader) flow() (Flow, bool) {
 	f := Flow{NewMoney: true} // FTS counts money as new unless it says otherwise
 	first, omitted := len(p.bad), p.omitted
+	c := p.peek()
 	start := p.i
-	if p.peek() != '{' {
+	if c != '{' {
 		p.wrongKind(p.value(), "a flow (an object)")
 		return f, false
 	}

@@ -156,7 +156,8 @@ func (s *scanner) str() (raw []byte, esc bool) {
 				}
 				s.fail("invalid escape %q in a string", s.data[j:min(j+6, len(s.data))])
 				return nil, false
-			default:
+			default: // a backslash at the end
+				s.i = len(s.data)
 				s.unexpected(`'"' to end the string`)
 				return nil, false
 			}

@@ -172,6 +172,7 @@ func TestReadFlowsValues(t *testing.T) {
 		{"negative rate", flowJSON("exchangeRate", "-1.007"), `fts: line 2: flow "1001" exchangeRate: invalid flow: negative: -1.007`},
 		{"rate of 0", flowJSON("exchangeRate", "0.0"), `fts: line 2: flow "1001" exchangeRate: invalid flow: 0 is not a rate (original units per US dollar): write null when there is none`},
 		{"null amount", flowJSON("amountUSD", "null"), `fts: line 2: flow "1001" amountUSD: invalid flow: missing`},
+		{"missing status, second flow", flowJSON() + ",\n" + flowJSON("id", "1002", "status", "-"), `fts: line 3: flow "1002" status: invalid flow: missing`},
 		{"currency not a code", flowJSON("originalCurrency", `"Swiss francs"`), `fts: line 2: flow "1001" originalCurrency: invalid flow: want the three-letter ISO 4217 code of the originalAmount, such as CHF, found string "Swiss francs"`},
 		{"currency missing", flowJSON("originalCurrency", "-"), `fts: line 2: flow "1001" originalCurrency: invalid flow: want the three-letter ISO 4217 code of the originalAmount, such as CHF, found nothing`},
 		{"zero date", flowJSON("date", `"0001-01-01T00:00:00Z"`), `fts: line 2: flow "1001" date: invalid flow: want a date from 0001-01-02 to 9999-12-31 such as 2020-03-31T00:00:00Z, found "0001-01-01T00:00:00Z"`},
@@ -266,7 +267,7 @@ func TestReadFlowsBounds(t *testing.T) {
 		t.Errorf("last problem kept %+v; error ends %q", last, err.Error()[len(err.Error())-40:])
 	}
 
-	big := strings.Repeat("9", 10<<20)
+	big := strings.Repeat("9", 100_000)
 	for _, in := range []string{
 		flowJSON("status", `"`+big+`"`),
 		flowJSON("amountUSD", big),
@@ -278,7 +279,7 @@ func TestReadFlowsBounds(t *testing.T) {
 		flowJSON(big, "1", strings.ToUpper(big)+"X", `"\ud800"`),
 	} {
 		err := readErr(t, page(in))
-		if len(err.Error()) > 400 || !strings.Contains(err.Error(), "(10485") {
+		if len(err.Error()) > 400 || !strings.Contains(err.Error(), "(10000") {
 			t.Errorf("error of %d bytes: %.400s", len(err.Error()), err)
 		}
 	}
@@ -327,6 +328,7 @@ func TestReadFlowsSyntax(t *testing.T) {
 		{`["\q"]`, `line 1: invalid escape "\\q\"]" in a string`},
 		{`["\u12G4"]`, `line 1: invalid escape "\\u12G4" in a string`},
 		{`["abc`, `line 1: unexpected end of input (want '"' to end the string)`},
+		{`["abc\`, `line 1: unexpected end of input (want '"' to end the string)`},
 		{"[] x", `line 1: unexpected data after the page`},
 		{"[]\xff", `line 1: unexpected data after the page`},
 		{`{"data": {"flows": [], "x": }}`, `line 1: want a value, found '}'`},
