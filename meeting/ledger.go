@@ -54,6 +54,9 @@ type store struct {
 	bySig       map[string]int32 // date, kind and participant set → meeting
 	byLeader    [][]int32        // leader → its meetings, by date then ID
 	all         []int32          // every meeting, by date then ID
+
+	tallies   []tallyRecord // reported counts, in the order added; see tally.go
+	tallyByID map[string]int32
 }
 
 // record is a stored meeting with its participants resolved to leader numbers.
