@@ -499,11 +499,7 @@ func (r *csvRow) tally() Tally {
 // CSV reader turns into a line feed; nothing is written then.
 func (l *Ledger) WriteCSV(leaders, meetings, tallies io.Writer) error {
 	l.mu.RLock()
-	ns := make([]int32, len(l.leaders))
-	for i := range ns {
-		ns[i] = int32(i)
-	}
-	l.sortLeaders(ns)
+	ns := l.leaderOrder()
 	ls := make([]Leader, len(ns))
 	for i, n := range ns {
 		ls[i] = l.leaders[n]

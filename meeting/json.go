@@ -97,12 +97,7 @@ func (l *Ledger) document() jsonLedger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	doc := jsonLedger{Leaders: make([]jsonLeader, 0, len(l.leaders)), Meetings: make([]jsonMeeting, 0, len(l.all))}
-	ns := make([]int32, len(l.leaders))
-	for i := range ns {
-		ns[i] = int32(i)
-	}
-	l.sortLeaders(ns)
-	for _, n := range ns {
+	for _, n := range l.leaderOrder() {
 		ld := &l.leaders[n]
 		j := jsonLeader{ID: ld.ID, Name: ld.Name, Country: ld.Country, Office: ld.Office, Aliases: ld.Aliases,
 			Sources: toJSONSources(ld.Sources)}

@@ -451,11 +451,7 @@ func (l *Ledger) find(nameOrID string) (int32, error) {
 func (l *Ledger) Leaders() []Leader {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	ns := make([]int32, len(l.leaders))
-	for i := range ns {
-		ns[i] = int32(i)
-	}
-	l.sortLeaders(ns)
+	ns := l.leaderOrder()
 	out := make([]Leader, len(ns))
 	for i, n := range ns {
 		out[i] = l.leaders[n].clone()
@@ -492,6 +488,17 @@ func (l *Ledger) ranks() []int32 {
 	}
 	l.rank = rank
 	return rank
+}
+
+// leaderOrder returns every leader's number, in name order; the caller
+// holds l.mu.
+func (l *Ledger) leaderOrder() []int32 {
+	ns := make([]int32, len(l.leaders))
+	for i := range ns {
+		ns[i] = int32(i)
+	}
+	l.sortLeaders(ns)
+	return ns
 }
 
 // sortLeaders sorts leader numbers into name order.
