@@ -77,29 +77,67 @@ func (pc PairCounts) SVG() string {
 }
 
 // caption states what the standings rank, under which rule, and the day
-// open terms were closed at.
+// time in office is measured to.
 func (s Standings) caption() string {
 	c := "Leaders of " + s.country + " by meetings with leaders of " + s.counterpart + ": " + s.rule.String()
+	if s.reported {
+		c += "; recorded meetings weighed with reported counts"
+	}
 	if !s.asOf.IsZero() {
 		c += "; years in office to " + civil.Format(s.asOf)
 	}
 	return c
 }
 
-// table returns the standings as a table.
+// table returns the standings as a table: rank, leader, office, meetings,
+// years and rate; with reported counts, what ranked, the ledger's count,
+// the tally shown beside it and how they compare.
 func (s Standings) table() table.Table {
+	if !s.reported {
+		t := table.Table{
+			Caption: s.caption(),
+			Header:  []string{"Rank", "Leader", "Office", "Meetings", "Years in office", "Per year"},
+			Align:   []table.Align{table.Right, table.Left, table.Left, table.Right, table.Right, table.Right},
+		}
+		for _, r := range s.rows {
+			t.Rows = append(t.Rows, []string{r.Place(), r.Name, r.Office, r.Meetings(), r.years(), r.perYear()})
+		}
+		return t
+	}
 	t := table.Table{
 		Caption: s.caption(),
-		Header:  []string{"Rank", "Leader", "Office", "Meetings", "Years in office", "Per year"},
-		Align:   []table.Align{table.Right, table.Left, table.Left, table.Right, table.Right, table.Right},
+		Header:  []string{"Rank", "Leader", "Meetings", "By", "Ledger", "Reported", "Source", "Rule", "Difference", "Years in office", "Per year"},
+		Align: []table.Align{table.Right, table.Left, table.Right, table.Left, table.Right, table.Left, table.Left,
+			table.Left, table.Left, table.Right, table.Right},
 	}
 	for _, r := range s.rows {
+		reported, source, match, diff := "", "", "", ""
+		if r.Reported.ID != "" {
+			reported = r.Reported.Range() + " as of " + civil.Format(r.Reported.AsOf)
+			if len(r.Reported.Sources) > 0 {
+				source = r.Reported.Sources[0].Publisher
+			}
+			match, diff = r.Match.String(), difference(r.Missing, "recorded", "as recorded")
+		}
 		t.Rows = append(t.Rows, []string{
-			strconv.Itoa(r.Rank), r.Name, r.Office, strconv.Itoa(r.Count),
-			r.YearsInOffice.StringFixed(2), r.PerYear.StringFixed(2),
+			r.Place(), r.Name, r.Meetings(), r.By.String(), strconv.Itoa(r.Recorded),
+			reported, source, match, diff, r.years(), r.perYear(),
 		})
 	}
 	return t
+}
+
+// difference describes a reported count less a recorded one: "missing 2"
+// (the ledger lacks two), "1 more <what>" (the ledger has one more),
+// or same.
+func difference(missing int, what, same string) string {
+	switch {
+	case missing > 0:
+		return "missing " + strconv.Itoa(missing)
+	case missing < 0:
+		return strconv.Itoa(-missing) + " more " + what
+	}
+	return same
 }
 
 // String renders the standings as aligned text under a caption stating the
@@ -112,14 +150,19 @@ func (s Standings) Markdown() string { return s.table().Markdown() }
 // HTML renders the standings as a self-contained, escaped HTML table.
 func (s Standings) HTML() string { return s.table().HTML() }
 
-// SVG renders the standings as a horizontal bar chart of meeting counts.
+// SVG renders the standings as a horizontal bar chart of meeting counts
+// (the least of a bounded count; 0 for an unknown one, labelled so).
 func (s Standings) SVG() string {
 	bars := make([]table.Bar, len(s.rows))
 	for i, r := range s.rows {
+		display := r.Meetings()
+		if r.By != NoData && r.YearsKnown {
+			display += " (" + r.perYear() + " a year)"
+		}
 		bars[i] = table.Bar{
-			Label:   strconv.Itoa(r.Rank) + ". " + r.Name,
+			Label:   r.Place() + ". " + r.Name,
 			Value:   decimalOf(r.Count),
-			Display: strconv.Itoa(r.Count) + " (" + r.PerYear.StringFixed(2) + " a year)",
+			Display: display,
 		}
 	}
 	return table.SVG(s.caption(), bars)

@@ -21,7 +21,8 @@
 // apart), so "YOON SUK-YEOL", "윤석열" (an alias) and "kr-yoon-suk-yeol"
 // find the same leader. A name two leaders share is ErrAmbiguous: the
 // *[AmbiguousError] lists both. [Ledger.Leaders] lists every leader in
-// collated name order.
+// collated name order. A leader's Sources say where its record, its terms
+// above all, comes from.
 //
 // # Meetings
 //
@@ -50,6 +51,19 @@
 // rejects kinds and statuses outside the defined ones and a From after To;
 // every question below reports an invalid rule rather than counting nothing.
 //
+// # Reported counts
+//
+// Sources often give a total without the meetings: "Lee Myung-bak held 20
+// summits with Japan". A [Tally] records such a count for a leader with a
+// country's leaders or with one leader, as of a day, with its sources and
+// the counting rule in words; it never becomes invented meetings.
+// [Ledger.AddTally] adds tallies, all or nothing. A count may be exact or
+// a range ("2..8", "11.." at least, "..19" at most; [ParseRange]). A
+// tally's Match says whether its rule is unknown or the same as a ledger
+// [Rule] (As), so that a ranking can tell whether the tally counts what
+// it counts ([RuleMatch]: same, wider, narrower, other, unknown).
+// [Ledger.Rank] weighs tallies against the meetings the ledger holds.
+//
 // # Questions
 //
 //   - [Ledger.Count]: how many times two leaders met, and [Ledger.Between]:
@@ -58,9 +72,13 @@
 //     tells of an invalid rule).
 //   - [Ledger.Rank]: the leaders of one country by meetings with leaders of
 //     another, as [Standings] with competition ranks, days and years in
-//     office and meetings per year. Open terms are measured up to
+//     office and meetings per year. Terms are measured up to
 //     [Standings.AsOf]: the rule's To, or else the latest meeting that counts
-//     under the rule, never the clock.
+//     under the rule, never the clock; a leader without terms has unknown
+//     years. With tallies in the ledger, each [Standing] says what ranked it
+//     (Recorded, Reported, or NoData: unknown, not 0), shows the tally beside
+//     the ledger's count and their difference, and a count the evidence only
+//     bounds gives a best and a worst rank.
 //   - [Ledger.Schedule]: a leader's meetings on one day, in every status.
 //   - [Ledger.Streak]: how many consecutive years a leader attended an
 //     occasion series, such as the NATO summit, in person (calls do not
@@ -71,16 +89,21 @@
 // # Errors
 //
 // Bad input is an error, never a panic and never a partial write:
-// [Ledger.AddLeader] and [Ledger.AddMeeting] add every record or none and
-// return a *[ValidationError] whose [Problem] values name the record (index and
-// ID), the field (as in the Go types) and, for JSON, the line. errors.Is
+// [Ledger.AddLeader], [Ledger.AddMeeting] and [Ledger.AddTally] add every
+// record or none and return a *[ValidationError] whose [Problem] values name
+// the record (index and ID), the field (as in the Go types; for CSV, the
+// column) and, for JSON and CSV, the line and the file. errors.Is
 // finds the sentinels (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...)
 // through it.
 //
 // # Saving and showing
 //
 // [Ledger.WriteJSON] and [ReadLedger] (or [Ledger.MarshalJSON] and
-// [Ledger.UnmarshalJSON]) save and load a ledger losslessly. Reading is
+// [Ledger.UnmarshalJSON]) save and load a ledger losslessly, tallies
+// included. [ReadCSV] reads a data set a spreadsheet can edit, three CSV
+// files of leaders, meetings and tallies with a source in every row, all
+// or nothing, with errors naming the file, the line and the column;
+// [Ledger.WriteCSV] writes one. Reading is
 // strict and linear in the input: keys must be spelled exactly and appear
 // once, text must be valid UTF-8 without escaped half surrogate pairs, and
 // every fault is reported with its line; the JSON null is an empty ledger.
