@@ -326,7 +326,7 @@ total                                                          EUR              
 	if !strings.HasPrefix(got.HTML(), "<table") || !strings.HasSuffix(got.HTML(), "</table>") {
 		t.Errorf("HTML is not one <table>: %s", got.HTML())
 	}
-	if !strings.HasPrefix(got.SVG(), "<svg") || strings.Count(got.SVG(), "<rect") != 4 {
+	if !strings.HasPrefix(got.SVG(), "<svg") || strings.Count(got.SVG(), `<rect class="bar"`) != 4 {
 		t.Errorf("SVG should draw four bars: %s", got.SVG())
 	}
 }
