@@ -93,11 +93,7 @@ func main() {
 
 func run(ctx context.Context, update, keep bool) error {
 	start := time.Now()
-	root, err := repoRoot()
-	if err != nil {
-		return err
-	}
-	nb, err := ReadNotebook(filepath.Join(root, notebookPath))
+	root, nb, err := repoNotebook()
 	if err != nil {
 		return err
 	}
@@ -244,11 +240,7 @@ func run(ctx context.Context, update, keep bool) error {
 // checkExported checks the HTML page at path against the notebook's stored
 // outputs.
 func checkExported(path string) error {
-	root, err := repoRoot()
-	if err != nil {
-		return err
-	}
-	nb, err := ReadNotebook(filepath.Join(root, notebookPath))
+	_, nb, err := repoNotebook()
 	if err != nil {
 		return err
 	}
@@ -262,6 +254,16 @@ func checkExported(path string) error {
 	charts, _ := nb.Charts()
 	fmt.Printf("%s shows all %d charts of %s\n", path, len(charts), notebookPath)
 	return nil
+}
+
+// repoNotebook returns the repository's root and its notebook.
+func repoNotebook() (string, *Notebook, error) {
+	root, err := repoRoot()
+	if err != nil {
+		return "", nil, err
+	}
+	nb, err := ReadNotebook(filepath.Join(root, notebookPath))
+	return root, nb, err
 }
 
 // repoRoot finds the root of this module from the working directory up.
