@@ -408,26 +408,29 @@ func (c Chart) drawPanel(w *svgWriter, p panel, rows []row, figures []string, pl
 // wider than limit on a line of its own, whole.
 func labelLines(parts []string, limit int) []string {
 	var lines []string
-	cur := ""
+	cur, curEm := "", 0
+	space := advance(' ')
 	for _, p := range parts {
 		p = strings.TrimSpace(clean(p))
-		switch {
-		case p == "":
+		if p == "" {
 			continue
-		case cur == "":
-			cur = p
-		case measure(cur+" "+p, fontSize, false) <= limit:
-			cur += " " + p
-		default:
-			lines = append(lines, cur)
-			cur = p
 		}
-		if measure(cur, fontSize, false) > limit {
-			// Only a part alone on its line gets here: it is wrapped, and
-			// the next part starts a line of its own.
-			lines = append(lines, wrap(cur, limit, fontSize, false)...)
+		pEm := ems(p)
+		if cur != "" && px(curEm+space+pEm, fontSize, false) <= limit {
+			cur, curEm = cur+" "+p, curEm+space+pEm
+			continue
+		}
+		if cur != "" {
+			lines = append(lines, cur)
 			cur = ""
 		}
+		if px(pEm, fontSize, false) > limit {
+			// A part too wide for a line is wrapped, and the next part
+			// starts a line of its own.
+			lines = append(lines, wrap(p, limit, fontSize, false)...)
+			continue
+		}
+		cur, curEm = p, pEm
 	}
 	if cur != "" {
 		lines = append(lines, cur)
@@ -439,16 +442,18 @@ func labelLines(parts []string, limit int) []string {
 // than limit gets a line of its own, whole. Empty text has no lines.
 func wrap(text string, limit, size int, bold bool) []string {
 	var lines []string
-	cur := ""
+	cur, curEm := "", 0
+	space := advance(' ')
 	for _, word := range strings.Fields(text) {
-		if cur != "" && measure(cur+" "+word, size, bold) > limit {
+		wEm := ems(word)
+		switch {
+		case cur == "":
+			cur, curEm = word, wEm
+		case px(curEm+space+wEm, size, bold) <= limit:
+			cur, curEm = cur+" "+word, curEm+space+wEm
+		default:
 			lines = append(lines, cur)
-			cur = ""
-		}
-		if cur == "" {
-			cur = word
-		} else {
-			cur += " " + word
+			cur, curEm = word, wEm
 		}
 	}
 	if cur != "" {
@@ -459,15 +464,23 @@ func wrap(text string, limit, size int, bold bool) []string {
 
 // measure estimates the width of s, set in a sans-serif font of the given
 // size, in pixels, rounded up. It errs wide, never narrow, so that text
-// placed by its width is not clipped: see advance.
-func measure(s string, size int, bold bool) int {
-	em := 0 // thousandths of an em
+// placed by its width is not clipped.
+func measure(s string, size int, bold bool) int { return px(ems(s), size, bold) }
+
+// ems estimates the width of s in thousandths of an em (see advance).
+func ems(s string) int {
+	em := 0
 	for _, r := range s {
 		em += advance(r)
 	}
-	// Helvetica's widths, which advance gives, are among the narrowest of
-	// the fonts "sans-serif" can be (DejaVu Sans is up to 17% wider), and
-	// bold is wider still.
+	return em
+}
+
+// px converts a width in thousandths of an em to pixels at a font size,
+// rounded up. Helvetica's widths, which advance gives, are among the
+// narrowest of the fonts "sans-serif" can be (DejaVu Sans is up to 17%
+// wider), and bold is wider still: px errs wide.
+func px(em, size int, bold bool) int {
 	pct := 118
 	if bold {
 		pct = 126
