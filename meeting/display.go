@@ -48,32 +48,49 @@ func (pc PairCounts) Markdown() string { return pc.table().Markdown() }
 // HTML renders the pairs as a self-contained, escaped HTML table.
 func (pc PairCounts) HTML() string { return pc.table().HTML() }
 
-// Chart is a bar chart of a result as SVG. It has no other display method,
-// so a Jupyter notebook running gophernotes shows it as a picture where it
+// Chart is a bar chart of a result. Its HTML method gives the chart as an
+// image and its SVG method the same chart as SVG; it has no table form, so
+// a Jupyter notebook running gophernotes shows it as a picture where it
 // would show [PairCounts] or [Standings] themselves as tables.
 type Chart struct {
-	svg string
+	svg, html string
 }
 
 // SVG returns the chart: one self-contained <svg> element.
 func (c Chart) SVG() string { return c.svg }
 
+// HTML returns the chart as one <img> element holding the SVG as a data:
+// URI, which Jupyter front ends and nbconvert's HTML export keep where they
+// drop or sanitize an inline SVG.
+func (c Chart) HTML() string { return c.html }
+
+func chartOf(c table.Chart) Chart {
+	svg, html := c.Render()
+	return Chart{svg, html}
+}
+
 // Chart returns the bar chart of [PairCounts.SVG] as a value a notebook
 // shows as a picture.
-func (pc PairCounts) Chart() Chart { return Chart{pc.SVG()} }
+func (pc PairCounts) Chart() Chart { return chartOf(pc.chart()) }
 
 // Chart returns the bar chart of [Standings.SVG] as a value a notebook
 // shows as a picture.
-func (s Standings) Chart() Chart { return Chart{s.SVG()} }
+func (s Standings) Chart() Chart { return chartOf(s.chart()) }
 
-// SVG renders the pairs as a horizontal bar chart.
-func (pc PairCounts) SVG() string {
-	bars := make([]table.Bar, len(pc.rows))
-	for i, r := range pc.rows {
-		n := strconv.Itoa(r.Count)
-		bars[i] = table.Bar{Label: r.A.Name + " – " + r.B.Name, Value: decimalOf(r.Count), Display: n}
+// SVG renders the pairs as a horizontal bar chart, each bar labelled with
+// both leaders' names, whole.
+func (pc PairCounts) SVG() string { return pc.chart().SVG() }
+
+func (pc PairCounts) chart() table.Chart {
+	c := table.Chart{Title: pc.caption()}
+	for _, r := range pc.rows {
+		c.Bars = append(c.Bars, table.Bar{
+			Label:   []string{r.A.Name + " –", r.B.Name},
+			Value:   decimalOf(r.Count),
+			Display: strconv.Itoa(r.Count),
+		})
 	}
-	return table.SVG(pc.caption(), bars)
+	return c
 }
 
 // caption states what the standings rank, under which rule, and the day
@@ -152,18 +169,20 @@ func (s Standings) HTML() string { return s.table().HTML() }
 
 // SVG renders the standings as a horizontal bar chart of meeting counts
 // (the least of a bounded count; 0 for an unknown one, labelled so).
-func (s Standings) SVG() string {
-	bars := make([]table.Bar, len(s.rows))
-	for i, r := range s.rows {
+func (s Standings) SVG() string { return s.chart().SVG() }
+
+func (s Standings) chart() table.Chart {
+	c := table.Chart{Title: s.caption()}
+	for _, r := range s.rows {
 		display := r.Meetings()
 		if r.By != NoData && r.YearsKnown {
 			display += " (" + r.perYear() + " a year)"
 		}
-		bars[i] = table.Bar{
-			Label:   r.Place() + ". " + r.Name,
+		c.Bars = append(c.Bars, table.Bar{
+			Label:   []string{r.Place() + ". " + r.Name},
 			Value:   decimalOf(r.Count),
 			Display: display,
-		}
+		})
 	}
-	return table.SVG(s.caption(), bars)
+	return c
 }

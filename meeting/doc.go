@@ -108,8 +108,9 @@
 // once, text must be valid UTF-8 without escaped half surrogate pairs, and
 // every fault is reported with its line; the JSON null is an empty ledger.
 // [PairCounts] and [Standings] print as aligned text (String), Markdown,
-// HTML and SVG; Jupyter notebooks running gophernotes show them as tables
-// and charts.
+// HTML and SVG, all escaped (HTML and SVG are well-formed XML whatever the
+// names hold); Jupyter notebooks running gophernotes show them as tables,
+// and their Chart methods as bar charts.
 //
 // # Concurrency and the interpreter
 //

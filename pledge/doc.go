@@ -88,8 +88,11 @@
 // [Book.Total] filters by donor, recipient, category, date and stage and
 // groups by any of [ByDonor], [ByRecipient], [ByCategory] (at a chosen
 // depth), [ByYear] and [ByCurrency]. The [Totals] it returns print as aligned
-// text, Markdown, an HTML table and an SVG bar chart, which is what a
-// Jupyter notebook running gophernotes shows for them.
+// text, Markdown, an HTML table and an SVG bar chart with a panel and an
+// axis per currency, which is what a Jupyter notebook running gophernotes
+// shows for them; [Totals.Chart] is the chart alone, as an image that
+// survives nbconvert's HTML export. Every HTML and SVG rendering is
+// well-formed XML, whatever the names hold.
 //
 // # Saving and reading
 //

@@ -328,7 +328,7 @@ total                                                          EUR              
 	if !strings.HasPrefix(got.HTML(), "<table") || !strings.HasSuffix(got.HTML(), "</table>") {
 		t.Errorf("HTML is not one <table>: %s", got.HTML())
 	}
-	if !strings.HasPrefix(got.SVG(), "<svg") || strings.Count(got.SVG(), "<rect") != 4 {
+	if !strings.HasPrefix(got.SVG(), "<svg") || strings.Count(got.SVG(), `<rect class="bar"`) != 4 {
 		t.Errorf("SVG should draw four bars: %s", got.SVG())
 	}
 }
@@ -452,8 +452,9 @@ total        USD       359,996,554.50        3
 	if !strings.Contains(inUSD.HTML(), ">38,995,320.00<") || strings.Contains(inUSD.HTML(), "38,995,320.0000") {
 		t.Errorf("HTML writes 38,995,320 badly:\n%s", inUSD.HTML())
 	}
-	// A bar is labelled with the amount alone, as Display writes it.
-	if !strings.Contains(inUSD.SVG(), ">USD 38,995,320<") {
+	// A bar is labelled with the amount as Display writes it, then its
+	// share; the panel's total too follows the rule.
+	if !strings.Contains(inUSD.SVG(), ">USD 38,995,320 (10.8%)<") || !strings.Contains(inUSD.SVG(), "total 359,996,554.50<") {
 		t.Errorf("SVG lacks the label USD 38,995,320:\n%s", inUSD.SVG())
 	}
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/currency"
 
@@ -187,44 +188,67 @@ func (t Totals) Markdown() string { return t.table().Markdown() }
 // HTML renders the totals as one self-contained, escaped <table> element.
 func (t Totals) HTML() string { return t.table().HTML() }
 
-// Chart is a bar chart of a result as SVG. It has no other display method,
-// so a Jupyter notebook running gophernotes shows it as a picture where it
+// Chart is a bar chart of a result. Its HTML method gives the chart as an
+// image and its SVG method the same chart as SVG; it has no table form, so
+// a Jupyter notebook running gophernotes shows it as a picture where it
 // would show [Totals] itself as a table.
 type Chart struct {
-	svg string
+	svg, html string
 }
 
 // SVG returns the chart: one self-contained <svg> element.
 func (c Chart) SVG() string { return c.svg }
 
+// HTML returns the chart as one <img> element holding the SVG as a data:
+// URI, which Jupyter front ends and nbconvert's HTML export keep where they
+// drop or sanitize an inline SVG.
+func (c Chart) HTML() string { return c.html }
+
 // Chart returns the bar chart of [Totals.SVG] as a value a notebook shows as
 // a picture.
-func (t Totals) Chart() Chart { return Chart{t.SVG()} }
+func (t Totals) Chart() Chart {
+	svg, html := t.chart().Render()
+	return Chart{svg, html}
+}
 
 // SVG renders the rows as a horizontal bar chart, each bar labelled with its
-// keys and exact amount; bars in different currencies are scaled apart.
-func (t Totals) SVG() string {
-	bars := make([]table.Bar, len(t.rows))
-	for i, r := range t.rows {
-		label := ""
+// keys and exact amount. Each currency has a panel and an axis of its own,
+// headed by its total when it has more than one row, and each bar's figure
+// gives its share of that total.
+func (t Totals) SVG() string { return t.chart().SVG() }
+
+func (t Totals) chart() table.Chart {
+	c := table.Chart{Title: "Totals: " + t.query.String(), Shares: true, Headings: map[string]string{}}
+	perCurrency := map[currency.Unit]int{}
+	for _, r := range t.rows {
+		perCurrency[r.Amount.cur]++
+	}
+	for _, s := range t.sums {
+		c.Headings[s.cur.String()] = s.cur.String()
+		if perCurrency[s.cur] > 1 {
+			c.Headings[s.cur.String()] += ", total " + strings.TrimPrefix(s.Display(), s.cur.String()+" ")
+		}
+	}
+	for _, r := range t.rows {
+		var label []string
 		for j, k := range r.Keys {
-			if j > 0 {
-				label += " · "
-			}
 			if k == "" {
 				k = "(not given)"
 			}
-			label += k
+			if j < len(r.Keys)-1 {
+				k += " ·"
+			}
+			label = append(label, k)
 		}
-		if label == "" {
-			label = "total"
+		if label == nil {
+			label = []string{"total"}
 		}
-		bars[i] = table.Bar{
+		c.Bars = append(c.Bars, table.Bar{
 			Label:   label,
 			Value:   r.Amount.value,
 			Display: r.Amount.Display(),
 			Scale:   r.Amount.cur.String(),
-		}
+		})
 	}
-	return table.SVG("Totals: "+t.query.String(), bars)
+	return c
 }
