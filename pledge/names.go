@@ -18,7 +18,7 @@ import (
 // for it; it has a lock of its own because queries share the store's read
 // lock.
 type nameIndex struct {
-	mu    sync.Mutex
+	mu      sync.Mutex
 	names   int // names keyed so far
 	recs    int // records whose roles are noted so far
 	revised int // len(store.revisedBy) when the roles were noted
