@@ -234,8 +234,8 @@ func TestTotalMatchesReference(t *testing.T) {
 			t.Errorf("group %q: %s, not in the reference", key, row.Amount)
 		case row.Amount.Currency().String() != "USD":
 			t.Errorf("group %q in %s, want USD", key, row.Amount.Currency())
-		case row.Amount.Value().String() != w.String() || !row.Amount.Value().Equal(w):
-			t.Errorf("group %q = %s, want %s", key, row.Amount.Value(), w)
+		case row.Amount.Decimal().String() != w.String() || !row.Amount.Decimal().Equal(w):
+			t.Errorf("group %q = %s, want %s", key, row.Amount.Decimal(), w)
 		case row.Count != counts[key]:
 			t.Errorf("group %q counts %d records, want %d", key, row.Count, counts[key])
 		}
@@ -243,7 +243,7 @@ func TestTotalMatchesReference(t *testing.T) {
 	if len(seen) != len(want) {
 		t.Errorf("%d groups, want %d", len(seen), len(want))
 	}
-	if sum := got.Sum(); len(sum) != 1 || sum[0].Value().String() != grand.String() {
+	if sum := got.Sum(); len(sum) != 1 || sum[0].Decimal().String() != grand.String() {
 		t.Errorf("Sum = %v, want USD %s", sum, grand)
 	}
 	if big := countBig(rows); big != spec.Big {

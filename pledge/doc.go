@@ -94,6 +94,17 @@
 // survives nbconvert's HTML export. Every HTML and SVG rendering is
 // well-formed XML, whatever the names hold.
 //
+// # Databases
+//
+// An [Amount] is a database/sql value: [Amount.Value] writes it as the text
+// of a composite "(2300000000,USD)", which PostgreSQL reads into a column
+// of the type (value NUMERIC, currency CHAR(3)) so that SQL can sum it per
+// currency exactly, and [Amount.Scan] reads that form or a text column
+// holding "USD 2300000000". NULL never reads as an amount: scan a nullable
+// column into a [NullAmount]. [Amount.Decimal] is the value alone, for a
+// NUMERIC column beside a currency column. [Category], [Stage] and
+// [Qualifier] are stored as their text.
+//
 // # Saving and reading
 //
 // [Book.WriteJSON] saves every record, revised ones included; [ReadBook]

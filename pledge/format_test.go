@@ -127,7 +127,7 @@ func FuzzShown(f *testing.F) {
 // withTrailingZeros returns a with the same value written with n more
 // decimal places, all zeros, as arithmetic leaves them.
 func withTrailingZeros(a pledge.Amount, n int) pledge.Amount {
-	v := a.Value()
+	v := a.Decimal()
 	c := new(big.Int).Mul(v.Coefficient(), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil))
 	return pledge.AmountOf(decimal.NewFromBigInt(c, v.Exponent()-int32(n)), a.Currency())
 }
@@ -137,7 +137,7 @@ func checkShown(t *testing.T, a pledge.Amount) {
 	// The places of the rule, found without formatting: none for a whole
 	// value, else the minor units or the last non-zero decimal.
 	want := 0
-	for !a.Value().Shift(int32(want)).IsInteger() {
+	for !a.Decimal().Shift(int32(want)).IsInteger() {
 		want++
 	}
 	if minor, _ := currency.Standard.Rounding(a.Currency()); want > 0 && want < minor {
@@ -165,7 +165,7 @@ func checkShown(t *testing.T, a pledge.Amount) {
 			return -1
 		}, plain)
 		v, err := decimal.NewFromString(plain)
-		if err != nil || !v.Equal(a.Value()) {
+		if err != nil || !v.Equal(a.Decimal()) {
 			t.Fatalf("%v.Format(%v) = %q shows %s, %v", a, tc.tag, s, v, err)
 		}
 		if got := places(plain); got != want {

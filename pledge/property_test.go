@@ -76,7 +76,7 @@ func randomBook(r *rand.Rand, n int) []pledge.Pledge {
 		p.Amount = amount(cur, 1_000_000)
 		p.Categories = pickCats()
 		if r.IntN(3) == 0 {
-			left := p.Amount.Value()
+			left := p.Amount.Decimal()
 			for range 1 + r.IntN(3) {
 				v := decimal.New(r.Int64N(left.Mul(decimal.NewFromInt(100)).IntPart()+1), -2)
 				left = left.Sub(v)
@@ -130,8 +130,8 @@ func reference(book []pledge.Pledge, stage pledge.Stage) map[string]decimal.Deci
 			sum = sum.Add(value(c))
 		}
 		p := byID[id]
-		if p.Stage >= stage && p.Amount.Value().GreaterThan(sum) {
-			return p.Amount.Value()
+		if p.Stage >= stage && p.Amount.Decimal().GreaterThan(sum) {
+			return p.Amount.Decimal()
 		}
 		return sum
 	}
@@ -169,14 +169,14 @@ func TestPropertyCategoryRowsAddUp(t *testing.T) {
 						t.Fatalf("round %d %v: negative row %v", round, q, row)
 					}
 					cur := row.Amount.Currency().String()
-					rowSums[cur] = rowSums[cur].Add(row.Amount.Value())
+					rowSums[cur] = rowSums[cur].Add(row.Amount.Decimal())
 				}
 				for _, s := range tot.Sum() {
 					cur := s.Currency().String()
-					if !s.Value().Equal(rowSums[cur]) {
+					if !s.Decimal().Equal(rowSums[cur]) {
 						t.Fatalf("round %d %v: rows add up to %s %s, Sum says %s", round, q, cur, rowSums[cur], s)
 					}
-					if !s.Value().Equal(ref[cur]) {
+					if !s.Decimal().Equal(ref[cur]) {
 						t.Fatalf("round %d %v: total %s, the reference rule gives %s %s", round, q, s, cur, ref[cur])
 					}
 					delete(ref, cur)
@@ -273,7 +273,7 @@ func TestPropertyFastPathIsExact(t *testing.T) {
 		}
 		got := map[string]decimal.Decimal{}
 		for _, row := range tot.Rows() {
-			got[row.Keys[0]+" | "+row.Keys[1]] = row.Amount.Value()
+			got[row.Keys[0]+" | "+row.Keys[1]] = row.Amount.Decimal()
 		}
 		if len(got) != len(want) {
 			t.Fatalf("round %d: %d rows, want %d", round, len(got), len(want))
@@ -321,7 +321,7 @@ func FuzzTotalFastPath(f *testing.F) {
 		}
 		got := map[string]decimal.Decimal{}
 		for _, row := range tot.Rows() {
-			got[row.Keys[0]] = row.Amount.Value()
+			got[row.Keys[0]] = row.Amount.Decimal()
 		}
 		if len(got) != len(want) {
 			t.Fatalf("%d groups, want %d: %v", len(got), len(want), got)
@@ -331,7 +331,7 @@ func FuzzTotalFastPath(f *testing.F) {
 				t.Fatalf("%s: %s, want %s", donor, g, w)
 			}
 		}
-		if sum := tot.Sum(); len(sum) != 1 || !sum[0].Value().Equal(want["d0"].Add(want["d1"])) {
+		if sum := tot.Sum(); len(sum) != 1 || !sum[0].Decimal().Equal(want["d0"].Add(want["d1"])) {
 			t.Fatalf("Sum %v, want EUR %s", sum, want["d0"].Add(want["d1"]))
 		}
 	})
