@@ -107,7 +107,8 @@ func (c Category) Within(ancestor Category) bool {
 	if ancestor == "" {
 		return false
 	}
-	return c == ancestor || strings.HasPrefix(string(c), string(ancestor)+"/")
+	n := len(ancestor)
+	return c == ancestor || len(c) > n && c[n] == '/' && c[:n] == ancestor
 }
 
 // Depth returns the number of segments: 1 for "military", 2 for

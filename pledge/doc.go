@@ -77,6 +77,19 @@
 // field, with errors.Is matching the sentinel errors such as
 // [ErrPartsExceed] or [ErrUnknownPledge], and nothing is added.
 //
+// Every text field of a record (ID, donor, recipient, occasion, revises,
+// under, note, each part's note, each source's publisher, title, URL and
+// quote) must be valid UTF-8 and hold no control character other than
+// tab, line feed and carriage return, and none of Unicode's 66
+// noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF in every plane).
+// That keeps out every character XML 1.0 forbids, so the HTML and SVG of
+// totals always parse, and every character that JSON would not carry back
+// unchanged. IDs, donors and recipients, which become keys, are on one
+// line (no tab, line feed or carriage return) with no spaces at either end;
+// categories have their own grammar ([Category]). [Book.Add] refuses any
+// other text, naming the field, the character and its byte offset, and so
+// does every reader, since each passes what it reads through Add.
+//
 // [Book.Total] filters by donor, recipient, category, date and stage and
 // groups by any of [ByDonor], [ByRecipient], [ByCategory] (at a chosen
 // depth), [ByYear] and [ByCurrency]. The [Totals] it returns print as aligned

@@ -1,15 +1,19 @@
 package pledge
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // problems collects what is wrong with one record.
@@ -40,9 +44,10 @@ func checkFields(p *Pledge, ps *problems) {
 	if p.Recipient != "" {
 		checkName(p.Recipient, "recipient", ps)
 	}
-	for field, text := range map[string]string{"occasion": p.Occasion, "revises": p.Revises, "under": p.Under, "note": p.Note} {
-		checkText(text, field, ps)
-	}
+	checkText(p.Occasion, "occasion", ps)
+	checkText(p.Revises, "revises", ps)
+	checkText(p.Under, "under", ps)
+	checkText(p.Note, "note", ps)
 	if !p.Stage.Valid() {
 		ps.add("stage", fmt.Errorf("%w: stage %d", ErrInvalid, int(p.Stage)))
 	}
@@ -86,32 +91,65 @@ func checkFields(p *Pledge, ps *problems) {
 	}
 }
 
-// checkName checks an ID or a name that becomes a key in totals: valid
-// UTF-8, no control characters, no spaces at either end.
+// checkName checks an ID or a name that becomes a key in totals: text (see
+// checkText) on one line, with no spaces at either end.
 func checkName(s, field string, ps *problems) {
-	if !checkText(s, field, ps) {
+	if !checkRunes(s, field, true, ps) {
 		return
 	}
 	if strings.TrimSpace(s) != s {
-		ps.add(field, fmt.Errorf("%w: %q has spaces at an end", ErrInvalid, s))
-		return
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			ps.add(field, fmt.Errorf("%w: %q holds a control character", ErrInvalid, s))
-			return
-		}
+		ps.add(field, fmt.Errorf("%w: %s has spaces at an end", ErrInvalid, problem.Quote(s)))
 	}
 }
 
-// checkText checks that free text is valid UTF-8, so that it survives a
-// JSON round trip unchanged.
-func checkText(s, field string, ps *problems) bool {
-	if !utf8.ValidString(s) {
-		ps.add(field, fmt.Errorf("%w: %q is not valid UTF-8", ErrInvalid, s))
-		return false
+// checkText checks free text: valid UTF-8, so that it survives a JSON round
+// trip unchanged, with no control character but tab, line feed and
+// carriage return and no Unicode noncharacter, so that every JSON, HTML and
+// SVG output holds only what XML 1.0 allows.
+func checkText(s, field string, ps *problems) bool { return checkRunes(s, field, false, ps) }
+
+// checkRunes checks s as checkText does; a name may not hold tab, line feed
+// or carriage return either.
+func checkRunes(s, field string, name bool, ps *problems) bool {
+	at, why := textFault(s, name)
+	if at < 0 {
+		return true
 	}
-	return true
+	ps.add(field, fmt.Errorf("%w: %s %s at byte %d", ErrInvalid, problem.Quote(s), why, at))
+	return false
+}
+
+// textFault returns the byte offset in s of the first character that text
+// may not hold and what it is, or -1.
+func textFault(s string, name bool) (int, string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && (name || c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+				return i, fmt.Sprintf("holds the control character %U", c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i, "is not valid UTF-8"
+		case r <= 0x9f:
+			return i, fmt.Sprintf("holds the control character %U", r)
+		case isNoncharacter(r):
+			return i, fmt.Sprintf("holds %U (a Unicode noncharacter)", r)
+		}
+		i += size
+	}
+	return -1, ""
+}
+
+// isNoncharacter reports the 66 code points Unicode sets aside as never
+// characters: U+FDD0 to U+FDEF and the last two of every plane (U+FFFE,
+// U+FFFF, U+1FFFE ... U+10FFFF).
+func isNoncharacter(r rune) bool {
+	return 0xfdd0 <= r && r <= 0xfdef || r&0xfffe == 0xfffe
 }
 
 // checkDate checks that a date can be written as YYYY-MM-DD.
@@ -156,20 +194,99 @@ func shortDecimal(d decimal.Decimal) string {
 }
 
 // checkCategories checks each category and that no two overlap: an
-// undivided amount cannot be both "military" and "military/non-lethal".
+// undivided amount cannot be both "military" and "military/non-lethal". A
+// category that overlaps one before it is reported once, naming the first.
 func checkCategories(cs []Category, field string, ps *problems) {
+	if len(cs) == 0 {
+		return
+	}
+	errs := make([]error, len(cs))
+	var valid []int
 	for i, c := range cs {
-		f := func() string { return field + "[" + strconv.Itoa(i) + "]" }
-		if err := c.Check(); err != nil {
-			ps.add(f(), err)
-			continue
-		}
-		for j, d := range cs[:i] {
-			if c.Within(d) || d.Within(c) {
-				ps.add(f(), fmt.Errorf("%w: %q overlaps %s[%d] %q", ErrInvalidCategory, c, field, j, d))
-			}
+		if errs[i] = c.Check(); errs[i] == nil {
+			valid = append(valid, i)
 		}
 	}
+	first := firstOverlaps(cs, valid)
+	for i, c := range cs {
+		switch j := first[i]; {
+		case errs[i] != nil:
+			ps.add(field+"["+strconv.Itoa(i)+"]", errs[i])
+		case j >= 0:
+			ps.add(field+"["+strconv.Itoa(i)+"]", fmt.Errorf("%w: %s overlaps %s[%d] %s",
+				ErrInvalidCategory, problem.Quote(string(c)), field, j, problem.Quote(string(cs[j]))))
+		}
+	}
+}
+
+// firstOverlaps returns, for each category of cs at the positions valid, the
+// position of the first category before it that it overlaps (is within or
+// holds), or -1; other positions get -1. It takes time n log n, not the n²
+// of comparing every pair: sorted with "/" before every other character,
+// the categories within c follow c at once, so one pass with a stack of
+// ancestors lays out the tree of the list, and a category overlaps exactly
+// its ancestors and descendants in it.
+func firstOverlaps(cs []Category, valid []int) []int {
+	first := make([]int, len(cs))
+	for i := range first {
+		first[i] = -1
+	}
+	if len(valid) < 2 {
+		return first
+	}
+	order := slices.Clone(valid)
+	slices.SortFunc(order, func(a, b int) int {
+		if c := comparePaths(string(cs[a]), string(cs[b])); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	const none = math.MaxInt
+	parent := make([]int, len(order)) // by place in order; -1 for a root
+	above := make([]int, len(order))  // least position among the ancestors
+	below := make([]int, len(order))  // least position among the descendants
+	var stack []int
+	for k, i := range order {
+		for len(stack) > 0 && !cs[i].Within(cs[order[stack[len(stack)-1]]]) {
+			stack = stack[:len(stack)-1]
+		}
+		parent[k], above[k], below[k] = -1, none, none
+		if len(stack) > 0 {
+			p := stack[len(stack)-1]
+			parent[k], above[k] = p, min(above[p], order[p])
+		}
+		stack = append(stack, k)
+	}
+	for k := len(order) - 1; k >= 0; k-- {
+		if p := parent[k]; p >= 0 {
+			below[p] = min(below[p], below[k], order[k])
+		}
+	}
+	for k, i := range order {
+		if j := min(above[k], below[k]); j < i {
+			first[i] = j
+		}
+	}
+	return first
+}
+
+// comparePaths orders category paths as strings, but with "/" before every
+// other character, so that "a/b" comes right after "a", before "a b".
+func comparePaths(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if x == '/' {
+			return -1
+		}
+		if y == '/' {
+			return 1
+		}
+		return cmp.Compare(x, y)
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 // overlay is the Book's records with a batch laid over them, for checking
