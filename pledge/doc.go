@@ -100,5 +100,18 @@
 //
 // [Book.WriteJSON] saves every record, revised ones included; [ReadBook]
 // reads such a file from untrusted input, naming the line, record and field
-// of anything malformed, and never returns half a book.
+// of anything malformed, and never returns half a book. [ReadRates] reads
+// exchange rates from CSV the same way.
+//
+// Every reader treats untrusted input alike. It skips a UTF-8 byte-order
+// mark at the start. It refuses text that is not UTF-8, and JSON escapes of
+// half a surrogate pair, rather than turn them into U+FFFD, and what
+// [Book.Add] refuses in text, naming the line and the field. It reads at
+// most 1 GiB. Its error keeps the first 100 problems, by record, and
+// counts the rest in [ValidationError].Omitted; a message quotes at most
+// 64 bytes of a bad value, then gives its length. Lines are counted once
+// through the input, however many problems there are, so a reader takes
+// time in proportion to its input, and memory for the input and the valid
+// records read from it (ReadBook: about 6 times its input at its peak), a
+// bad record costing nothing once read.
 package pledge

@@ -66,9 +66,10 @@ type CurrencyError struct {
 	Code string
 }
 
-// Error names the code and what is wanted instead.
+// Error names the code, quoting at most its first 64 bytes, and what is
+// wanted instead.
 func (e *CurrencyError) Error() string {
-	return fmt.Sprintf("pledge: invalid currency %q: want an ISO 4217 code such as USD, EUR or KRW", e.Code)
+	return fmt.Sprintf("pledge: invalid currency %s: want an ISO 4217 code such as USD, EUR or KRW", problem.Quote(e.Code))
 }
 
 // Is makes errors.Is(err, ErrInvalidCurrency) true.
@@ -81,9 +82,10 @@ type AmountError struct {
 	Reason string
 }
 
-// Error names the value and what is wrong with it.
+// Error names the value, quoting at most its first 64 bytes, and what is
+// wrong with it.
 func (e *AmountError) Error() string {
-	return fmt.Sprintf("pledge: invalid amount %q: %s", e.Value, e.Reason)
+	return fmt.Sprintf("pledge: invalid amount %s: %s", problem.Quote(e.Value), e.Reason)
 }
 
 // Is makes errors.Is(err, ErrInvalidAmount) true.
@@ -101,7 +103,8 @@ type Problem struct {
 }
 
 // Error names the record (line, ID or position), the field and the problem:
-// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`.
+// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`. An
+// ID or a value is quoted up to its first 64 bytes, then by its length.
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("pledge")
@@ -109,7 +112,7 @@ func (p Problem) Error() string {
 		fmt.Fprintf(&b, " (line %d)", p.Line)
 	}
 	if p.ID != "" {
-		fmt.Fprintf(&b, " %q", p.ID)
+		b.WriteString(" " + problem.Quote(p.ID))
 	} else {
 		fmt.Fprintf(&b, " #%d", p.Index)
 	}

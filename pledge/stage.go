@@ -1,6 +1,10 @@
 package pledge
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/summitry/summitry/internal/problem"
+)
 
 // Stage is how far money has gone from promise to payment. Stages follow
 // OCHA FTS and IATI and are ordered: a query for one stage counts every
@@ -61,5 +65,5 @@ func ParseStage(text string) (Stage, error) {
 			return Stage(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w: stage %q: want pledged, committed, allocated or disbursed", ErrInvalid, text)
+	return 0, fmt.Errorf("%w: stage %s: want pledged, committed, allocated or disbursed", ErrInvalid, problem.Quote(text))
 }

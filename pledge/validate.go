@@ -16,28 +16,115 @@ import (
 	"github.com/summitry/summitry/internal/problem"
 )
 
-// problems collects what is wrong with one record.
+// problems collects what is wrong with one record into the collector of
+// its batch, and counts it.
 type problems struct {
 	index int
 	id    string
-	list  []Problem
+	line  int // where the record starts in a file; 0 if not read from one
+	n     int // problems found in the record
+	c     *collector
 }
 
 func (ps *problems) add(field string, err error) {
-	ps.list = append(ps.list, Problem{Index: ps.index, ID: ps.id, Field: field, Err: err})
+	ps.n++
+	ps.c.add(Problem{Index: ps.index, ID: ps.id, Line: ps.line, Field: field, Err: err})
 }
+
+// collector keeps the first problem.Max problems of a batch, first by
+// record, then in the order found, and counts the rest: however many
+// records are bad, and in whatever order the checks find their problems,
+// the error lists the same first ones and stays small. It holds the kept
+// problems as a heap whose top is the last of them.
+type collector struct {
+	kept    []keptProblem
+	seq     int
+	omitted int
+}
+
+type keptProblem struct {
+	p   Problem
+	seq int
+}
+
+func (a keptProblem) after(b keptProblem) bool {
+	return a.p.Index > b.p.Index || a.p.Index == b.p.Index && a.seq > b.seq
+}
+
+func (c *collector) add(p Problem) {
+	k := keptProblem{p, c.seq}
+	c.seq++
+	h := c.kept
+	if len(h) < problem.Max {
+		h = append(h, k)
+		for i := len(h) - 1; i > 0; { // sift up
+			up := (i - 1) / 2
+			if !h[i].after(h[up]) {
+				break
+			}
+			h[i], h[up] = h[up], h[i]
+			i = up
+		}
+		c.kept = h
+		return
+	}
+	c.omitted++
+	if !h[0].after(k) {
+		return
+	}
+	h[0] = k
+	for i := 0; ; { // sift down
+		big := i
+		for _, j := range []int{2*i + 1, 2*i + 2} {
+			if j < len(h) && h[j].after(h[big]) {
+				big = j
+			}
+		}
+		if big == i {
+			break
+		}
+		h[i], h[big] = h[big], h[i]
+		i = big
+	}
+}
+
+// err returns the problems in order as a *ValidationError, or nil.
+func (c *collector) err() *ValidationError {
+	if len(c.kept) == 0 {
+		return nil
+	}
+	slices.SortFunc(c.kept, func(a, b keptProblem) int {
+		if a.after(b) {
+			return 1
+		}
+		return -1
+	})
+	e := &ValidationError{Problems: make([]Problem, len(c.kept)), Omitted: c.omitted}
+	for i, k := range c.kept {
+		e.Problems[i] = k.p
+	}
+	return e
+}
+
+// The errors of fields left out, made once: a million records "{}" make
+// no garbage of them.
+var (
+	errNoID        = fmt.Errorf("%w: every pledge needs an ID", ErrMissing)
+	errNoDonor     = fmt.Errorf("%w: who gives the money?", ErrMissing)
+	errUnsetAmount = fmt.Errorf("%w: amount 0 has no currency", ErrInvalidCurrency)
+)
 
 // checkFields validates what a record says about itself, without looking at
 // other records.
 func checkFields(p *Pledge, ps *problems) {
 	switch {
 	case p.ID == "":
-		ps.add("id", fmt.Errorf("%w: every pledge needs an ID", ErrMissing))
+		ps.add("id", errNoID)
 	default:
 		checkName(p.ID, "id", ps)
 	}
 	if strings.TrimSpace(p.Donor) == "" {
-		ps.add("donor", fmt.Errorf("%w: who gives the money?", ErrMissing))
+		ps.add("donor", errNoDonor)
 	} else {
 		checkName(p.Donor, "donor", ps)
 	}
@@ -162,6 +249,8 @@ func checkDate(d time.Time, field string, ps *problems) {
 // checkAmount reports whether a is an amount of money that can be recorded.
 func checkAmount(a Amount, field string, ps *problems) bool {
 	switch {
+	case a.unset():
+		ps.add(field, errUnsetAmount)
 	case !a.hasCurrency():
 		ps.add(field, fmt.Errorf("%w: amount %s has no currency", ErrInvalidCurrency, a.value))
 	case a.cur == currency.XTS:
@@ -387,10 +476,10 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 		case p.Revises == p.ID:
 			ps.add("revises", fmt.Errorf("%w: pledge revises itself", ErrCycle))
 		case !ok:
-			ps.add("revises", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Revises))
+			ps.add("revises", fmt.Errorf("%w: %s", ErrUnknownPledge, problem.Quote(p.Revises)))
 		default:
 			if r, taken := o.reviser(p.Revises); taken {
-				ps.add("revises", fmt.Errorf("%w: %q is already revised by %q", ErrConflict, p.Revises, r))
+				ps.add("revises", fmt.Errorf("%w: %s is already revised by %s", ErrConflict, problem.Quote(p.Revises), problem.Quote(r)))
 			} else {
 				o.revisedBy[p.Revises] = p.ID
 			}
@@ -407,7 +496,7 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 			continue
 		}
 		if _, ok := o.get(p.Under); !ok {
-			ps.add("under", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Under))
+			ps.add("under", fmt.Errorf("%w: %s", ErrUnknownPledge, problem.Quote(p.Under)))
 			continue
 		}
 		h, ok := o.head(p.Under)
@@ -415,9 +504,9 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 			continue // the revision loop is reported on its own records
 		}
 		t, _ := o.get(h)
-		via := fmt.Sprintf("%q", p.Under)
+		via := problem.Quote(p.Under)
 		if h != p.Under {
-			via = fmt.Sprintf("%q (now restated as %q)", p.Under, h)
+			via = fmt.Sprintf("%s (now restated as %s)", problem.Quote(p.Under), problem.Quote(h))
 		}
 		if t.Amount.hasCurrency() && p.Amount.hasCurrency() && t.Amount.cur != p.Amount.cur {
 			ps.add("under", fmt.Errorf("%w: %s under %s in %s", ErrConflict, p.Amount.cur, via, t.Amount.cur))
@@ -433,7 +522,7 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 			continue // only a revised record can be on a loop of revisions
 		}
 		if _, ok := o.head(batch[i].ID); !ok {
-			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %q", ErrCycle, batch[i].ID))
+			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %s", ErrCycle, problem.Quote(batch[i].ID)))
 		}
 	}
 	o.checkCycles(batch, all)
@@ -488,8 +577,8 @@ func (o *overlay) checkCycles(batch []Pledge, all []problems) {
 		}
 	}
 	for i := range batch {
-		if state[batch[i].ID] == looped && len(all[i].list) == 0 {
-			all[i].add("under", fmt.Errorf("%w: fulfilment loops back to %q", ErrCycle, batch[i].ID))
+		if state[batch[i].ID] == looped && all[i].n == 0 {
+			all[i].add("under", fmt.Errorf("%w: fulfilment loops back to %s", ErrCycle, problem.Quote(batch[i].ID)))
 		}
 	}
 }
@@ -500,7 +589,7 @@ func (o *overlay) checkCycles(batch []Pledge, all []problems) {
 func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
 	for i := range batch {
 		p := &batch[i]
-		if p.Revises == "" || len(all[i].list) > 0 {
+		if p.Revises == "" || all[i].n > 0 {
 			continue
 		}
 		if h, _ := o.head(p.ID); h != p.ID {
@@ -510,11 +599,11 @@ func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
 		for id != "" && steps <= o.limit {
 			for _, c := range o.childrenOf(id) {
 				if c.Amount.cur != p.Amount.cur {
-					all[i].add("amount", fmt.Errorf("%w: %q, under the restated %q, is in %s", ErrConflict, c.ID, id, c.Amount.cur))
+					all[i].add("amount", fmt.Errorf("%w: %s, under the restated %s, is in %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Amount.cur))
 					return
 				}
 				if c.Stage < p.Stage {
-					all[i].add("stage", fmt.Errorf("%w: %q, under the restated %q, is only %s", ErrConflict, c.ID, id, c.Stage))
+					all[i].add("stage", fmt.Errorf("%w: %s, under the restated %s, is only %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Stage))
 					return
 				}
 			}
