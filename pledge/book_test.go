@@ -557,3 +557,40 @@ func BenchmarkReadBookCategories(b *testing.B) {
 		})
 	}
 }
+
+// TestAddKeepsTheFirstProblems adds a batch in which the first 50 records
+// point to no record (found when links are checked) and the next 100 have
+// no donor (found first): the error keeps the first 100 problems by
+// record, whatever order the checks found them in, and counts the rest.
+func TestAddKeepsTheFirstProblems(t *testing.T) {
+	var batch []pledge.Pledge
+	for i := range 150 {
+		p := pledge.Pledge{ID: fmt.Sprint("p", i), Donor: "D", Amount: usd("1")}
+		if i < 50 {
+			p.Under = "nowhere"
+		} else {
+			p.Donor = ""
+		}
+		batch = append(batch, p)
+	}
+	err := new(pledge.Book).Add(batch...)
+	var ve *pledge.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Add = %v, want a *ValidationError", err)
+	}
+	if len(ve.Problems) != 100 || ve.Omitted != 50 {
+		t.Fatalf("%d problems, %d omitted; want 100 and 50", len(ve.Problems), ve.Omitted)
+	}
+	for i, p := range ve.Problems {
+		want := "under"
+		if i >= 50 {
+			want = "donor"
+		}
+		if p.Index != i || p.Field != want {
+			t.Errorf("problem %d: record %d %s, want record %d %s", i, p.Index, p.Field, i, want)
+		}
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "pledge: 150 problems:\n") || !strings.HasSuffix(msg, "\n\t... and 50 more") {
+		t.Errorf("message %.40q…%q", msg, msg[len(msg)-30:])
+	}
+}
