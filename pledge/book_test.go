@@ -1,7 +1,6 @@
 package pledge_test
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -541,19 +540,7 @@ func BenchmarkReadBookCategories(b *testing.B) {
 			if err := book.Add(pledge.Pledge{ID: "p", Donor: "D", Amount: usd("1"), Categories: manyCategories(n)}); err != nil {
 				b.Fatal(err)
 			}
-			var buf bytes.Buffer
-			if err := book.WriteJSON(&buf); err != nil {
-				b.Fatal(err)
-			}
-			data := buf.Bytes()
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := pledge.ReadBook(bytes.NewReader(data)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/category")
+			benchReadBook(b, jsonOf(b, &book), n, "category", false)
 		})
 	}
 }

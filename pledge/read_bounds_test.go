@@ -229,15 +229,7 @@ func BenchmarkReadBookBadRecords(b *testing.B) {
 				fmt.Fprintf(&buf, `{"id": "p%d", "amount": {"value": "1", "currency": "USD"}}`, i)
 			}
 			buf.WriteString("\n]}\n")
-			data := buf.Bytes()
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := pledge.ReadBook(bytes.NewReader(data)); err == nil {
-					b.Fatal("no error")
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+			benchReadBook(b, buf.Bytes(), n, "record", true)
 		})
 	}
 }
@@ -247,15 +239,7 @@ func BenchmarkReadBookBadRecords(b *testing.B) {
 func BenchmarkReadBookEmptyRecords(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			data := emptyRecords(n)
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := pledge.ReadBook(bytes.NewReader(data)); err == nil {
-					b.Fatal("no error")
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+			benchReadBook(b, emptyRecords(n), n, "record", true)
 		})
 	}
 }
