@@ -1,10 +1,6 @@
 package pledge
 
-import (
-	"fmt"
-
-	"github.com/summitry/summitry/internal/problem"
-)
+import "fmt"
 
 // Stage is how far money has gone from promise to payment. Stages follow
 // OCHA FTS and IATI and are ordered: a query for one stage counts every
@@ -65,5 +61,5 @@ func ParseStage(text string) (Stage, error) {
 			return Stage(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w: stage %s: want pledged, committed, allocated or disbursed", ErrInvalid, problem.Quote(text))
+	return 0, fmt.Errorf("%w: stage %q: want pledged, committed, allocated or disbursed", ErrInvalid, text)
 }
