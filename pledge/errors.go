@@ -127,9 +127,10 @@ func (p Problem) Error() string {
 // Unwrap returns the underlying error.
 func (p Problem) Unwrap() error { return p.Err }
 
-// ValidationError lists every problem found in a batch of records. When
-// [Book.Add] returns one, none of the batch was added. errors.Is sees
-// through it to each problem's sentinel.
+// ValidationError lists the problems found in a batch of records or an
+// input file: the first 100 by record, in the order found within a record,
+// and a count of the rest. When [Book.Add] returns one, none of the batch
+// was added. errors.Is sees through it to each listed problem's sentinel.
 type ValidationError struct {
 	Problems []Problem
 	// Omitted counts the problems found beyond those listed: a reader or a
@@ -137,7 +138,8 @@ type ValidationError struct {
 	Omitted int
 }
 
-// Error lists every problem, one per line after the first.
+// Error lists the problems, one per line after the first, and then how
+// many more were found.
 func (e *ValidationError) Error() string { return problem.List("pledge", e.Unwrap(), e.Omitted) }
 
 // Unwrap returns the problems, so errors.Is and errors.As look into each.
