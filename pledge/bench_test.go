@@ -269,19 +269,29 @@ func BenchmarkReadBook(b *testing.B) {
 	if err := book.Add(benchdata.Pledges(spec.Rows())...); err != nil {
 		b.Fatal(err)
 	}
+	benchReadBook(b, jsonOf(b, book), spec.N, "pledge", false)
+}
+
+// jsonOf returns the book as WriteJSON writes it.
+func jsonOf(tb testing.TB, book *pledge.Book) []byte {
 	var buf bytes.Buffer
 	if err := book.WriteJSON(&buf); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	data := buf.Bytes()
+	return buf.Bytes()
+}
+
+// benchReadBook times ReadBook of data, which holds n of what unit names,
+// and reports the time per unit; bad says that data is to be refused.
+func benchReadBook(b *testing.B, data []byte, n int, unit string, bad bool) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
 		got, err := pledge.ReadBook(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
+		if (err != nil) != bad {
+			b.Fatalf("ReadBook: %v", err)
 		}
 		benchBookSink = got
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(spec.N), "ns/pledge")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/"+unit)
 }

@@ -85,6 +85,19 @@
 // field, with errors.Is matching the sentinel errors such as
 // [ErrPartsExceed] or [ErrUnknownPledge], and nothing is added.
 //
+// Every text field of a record (ID, donor, recipient, occasion, revises,
+// under, note, each part's note, each source's publisher, title, URL and
+// quote) must be valid UTF-8 and hold no control character other than
+// tab, line feed and carriage return, and none of Unicode's 66
+// noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF in every plane).
+// That keeps out every character XML 1.0 forbids, so the HTML and SVG of
+// totals always parse, and every character that JSON would not carry back
+// unchanged. IDs, donors and recipients, which become keys, are on one
+// line (no tab, line feed or carriage return) with no spaces at either end;
+// categories have their own grammar ([Category]). [Book.Add] refuses any
+// other text, naming the field, the character and its byte offset, and so
+// does every reader, since each passes what it reads through Add.
+//
 // [Book.Total] filters by donor, recipient, category, date and stage and
 // groups by any of [ByDonor], [ByRecipient], [ByCategory] (at a chosen
 // depth), [ByYear] and [ByCurrency]. The [Totals] it returns print as aligned
@@ -109,5 +122,18 @@
 //
 // [Book.WriteJSON] saves every record, revised ones included; [ReadBook]
 // reads such a file from untrusted input, naming the line, record and field
-// of anything malformed, and never returns half a book.
+// of anything malformed, and never returns half a book. [ReadRates] reads
+// exchange rates from CSV the same way.
+//
+// Every reader treats untrusted input alike. It skips a UTF-8 byte-order
+// mark at the start. It refuses text that is not UTF-8, and JSON escapes of
+// half a surrogate pair, rather than turn them into U+FFFD, and what
+// [Book.Add] refuses in text, naming the line and the field. It reads at
+// most 1 GiB. Its error keeps the first 100 problems, by record, and
+// counts the rest in [ValidationError].Omitted; a message quotes at most
+// 64 bytes of a bad value, then gives its length. Lines are counted once
+// through the input, however many problems there are, so a reader takes
+// time in proportion to its input, and memory for the input and the valid
+// records read from it (ReadBook: about 6 times its input at its peak), a
+// bad record costing nothing once read.
 package pledge

@@ -71,9 +71,10 @@ type CurrencyError struct {
 	Code string
 }
 
-// Error names the code and what is wanted instead.
+// Error names the code, quoting at most its first 64 bytes, and what is
+// wanted instead.
 func (e *CurrencyError) Error() string {
-	return fmt.Sprintf("pledge: invalid currency %q: want an ISO 4217 code such as USD, EUR or KRW", e.Code)
+	return fmt.Sprintf("pledge: invalid currency %s: want an ISO 4217 code such as USD, EUR or KRW", problem.Quote(e.Code))
 }
 
 // Is makes errors.Is(err, ErrInvalidCurrency) true.
@@ -86,9 +87,10 @@ type AmountError struct {
 	Reason string
 }
 
-// Error names the value and what is wrong with it.
+// Error names the value, quoting at most its first 64 bytes, and what is
+// wrong with it.
 func (e *AmountError) Error() string {
-	return fmt.Sprintf("pledge: invalid amount %q: %s", e.Value, e.Reason)
+	return fmt.Sprintf("pledge: invalid amount %s: %s", problem.Quote(e.Value), e.Reason)
 }
 
 // Is makes errors.Is(err, ErrInvalidAmount) true.
@@ -106,7 +108,8 @@ type Problem struct {
 }
 
 // Error names the record (line, ID or position), the field and the problem:
-// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`.
+// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`. An
+// ID or a value is quoted up to its first 64 bytes, then by its length.
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("pledge")
@@ -114,7 +117,7 @@ func (p Problem) Error() string {
 		fmt.Fprintf(&b, " (line %d)", p.Line)
 	}
 	if p.ID != "" {
-		fmt.Fprintf(&b, " %q", p.ID)
+		b.WriteString(" " + problem.Quote(p.ID))
 	} else {
 		fmt.Fprintf(&b, " #%d", p.Index)
 	}
@@ -129,9 +132,10 @@ func (p Problem) Error() string {
 // Unwrap returns the underlying error.
 func (p Problem) Unwrap() error { return p.Err }
 
-// ValidationError lists every problem found in a batch of records. When
-// [Book.Add] returns one, none of the batch was added. errors.Is sees
-// through it to each problem's sentinel.
+// ValidationError lists the problems found in a batch of records or an
+// input file: the first 100 by record, in the order found within a record,
+// and a count of the rest. When [Book.Add] returns one, none of the batch
+// was added. errors.Is sees through it to each listed problem's sentinel.
 type ValidationError struct {
 	Problems []Problem
 	// Omitted counts the problems found beyond those listed: a reader or a
@@ -139,7 +143,8 @@ type ValidationError struct {
 	Omitted int
 }
 
-// Error lists every problem, one per line after the first.
+// Error lists the problems, one per line after the first, and then how
+// many more were found.
 func (e *ValidationError) Error() string { return problem.List("pledge", e.Unwrap(), e.Omitted) }
 
 // Unwrap returns the problems, so errors.Is and errors.As look into each.

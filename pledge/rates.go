@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Rates holds dated exchange rates: on a day, 1 base = rate quote, an exact
@@ -101,6 +102,9 @@ func (r *Rates) Set(day time.Time, base, quote currency.Unit, rate decimal.Decim
 }
 
 // SetFrom is [Rates.Set] with the rate's source recorded for provenance.
+// The source is text as a pledge's is (see the package overview): valid
+// UTF-8, with no control character but tab, line feed and carriage return
+// and no Unicode noncharacter.
 func (r *Rates) SetFrom(day time.Time, base, quote currency.Unit, value decimal.Decimal, source string) error {
 	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value, Source: source}
 	if err := rt.check(); err != nil {
@@ -122,6 +126,14 @@ func (rt Rate) check() error {
 	}
 	if rt.Rate.Sign() <= 0 {
 		return fmt.Errorf("%w: rate %s→%s on %s is %s, want > 0", ErrInvalid, rt.Base, rt.Quote, civil.Format(rt.Day), rt.Rate)
+	}
+	return checkSource(rt.Source)
+}
+
+// checkSource checks a rate's source as a pledge's text is checked.
+func checkSource(s string) error {
+	if at, why := textFault(s, false); at >= 0 {
+		return fmt.Errorf("%w: source %s %s at byte %d", ErrInvalid, problem.Quote(s), why, at)
 	}
 	return nil
 }

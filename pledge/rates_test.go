@@ -438,6 +438,11 @@ func FuzzReadRates(f *testing.F) {
 			}
 			return
 		}
+		for _, rt := range r.All() {
+			if strings.ToValidUTF8(rt.Source, "\ufffd") != rt.Source {
+				t.Fatalf("ReadCSV(%q) read a source %q that is not UTF-8", in, rt.Source)
+			}
+		}
 		// What was read is written and read back the same.
 		var buf bytes.Buffer
 		if err := r.WriteCSV(&buf); err != nil {

@@ -368,9 +368,6 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int)
 			continue
 		}
 		units := pieceUnits[i]
-		if units == slowUnits {
-			continue // summed exactly by slowFastPieces
-		}
 		idx := uint64(0)
 		if m.donor != 0 {
 			idx += uint64(donor[ri]) * m.donor
@@ -425,9 +422,6 @@ func (t *totaler) scanFastSparse() {
 			continue
 		}
 		units := st.pieceUnits[i]
-		if units == slowUnits {
-			continue
-		}
 		a := t.group(t.keyOf(ri, cats, st.pieceYear[i], st.cur[ri]))
 		var carry uint64
 		a.lo, carry = bits.Add64(a.lo, uint64(units), 0)
@@ -443,22 +437,13 @@ func (t *totaler) scanFastSparse() {
 	}
 }
 
-// slowFastPieces returns, as exact pieces, the standalone pieces whose
-// amounts do not fit the fast path's integers.
+// slowFastPieces returns, as exact pieces, those of the standalone records
+// whose amounts do not all fit the fast path's integers.
 func (t *totaler) slowFastPieces(out []piece) []piece {
-	st := t.st
-	for _, i := range st.slowPieces {
-		ri := st.pieceRec[i]
-		if !st.standalone(ri) {
-			continue
+	for _, i := range t.st.slowRecs {
+		if t.st.standalone(i) {
+			out = t.own(i, out)
 		}
-		// Recompute the record's pieces and take the one at this position.
-		first := int(i)
-		for first > 0 && st.pieceRec[first-1] == ri {
-			first--
-		}
-		own := t.own(ri, nil)
-		out = append(out, own[int(i)-first])
 	}
 	return out
 }
