@@ -362,7 +362,7 @@ func TestReadRatesBOM(t *testing.T) {
 func TestReadRatesMessages(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2023-09-08,USD,KRW,1335.3\n2023-09-31,USD,KRW,1300\n",
-			`pledge: rates line 2 date: invalid value: date "2023-09-31" is not YYYY-MM-DD`},
+			`pledge: rates line 2 date: invalid value: date "2023-09-31" is not YYYY-MM-DD, or YYYY-MM or YYYY for an average`},
 		{"date,base,quote,rate\n2023-09-08,USD,KRW,-1\n2023-09-08,USD,WON,1\n",
 			"pledge: 2 problems in rates:\n" +
 				"\trates line 2 rate: invalid value: rate USD→KRW on 2023-09-08 is -1, want > 0\n" +
