@@ -231,7 +231,7 @@ func qualifierLegend(qs map[Qualifier]bool) string {
 		}
 		word := q.String()
 		if q == Mixed {
-			word = "mixed bounds, so no bound either way"
+			word = "mixed: no bound either way"
 		}
 		parts = append(parts, qualifierSign(q)+" "+word)
 	}

@@ -67,9 +67,19 @@ func (b *Book) Total(q Query) (Totals, error) {
 	} else {
 		pieces = t.slowFastPieces(pieces)
 	}
-	pieces = t.treePieces(pieces)
+	t.pipeline = slices.Contains(q.GroupBy, ByStage)
+	pieces = t.treePieces(pieces, t.pipeline)
 	if err := t.addSlow(pieces); err != nil {
 		return Totals{}, err
+	}
+	if t.pipeline && t.st.qualified > 0 {
+		// The stage rows of a tree split what the total at the stage
+		// counts once; the sums say what can be said of that total.
+		for _, pc := range t.treePieces(nil, false) {
+			if t.pass(pc.rec) && (t.catOK == nil || t.catOK[pc.cats]) {
+				t.noteSum(pc, t.unitOf(pc.rec))
+			}
+		}
 	}
 	return t.result(), nil
 }
@@ -100,6 +110,7 @@ type totaler struct {
 	records    int
 	lastRecord int32
 	seen       map[int32]bool // records counted by the general path
+	pipeline   bool           // ByStage: trees laid out by pipe
 	sumQuals   map[currency.Unit]qualRecs
 	conv       *conversions
 	missing    []MissingRate
@@ -145,6 +156,28 @@ func (qs *qualRecs) add(pc piece) {
 		r.full++
 	}
 	(*qs)[pc.rec] = r
+}
+
+// noteSum records that piece pc counts in the sum of currency u, when it
+// has a qualifier to carry.
+func (t *totaler) noteSum(pc piece, u currency.Unit) {
+	if pc.qual == Exact && !t.st.recs[pc.rec].extra.qualified() {
+		return
+	}
+	if t.sumQuals == nil {
+		t.sumQuals = map[currency.Unit]qualRecs{}
+	}
+	qs := t.sumQuals[u]
+	qs.add(pc)
+	t.sumQuals[u] = qs
+}
+
+// unitOf is the currency record i counts in: its own, or the query's.
+func (t *totaler) unitOf(i int32) currency.Unit {
+	if t.q.In != currency.XXX {
+		return t.q.In
+	}
+	return t.st.curs[t.st.cur[i]]
 }
 
 // qualifier is what can be said of the sum qs belongs to.
@@ -518,7 +551,7 @@ func (t *totaler) slowFastPieces(out []piece) []piece {
 
 // treePieces lays out the money of the records in fulfilment trees for the
 // query's stage.
-func (t *totaler) treePieces(out []piece) []piece {
+func (t *totaler) treePieces(out []piece, pipeline bool) []piece {
 	st := t.st
 	if len(st.tree) == 0 {
 		return out
@@ -542,7 +575,7 @@ func (t *totaler) treePieces(out []piece) []piece {
 		slices.SortFunc(kids, func(x, y int32) int { return t.compareDated(x, y) })
 	}
 	lay := t.emit
-	if slices.Contains(t.q.GroupBy, ByStage) {
+	if pipeline {
 		lay = t.pipe
 	}
 	for _, r := range roots {
@@ -841,16 +874,9 @@ func (t *totaler) addSlow(pieces []piece) error {
 		}
 		if st.qualified > 0 && (pc.qual != Exact || st.recs[pc.rec].extra.qualified()) {
 			a.quals.add(pc)
-			if t.sumQuals == nil {
-				t.sumQuals = map[currency.Unit]qualRecs{}
+			if !t.pipeline || !st.inTree[pc.rec] {
+				t.noteSum(pc, t.unitOf(pc.rec))
 			}
-			u := t.q.In
-			if !convert {
-				u = st.curs[cur]
-			}
-			qs := t.sumQuals[u]
-			qs.add(pc)
-			t.sumQuals[u] = qs
 		}
 		if !t.seen[pc.rec] {
 			t.seen[pc.rec] = true
