@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 
 	"github.com/summitry/summitry/pledge"
@@ -337,4 +338,54 @@ func TestRecordQualifiers(t *testing.T) {
 	if !errors.Is(err, pledge.ErrInvalid) || !strings.Contains(err.Error(), "parts[0].qualifier") {
 		t.Errorf("UnmarshalJSON with a bad qualifier: %v", err)
 	}
+}
+
+// FuzzFigureCompact: what Figure.Compact writes reads back with
+// ParseFigure to the same qualifier ("about" when an exact figure is
+// rounded), and a bound it writes is true of the figure.
+func FuzzFigureCompact(f *testing.F) {
+	f.Add(uint64(2346), int32(6), uint8(2), uint8(0))
+	f.Add(uint64(2341), int32(6), uint8(3), uint8(1))
+	f.Add(uint64(99999951), int32(-2), uint8(4), uint8(2))
+	f.Add(uint64(123456789), int32(3), uint8(5), uint8(3))
+	f.Add(uint64(2450), int32(6), uint8(1), uint8(0))
+	f.Fuzz(func(t *testing.T, coef uint64, exp int32, qual, cur uint8) {
+		if exp < -12 || exp > 20 || coef > 1<<62 {
+			t.Skip()
+		}
+		q := pledge.Qualifier(int(qual) % 6) // Mixed reads back as no qualifier
+		a := pledge.AmountOf(decimal.New(int64(coef), exp), compactCurrencies[int(cur)%len(compactCurrencies)])
+		fig := pledge.Figure{Amount: a, Qualifier: q}
+		for _, tag := range []language.Tag{language.English, language.Korean} {
+			s := fig.Compact(tag)
+			back, err := pledge.ParseFigure(s)
+			if err != nil {
+				t.Fatalf("%v.Compact(%s) = %q, which ParseFigure refuses: %v", fig, tag, s, err)
+			}
+			want := q
+			if q == pledge.Exact && back.Qualifier == pledge.Approximately {
+				want = pledge.Approximately // rounded
+			}
+			if back.Qualifier != want {
+				t.Fatalf("%v.Compact(%s) = %q reads back as %v", fig, tag, s, back)
+			}
+			c, err := back.Amount.Cmp(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q == pledge.AtLeast || q == pledge.MoreThan {
+				if c > 0 {
+					t.Fatalf("%v.Compact(%s) = %q: rounded up past a lower bound", fig, tag, s)
+				}
+			}
+			if q == pledge.AtMost || q == pledge.LessThan {
+				if c < 0 {
+					t.Fatalf("%v.Compact(%s) = %q: rounded down past an upper bound", fig, tag, s)
+				}
+			}
+			if want == q && q == pledge.Exact && c != 0 {
+				t.Fatalf("%v.Compact(%s) = %q: exact, but reads back as %v", fig, tag, s, back)
+			}
+		}
+	})
 }
