@@ -37,10 +37,14 @@ type piece struct {
 // returned instead of a partial total; missing rates are all listed in one
 // *[RateError].
 //
+// Rows and sums carry the qualifiers of what they hold by the rules of
+// [Figure.Add]; [ByStage] lays out the pipeline (see the package
+// overview).
+//
 // Records that stand alone are summed as integers in a single pass over
-// columns laid out when they were added; amounts too large for that, and
-// records in fulfilment trees or to convert, take the general path with
-// exact decimals. Both give the same digits.
+// columns laid out when they were added; amounts too large for that,
+// records with a qualifier, and records in fulfilment trees or to convert,
+// take the general path with exact decimals. Both give the same digits.
 func (b *Book) Total(q Query) (Totals, error) {
 	if err := q.check(); err != nil {
 		return Totals{}, err
