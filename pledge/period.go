@@ -2,6 +2,7 @@ package pledge
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/summitry/summitry/internal/civil"
@@ -45,16 +46,27 @@ func (p Precision) MarshalText() ([]byte, error) {
 	return []byte(precisionNames[p]), nil
 }
 
-// UnmarshalText reads "day", "month" or "year". In the gomacro interpreter,
-// which cannot call it, compare with the constants or use [ParseDate].
+// UnmarshalText reads a precision as [ParsePrecision] does. It is for
+// encoding packages; in the gomacro interpreter, which cannot call it, use
+// ParsePrecision.
 func (p *Precision) UnmarshalText(text []byte) error {
+	v, err := ParsePrecision(string(text))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// ParsePrecision reads "day", "month" or "year" in any case; anything else
+// is an error matching [ErrInvalid].
+func ParsePrecision(text string) (Precision, error) {
 	for i, n := range precisionNames {
-		if string(text) == n {
-			*p = Precision(i)
-			return nil
+		if strings.EqualFold(strings.TrimSpace(text), n) {
+			return Precision(i), nil
 		}
 	}
-	return fmt.Errorf("%w: precision %s: want day, month or year", ErrInvalid, problem.Quote(string(text)))
+	return 0, fmt.Errorf("%w: precision %s: want day, month or year", ErrInvalid, problem.Quote(text))
 }
 
 // ParseDate reads a date with its precision, as records write it in JSON

@@ -308,3 +308,26 @@ func TestIMFAnnualAverages(t *testing.T) {
 }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func TestParsePrecision(t *testing.T) {
+	for _, p := range []pledge.Precision{pledge.Day, pledge.Month, pledge.Year} {
+		text, err := p.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := pledge.ParsePrecision(strings.ToUpper(string(text)))
+		if err != nil || got != p {
+			t.Errorf("ParsePrecision(%q) = %v, %v", text, got, err)
+		}
+		var back pledge.Precision
+		if err := back.UnmarshalText(text); err != nil || back != p {
+			t.Errorf("UnmarshalText(%q) = %v, %v", text, back, err)
+		}
+	}
+	if _, err := pledge.ParsePrecision("week"); !errors.Is(err, pledge.ErrInvalid) {
+		t.Errorf("week: %v", err)
+	}
+	if _, err := pledge.Precision(5).MarshalText(); !errors.Is(err, pledge.ErrInvalid) {
+		t.Errorf("Precision(5): %v", err)
+	}
+}
