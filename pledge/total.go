@@ -1011,7 +1011,10 @@ func compareMissing(a, b MissingRate) int {
 	if c := cmp.Compare(a.To.String(), b.To.String()); c != 0 {
 		return c
 	}
-	return a.Day.Compare(b.Day)
+	if c := a.Day.Compare(b.Day); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Period, b.Period)
 }
 
 // conversions gathers, per record, what was converted and at which rate.
