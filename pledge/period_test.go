@@ -182,9 +182,9 @@ func TestConvertPeriod(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(r.SetFrom(day("2023-09-01"), currency.USD, currency.KRW, dec("1322.5"), "daily"))
-	must(r.SetAverageFrom(day("2023-12-31"), pledge.Year, currency.USD, currency.KRW, dec("1305.6625"), "IMF"))
-	must(r.SetAverageFrom(day("2023-09-15"), pledge.Month, currency.USD, currency.KRW, dec("1327.5"), "BOK"))
+	must(r.SetFrom(day("2023-09-01"), currency.USD, currency.KRW, rateDec("1322.5"), "daily"))
+	must(r.SetAverageFrom(day("2023-12-31"), pledge.Year, currency.USD, currency.KRW, rateDec("1305.6625"), "IMF"))
+	must(r.SetAverageFrom(day("2023-09-15"), pledge.Month, currency.USD, currency.KRW, rateDec("1327.5"), "BOK"))
 	tests := []struct {
 		date   string
 		period pledge.Precision
@@ -205,8 +205,8 @@ func TestConvertPeriod(t *testing.T) {
 			t.Errorf("%s %s: %v", tt.date, tt.period, err)
 			continue
 		}
-		if !c.Rate.Equal(dec(tt.rate)) || formatDay(c.RateDate) != tt.on || c.RatePeriod != tt.kind || c.Source != tt.source ||
-			!c.To.Equal(pledge.AmountOf(dec(tt.rate).Mul(decimal.NewFromInt(2)), currency.KRW)) {
+		if !c.Rate.Equal(rateDec(tt.rate)) || formatDay(c.RateDate) != tt.on || c.RatePeriod != tt.kind || c.Source != tt.source ||
+			!c.To.Equal(pledge.AmountOf(rateDec(tt.rate).Mul(decimal.NewFromInt(2)), currency.KRW)) {
 			t.Errorf("%s %s: %+v", tt.date, tt.period, c)
 		}
 	}
@@ -226,10 +226,10 @@ func TestConvertPeriod(t *testing.T) {
 	}
 	r.Inverse = 10
 	c, err := r.ConvertPeriod(pledge.MustAmount("1305.6625", "KRW"), currency.USD, day("2023-05-01"), pledge.Month)
-	if err != nil || !c.Inverse || c.RatePeriod != pledge.Year || !c.Rate.Equal(dec("0.0007658947")) {
+	if err != nil || !c.Inverse || c.RatePeriod != pledge.Year || !c.Rate.Equal(rateDec("0.0007658947")) {
 		t.Errorf("inverse: %+v, %v", c, err)
 	}
-	if err := r.SetAverage(day("2023-01-01"), pledge.Day, currency.USD, currency.KRW, dec("1")); !errors.Is(err, pledge.ErrInvalid) {
+	if err := r.SetAverage(day("2023-01-01"), pledge.Day, currency.USD, currency.KRW, rateDec("1")); !errors.Is(err, pledge.ErrInvalid) {
 		t.Errorf("SetAverage of a day: %v", err)
 	}
 }
@@ -250,7 +250,7 @@ func TestTotalConvertsPartialDatesAtAverages(t *testing.T) {
 	if err == nil || err.Error() != `pledge: missing exchange rate: KRW→USD average for 2024 for "y"` {
 		t.Fatalf("Total: %v", err)
 	}
-	if err := rates.SetAverageFrom(day("2024-06-30"), pledge.Year, currency.KRW, currency.USD, dec("0.000733"), "yearly"); err != nil {
+	if err := rates.SetAverageFrom(day("2024-06-30"), pledge.Year, currency.KRW, currency.USD, rateDec("0.000733"), "yearly"); err != nil {
 		t.Fatal(err)
 	}
 	tot, err := b.Total(pledge.Query{In: currency.USD, Rates: rates})
@@ -290,7 +290,7 @@ func TestIMFAnnualAverages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := rates.SetAverageFrom(d, pledge.Year, currency.USD, quote, dec(rec[1]), "IMF"); err != nil {
+		if err := rates.SetAverageFrom(d, pledge.Year, currency.USD, quote, rateDec(rec[1]), "IMF"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -302,12 +302,10 @@ func TestIMFAnnualAverages(t *testing.T) {
 	c := tot.Conversions()[0].Conversion
 	// 1 USD = 1363.375 KRW on average in 2024: 520 billion won is about
 	// $381 million.
-	if !c.Inverse || c.RatePeriod != pledge.Year || !c.Rate.Equal(dec("0.000733473916")) || c.To.Round().String() != "USD 381406436.32" {
+	if !c.Inverse || c.RatePeriod != pledge.Year || !c.Rate.Equal(rateDec("0.000733473916")) || c.To.Round().String() != "USD 381406436.32" {
 		t.Errorf("conversion %+v", c)
 	}
 }
-
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func TestParsePrecision(t *testing.T) {
 	for _, p := range []pledge.Precision{pledge.Day, pledge.Month, pledge.Year} {

@@ -128,7 +128,11 @@ func (r *Rates) Set(day time.Time, base, quote currency.Unit, rate decimal.Decim
 
 // SetFrom is [Rates.Set] with the rate's source recorded for provenance.
 func (r *Rates) SetFrom(day time.Time, base, quote currency.Unit, value decimal.Decimal, source string) error {
-	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value, Source: source}
+	return r.record(Rate{Day: day, Base: base, Quote: quote, Rate: value, Source: source})
+}
+
+// record checks a rate and records it.
+func (r *Rates) record(rt Rate) error {
 	if err := rt.check(); err != nil {
 		return err
 	}
@@ -154,14 +158,7 @@ func (r *Rates) SetAverageFrom(day time.Time, period Precision, base, quote curr
 	if period != Month && period != Year {
 		return fmt.Errorf("%w: average rate %s→%s over a %s: want Month or Year (a daily rate is Set)", ErrInvalid, base, quote, period)
 	}
-	rt := Rate{Day: day, Period: period, Base: base, Quote: quote, Rate: value, Source: source}
-	if err := rt.check(); err != nil {
-		return err
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.insert(rt)
-	return nil
+	return r.record(Rate{Day: day, Period: period, Base: base, Quote: quote, Rate: value, Source: source})
 }
 
 // check validates a rate before it is recorded.
