@@ -113,8 +113,9 @@ type totaler struct {
 
 	records    int
 	lastRecord int32
-	seen       map[int32]bool // records counted by the general path
-	pipeline   bool           // ByStage: trees laid out by pipe
+	seen       map[int32]bool         // records counted by the general path
+	pipeline   bool                   // ByStage: trees laid out by pipe
+	accQuals   map[[6]uint32]qualRecs // by group key: what qualified records put there; apart, so that acc stays small
 	sumQuals   map[currency.Unit]qualRecs
 	conv       *conversions
 	missing    []MissingRate
@@ -132,7 +133,6 @@ type acc struct {
 	count  int32
 	last   int32
 	recs   map[int32]bool // general-path records, counted once
-	quals  qualRecs       // what qualified records put in the group
 }
 
 // qualRec is what one record put into a group or a sum: the qualifiers of
@@ -877,7 +877,12 @@ func (t *totaler) addSlow(pieces []piece) error {
 			a.count++
 		}
 		if st.qualified > 0 && (pc.qual != Exact || st.recs[pc.rec].extra.qualified()) {
-			a.quals.add(pc)
+			if t.accQuals == nil {
+				t.accQuals = map[[6]uint32]qualRecs{}
+			}
+			qs := t.accQuals[a.key]
+			qs.add(pc)
+			t.accQuals[a.key] = qs
 			if !t.pipeline || !st.inTree[pc.rec] {
 				t.noteSum(pc, t.unitOf(pc.rec))
 			}
@@ -936,6 +941,7 @@ type missingRec struct {
 func (t *totaler) result() Totals {
 	st := t.st
 	out := Totals{query: t.q, dims: slices.Clone(t.q.GroupBy), conversions: t.conv.list(), records: t.records}
+	out.rows = make([]Row, 0, len(t.accs))
 	curOf := func(id uint32) currency.Unit {
 		if int(id) < len(st.curs) {
 			return st.curs[id]
@@ -968,7 +974,7 @@ func (t *totaler) result() Totals {
 			value = value.Add(a.slow)
 		}
 		row.Amount = Amount{value: value, cur: curOf(a.key[len(t.q.GroupBy)])}
-		row.Qualifier = t.qualifier(a.quals)
+		row.Qualifier = t.qualifier(t.accQuals[a.key])
 		out.rows = append(out.rows, row)
 	}
 	for i := range t.accs {
