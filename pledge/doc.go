@@ -144,7 +144,11 @@
 // categories and years are those of the money at that stage, so the stage
 // rows of one category need not add up to that category's total at
 // Pledged when a tree's records are categorised differently, while the
-// rows of every currency always do.
+// rows of every currency always do. Filters keep the pieces of the records
+// that pass, in the stage rows as in any total; a filter that keeps a
+// parent but not the records under it (another category, donor or date)
+// keeps only the parent's rest in the stage rows, where the total at
+// Pledged counts the parent in full.
 //
 // # Books and totals
 //

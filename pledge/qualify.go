@@ -8,6 +8,13 @@ import (
 	"golang.org/x/text/language"
 )
 
+// Figure returns the pledge's amount with its qualifier: "about $2.3
+// billion" as [ParseFigure] read it.
+func (p Pledge) Figure() Figure { return Figure{Amount: p.Amount, Qualifier: p.Qualifier} }
+
+// Figure returns the part's amount with its qualifier.
+func (pt Part) Figure() Figure { return Figure{Amount: pt.Amount, Qualifier: pt.Qualifier} }
+
 // Valid reports whether q is one of the qualifiers, Exact to Mixed.
 func (q Qualifier) Valid() bool { return q >= Exact && q <= Mixed }
 

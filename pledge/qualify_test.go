@@ -389,3 +389,17 @@ func FuzzFigureCompact(f *testing.F) {
 		}
 	})
 }
+
+func TestPledgeFigure(t *testing.T) {
+	f, err := pledge.ParseFigure("20억 달러 이상")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pledge.Pledge{Amount: f.Amount, Qualifier: f.Qualifier, Parts: []pledge.Part{{Amount: usd("5"), Qualifier: pledge.LessThan}}}
+	if got := p.Figure(); got != f {
+		t.Errorf("Pledge.Figure = %v, want %v", got, f)
+	}
+	if got := p.Parts[0].Figure().String(); got != "less than USD 5" {
+		t.Errorf("Part.Figure = %s", got)
+	}
+}

@@ -88,9 +88,7 @@ func sortRows(rows []Row, dims []Dimension) {
 	slices.SortFunc(rows, func(a, b Row) int {
 		for i := range a.Keys {
 			if dims[i] == ByStage {
-				sa, _ := ParseStage(a.Keys[i])
-				sb, _ := ParseStage(b.Keys[i])
-				if c := cmp.Compare(sa, sb); c != 0 {
+				if c := cmp.Compare(stageOrder[a.Keys[i]], stageOrder[b.Keys[i]]); c != 0 {
 					return c // stages in pipeline order
 				}
 				continue
