@@ -73,8 +73,9 @@
 // record's Date has a [Precision] (Pledge.DatePrecision): [Day], [Month]
 // or [Year], the date being the first day of the period (2023-09-01 for
 // September), and [Book.Add] refuses any other day rather than keep a day
-// nobody gave. JSON (and CSV) write the date at its precision, "2023-09",
-// "2023" or "2023-09-10" ([ParseDate], [FormatDate]). Three rules follow:
+// nobody gave. JSON writes the date at its precision, "2023-09", "2023" or
+// "2023-09-10"; [ParseDate] and [FormatDate] are those text forms, for any
+// reader or writer of records. Three rules follow:
 //
 //   - Query.From and Query.To hold a partial date only when its whole
 //     period lies within them: "2023-09" counts in 2023-09-01..2023-09-30
