@@ -36,11 +36,57 @@
 // # Currencies and rates
 //
 // [Rates] holds dated exchange rates with their sources, set one by one or
-// read from CSV ([ReadRates]). [Rates.Convert] uses the rate of the day or
-// the latest before it, within [Rates].MaxAge, and inverts a rate only when
-// [Rates].Inverse gives the precision. [Query].In converts every record of a
-// total at its own date; when rates are missing, one *[RateError] lists
-// every missing pair and day.
+// read from CSV ([ReadRates]), and averages over a month or a year
+// ([Rates.SetAverage], such as the IMF's annual averages). [Rates.Convert]
+// uses the rate of the day or the latest before it, within [Rates].MaxAge,
+// and inverts a rate only when [Rates].Inverse gives the precision.
+// [Query].In converts every record of a total at its own date (see
+// "Dates" for records dated by month or year); when rates are missing,
+// one *[RateError] lists every missing pair and day, and the records that
+// needed them.
+//
+// # Approximate figures
+//
+// Reports give "about $2.3 billion" and "at least €300 million" more often
+// than exact sums. A [Pledge] keeps such a figure as it is given: the
+// amount and its [Qualifier] (Pledge.Qualifier, and Part.Qualifier for a
+// share), as [ParseFigure] reads them from text. Totals carry qualifiers
+// by one table of rules for sums of money ([Figure.Add]): exact changes
+// nothing, "about" and "about" make "about", "at least" and "more than"
+// make "more than", and a bound from below with one from above, or "about"
+// with a bound, bound the sum neither way, which the total says as
+// [Mixed] rather than pretend. What a pledge's parts leave over takes the
+// whole's qualifier with the parts' turned around ([Figure.Sub]): an exact
+// $2.3 billion less "at least $300 million" leaves "at most $2 billion". A
+// record counted whole keeps its own qualifier in a row or a sum, whatever
+// its pieces say. [Row].Qualifier and [Totals.Figures] give the result; the
+// tables write a sign before a qualified amount ("≈ 2,300,000,000", "≥",
+// "≤", ">", "<", "≶" for mixed) with a legend in the caption, the chart and
+// [Figure.Compact] the words ("about $2.45 billion", "약 24억 5천만
+// 달러", "3억 달러 이상"), and JSON a "qualifier" field. Compact rounds a
+// bound only the way that keeps it true. Qualifiers never change an
+// amount: a total's digits are the same with or without them.
+//
+// # Dates
+//
+// A source that says "in September 2023" gives a month, not a day. A
+// record's Date has a [Precision] (Pledge.DatePrecision): [Day], [Month]
+// or [Year], the date being the first day of the period (2023-09-01 for
+// September), and [Book.Add] refuses any other day rather than keep a day
+// nobody gave. JSON writes the date at its precision, "2023-09", "2023" or
+// "2023-09-10"; [ParseDate] and [FormatDate] are those text forms, for any
+// reader or writer of records. Three rules follow:
+//
+//   - Query.From and Query.To hold a partial date only when its whole
+//     period lies within them: "2023-09" counts in 2023-09-01..2023-09-30
+//     and in 2023, not in 2023-09-10..2023-12-31.
+//   - [ByYear] puts it in its period's year.
+//   - Query.In converts it at an average rate for its period
+//     ([Rates.ConvertPeriod]): a month's average, or its year's; a year's
+//     average for a year. Never a daily rate: with no average the total is
+//     a *[RateError] that names the period and the record.
+//
+// Records sort by their first day, so "2023-09" comes before "2023-09-10".
 //
 // # Categories
 //
@@ -77,6 +123,34 @@
 // it in Revises and replaces it in every total; the earlier one stays in the
 // book as history ([Book.History]).
 //
+// # Money at each stage
+//
+// [Query].Stage is "at least this stage", so a loop over stages gives
+// running sums. [ByStage] gives the pipeline instead: rows "pledged"
+// (pledged, not yet committed), "committed" (not yet allocated or paid),
+// "allocated" (not yet paid) and "disbursed", each money that went no
+// further, so the rows add up to the total at [Pledged] with nothing
+// counted twice, and with Query.Stage set to s the rows from s on add up
+// to the total at s. A record that stands alone is in its own stage's row.
+// In a fulfilment tree, what children at later stages count goes to their
+// rows, and takes up the parent's own share: first the parent's pieces in
+// the child's categories, then its unspecified rest, then its other parts
+// in order. What the parent has left stays in the parent's stage, in its
+// categories and year; children at the parent's own stage net against that
+// rest as totals net them. Every step subtracts whole amounts, so every
+// row is exact and none is negative. $2.3 billion pledged, $300 million of
+// it committed in humanitarian aid and $100 million of that paid is $2
+// billion pledged (unspecified), $200 million committed and $100 million
+// disbursed. ByStage crosses with every other dimension; a stage row's
+// categories and years are those of the money at that stage, so the stage
+// rows of one category need not add up to that category's total at
+// Pledged when a tree's records are categorised differently, while the
+// rows of every currency always do. Filters keep the pieces of the records
+// that pass, in the stage rows as in any total; a filter that keeps a
+// parent but not the records under it (another category, donor or date)
+// keeps only the parent's rest in the stage rows, where the total at
+// Pledged counts the parent in full.
+//
 // # Books and totals
 //
 // A [Book] holds the records. Its zero value is ready, it is safe for
@@ -100,12 +174,12 @@
 //
 // [Book.Total] filters by donor, recipient, category, date and stage and
 // groups by any of [ByDonor], [ByRecipient], [ByCategory] (at a chosen
-// depth), [ByYear] and [ByCurrency]. The [Totals] it returns print as aligned
-// text, Markdown, an HTML table and an SVG bar chart with a panel and an
-// axis per currency, which is what a Jupyter notebook running gophernotes
-// shows for them; [Totals.Chart] is the chart alone, as an image that
-// survives nbconvert's HTML export. Every HTML and SVG rendering is
-// well-formed XML, whatever the names hold.
+// depth), [ByYear], [ByCurrency] and [ByStage]. The [Totals] it returns
+// print as aligned text, Markdown, an HTML table and an SVG bar chart with a
+// panel and an axis per currency, which is what a Jupyter notebook running
+// gophernotes shows for them; [Totals.Chart] is the chart alone, as an
+// image that survives nbconvert's HTML export. Every HTML and SVG rendering
+// is well-formed XML, whatever the names hold.
 //
 // # Databases
 //
@@ -120,7 +194,8 @@
 //
 // # Saving and reading
 //
-// [Book.WriteJSON] saves every record, revised ones included; [ReadBook]
+// [Book.WriteJSON] saves every record, revised ones included, with
+// qualifiers and dates at their precision; [ReadBook]
 // reads such a file from untrusted input, naming the line, record and field
 // of anything malformed, and never returns half a book. [ReadRates] reads
 // exchange rates from CSV the same way.

@@ -76,7 +76,7 @@ func TestReadBookErrors(t *testing.T) {
 		{"bad currency", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "usdollar"}}`),
 			`pledge (line 3) "x" amount: invalid currency "usdollar"`, pledge.ErrInvalidCurrency},
 		{"bad date", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "date": "2023-13-01"}`),
-			`pledge (line 3) "x" date: invalid value: date "2023-13-01" is not YYYY-MM-DD`, pledge.ErrInvalid},
+			`pledge (line 3) "x" date: invalid value: date "2023-13-01" is not YYYY, YYYY-MM or YYYY-MM-DD`, pledge.ErrInvalid},
 		{"bad stage", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "stage": "promised"}`),
 			`stage "promised"`, pledge.ErrInvalid},
 		{"negative", record(`{"id": "x", "donor": "D", "amount": {"value": "-1", "currency": "USD"}}`),

@@ -139,6 +139,8 @@ func checkFields(p *Pledge, ps *problems) {
 		ps.add("stage", fmt.Errorf("%w: stage %d", ErrInvalid, int(p.Stage)))
 	}
 	checkDate(p.Date, "date", ps)
+	checkPeriod(p.Date, p.DatePrecision, ps)
+	checkQualifier(p.Qualifier, "qualifier", ps)
 	for i, src := range p.Sources {
 		f := fmt.Sprintf("sources[%d]", i)
 		checkText(src.Publisher, f+".publisher", ps)
@@ -158,6 +160,7 @@ func checkFields(p *Pledge, ps *problems) {
 	for i, pt := range p.Parts {
 		field := fmt.Sprintf("parts[%d]", i)
 		checkText(pt.Note, field+".note", ps)
+		checkQualifier(pt.Qualifier, field+".qualifier", ps)
 		if !checkAmount(pt.Amount, field+".amount", ps) {
 			partsOK = false
 			continue
