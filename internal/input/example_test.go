@@ -24,3 +24,14 @@ func ExampleLoneSurrogate() {
 	// 10
 	// -1
 }
+
+func ExampleBadChar() {
+	for _, s := range []string{"Yoon Suk Yeol", "Greece\ufffe", "Seoul\x01"} {
+		off, what := input.BadChar(s)
+		fmt.Printf("%d %q\n", off, what)
+	}
+	// Output:
+	// -1 ""
+	// 6 "U+FFFE, a Unicode noncharacter"
+	// 5 "U+0001, a control character XML forbids"
+}

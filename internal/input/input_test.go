@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestBOM(t *testing.T) {
@@ -62,5 +63,42 @@ func TestLines(t *testing.T) {
 		if got := l.At(c.off); got != c.want {
 			t.Errorf("At(%d) = %d, want %d", c.off, got, c.want)
 		}
+	}
+}
+
+func TestBadChar(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		off  int
+		what string
+	}{
+		{"", -1, ""},
+		{"Yoon Suk Yeol 윤석열 \U0001F600", -1, ""},
+		{"tab\tline\nreturn\r", -1, ""},
+		{"\u007f\u0085\ufeff\ufffd\ufdcf\ufdf0\U0010fffd", -1, ""}, // XML 1.0 allows these
+		{"a\x00", 1, "U+0000, a control character XML forbids"},
+		{"a\x1fb", 1, "U+001F, a control character XML forbids"},
+		{"Greece\ufffe", 6, "U+FFFE, a Unicode noncharacter"},
+		{"\uffff", 0, "U+FFFF, a Unicode noncharacter"},
+		{"한\ufdd0", 3, "U+FDD0, a Unicode noncharacter"},
+		{"\ufdef", 0, "U+FDEF, a Unicode noncharacter"},
+		{"x\U0001fffe", 1, "U+1FFFE, a Unicode noncharacter"},
+		{"\U0010ffff", 0, "U+10FFFF, a Unicode noncharacter"},
+		{"Kor\xe9a", 3, "byte 0xe9, which is not UTF-8"},
+		{"\xed\xa0\x80", 0, "byte 0xed, which is not UTF-8"}, // an encoded surrogate
+	} {
+		off, what := BadChar(c.in)
+		if off != c.off || what != c.what {
+			t.Errorf("BadChar(%q) = %d, %q; want %d, %q", c.in, off, what, c.off, c.what)
+		}
+	}
+	n := 0
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if Noncharacter(r) {
+			n++
+		}
+	}
+	if n != 66 {
+		t.Errorf("%d noncharacters, want 66", n)
 	}
 }
