@@ -34,7 +34,7 @@ func (pc PairCounts) table() table.Table {
 		Align:   []table.Align{table.Left, table.Left, table.Right},
 	}
 	for _, r := range pc.rows {
-		t.Rows = append(t.Rows, []string{label(r.A), label(r.B), strconv.Itoa(r.Count)})
+		t.Rows = append(t.Rows, []string{label(pc.leaders[r.a]), label(pc.leaders[r.b]), strconv.Itoa(r.count)})
 	}
 	return t
 }
@@ -70,8 +70,8 @@ func (s Standings) Chart() Chart { return Chart{s.SVG()} }
 func (pc PairCounts) SVG() string {
 	bars := make([]table.Bar, len(pc.rows))
 	for i, r := range pc.rows {
-		n := strconv.Itoa(r.Count)
-		bars[i] = table.Bar{Label: r.A.Name + " – " + r.B.Name, Value: decimalOf(r.Count), Display: n}
+		n := strconv.Itoa(r.count)
+		bars[i] = table.Bar{Label: pc.leaders[r.a].Name + " – " + pc.leaders[r.b].Name, Value: decimalOf(r.count), Display: n}
 	}
 	return table.SVG(pc.caption(), bars)
 }

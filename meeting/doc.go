@@ -12,8 +12,8 @@
 // (ISO 3166-1, see [ParseCountry]), an office, terms in office and aliases
 // in any script. Terms include both their first and last day; a term may
 // start on the day the previous one ended. [Ledger.AddLeader] checks and
-// adds leaders; names, aliases and offices may not hold control characters,
-// and one leader's ID may not read as another leader's name or alias.
+// adds leaders (see "Text and limits" below); one leader's ID may not read
+// as another leader's name or alias.
 // [Ledger.Leader] finds a leader by ID, name or alias: an exact ID first,
 // then everything folded (case, accents on Latin and Greek letters, width,
 // compatibility forms, spaces, hyphens and apostrophes ignored; Cyrillic
@@ -29,7 +29,8 @@
 // (Talks, PullAside, Call, Visit), a [Status] (Held, Planned, Unconfirmed,
 // Cancelled), a place, an occasion ("NATO Summit 2024") and its sources.
 // [Ledger.AddMeeting] rejects unknown participants, meetings outside a
-// participant's terms and repeated records. Dates are civil dates: only the
+// participant's terms, more than [MaxParticipants] (400) participants and
+// repeated records. Dates are civil dates: only the
 // year, month and day are kept, as midnight UTC. Records are never removed
 // or edited, except that [Ledger.SetStatus] changes a meeting's status, so
 // a planned meeting can become held or cancelled.
@@ -39,6 +40,32 @@
 // Status also have UnmarshalText methods for encoding/json, but with
 // pointer receivers, which gomacro (the gophernotes interpreter) cannot
 // call: there, use ParseKind and ParseStatus.
+//
+// # Text and limits
+//
+// One rule holds for every text of a record, whatever reader or call it
+// comes through: IDs, names, aliases, offices, participants, places,
+// occasions, notes and every field of a source are UTF-8 and hold no
+// Unicode noncharacter (U+FDD0..U+FDEF and the last two code points of
+// every plane: U+FFFE, U+FFFF, U+1FFFE, U+1FFFF, ... U+10FFFF) and no
+// control character XML 1.0 forbids (U+0000..U+001F but tab, line feed and
+// carriage return); anything else is ErrInvalidText. So every record can
+// be written as JSON unchanged, and the HTML and SVG of every result parse
+// as XML. IDs, names, aliases and offices are moreover one line of at most
+// 1000 bytes with no control characters at all, and an ID has no leading
+// or trailing spaces (ErrInvalidID). Places, occasions, notes and sources
+// may have tabs and line breaks, and any length.
+//
+// A meeting has at most [MaxParticipants] participants, 400: more than the
+// UN General Assembly's 193 members with a head of state and a head of
+// government each. The bound keeps the pairs one meeting adds to
+// [Ledger.Pairs] under a Multilateral rule at 79,800 or fewer.
+//
+// Checking a batch takes time in proportion to its size: a meeting's date
+// is checked against the one term of each participant that can hold it,
+// found by binary search, and a leader's aliases are compared through a
+// map, so a leader of 10,000 terms or 40,000 aliases costs no more per
+// term or alias than one of a few.
 //
 // # Counting rules
 //
@@ -75,15 +102,20 @@
 // return a *[ValidationError] whose [Problem] values name the record (index and
 // ID), the field (as in the Go types) and, for JSON, the line. errors.Is
 // finds the sentinels (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...)
-// through it.
+// through it. An error stays small however bad the input: it lists the
+// first 100 problems and counts the rest ([ValidationError].Omitted), and
+// quotes at most 64 bytes of a bad value, then its length.
 //
 // # Saving and showing
 //
 // [Ledger.WriteJSON] and [ReadLedger] (or [Ledger.MarshalJSON] and
 // [Ledger.UnmarshalJSON]) save and load a ledger losslessly. Reading is
-// strict and linear in the input: keys must be spelled exactly and appear
-// once, text must be valid UTF-8 without escaped half surrogate pairs, and
-// every fault is reported with its line; the JSON null is an empty ledger.
+// strict and takes time and memory in proportion to the input: keys must
+// be spelled exactly and appear once, text must be valid UTF-8 without
+// escaped half surrogate pairs and keep the rule above, and every fault is
+// reported with its line (the first 100 of them); the JSON null is an
+// empty ledger, and a UTF-8 byte-order mark at the start is skipped, as
+// every reader of this module skips it.
 // [PairCounts] and [Standings] print as aligned text (String), Markdown,
 // HTML and SVG; Jupyter notebooks running gophernotes show them as tables
 // and charts.

@@ -3,15 +3,17 @@ package meeting
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
 	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/fold"
+	"github.com/summitry/summitry/internal/input"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Term is one continuous period in office, both days included. Start is
@@ -70,7 +72,10 @@ func (l Leader) Equal(o Leader) bool {
 }
 
 // InOffice reports whether day falls within one of the leader's terms. A
-// leader with no terms is taken to be in office on every day.
+// leader with no terms is taken to be in office on every day. It looks at
+// every term, in whatever order they are given; the ledger itself, which
+// keeps terms in start order, finds the one term that can hold a meeting's
+// date by binary search.
 func (l Leader) InOffice(day time.Time) bool {
 	if len(l.Terms) == 0 {
 		return true
@@ -81,6 +86,21 @@ func (l Leader) InOffice(day time.Time) bool {
 		}
 	}
 	return false
+}
+
+// inTerms reports whether day (a civil date) falls within one of terms,
+// which are in start order and overlap at most on one day, as the ledger
+// keeps them; no terms at all is every day, as for [Leader.InOffice]. It
+// looks at one term, found by binary search, so checking a meeting of a
+// leader with many terms costs time in the logarithm of their number.
+func inTerms(terms []Term, day time.Time) bool {
+	if len(terms) == 0 {
+		return true
+	}
+	// Only the last term that starts by day can hold it: any term before
+	// that one ends on or before the day it starts.
+	i := sort.Search(len(terms), func(i int) bool { return terms[i].Start.After(day) })
+	return i > 0 && terms[i-1].Contains(day)
 }
 
 // clone returns a deep copy, so callers never share the ledger's slices.
@@ -114,7 +134,7 @@ func (l Leader) clone() Leader {
 // read as "CS", so a ledger holding both states needs to tell them apart
 // by its leaders' terms.
 func ParseCountry(code string) (string, error) {
-	bad := fmt.Errorf("%w %q", ErrInvalidCountry, code)
+	bad := fmt.Errorf("%w %s", ErrInvalidCountry, problem.Quote(code))
 	upper := strings.ToUpper(code)
 	if iso, ok := notISO[upper]; ok {
 		return "", fmt.Errorf("%w %q: the ISO 3166-1 code of %s is %q", ErrInvalidCountry, code, iso[1], iso[0])
@@ -165,7 +185,9 @@ func tooLong(sentinel error, s string) error {
 	return fmt.Errorf("%w: %d bytes, more than %d", sentinel, len(s), maxText)
 }
 
-// checkID reports what is wrong with a record ID, if anything.
+// checkID reports what is wrong with a record ID, if anything: the text
+// rule of [checkText] (the error then wraps ErrInvalidText as well), then
+// no control characters and no leading or trailing spaces.
 func checkID(id string) error {
 	if id == "" {
 		return ErrEmpty
@@ -173,23 +195,31 @@ func checkID(id string) error {
 	if len(id) > maxText {
 		return tooLong(ErrInvalidID, id)
 	}
+	if err := checkText(id); err != nil {
+		return &wrapped{"invalid ID: " + strings.TrimPrefix(err.Error(), "meeting: invalid text: "), []error{ErrInvalidID, ErrInvalidText}}
+	}
 	if strings.TrimFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) != id ||
 		strings.ContainsFunc(id, unicode.IsControl) {
-		return fmt.Errorf("%w %q: leading or trailing spaces or control characters", ErrInvalidID, id)
+		return fmt.Errorf("%w %s: leading or trailing spaces or control characters", ErrInvalidID, problem.Quote(id))
 	}
 	return nil
 }
 
-// checkText reports text that JSON could not carry unchanged.
+// checkText reports text that a record may not hold: bytes that are not
+// UTF-8, control characters XML forbids and Unicode noncharacters (see
+// input.BadChar), so that whatever the ledger keeps can be written as JSON,
+// XML, HTML and SVG unchanged. Every text of a leader and a meeting is
+// checked so.
 func checkText(s string) error {
-	if !utf8.ValidString(s) {
-		return fmt.Errorf("%w: %q is not valid UTF-8", ErrInvalidText, s)
+	if off, what := input.BadChar(s); off >= 0 {
+		return fmt.Errorf("%w: %s has %s, at byte %d", ErrInvalidText, problem.Quote(s), what, off)
 	}
 	return nil
 }
 
-// checkName reports a name, an alias or an office that JSON could not carry
-// unchanged or that has control characters.
+// checkName reports a name, an alias or an office that breaks the rule of
+// [checkText], has control characters (tabs and line breaks included: a
+// name is one line) or is over maxText bytes.
 func checkName(s string) error {
 	if len(s) > maxText {
 		return tooLong(ErrInvalidText, s)
@@ -198,7 +228,7 @@ func checkName(s string) error {
 		return err
 	}
 	if strings.ContainsFunc(s, unicode.IsControl) {
-		return fmt.Errorf("%w: %q has control characters", ErrInvalidText, s)
+		return fmt.Errorf("%w: %s has control characters", ErrInvalidText, problem.Quote(s))
 	}
 	return nil
 }
@@ -211,7 +241,7 @@ func checkDate(t time.Time) error {
 	return nil
 }
 
-// checkTexts reports each field whose text is not valid UTF-8.
+// checkTexts reports each field whose text breaks the rule of [checkText].
 func checkTexts(report func(field string, err error), fields ...string) {
 	for i := 0; i+1 < len(fields); i += 2 {
 		if err := checkText(fields[i+1]); err != nil {
@@ -229,14 +259,13 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 	if err := checkID(l.ID); err != nil {
 		report("ID", err)
 	}
-	checkTexts(report, "ID", l.ID)
 	for _, f := range [][2]string{{"Name", l.Name}, {"Office", l.Office}} {
 		if err := checkName(f[1]); err != nil {
 			report(f[0], err)
 		}
 	}
 	if len(l.Name) <= maxText && fold.Key(l.Name) == "" {
-		report("Name", fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, l.Name))
+		report("Name", fmt.Errorf("%w: %s has no letters or digits", ErrEmpty, problem.Quote(l.Name)))
 	}
 	if c, err := ParseCountry(l.Country); err != nil {
 		report("Country", err)
@@ -248,7 +277,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 		if err := checkName(a); err != nil {
 			report(field, err)
 		} else if fold.Key(a) == "" {
-			report(field, fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, a))
+			report(field, fmt.Errorf("%w: %s has no letters or digits", ErrEmpty, problem.Quote(a)))
 		}
 	}
 	for j := range n.Terms {
@@ -310,8 +339,14 @@ func compareTerms(a, b Term) int {
 // that finds a leader.)
 func (l Leader) nameKeys() []string {
 	ks := make([]string, 0, 1+len(l.Aliases))
-	for _, s := range append([]string{l.Name}, l.Aliases...) {
-		if k := fold.Key(s); k != "" && !slices.Contains(ks, k) {
+	seen := make(map[string]bool, 1+len(l.Aliases))
+	for i := -1; i < len(l.Aliases); i++ {
+		s := l.Name
+		if i >= 0 {
+			s = l.Aliases[i]
+		}
+		if k := fold.Key(s); k != "" && !seen[k] {
+			seen[k] = true
 			ks = append(ks, k)
 		}
 	}
@@ -333,11 +368,11 @@ func (l Leader) names() [][2]string {
 // key: `the name "Fumio Kishida"`, `the alias "岸田文雄"`.
 func (l Leader) nameFor(key string) string {
 	if fold.Key(l.Name) == key {
-		return fmt.Sprintf("the name %q", l.Name)
+		return "the name " + problem.Quote(l.Name)
 	}
 	for _, a := range l.Aliases {
 		if fold.Key(a) == key {
-			return fmt.Sprintf("the alias %q", a)
+			return "the alias " + problem.Quote(a)
 		}
 	}
 	return "a name"
