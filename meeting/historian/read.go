@@ -24,12 +24,16 @@ import (
 // visits.rnc). It reads the XML as a stream and returns the visits in the
 // order of the file.
 //
-// It is all or nothing: malformed or truncated XML, a visit with a missing
-// or unparsable field, or two visits with the same id make it return no
-// visits and a [*ValidationError] listing every problem with its line, visit
+// It is all or nothing: malformed or truncated XML (an element with an
+// attribute given twice included), a visit with a missing or unparsable
+// field or one holding a Unicode noncharacter, or two visits with the same
+// id make it return no visits and a [*ValidationError] listing the
+// problems (the first 100, and a count of the rest) with their line, visit
 // id and field. Elements of a visit other than the fields of [Visit] (the
 // created-by and last-modified metadata) are skipped; inside the
-// description only <em> markup is allowed.
+// description only <em> markup is allowed. A UTF-8 byte-order mark at the
+// start is skipped. It takes time and memory in proportion to the input,
+// and an error quotes at most 64 bytes of a bad value.
 func ReadVisits(r io.Reader) ([]Visit, error) {
 	var ps problems
 	vs := readFile(r, "", &ps)
@@ -43,7 +47,8 @@ func ReadVisits(r io.Reader) ([]Visit, error) {
 // ReadFiles reads several visits files as one collection, in the order
 // given, each file's visits in file order. It is all or nothing across the
 // files: a problem in any file, or a visit id found in two files, returns no
-// visits and a [*ValidationError] whose problems name the file. A file that
+// visits and a [*ValidationError] whose problems name the file (the first
+// 100 problems of all the files, and a count of the rest). A file that
 // cannot be opened is returned as that error, wrapped.
 func ReadFiles(paths ...string) ([]Visit, error) {
 	var files []fileVisits
@@ -178,7 +183,7 @@ func (p *parser) token() (xml.Token, error) {
 				name = a.Space + ":" + name
 			}
 			return nil, &xml.SyntaxError{Line: p.line(),
-				Msg: fmt.Sprintf("attribute %s given twice in %s", cut(name), tag(t.Name.Local))}
+				Msg: fmt.Sprintf("attribute %s given twice in %s", clip(name, problem.QuoteMax), tag(t.Name.Local))}
 		}
 	}
 	return tok, err
@@ -502,18 +507,22 @@ func collapse(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// cut shortens a message or a name from the input to at most 200 bytes,
-// cut at a character boundary, ending in "…" when cut.
-func cut(s string) string {
-	const max = 200
+// clip shortens text from the input to at most max bytes, cut at a
+// character boundary, ending in "…" when cut.
+func clip(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
 	return strings.ToValidUTF8(s[:max], "") + "…"
 }
 
-// tag names an element for a message: "<flows>", its name cut short.
-func tag(name string) string { return "<" + cut(name) + ">" }
+// cut shortens a message of the XML decoder, which may quote the input, to
+// at most 200 bytes.
+func cut(msg string) string { return clip(msg, 200) }
+
+// tag names an element for a message: "<flows>", a long name cut short as
+// problem.Quote cuts a value.
+func tag(name string) string { return "<" + clip(name, problem.QuoteMax) + ">" }
 
 // problems collects the problems of one read: the first problem.Max of
 // them, and a count of the rest.
