@@ -55,18 +55,23 @@ func ledgerJSON(tb testing.TB, n int) []byte {
 func BenchmarkReadLedger(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		data := ledgerJSON(b, n)
-		b.Run(fmt.Sprintf("meetings=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				l, err := meeting.ReadLedger(bytes.NewReader(data))
-				if err != nil {
-					b.Fatal(err)
-				}
-				sinkLedger = l
-			}
-		})
+		b.Run(fmt.Sprintf("meetings=%d", n), func(b *testing.B) { benchReadLedger(b, data, n) })
 	}
+}
+
+// benchReadLedger reads data, a ledger of n meetings, b.N times and
+// reports the time per meeting.
+func benchReadLedger(b *testing.B, data []byte, n int) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		l, err := meeting.ReadLedger(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkLedger = l
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/meeting")
 }
 
 // bigLedger returns a ledger of n meetings among k leaders, each leader in
@@ -155,18 +160,7 @@ func termsJSON(n int) []byte {
 func BenchmarkReadLedgerTerms(b *testing.B) {
 	for _, n := range []int{2_500, 10_000, 40_000} {
 		data := termsJSON(n)
-		b.Run(fmt.Sprintf("terms=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				l, err := meeting.ReadLedger(bytes.NewReader(data))
-				if err != nil {
-					b.Fatal(err)
-				}
-				sinkLedger = l
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/meeting")
-		})
+		b.Run(fmt.Sprintf("terms=%d", n), func(b *testing.B) { benchReadLedger(b, data, n) })
 	}
 }
 

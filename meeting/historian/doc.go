@@ -54,9 +54,10 @@
 // as the leader of the visit's country holding the title's office ([Office])
 // on that day whose name shares a word with the visitor's. Visits that
 // cannot be resolved — an unknown or ambiguous visitor, a visitor out of
-// office, no president in office, a meeting the ledger already has — come
-// back as [Unresolved] with the reason; none is dropped. Two visits of one
-// leader on one day become one meeting with both sources. [Add] does the same
+// office, no president in office, a meeting the ledger already has, text a
+// ledger refuses in a visit made by hand — come back as [Unresolved] with
+// the reason; none is dropped. Two visits of one leader on one day become
+// one meeting with both sources. [Add] does the same
 // and adds the meetings to the ledger.
 //
 // # Concurrency and the interpreter
