@@ -312,3 +312,42 @@ func TestTermsBinarySearch(t *testing.T) {
 		}
 	}
 }
+
+// clashingLeaders returns n leaders named "x" and n leaders whose IDs read
+// as "x": every one of the second n clashes with every one of the first.
+func clashingLeaders(n int) (named, ids []meeting.Leader) {
+	for i := range n {
+		named = append(named, meeting.Leader{ID: fmt.Sprintf("a%d", i), Name: "x", Country: "KR"})
+		id := "x" + strings.Repeat("-", i%900) + strings.Repeat("_", i/900)
+		ids = append(ids, meeting.Leader{ID: id, Name: fmt.Sprintf("b%d", i), Country: "KR"})
+	}
+	return named, ids
+}
+
+// TestClashesCounted: an ID that reads as the name of many leaders is one
+// problem for each of them, but only the first 100 problems are made.
+func TestClashesCounted(t *testing.T) {
+	named, ids := clashingLeaders(150)
+	var l meeting.Ledger
+	if err := l.AddLeader(named...); err != nil {
+		t.Fatal(err)
+	}
+	err := l.AddLeader(ids[:2]...)
+	var ve *meeting.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 100 || ve.Omitted != 200 {
+		t.Fatalf("error %T with %d problems and %d omitted; want 100 and 200", err, len(ve.Problems), ve.Omitted)
+	}
+	want := `meeting: leader[0] "x": ID: duplicate: ID "x" reads as the name "x" of x (a0)`
+	if got := ve.Problems[0].Error(); got != want {
+		t.Errorf("first problem %s\nwant %s", got, want)
+	}
+	// The other way round: names that read as many IDs.
+	var m meeting.Ledger
+	if err := m.AddLeader(ids...); err != nil {
+		t.Fatal(err)
+	}
+	err = m.AddLeader(named[:3]...)
+	if !errors.As(err, &ve) || len(ve.Problems) != 100 || ve.Omitted != 350 {
+		t.Fatalf("error %T with %d problems and %d omitted; want 100 and 350", err, len(ve.Problems), ve.Omitted)
+	}
+}

@@ -182,6 +182,19 @@ func (ps *problems) add(record string, i int, id, field string, err error) {
 	ps.list = problem.Keep(ps.list, &ps.omitted, Problem{Record: record, Index: i, ID: id, Field: field, Err: err})
 }
 
+// each records n problems, the i-th made by calling add(i) while fewer
+// than problem.Max are kept; the rest are counted unmade, so that a record
+// that clashes with thousands of others costs no more than the count.
+func (ps *problems) each(n int, add func(i int)) {
+	for i := range n {
+		if len(ps.list) >= problem.Max {
+			ps.omitted += n - i
+			return
+		}
+		add(i)
+	}
+}
+
 // err returns a *ValidationError when there is any problem, else nil.
 func (ps *problems) err() error {
 	if len(ps.list) == 0 && ps.omitted == 0 {

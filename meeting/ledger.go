@@ -118,14 +118,16 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 		// An ID must not read as another leader's name or alias.
 		idKey := fold.Key(x.ID)
 		if !taken && idKey != "" {
-			for _, n := range s.byNameKey[idKey] {
-				o := &s.leaders[n]
+			olds, news := s.byNameKey[idKey], nameKeys[idKey]
+			ps.each(len(olds), func(k int) {
+				o := &s.leaders[olds[k]]
 				report("ID", fmt.Errorf("%w: ID %s reads as %s of %s", ErrDuplicate, problem.Quote(x.ID), o.nameFor(idKey), o))
-			}
-			for _, j := range nameKeys[idKey] {
+			})
+			ps.each(len(news), func(k int) {
+				j := news[k]
 				o := &ls[j]
 				report("ID", fmt.Errorf("%w: ID %s reads as %s of leader[%d] %s", ErrDuplicate, problem.Quote(x.ID), o.nameFor(idKey), j, o))
-			}
+			})
 		}
 		// Nor a name or alias as another leader's ID.
 		seen := map[string]bool{}
@@ -135,13 +137,15 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 				continue
 			}
 			seen[k] = true
-			for _, n := range s.byIDKey[k] {
-				o := &s.leaders[n]
+			olds, news := s.byIDKey[k], idKeys[k]
+			ps.each(len(olds), func(i int) {
+				o := &s.leaders[olds[i]]
 				report(f[0], fmt.Errorf("%w: %s reads as the ID of %s", ErrDuplicate, problem.Quote(f[1]), o))
-			}
-			for _, j := range idKeys[k] {
+			})
+			ps.each(len(news), func(i int) {
+				j := news[i]
 				report(f[0], fmt.Errorf("%w: %s reads as the ID of leader[%d] %s", ErrDuplicate, problem.Quote(f[1]), j, ls[j]))
-			}
+			})
 		}
 
 		if idKey != "" {

@@ -57,8 +57,8 @@
 // office, no president in office, a meeting the ledger already has, text a
 // ledger refuses in a visit made by hand — come back as [Unresolved] with
 // the reason; none is dropped. Two visits of one leader on one day become
-// one meeting with both sources. [Add] does the same
-// and adds the meetings to the ledger.
+// one meeting with both sources. [Add] does the same and adds the meetings
+// to the ledger.
 //
 // # Concurrency and the interpreter
 //
