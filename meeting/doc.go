@@ -13,8 +13,8 @@
 // in any script. Terms include both their first and last day; a term may
 // start on the day the previous one ended. [Ledger.AddLeader] checks and
 // adds leaders (see "Text and limits" below); one leader's ID may not read
-// as another leader's name or alias.
-// [Ledger.Leader] finds a leader by ID, name or alias: an exact ID first,
+// as another leader's name or alias. [Ledger.Leader] finds a leader by ID,
+// name or alias: an exact ID first,
 // then everything folded (case, accents on Latin and Greek letters, width,
 // compatibility forms, spaces, hyphens and apostrophes ignored; Cyrillic
 // letters such as й and и, Hangul syllables, kana and ideographs kept
@@ -30,8 +30,8 @@
 // Cancelled), a place, an occasion ("NATO Summit 2024") and its sources.
 // [Ledger.AddMeeting] rejects unknown participants, meetings outside a
 // participant's terms, more than [MaxParticipants] (400) participants and
-// repeated records. Dates are civil dates: only the
-// year, month and day are kept, as midnight UTC. Records are never removed
+// repeated records. Dates are civil dates: only the year, month and day
+// are kept, as midnight UTC. Records are never removed
 // or edited, except that [Ledger.SetStatus] changes a meeting's status, so
 // a planned meeting can become held or cancelled.
 //
@@ -56,16 +56,17 @@
 // or trailing spaces (ErrInvalidID). Places, occasions, notes and sources
 // may have tabs and line breaks, and any length.
 //
-// A meeting has at most [MaxParticipants] participants, 400: more than the
-// UN General Assembly's 193 members with a head of state and a head of
-// government each. The bound keeps the pairs one meeting adds to
+// A meeting has at most [MaxParticipants] participants, 400: the UN
+// General Assembly's 193 members would fit with a head of state and a head
+// of government each. The bound keeps the pairs one meeting adds to
 // [Ledger.Pairs] under a Multilateral rule at 79,800 or fewer.
 //
 // Checking a batch takes time in proportion to its size: a meeting's date
 // is checked against the one term of each participant that can hold it,
 // found by binary search, and a leader's aliases are compared through a
 // map, so a leader of 10,000 terms or 40,000 aliases costs no more per
-// term or alias than one of a few.
+// term or alias than one of a few; and an ID that reads as the name of
+// thousands of leaders makes the first 100 problems and counts the rest.
 //
 // # Counting rules
 //

@@ -196,7 +196,7 @@ func (s Source) Equal(o Source) bool {
 // observers, stay under 400. The bound keeps what one record may cost in
 // proportion to its size: [Ledger.Pairs] under a Multilateral rule counts
 // each pair of a meeting's participants, at most 79,800 pairs for one
-// meeting.
+// meeting. [Ledger.AddMeeting] refuses more (ErrTooManyParticipants).
 const MaxParticipants = 400
 
 // Meeting is one encounter of two or more leaders. Participants are leader
