@@ -664,15 +664,10 @@ func (d *decoder) meeting(i int) error {
 }
 
 // parseDate parses a YYYY-MM-DD field ("" is the zero time), reporting a
-// problem when it is malformed in the field named by format and i, as
-// "Terms[%d].Start" (the name is only written for a problem).
-func parseDate(s string, report func(field string, err error), format string, i int) time.Time {
+// problem when it is malformed.
+func parseDate(s, field string, report func(field string, err error)) time.Time {
 	t, err := civil.Parse(s)
 	if err != nil {
-		field := format
-		if strings.Contains(format, "%d") {
-			field = fmt.Sprintf(format, i)
-		}
 		report(field, fmt.Errorf("%w %s, want YYYY-MM-DD", ErrInvalidDate, problem.Quote(s)))
 	}
 	return t
@@ -684,8 +679,8 @@ func (j jsonLeader) leader(i int, ps *problems) Leader {
 	l := Leader{ID: j.ID, Name: j.Name, Country: j.Country, Office: j.Office, Aliases: j.Aliases}
 	for k, t := range j.Terms {
 		l.Terms = append(l.Terms, Term{
-			Start: parseDate(t.Start, report, "Terms[%d].Start", k),
-			End:   parseDate(t.End, report, "Terms[%d].End", k),
+			Start: parseDate(t.Start, fmt.Sprintf("Terms[%d].Start", k), report),
+			End:   parseDate(t.End, fmt.Sprintf("Terms[%d].End", k), report),
 		})
 	}
 	return l
@@ -696,7 +691,7 @@ func (j jsonLeader) leader(i int, ps *problems) Leader {
 func (j jsonMeeting) meeting(i int, ps *problems) Meeting {
 	report := func(field string, err error) { ps.add("meeting", i, j.ID, field, err) }
 	m := Meeting{
-		ID: j.ID, Date: parseDate(j.Date, report, "Date", 0), Participants: j.Participants,
+		ID: j.ID, Date: parseDate(j.Date, "Date", report), Participants: j.Participants,
 		Place: j.Place, Occasion: j.Occasion, Note: j.Note,
 	}
 	var err error
@@ -709,7 +704,7 @@ func (j jsonMeeting) meeting(i int, ps *problems) Meeting {
 	for k, s := range j.Sources {
 		m.Sources = append(m.Sources, Source{
 			Publisher: s.Publisher, Title: s.Title, URL: s.URL, Quote: s.Quote,
-			Date: parseDate(s.Date, report, "Sources[%d].Date", k),
+			Date: parseDate(s.Date, fmt.Sprintf("Sources[%d].Date", k), report),
 		})
 	}
 	return m
