@@ -37,9 +37,11 @@ func Example() {
 		panic(err)
 	}
 	for _, row := range totals.Rows() {
-		fmt.Println(row.Keys[0], row.Amount)
+		fmt.Println(row.Keys[0], row.Amount.Display())
 	}
-	fmt.Println("total", totals.Sum())
+	for _, sum := range totals.Sum() { // one amount per currency
+		fmt.Println("total", sum.Display())
+	}
 
 	var ledger meeting.Ledger
 	err = ledger.AddLeader(
@@ -69,9 +71,9 @@ func Example() {
 	press, _ := ledger.Count("Yoon Suk-yeol", "Fumio Kishida", meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}})
 	fmt.Println("formal talks:", strict, "with informal talks:", press)
 	// Output:
-	// humanitarian USD 300000000
-	// humanitarian+military/non-lethal USD 150000000
-	// unspecified USD 2000000000
-	// total [USD 2450000000]
+	// humanitarian USD 300,000,000
+	// humanitarian+military/non-lethal USD 150,000,000
+	// unspecified USD 2,000,000,000
+	// total USD 2,450,000,000
 	// formal talks: 10 with informal talks: 11
 }

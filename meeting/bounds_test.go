@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/summitry/summitry/meeting"
 )
@@ -94,8 +95,25 @@ func TestTextRule(t *testing.T) {
 		})
 	}
 
+	// Leaders' sources and tallies keep the same rule, each fault once.
+	l := storyLedger()
+	err := l.AddLeader(meeting.Leader{ID: "gr", Name: "G", Country: "GR", Sources: []meeting.Source{{Title: "x\ufffe"}}})
+	if diff := cmp.Diff([]problem{{"leader", 0, "Sources[0].Title", meeting.ErrInvalidText}}, problemsOf(t, err), equateErrors); diff != "" {
+		t.Errorf("AddLeader with a bad source (-want +got):\n%s", diff)
+	}
+	err = l.AddTally(meeting.Tally{ID: "t\ufffe", Leader: "kr-yoon-suk-yeol", With: "JP", Count: 11, AsOf: day("2024-07-10"),
+		Rule: "talks\uffff", Note: "\x01", Sources: []meeting.Source{{Publisher: "P", Quote: "\U0001fffe"}}})
+	if diff := cmp.Diff([]problem{
+		{"tally", 0, "ID", meeting.ErrInvalidID},
+		{"tally", 0, "Note", meeting.ErrInvalidText},
+		{"tally", 0, "Rule", meeting.ErrInvalidText},
+		{"tally", 0, "Sources[0].Quote", meeting.ErrInvalidText},
+	}, problemsOf(t, err), equateErrors, cmpopts.SortSlices(func(a, b problem) bool { return a.Field < b.Field })); diff != "" {
+		t.Errorf("AddTally with bad text (-want +got):\n%s\nerror: %v", diff, err)
+	}
+
 	// An ID's bad character is ErrInvalidText as well as ErrInvalidID.
-	err := storyLedger().AddLeader(meeting.Leader{ID: "gr\x01", Name: "G", Country: "GR"})
+	err = storyLedger().AddLeader(meeting.Leader{ID: "gr\x01", Name: "G", Country: "GR"})
 	if !errors.Is(err, meeting.ErrInvalidID) || !errors.Is(err, meeting.ErrInvalidText) {
 		t.Errorf("ID with U+0001: error %v, want ErrInvalidID and ErrInvalidText", err)
 	}

@@ -21,7 +21,8 @@
 // apart), so "YOON SUK-YEOL", "윤석열" (an alias) and "kr-yoon-suk-yeol"
 // find the same leader. A name two leaders share is ErrAmbiguous: the
 // *[AmbiguousError] lists both. [Ledger.Leaders] lists every leader in
-// collated name order.
+// collated name order. A leader's Sources say where its record, its terms
+// above all, comes from.
 //
 // # Meetings
 //
@@ -45,7 +46,8 @@
 //
 // One rule holds for every text of a record, whatever reader or call it
 // comes through: IDs, names, aliases, offices, participants, places,
-// occasions, notes and every field of a source are UTF-8 and hold no
+// occasions, notes, a tally's rule and every field of a source are UTF-8
+// and hold no
 // Unicode noncharacter (U+FDD0..U+FDEF and the last two code points of
 // every plane: U+FFFE, U+FFFF, U+1FFFE, U+1FFFF, ... U+10FFFF) and no
 // control character XML 1.0 forbids (U+0000..U+001F but tab, line feed and
@@ -78,6 +80,19 @@
 // rejects kinds and statuses outside the defined ones and a From after To;
 // every question below reports an invalid rule rather than counting nothing.
 //
+// # Reported counts
+//
+// Sources often give a total without the meetings: "Lee Myung-bak held 20
+// summits with Japan". A [Tally] records such a count for a leader with a
+// country's leaders or with one leader, as of a day, with its sources and
+// the counting rule in words; it never becomes invented meetings.
+// [Ledger.AddTally] adds tallies, all or nothing. A count may be exact or
+// a range ("2..8", "11.." at least, "..19" at most; [ParseRange]). A
+// tally's Match says whether its rule is unknown or the same as a ledger
+// [Rule] (As), so that a ranking can tell whether the tally counts what
+// it counts ([RuleMatch]: same, wider, narrower, other, unknown).
+// [Ledger.Rank] weighs tallies against the meetings the ledger holds.
+//
 // # Questions
 //
 //   - [Ledger.Count]: how many times two leaders met, and [Ledger.Between]:
@@ -86,9 +101,13 @@
 //     tells of an invalid rule).
 //   - [Ledger.Rank]: the leaders of one country by meetings with leaders of
 //     another, as [Standings] with competition ranks, days and years in
-//     office and meetings per year. Open terms are measured up to
+//     office and meetings per year. Terms are measured up to
 //     [Standings.AsOf]: the rule's To, or else the latest meeting that counts
-//     under the rule, never the clock.
+//     under the rule, never the clock; a leader without terms has unknown
+//     years. With tallies in the ledger, each [Standing] says what ranked it
+//     (Recorded, Reported, or NoData: unknown, not 0), shows the tally beside
+//     the ledger's count and their difference, and a count the evidence only
+//     bounds gives a best and a worst rank.
 //   - [Ledger.Schedule]: a leader's meetings on one day, in every status.
 //   - [Ledger.Streak]: how many consecutive years a leader attended an
 //     occasion series, such as the NATO summit, in person (calls do not
@@ -99,9 +118,10 @@
 // # Errors
 //
 // Bad input is an error, never a panic and never a partial write:
-// [Ledger.AddLeader] and [Ledger.AddMeeting] add every record or none and
-// return a *[ValidationError] whose [Problem] values name the record (index and
-// ID), the field (as in the Go types) and, for JSON, the line. errors.Is
+// [Ledger.AddLeader], [Ledger.AddMeeting] and [Ledger.AddTally] add every
+// record or none and return a *[ValidationError] whose [Problem] values name
+// the record (index and ID), the field (as in the Go types; for CSV, the
+// column) and, for JSON and CSV, the line and the file. errors.Is
 // finds the sentinels (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...)
 // through it. An error stays small however bad the input: it lists the
 // first 100 problems and counts the rest ([ValidationError].Omitted), and
@@ -110,16 +130,21 @@
 // # Saving and showing
 //
 // [Ledger.WriteJSON] and [ReadLedger] (or [Ledger.MarshalJSON] and
-// [Ledger.UnmarshalJSON]) save and load a ledger losslessly. Reading is
-// strict and takes time and memory in proportion to the input: keys must
-// be spelled exactly and appear once, text must be valid UTF-8 without
-// escaped half surrogate pairs and keep the rule above, and every fault is
-// reported with its line (the first 100 of them); the JSON null is an
-// empty ledger, and a UTF-8 byte-order mark at the start is skipped, as
-// every reader of this module skips it.
+// [Ledger.UnmarshalJSON]) save and load a ledger losslessly, tallies
+// included. [ReadCSV] reads a data set a spreadsheet can edit, three CSV
+// files of leaders, meetings and tallies with a source in every row, all
+// or nothing, with errors naming the file, the line and the column;
+// [Ledger.WriteCSV] writes one. Reading is strict and takes time and
+// memory in proportion to the input: keys must be spelled exactly and
+// appear once, text must be valid UTF-8 without escaped half surrogate
+// pairs and keep the rule above, and every fault is reported with its line
+// (the first 100 of them); the JSON null is an empty ledger, and a UTF-8
+// byte-order mark at the start of a file is skipped, as every reader of
+// this module skips it.
 // [PairCounts] and [Standings] print as aligned text (String), Markdown,
-// HTML and SVG; Jupyter notebooks running gophernotes show them as tables
-// and charts.
+// HTML and SVG, all escaped (HTML and SVG are well-formed XML whatever the
+// names hold); Jupyter notebooks running gophernotes show them as tables,
+// and their Chart methods as bar charts.
 //
 // # Concurrency and the interpreter
 //

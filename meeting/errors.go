@@ -70,21 +70,27 @@ var (
 	ErrOutOfTerm = errors.New("meeting: outside the leader's terms in office")
 	// ErrSyntax: ledger JSON is malformed: bad syntax, a wrong type, an
 	// unknown field, a field repeated or not spelled exactly as documented
-	// ("ID" for "id"), a record that is not an object, trailing data.
+	// ("ID" for "id"), a record that is not an object, trailing data; or a
+	// data set's CSV is (a bare quote, an unknown, misspelled, repeated or
+	// missing column, a row of the wrong width: see [ReadCSV]).
 	ErrSyntax = errors.New("meeting: malformed ledger JSON")
 )
 
-// Problem is one thing wrong with one record. Record is "leader" or
-// "meeting" (empty for a problem with a whole JSON document), Index the
-// record's position in the AddLeader or AddMeeting call or in the JSON array,
+// Problem is one thing wrong with one record. Record is "leader",
+// "meeting" or "tally" (empty for a problem with a whole JSON document or
+// CSV file), Index the record's position in the AddLeader, AddMeeting or
+// AddTally call, in the JSON array or among the rows of a CSV file,
 // ID its ID as given (when known), Field the field at fault named as in the
 // Go types [Leader], [Term], [Meeting] and [Source], also for problems found
 // in JSON ("Country", "Terms[1].End", "Participants[0]", "Sources[0].URL"
 // for the JSON key "url"; empty for the whole record), Line the line of the
 // JSON input (0 when not read from JSON): the line of the fault for
-// malformed JSON, else the line where the record starts. Err says what is
-// wrong and wraps a sentinel.
+// malformed JSON, else the line where the record starts. For a data set
+// read by [ReadCSV], File is the file ("meetings.csv"), Line the line in it
+// and Field the column ("participants[1]", "source2_date"). Err says what
+// is wrong and wraps a sentinel.
 type Problem struct {
+	File   string
 	Record string
 	Index  int
 	ID     string
@@ -96,9 +102,18 @@ type Problem struct {
 // Error describes the problem, naming the record and the field:
 //
 //	meeting: line 12: meeting[3] "m4": Participants[1]: unknown leader ID "x"
+//	meeting: meetings.csv line 12: meeting[3] "m4": participants[1]: unknown leader ID "x"
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("meeting: ")
+	if p.File != "" {
+		b.WriteString(p.File)
+		if p.Line == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString(" ")
+		}
+	}
 	if p.Line > 0 {
 		fmt.Fprintf(&b, "line %d: ", p.Line)
 	}

@@ -326,15 +326,17 @@ func ExampleLedger_Reconcile() {
 	l := storyLedger()
 	claims := []meeting.Claim{
 		{A: "윤석열", B: "岸田文雄", Count: 11, AsOf: day("2024-07-10")},
-		{A: "윤석열", B: "岸田文雄", Count: 10, AsOf: day("2024-06-01")},
+		{A: "윤석열", B: "岸田文雄", Count: 9, AsOf: day("2024-06-01")},
+		{A: "Yoon Suk Yeol", B: "Fumio Kishida", Count: 12, AsOf: day("2024-07-10")},
 		{A: "Moon Jae-in", B: "Kishida", Count: 1},
 	}
 	for _, f := range l.Reconcile(claims, meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}}) {
 		fmt.Println(f)
 	}
 	// Output:
-	// 윤석열–岸田文雄: 11 as of 2024-07-10; recorded 11, missing 0
-	// 윤석열–岸田文雄: 10 as of 2024-06-01; recorded 10, missing 0
+	// 윤석열–岸田文雄: 11 as of 2024-07-10; recorded 11, as reported
+	// 윤석열–岸田文雄: 9 as of 2024-06-01; recorded 10, 1 more than reported
+	// Yoon Suk Yeol–Fumio Kishida: 12 as of 2024-07-10; recorded 11, missing 1
 	// Moon Jae-in–Kishida: 1; meeting: unknown leader "Kishida"
 }
 

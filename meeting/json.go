@@ -19,30 +19,38 @@ import (
 //
 //	{"leaders": [{"id": "...", "name": "...", "country": "KR", "office": "...",
 //	              "terms": [{"start": "2022-05-10", "end": "2025-04-04"}],
-//	              "aliases": ["..."]}],
+//	              "aliases": ["..."], "sources": [...]}],
 //	 "meetings": [{"id": "...", "date": "2024-07-10", "participants": ["...", "..."],
 //	               "kind": "talks", "status": "held", "place": "...", "occasion": "...",
 //	               "sources": [{"publisher": "...", "title": "...", "url": "...",
 //	                            "quote": "...", "date": "2024-07-11"}],
-//	               "note": "..."}]}
+//	               "note": "..."}],
+//	 "tallies": [{"id": "...", "leader": "...", "with": "JP", "count": "2..8",
+//	              "as_of": "2023-03-16", "rule": "...", "match": "same",
+//	              "kinds": ["talks", "pull-aside"], "multilateral": false,
+//	              "sources": [...], "note": "..."}]}
 //
-// Keys are spelled exactly as shown, each at most once per object.
+// Keys are spelled exactly as shown, each at most once per object. A
+// tally's count is text, as [ParseRange] reads it; "tallies" is left out
+// when there are none (see tally_json.go).
 type (
 	jsonLedger struct {
 		Leaders  []jsonLeader  `json:"leaders"`
 		Meetings []jsonMeeting `json:"meetings"`
+		Tallies  []jsonTally   `json:"tallies,omitempty"`
 	}
 	jsonTerm struct {
 		Start string `json:"start"`
 		End   string `json:"end,omitempty"`
 	}
 	jsonLeader struct {
-		ID      string     `json:"id"`
-		Name    string     `json:"name"`
-		Country string     `json:"country"`
-		Office  string     `json:"office,omitempty"`
-		Terms   []jsonTerm `json:"terms,omitempty"`
-		Aliases []string   `json:"aliases,omitempty"`
+		ID      string       `json:"id"`
+		Name    string       `json:"name"`
+		Country string       `json:"country"`
+		Office  string       `json:"office,omitempty"`
+		Terms   []jsonTerm   `json:"terms,omitempty"`
+		Aliases []string     `json:"aliases,omitempty"`
+		Sources []jsonSource `json:"sources,omitempty"`
 	}
 	jsonSource struct {
 		Publisher string `json:"publisher,omitempty"`
@@ -90,14 +98,10 @@ func (l *Ledger) document() jsonLedger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	doc := jsonLedger{Leaders: make([]jsonLeader, 0, len(l.leaders)), Meetings: make([]jsonMeeting, 0, len(l.all))}
-	ns := make([]int32, len(l.leaders))
-	for i := range ns {
-		ns[i] = int32(i)
-	}
-	l.sortLeaders(ns)
-	for _, n := range ns {
+	for _, n := range l.leaderOrder() {
 		ld := &l.leaders[n]
-		j := jsonLeader{ID: ld.ID, Name: ld.Name, Country: ld.Country, Office: ld.Office, Aliases: ld.Aliases}
+		j := jsonLeader{ID: ld.ID, Name: ld.Name, Country: ld.Country, Office: ld.Office, Aliases: ld.Aliases,
+			Sources: toJSONSources(ld.Sources)}
 		for _, t := range ld.Terms {
 			j.Terms = append(j.Terms, jsonTerm{Start: civil.Format(t.Start), End: civil.Format(t.End)})
 		}
@@ -110,11 +114,10 @@ func (l *Ledger) document() jsonLedger {
 			Kind: m.Kind.String(), Status: m.Status.String(),
 			Place: m.Place, Occasion: m.Occasion, Note: m.Note,
 		}
-		for _, s := range m.Sources {
-			j.Sources = append(j.Sources, jsonSource{s.Publisher, s.Title, s.URL, s.Quote, civil.Format(s.Date)})
-		}
+		j.Sources = toJSONSources(m.Sources)
 		doc.Meetings = append(doc.Meetings, j)
 	}
+	doc.Tallies = l.jsonTallies()
 	return doc
 }
 
@@ -187,7 +190,7 @@ type field struct{ key, name string }
 // The fields of each kind of JSON object, in the order they are written.
 var (
 	leaderFields = []field{{"id", "ID"}, {"name", "Name"}, {"country", "Country"}, {"office", "Office"},
-		{"terms", "Terms"}, {"aliases", "Aliases"}}
+		{"terms", "Terms"}, {"aliases", "Aliases"}, {"sources", "Sources"}}
 	termFields    = []field{{"start", "Start"}, {"end", "End"}}
 	meetingFields = []field{{"id", "ID"}, {"date", "Date"}, {"participants", "Participants"},
 		{"kind", "Kind"}, {"status", "Status"}, {"place", "Place"}, {"occasion", "Occasion"},
@@ -209,6 +212,7 @@ type decoder struct {
 	pos      int // the walk's position in data
 	leaders  []Leader
 	meetings []Meeting
+	tallies  []Tally
 	lines    map[string][]int // record kind → line of each record
 	id       string           // the ID of the record being read, once read
 	ps       problems
@@ -250,6 +254,11 @@ func decode(data []byte) (store, error) {
 		return store{}, err
 	}
 	s.addMeetings(meetings)
+	tallies, ps := s.checkTallies(d.tallies)
+	if err := d.located(&ps).err(); err != nil {
+		return store{}, err
+	}
+	s.addTallies(tallies)
 	return s, nil
 }
 
@@ -452,6 +461,8 @@ func (d *decoder) walk() error {
 			err = d.array("leader", d.leader)
 		case key == "meetings":
 			err = d.array("meeting", d.meeting)
+		case key == "tallies":
+			err = d.array("tally", d.tally)
 		default:
 			d.pos = keyAt
 			return d.fail("", 0, d.malformed("", "unknown field %s", problem.Quote(key)))
@@ -592,6 +603,8 @@ func (d *decoder) leader(i int) error {
 			return d.str(name, &j.Office)
 		case "aliases":
 			return d.strs(name, &j.Aliases)
+		case "sources":
+			return d.sources(name, &j.Sources)
 		}
 		return d.list(name, func(k int) error { // terms
 			var t jsonTerm
@@ -636,31 +649,36 @@ func (d *decoder) meeting(i int) error {
 		case "note":
 			return d.str(name, &j.Note)
 		}
-		return d.list(name, func(k int) error { // sources
-			var s jsonSource
-			err := d.object(name+"["+strconv.Itoa(k)+"].", sourceFields, nil, func(f field, name string) error {
-				dst := &s.Date
-				switch f.key {
-				case "publisher":
-					dst = &s.Publisher
-				case "title":
-					dst = &s.Title
-				case "url":
-					dst = &s.URL
-				case "quote":
-					dst = &s.Quote
-				}
-				return d.str(name, dst)
-			})
-			j.Sources = append(j.Sources, s)
-			return err
-		})
+		return d.sources(name, &j.Sources)
 	})
 	if err != nil {
 		return err
 	}
 	d.meetings = append(d.meetings, j.meeting(i, &d.ps))
 	return nil
+}
+
+// sources reads a JSON array (or null) of sources into dst.
+func (d *decoder) sources(name string, dst *[]jsonSource) error {
+	return d.list(name, func(k int) error {
+		var s jsonSource
+		err := d.object(name+"["+strconv.Itoa(k)+"].", sourceFields, nil, func(f field, name string) error {
+			dst := &s.Date
+			switch f.key {
+			case "publisher":
+				dst = &s.Publisher
+			case "title":
+				dst = &s.Title
+			case "url":
+				dst = &s.URL
+			case "quote":
+				dst = &s.Quote
+			}
+			return d.str(name, dst)
+		})
+		*dst = append(*dst, s)
+		return err
+	})
 }
 
 // parseDate parses a YYYY-MM-DD field ("" is the zero time), reporting a
@@ -683,6 +701,7 @@ func (j jsonLeader) leader(i int, ps *problems) Leader {
 			End:   parseDate(t.End, fmt.Sprintf("Terms[%d].End", k), report),
 		})
 	}
+	l.Sources = fromJSONSources(j.Sources, report)
 	return l
 }
 
@@ -701,11 +720,6 @@ func (j jsonMeeting) meeting(i int, ps *problems) Meeting {
 	if m.Status, err = ParseStatus(j.Status); err != nil {
 		report("Status", err)
 	}
-	for k, s := range j.Sources {
-		m.Sources = append(m.Sources, Source{
-			Publisher: s.Publisher, Title: s.Title, URL: s.URL, Quote: s.Quote,
-			Date: parseDate(s.Date, fmt.Sprintf("Sources[%d].Date", k), report),
-		})
-	}
+	m.Sources = fromJSONSources(j.Sources, report)
 	return m
 }

@@ -31,6 +31,21 @@ func withSources(t testing.TB) *meeting.Ledger {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	if err := l.AddLeader(meeting.Leader{ID: "kr-lee-myung-bak", Name: "Lee Myung-bak", Country: "KR", Office: "president",
+		Terms:   []meeting.Term{{Start: day("2008-02-25"), End: day("2013-02-24")}},
+		Sources: []meeting.Source{{Publisher: "Wikipedia", Title: "List of presidents of South Korea", URL: "https://en.wikipedia.org/wiki/List_of_presidents_of_South_Korea"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.AddTally(
+		meeting.Tally{ID: "ytn-lee", Leader: "kr-lee-myung-bak", With: "jpn", Count: 20, AsOf: day("2023-03-16"),
+			Rule: "standalone summits", Sources: []meeting.Source{{Publisher: "YTN", Date: day("2023-03-16")}}, Note: "the most"},
+		meeting.Tally{ID: "range", Leader: "kr-moon-jae-in", With: "JP", Count: 2, Most: meeting.Unbounded, AsOf: day("2023-03-16")},
+		meeting.Tally{ID: "press", Leader: "kr-yoon-suk-yeol", With: "jp-kishida-fumio", Count: 12, AsOf: day("2024-09-06"),
+			Match: meeting.SameRule, As: meeting.Rule{Kinds: []meeting.Kind{meeting.PullAside, meeting.Talks}, Multilateral: true}},
+	); err != nil {
+		t.Fatal(err)
+	}
 	return l
 }
 
@@ -50,6 +65,9 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 		if diff := cmp.Diff(l.Meetings(), back.Meetings()); diff != "" {
 			t.Errorf("meetings after a round trip (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(l.Tallies(), back.Tallies()); diff != "" {
+			t.Errorf("tallies after a round trip (-want +got):\n%s", diff)
 		}
 		var again bytes.Buffer
 		if err := back.WriteJSON(&again); err != nil {
@@ -396,19 +414,30 @@ func FuzzReadLedger(f *testing.F) {
 // as a reference for the reader's own walk of the JSON. It skips a
 // byte-order mark as every reader does.
 func referenceLedger(text string) (*meeting.Ledger, error) {
+	type source struct{ Publisher, Title, URL, Quote, Date string }
 	var doc struct {
 		Leaders []struct {
 			ID, Name, Country, Office string
 			Terms                     []struct{ Start, End string }
 			Aliases                   []string
+			Sources                   []source
 		}
 		Meetings []struct {
 			ID, Date        string
 			Participants    []string
 			Kind, Status    string
 			Place, Occasion string
-			Sources         []struct{ Publisher, Title, URL, Quote, Date string }
+			Sources         []source
 			Note            string
+		}
+		Tallies []struct {
+			ID, Leader, With, Count string
+			AsOf                    string `json:"as_of"`
+			Rule, Match             string
+			Kinds                   []string
+			Multilateral            bool
+			Sources                 []source
+			Note                    string
 		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(input.TrimBOM([]byte(text))))
@@ -422,10 +451,25 @@ func referenceLedger(text string) (*meeting.Ledger, error) {
 		}
 		return time.Parse(time.DateOnly, s)
 	}
+	sources := func(js []source) ([]meeting.Source, error) {
+		var out []meeting.Source
+		for _, s := range js {
+			sd, err := date(s.Date)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, meeting.Source{Publisher: s.Publisher, Title: s.Title, URL: s.URL, Quote: s.Quote, Date: sd})
+		}
+		return out, nil
+	}
 	var l meeting.Ledger
 	var leaders []meeting.Leader
 	for _, j := range doc.Leaders {
 		ld := meeting.Leader{ID: j.ID, Name: j.Name, Country: j.Country, Office: j.Office, Aliases: j.Aliases}
+		var err error
+		if ld.Sources, err = sources(j.Sources); err != nil {
+			return nil, err
+		}
 		for _, t := range j.Terms {
 			start, err := date(t.Start)
 			if err != nil {
@@ -455,16 +499,41 @@ func referenceLedger(text string) (*meeting.Ledger, error) {
 		if m.Status, err = meeting.ParseStatus(j.Status); err != nil {
 			return nil, err
 		}
-		for _, s := range j.Sources {
-			sd, err := date(s.Date)
-			if err != nil {
-				return nil, err
-			}
-			m.Sources = append(m.Sources, meeting.Source{Publisher: s.Publisher, Title: s.Title, URL: s.URL, Quote: s.Quote, Date: sd})
+		if m.Sources, err = sources(j.Sources); err != nil {
+			return nil, err
 		}
 		meetings = append(meetings, m)
 	}
 	if err := l.AddMeeting(meetings...); err != nil {
+		return nil, err
+	}
+	var tallies []meeting.Tally
+	for _, j := range doc.Tallies {
+		t := meeting.Tally{ID: j.ID, Leader: j.Leader, With: j.With, Rule: j.Rule, Note: j.Note}
+		var err error
+		if t.AsOf, err = date(j.AsOf); err != nil {
+			return nil, err
+		}
+		if t.Count, t.Most, err = meeting.ParseRange(j.Count); err != nil {
+			return nil, err
+		}
+		if t.Match, err = meeting.ParseRuleMatch(j.Match); err != nil {
+			return nil, err
+		}
+		for _, k := range j.Kinds {
+			kind, err := meeting.ParseKind(k)
+			if err != nil {
+				return nil, err
+			}
+			t.As.Kinds = append(t.As.Kinds, kind)
+		}
+		t.As.Multilateral = j.Multilateral
+		if t.Sources, err = sources(j.Sources); err != nil {
+			return nil, err
+		}
+		tallies = append(tallies, t)
+	}
+	if err := l.AddTally(tallies...); err != nil {
 		return nil, err
 	}
 	return &l, nil

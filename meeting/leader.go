@@ -46,7 +46,8 @@ func (t Term) String() string {
 // date are accepted and [Standing.YearsInOffice] is zero. Aliases are other
 // spellings and scripts that find the leader with [Ledger.Leader]. Name,
 // Office and Aliases may not contain control characters (tabs and line
-// breaks included).
+// breaks included). Sources are where the record, its terms above all,
+// comes from.
 type Leader struct {
 	ID      string
 	Name    string
@@ -54,6 +55,7 @@ type Leader struct {
 	Office  string
 	Terms   []Term
 	Aliases []string
+	Sources []Source
 }
 
 // String returns the name and ID: "Yoon Suk Yeol (kr-yoon-suk-yeol)".
@@ -68,7 +70,7 @@ func (l Leader) Equal(o Leader) bool {
 		slices.EqualFunc(l.Terms, o.Terms, func(a, b Term) bool {
 			return a.Start.Equal(b.Start) && a.End.Equal(b.End)
 		}) &&
-		slices.Equal(l.Aliases, o.Aliases)
+		slices.Equal(l.Aliases, o.Aliases) && slices.EqualFunc(l.Sources, o.Sources, Source.Equal)
 }
 
 // InOffice reports whether day falls within one of the leader's terms. A
@@ -107,6 +109,7 @@ func inTerms(terms []Term, day time.Time) bool {
 func (l Leader) clone() Leader {
 	l.Terms = slices.Clone(l.Terms)
 	l.Aliases = slices.Clone(l.Aliases)
+	l.Sources = slices.Clone(l.Sources)
 	return l
 }
 
@@ -315,6 +318,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 	if len(n.Aliases) == 0 {
 		n.Aliases = nil
 	}
+	n.Sources = checkSources(report, n.Sources)
 	return n
 }
 

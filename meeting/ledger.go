@@ -55,6 +55,9 @@ type store struct {
 	bySig       map[string]int32 // date, kind and participant set → meeting
 	byLeader    [][]int32        // leader → its meetings, by date then ID
 	all         []int32          // every meeting, by date then ID
+
+	tallies   []tallyRecord // reported counts, in the order added; see tally.go
+	tallyByID map[string]int32
 }
 
 // record is a stored meeting with its participants resolved to leader numbers.
@@ -468,11 +471,7 @@ func (l *Ledger) find(nameOrID string) (int32, error) {
 func (l *Ledger) Leaders() []Leader {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	ns := make([]int32, len(l.leaders))
-	for i := range ns {
-		ns[i] = int32(i)
-	}
-	l.sortLeaders(ns)
+	ns := l.leaderOrder()
 	out := make([]Leader, len(ns))
 	for i, n := range ns {
 		out[i] = l.leaders[n].clone()
@@ -509,6 +508,17 @@ func (l *Ledger) ranks() []int32 {
 	}
 	l.rank = rank
 	return rank
+}
+
+// leaderOrder returns every leader's number, in name order; the caller
+// holds l.mu.
+func (l *Ledger) leaderOrder() []int32 {
+	ns := make([]int32, len(l.leaders))
+	for i := range ns {
+		ns[i] = int32(i)
+	}
+	l.sortLeaders(ns)
+	return ns
 }
 
 // sortLeaders sorts leader numbers into name order.

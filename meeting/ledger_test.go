@@ -712,7 +712,11 @@ func TestRank(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return meeting.Standing{Leader: ld, Count: count, Rank: rank, DaysInOffice: days, YearsInOffice: dec(years), PerYear: dec(perYear)}
+		st := meeting.Standing{Leader: ld, Count: count, Most: count, Rank: rank, Lowest: rank, Recorded: count, DaysInOffice: days}
+		if years != "unknown" {
+			st.YearsKnown, st.YearsInOffice, st.PerYear = true, dec(years), dec(perYear)
+		}
+		return st
 	}
 	tests := []struct {
 		name string
@@ -725,14 +729,14 @@ func TestRank(t *testing.T) {
 			row("kr-a", 2, 1, 732, "2.00", "1.00"),
 			row("kr-b", 2, 1, 732, "2.00", "1.00"),
 			row("kr-c", 1, 3, 366, "1.00", "1.00"), // 2020 is a leap year
-			row("kr-d", 1, 3, 0, "0", "0"),         // no terms
+			row("kr-d", 1, 3, 0, "unknown", ""),    // no terms
 			row("kr-e", 0, 5, 367, "1.00", "0"),
 		}},
 		{"multilateral", meeting.Rule{Multilateral: true}, "2022-01-01", []meeting.Standing{
 			row("kr-a", 3, 1, 732, "2.00", "1.50"),
 			row("kr-b", 3, 1, 732, "2.00", "1.50"),
 			row("kr-c", 2, 3, 366, "1.00", "2.00"), // one meeting with two Japanese leaders counts once
-			row("kr-d", 1, 4, 0, "0", "0"),
+			row("kr-d", 1, 4, 0, "unknown", ""),
 			row("kr-e", 0, 5, 367, "1.00", "0"),
 		}},
 		{"window", meeting.Rule{From: day("2020-03-01"), To: day("2020-12-31")}, "2020-12-31", []meeting.Standing{
@@ -740,19 +744,19 @@ func TestRank(t *testing.T) {
 			row("kr-b", 2, 1, 306, "0.84", "2.38"),
 			row("kr-a", 1, 2, 306, "0.84", "1.19"),
 			row("kr-c", 1, 2, 306, "0.84", "1.19"),
-			row("kr-d", 0, 4, 0, "0", "0"),
+			row("kr-d", 0, 4, 0, "unknown", ""),
 		}},
 		{"one-day window", meeting.Rule{From: day("2020-03-01"), To: day("2020-03-01")}, "2020-03-01", []meeting.Standing{
 			row("kr-a", 1, 1, 1, "0.00", "0"), // one day is 0.0027 years
 			row("kr-b", 1, 1, 1, "0.00", "0"),
 			row("kr-c", 0, 3, 1, "0.00", "0"),
-			row("kr-d", 0, 3, 0, "0", "0"),
+			row("kr-d", 0, 3, 0, "unknown", ""),
 		}},
 		{"planned meetings count", meeting.Rule{Statuses: []meeting.Status{meeting.Held, meeting.Planned}}, "2023-01-01", []meeting.Standing{
 			row("kr-a", 2, 1, 1097, "3.00", "0.67"), // open terms run to the planned meeting
 			row("kr-b", 2, 1, 1097, "3.00", "0.67"),
 			row("kr-c", 1, 3, 366, "1.00", "1.00"),
-			row("kr-d", 1, 3, 0, "0", "0"),
+			row("kr-d", 1, 3, 0, "unknown", ""),
 			row("kr-e", 0, 5, 367, "1.00", "0"),
 		}},
 	}
@@ -805,11 +809,15 @@ func TestRankDaysInOffice(t *testing.T) {
 		r    meeting.Rule
 		want map[string]int // leader ID → days
 	}{
-		// 2009-01-20..2017-01-20 is 2923 days; the open term runs to the
-		// latest meeting, 2016-12-31: 2010-01-01..2016-12-31 is 2557 days.
-		{"whole terms", meeting.Rule{}, map[string]int{"us-obama": 2923, "us-one-day": 1, "us-open": 2557}},
+		// Every term is cut at the as-of day, the latest meeting,
+		// 2016-12-31, as the caption says ("years in office to
+		// 2016-12-31"): 2009-01-20..2016-12-31 is 2903 days, though the
+		// closed term ran to 2017-01-20; the open term runs to the same
+		// day: 2010-01-01..2016-12-31 is 2557 days.
+		{"whole terms", meeting.Rule{}, map[string]int{"us-obama": 2903, "us-one-day": 1, "us-open": 2557}},
 		{"the shared day only", meeting.Rule{From: day("2013-01-20"), To: day("2013-01-20")}, map[string]int{"us-obama": 1, "us-one-day": 1, "us-open": 1}},
-		{"the second term", meeting.Rule{From: day("2013-01-20")}, map[string]int{"us-obama": 1462, "us-one-day": 1, "us-open": 1442}},
+		{"the second term", meeting.Rule{From: day("2013-01-20")}, map[string]int{"us-obama": 1442, "us-one-day": 1, "us-open": 1442}},
+		{"to the end of the closed term", meeting.Rule{To: day("2017-01-20")}, map[string]int{"us-obama": 2923, "us-one-day": 1, "us-open": 2577}},
 		{"up to the inauguration", meeting.Rule{To: day("2013-01-20")}, map[string]int{"us-obama": 1462, "us-one-day": 1, "us-open": 1116}},
 	}
 	for _, tt := range tests {

@@ -288,24 +288,7 @@ func (m Meeting) normalize(i int, ps *problems) Meeting {
 	if distinct < 2 {
 		report("Participants", fmt.Errorf("%w: %d given", ErrTooFewParticipants, distinct))
 	}
-	for j := range n.Sources {
-		src := &n.Sources[j]
-		src.Date = civil.Date(src.Date)
-		field := func(name string) string { return fmt.Sprintf("Sources[%d].%s", j, name) }
-		if err := checkDate(src.Date); err != nil {
-			report(field("Date"), err)
-		}
-		for _, f := range [...]struct{ name, text string }{
-			{"Publisher", src.Publisher}, {"Title", src.Title}, {"URL", src.URL}, {"Quote", src.Quote},
-		} {
-			if err := checkText(f.text); err != nil {
-				report(field(f.name), err)
-			}
-		}
-	}
-	if len(n.Sources) == 0 {
-		n.Sources = nil
-	}
+	n.Sources = checkSources(report, n.Sources)
 	return n
 }
 

@@ -30,6 +30,8 @@ type Finding struct {
 
 // String returns one line, for notebooks and logs:
 // "Yoon Suk Yeol–Fumio Kishida: 11 as of 2024-07-10 (The Korea Herald); recorded 10, missing 1".
+// A ledger that holds more meetings than claimed reads "recorded 12, 1 more
+// than reported", one that holds as many "recorded 11, as reported".
 func (f Finding) String() string {
 	s := fmt.Sprintf("%s–%s: %d", f.A, f.B, f.Count)
 	if !f.AsOf.IsZero() {
@@ -41,7 +43,7 @@ func (f Finding) String() string {
 	if f.Err != nil {
 		return s + "; " + f.Err.Error()
 	}
-	return s + fmt.Sprintf("; recorded %d, missing %d", f.Recorded, f.Missing)
+	return s + fmt.Sprintf("; recorded %d, %s", f.Recorded, difference(f.Missing, "than reported", "as reported"))
 }
 
 // Reconcile checks reported counts against the ledger: for each claim, the

@@ -99,8 +99,9 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// Value returns the decimal value.
-func (a Amount) Value() decimal.Decimal { return a.value }
+// Decimal returns the decimal value. (Value is database/sql's: see
+// [Amount.Value].)
+func (a Amount) Decimal() decimal.Decimal { return a.value }
 
 // Currency returns the currency; the zero Amount's is currency.XXX.
 func (a Amount) Currency() currency.Unit { return a.cur }

@@ -103,7 +103,7 @@ func TestAmountArithmetic(t *testing.T) {
 		t.Errorf("Round = %s, want KRW 1501", got)
 	}
 	a := pledge.AmountOf(decimal.RequireFromString("7"), currency.JPY)
-	if a.Currency() != currency.JPY || !a.Value().Equal(decimal.NewFromInt(7)) {
+	if a.Currency() != currency.JPY || !a.Decimal().Equal(decimal.NewFromInt(7)) {
 		t.Errorf("AmountOf = %v", a)
 	}
 }

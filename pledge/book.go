@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Book is a set of pledge records. The zero value is an empty book ready to
@@ -20,47 +22,54 @@ type Book struct {
 }
 
 // Add records pledges, all or nothing: when any is invalid, none is added
-// and the error is a *[ValidationError] that lists every problem found, each
-// naming the record and the field. A record may refer (Revises, Under) to
-// records already in the book or elsewhere in the same call. Dates are
-// reduced to civil dates, and a restatement that names no Under takes the
-// Under of the record it restates.
+// and the error is a *[ValidationError] that lists the problems found, each
+// naming the record and the field: the first 100 by record, and a count of
+// the rest. A record may refer (Revises, Under) to records already in the
+// book or elsewhere in the same call. Dates are reduced to civil dates, and
+// a restatement that names no Under takes the Under of the record it
+// restates. Text fields follow the rule in the package overview.
 func (b *Book) Add(pledges ...Pledge) error {
 	batch := make([]Pledge, len(pledges))
 	for i, p := range pledges {
 		batch[i] = p.clone()
 		batch[i].normalize()
 	}
+	if err := b.add(batch, false); err != nil {
+		return err
+	}
+	return nil
+}
 
+// add records batch, which it owns, all or nothing; checked says that
+// checkFields has passed every record already.
+func (b *Book) add(batch []Pledge, checked bool) *ValidationError {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 
+	var c collector
 	all := make([]problems, len(batch))
 	o := newOverlay(&b.st, len(batch))
 	for i := range batch {
 		p := &batch[i]
-		all[i] = problems{index: i, id: p.ID}
-		checkFields(p, &all[i])
+		all[i] = problems{index: i, id: p.ID, c: &c}
+		if !checked {
+			checkFields(p, &all[i])
+		}
 		if p.ID == "" {
 			continue
 		}
 		if _, dup := b.st.index[p.ID]; dup {
-			all[i].add("id", fmt.Errorf("%w: %q is already in the book", ErrDuplicate, p.ID))
+			all[i].add("id", fmt.Errorf("%w: %s is already in the book", ErrDuplicate, problem.Quote(p.ID)))
 		} else if _, dup := o.batch[p.ID]; dup {
-			all[i].add("id", fmt.Errorf("%w: %q is given twice", ErrDuplicate, p.ID))
+			all[i].add("id", fmt.Errorf("%w: %s is given twice", ErrDuplicate, problem.Quote(p.ID)))
 		} else {
 			o.batch[p.ID] = p
 		}
 	}
 	o.inheritUnder(batch)
 	o.checkLinks(batch, all)
-
-	var found []Problem
-	for _, ps := range all {
-		found = append(found, ps.list...)
-	}
-	if len(found) > 0 {
-		return &ValidationError{Problems: found}
+	if err := c.err(); err != nil {
+		return err
 	}
 	b.st.add(batch)
 	return nil

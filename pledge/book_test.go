@@ -1,8 +1,10 @@
 package pledge_test
 
 import (
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -272,6 +274,21 @@ func TestAddRejectsWhatCannotRoundTrip(t *testing.T) {
 		{"NUL in a name", with(func(p *pledge.Pledge) { p.Recipient = "a\x00b" }), "recipient", "ErrInvalid"},
 		{"trailing space", with(func(p *pledge.Pledge) { p.Donor = "South Korea " }), "donor", "ErrInvalid"},
 		{"invalid UTF-8 in a note", with(func(p *pledge.Pledge) { p.Parts = []pledge.Part{{Amount: usd("1"), Note: "\xc3"}} }), "parts[0].note", "ErrInvalid"},
+		// XML 1.0 forbids U+FFFE, U+FFFF and most C0 controls: an SVG or
+		// HTML table of a name holding one would not parse. Unicode sets
+		// aside 66 noncharacters in all.
+		{"U+FFFE in a donor", with(func(p *pledge.Pledge) { p.Donor = "Korea\ufffe" }), "donor", "ErrInvalid"},
+		{"U+FFFF in a recipient", with(func(p *pledge.Pledge) { p.Recipient = "\uffffUkraine" }), "recipient", "ErrInvalid"},
+		{"U+FDD0 in an ID", with(func(p *pledge.Pledge) { p.ID = "p\ufdd0" }), "id", "ErrInvalid"},
+		{"U+1FFFE in an occasion", with(func(p *pledge.Pledge) { p.Occasion = "G20 \U0001fffe" }), "occasion", "ErrInvalid"},
+		{"U+10FFFF in a source title", with(func(p *pledge.Pledge) { p.Sources = []pledge.Source{{Title: "\U0010ffff"}} }), "sources[0].title", "ErrInvalid"},
+		{"U+FDEF in a part note", with(func(p *pledge.Pledge) { p.Parts = []pledge.Part{{Amount: usd("1"), Note: "\ufdef"}} }), "parts[0].note", "ErrInvalid"},
+		{"U+FFFE in a category", with(func(p *pledge.Pledge) { p.Categories = cats("aid\ufffe") }), "categories[0]", "ErrInvalidCategory"},
+		{"bell in a note", with(func(p *pledge.Pledge) { p.Note = "ding\a" }), "note", "ErrInvalid"},
+		{"C1 control in a quote", with(func(p *pledge.Pledge) { p.Sources = []pledge.Source{{Quote: "it\u0092s"}} }), "sources[0].quote", "ErrInvalid"},
+		{"DEL in a URL", with(func(p *pledge.Pledge) { p.Sources = []pledge.Source{{URL: "https://x/\x7f"}} }), "sources[0].url", "ErrInvalid"},
+		{"tab in a name", with(func(p *pledge.Pledge) { p.Donor = "South\tKorea" }), "donor", "ErrInvalid"},
+		{"newline in an ID", with(func(p *pledge.Pledge) { p.ID = "a\nb" }), "id", "ErrInvalid"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -285,6 +302,63 @@ func TestAddRejectsWhatCannotRoundTrip(t *testing.T) {
 				t.Errorf("problem = %+v, want %s %s", got, tt.field, tt.err)
 			}
 		})
+	}
+}
+
+// TestAddTextMessages shows what a refused character reads as: the field,
+// the text, the character by its code point and where it is.
+func TestAddTextMessages(t *testing.T) {
+	tests := []struct {
+		p    pledge.Pledge
+		want string
+	}{
+		{pledge.Pledge{ID: "p", Donor: "Korea\ufffe", Amount: usd("1")},
+			`pledge "p" donor: invalid value: "Korea\ufffe" holds U+FFFE (a Unicode noncharacter) at byte 5`},
+		{pledge.Pledge{ID: "p", Donor: "D", Amount: usd("1"), Note: "a\x00"},
+			`pledge "p" note: invalid value: "a\x00" holds the control character U+0000 at byte 1`},
+		{pledge.Pledge{ID: "p", Donor: "Kor\xe9a", Amount: usd("1")},
+			`pledge "p" donor: invalid value: "Kor\xe9a" is not valid UTF-8 at byte 3`},
+		{pledge.Pledge{ID: "p", Donor: "D" + strings.Repeat("\u00e9", 1_000_000) + "\uffff", Amount: usd("1")},
+			`pledge "p" donor: invalid value: "D` + strings.Repeat("\u00e9", 31) + `"… (2000004 bytes) holds U+FFFF (a Unicode noncharacter) at byte 2000001`},
+	}
+	for _, tt := range tests {
+		err := new(pledge.Book).Add(tt.p)
+		if err == nil {
+			t.Fatalf("Add(%.40q) = nil, want an error", tt.p.Donor)
+		}
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	}
+}
+
+// TestAddAcceptsText keeps what text may hold: tab, line feed and carriage
+// return in free text; any other character XML 1.0 allows, U+FFFD, private
+// use and unassigned code points included, everywhere; and the tables and
+// charts of such names parse as XML.
+func TestAddAcceptsText(t *testing.T) {
+	names := []string{"<b>&amp;\"'", "line\u2028sep", "\ue000private", "\U0010fffdlast", "\ufffdreplaced", "\U000e01efvariation", "\u0378unassigned", "\ufdcfjust\ufdf0outside"}
+	var ps []pledge.Pledge
+	for i, n := range names {
+		ps = append(ps, pledge.Pledge{ID: n, Donor: n, Recipient: n, Amount: usd(fmt.Sprint(i + 1)), Occasion: n,
+			Note: "tab\tline\ncarriage\r" + n, Sources: []pledge.Source{{Quote: "a\r\nb\t" + n}}})
+	}
+	b := bookOf(t, ps...)
+	for _, q := range []pledge.Query{{GroupBy: []pledge.Dimension{pledge.ByDonor}}, {GroupBy: []pledge.Dimension{pledge.ByRecipient, pledge.ByCategory}}} {
+		tot, err := b.Total(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for what, out := range map[string]string{"SVG": tot.SVG(), "HTML": tot.HTML()} {
+			d := xml.NewDecoder(strings.NewReader(out))
+			for {
+				if _, err := d.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatalf("%s of %v does not parse as XML: %v", what, q.GroupBy, err)
+				}
+			}
+		}
 	}
 }
 
@@ -417,5 +491,93 @@ func TestDatesAcrossTheCalendar(t *testing.T) {
 		if p, _ := b.Pledge(id); !p.Date.Equal(d) {
 			t.Errorf("stored %v, got back %v", d, p.Date)
 		}
+	}
+}
+
+// manyCategories returns n distinct top-level categories.
+func manyCategories(n int) []pledge.Category {
+	cs := make([]pledge.Category, n)
+	for i := range cs {
+		cs[i] = pledge.Category(fmt.Sprintf("c%06d", i))
+	}
+	return cs
+}
+
+// TestAddManyCategories adds one record with thousands of categories, the
+// last two overlapping one near the start. Each overlap is reported once,
+// naming the first category it overlaps: the check finds overlaps without
+// comparing every pair (BenchmarkReadBookCategories shows the time).
+func TestAddManyCategories(t *testing.T) {
+	const n = 5000
+	cs := append(manyCategories(n), "c000002/x", "c000002")
+	var b pledge.Book
+	err := b.Add(pledge.Pledge{ID: "p", Donor: "D", Amount: usd("1"), Categories: cs})
+	var ve *pledge.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Add = %v, want a *ValidationError", err)
+	}
+	var got []string
+	for _, p := range ve.Problems {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		fmt.Sprintf(`pledge "p" categories[%d]: invalid category: "c000002/x" overlaps categories[2] "c000002"`, n),
+		fmt.Sprintf(`pledge "p" categories[%d]: invalid category: "c000002" overlaps categories[2] "c000002"`, n+1),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+
+}
+
+// BenchmarkReadBookCategories reads one record with n distinct categories,
+// at two sizes: the time per category stays flat where checking every pair
+// made it grow with n.
+func BenchmarkReadBookCategories(b *testing.B) {
+	for _, n := range []int{2_000, 20_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var book pledge.Book
+			if err := book.Add(pledge.Pledge{ID: "p", Donor: "D", Amount: usd("1"), Categories: manyCategories(n)}); err != nil {
+				b.Fatal(err)
+			}
+			benchReadBook(b, jsonOf(b, &book), n, "category", false)
+		})
+	}
+}
+
+// TestAddKeepsTheFirstProblems adds a batch in which the first 50 records
+// point to no record (found when links are checked) and the next 100 have
+// no donor (found first): the error keeps the first 100 problems by
+// record, whatever order the checks found them in, and counts the rest.
+func TestAddKeepsTheFirstProblems(t *testing.T) {
+	var batch []pledge.Pledge
+	for i := range 150 {
+		p := pledge.Pledge{ID: fmt.Sprint("p", i), Donor: "D", Amount: usd("1")}
+		if i < 50 {
+			p.Under = "nowhere"
+		} else {
+			p.Donor = ""
+		}
+		batch = append(batch, p)
+	}
+	err := new(pledge.Book).Add(batch...)
+	var ve *pledge.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Add = %v, want a *ValidationError", err)
+	}
+	if len(ve.Problems) != 100 || ve.Omitted != 50 {
+		t.Fatalf("%d problems, %d omitted; want 100 and 50", len(ve.Problems), ve.Omitted)
+	}
+	for i, p := range ve.Problems {
+		want := "under"
+		if i >= 50 {
+			want = "donor"
+		}
+		if p.Index != i || p.Field != want {
+			t.Errorf("problem %d: record %d %s, want record %d %s", i, p.Index, p.Field, i, want)
+		}
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "pledge: 150 problems:\n") || !strings.HasSuffix(msg, "\n\t... and 50 more") {
+		t.Errorf("message %.40q…%q", msg, msg[len(msg)-30:])
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Category classifies money as a slash path from general to specific:
@@ -63,7 +65,7 @@ func ParseCategory(s string) (Category, error) {
 // [ErrInvalidCategory] and says what to change.
 func (c Category) Check() error {
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w %q: %s", ErrInvalidCategory, string(c), fmt.Sprintf(format, args...))
+		return fmt.Errorf("%w %s: %s", ErrInvalidCategory, problem.Quote(string(c)), fmt.Sprintf(format, args...))
 	}
 	if c == "" {
 		return bad("empty")
@@ -80,7 +82,7 @@ func (c Category) Check() error {
 			case r == '+':
 				return bad(`"+" joins categories in totals; list each category separately`)
 			case unicode.IsUpper(r):
-				return bad("use lower case (%q)", strings.ToLower(string(c)))
+				return bad("use lower case (%s)", problem.Quote(strings.ToLower(string(c))))
 			case unicode.IsLetter(r), unicode.IsDigit(r), r == '-', r == ' ':
 			default:
 				return bad("unexpected %q", r)
@@ -107,7 +109,8 @@ func (c Category) Within(ancestor Category) bool {
 	if ancestor == "" {
 		return false
 	}
-	return c == ancestor || strings.HasPrefix(string(c), string(ancestor)+"/")
+	n := len(ancestor)
+	return c == ancestor || len(c) > n && c[n] == '/' && c[:n] == ancestor
 }
 
 // Depth returns the number of segments: 1 for "military", 2 for

@@ -2,6 +2,7 @@ package pledge
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -18,9 +19,13 @@ import (
 // amounts in groups of 만 (ten thousand), 억, 조 and 경, a group that is a
 // round thousand with 천 ("5천만") and other groups in digits ("5,200억");
 // from 1억 up it keeps three significant digits, or all the digits of the
-// largest group ("1,234억"). Smaller amounts are written in full, with the
-// currency's minor units when they have a fraction ("$1,234.50", "1만
-// 2,345.50 유로").
+// largest group ("1,234억"), and from 1조 up the group under the largest
+// whole, as Korean reports do ("3조 750억 원", "12조 3,457억 원"). When
+// the exact amount is no longer to write than the rounded one, Korean
+// writes it: "3억 9,312만 달러", not "약 3억 9,300만 달러". Smaller
+// amounts are written in full, rounded to the currency's minor units and
+// whole when that leaves no fraction ("$15,000", "$1,234.50", "1만
+// 2,345.50 유로"); trailing zeros in the value change nothing.
 //
 // When that form is not the exact amount, Compact says so with the
 // language's approximation marker: "about $2.35 billion", "약 23억 5천만
@@ -89,31 +94,46 @@ func (a Amount) compactKorean() string {
 	v := a.value.Abs()
 	scale, _ := currency.Standard.Rounding(a.cur)
 	var r decimal.Decimal
-	if v.Cmp(decimal.New(1, 8)) < 0 {
+	switch {
+	case v.Cmp(decimal.New(1, 8)) < 0:
 		r = v.Round(int32(scale))
-	} else {
+	case v.Cmp(decimal.New(1, 12)) >= 0:
+		// From 1조 up the group under the largest is written whole, as
+		// the press does: "3조 750억", "12조 3,457억".
 		i := 0
 		for v.Cmp(decimal.New(1, koreanScales[i])) < 0 {
 			i++
 		}
-		r = roundSignificant(v, koreanScales[i])
+		r = v.Round(-koreanScales[i+1])
+	default:
+		r = roundSignificant(v, 8)
 	}
-	exact := r.Equal(v)
-	var text string
-	if rest := r.Mod(decimal.New(1, 4)); r.Cmp(decimal.New(1, 4)) >= 0 && rest.Cmp(decimal.NewFromInt(1)) < 0 && !rest.IsZero() {
-		// Cents under a round group: "10,000.50 달러", not "1만 0.50 달러".
-		text = english.localize(r.StringFixed(int32(scale)))
-	} else {
-		text = koreanGroups(r, int32(scale))
+	text := koreanNumber(r, int32(scale))
+	if !r.Equal(v) && v.Equal(v.Round(int32(scale))) {
+		// The exact form when it is no longer: "3억 9,312만", not "약 3억
+		// 9,300만".
+		if exact := koreanNumber(v, int32(scale)); utf8.RuneCountInString(exact) <= utf8.RuneCountInString(text) {
+			r, text = v, exact
+		}
 	}
 	text += " " + koreanWord(a.cur)
 	if a.value.Sign() < 0 && !r.IsZero() {
 		text = "-" + text
 	}
-	if !exact {
+	if !r.Equal(v) {
 		text = "약 " + text
 	}
 	return text
+}
+
+// koreanNumber writes r (not negative, at most scale decimals) as Korean
+// reports do: in groups of 만, 억, 조 and 경, or in full when it has a
+// fraction under a round group ("10,000.50", not "1만 0.50").
+func koreanNumber(r decimal.Decimal, scale int32) string {
+	if rest := r.Mod(decimal.New(1, 4)); r.Cmp(decimal.New(1, 4)) >= 0 && rest.Cmp(decimal.NewFromInt(1)) < 0 && !rest.IsZero() {
+		return english.localize(r.StringFixed(scale))
+	}
+	return koreanGroups(r, scale)
 }
 
 // koreanGroups writes r (not negative) in groups of 만, 억, 조 and 경, with

@@ -24,7 +24,7 @@ func TestCompact(t *testing.T) {
 		{"520000000000", "KRW", "₩520 billion", "5,200억 원"},
 		{"2300000000000", "KRW", "₩2.3 trillion", "2조 3천억 원"},
 		{"2345000000", "USD", "about $2.35 billion", "약 23억 5천만 달러"},
-		{"3075000000000", "KRW", "about ₩3.08 trillion", "약 3조 800억 원"},
+		{"3075000000000", "KRW", "about ₩3.08 trillion", "3조 750억 원"},
 		{"123400000000", "KRW", "about ₩123 billion", "1,234억 원"},
 		{"999960000", "USD", "about $1 billion", "약 10억 달러"},
 		{"1500000000", "EUR", "€1.5 billion", "15억 유로"},
@@ -52,6 +52,24 @@ func TestCompact(t *testing.T) {
 		{"10000.5", "USD", "$10,000.50", "10,000.50 달러"},
 		{"120000.05", "EUR", "€120,000.05", "120,000.05 유로"},
 		{"12345.5", "USD", "$12,345.50", "1만 2,345.50 달러"},
+		// From 1조 up the 억 group is written whole, as the press does,
+		// and from 1경 up the 조 group.
+		{"1200000000000", "KRW", "₩1.2 trillion", "1조 2천억 원"},
+		{"3000400000000", "KRW", "about ₩3 trillion", "3조 4억 원"},
+		{"12345670000000", "KRW", "about ₩12.3 trillion", "약 12조 3,457억 원"},
+		{"3075020000000", "KRW", "about ₩3.08 trillion", "약 3조 750억 원"},
+		{"9999999990000000", "KRW", "about ₩10,000 trillion", "약 1경 원"},
+		{"12345678900000000", "KRW", "about ₩12,346 trillion", "약 1경 2,346조 원"},
+		// An exact form as short as the rounded one is written instead.
+		{"393120000", "USD", "about $393 million", "3억 9,312만 달러"},
+		{"100050000", "USD", "about $100 million", "약 1억 달러"}, // "1억 5만" is longer
+		{"987650000", "USD", "about $988 million", "9억 8,765만 달러"},
+		{"2345600000", "USD", "about $2.35 billion", "약 23억 5천만 달러"},
+		// Trailing zeros left by arithmetic change nothing.
+		{"4500000000.0000", "USD", "$4.5 billion", "45억 달러"},
+		{"3075000000000.00000000", "KRW", "about ₩3.08 trillion", "3조 750억 원"},
+		{"12345.5000", "USD", "$12,345.50", "1만 2,345.50 달러"},
+		{"15000.0000", "USD", "$15,000", "1만 5천 달러"},
 	}
 	for _, tt := range tests {
 		a := pledge.MustAmount(tt.value, tt.code)

@@ -39,7 +39,7 @@ func TestConcurrentUse(t *testing.T) {
 					return
 				}
 				for _, s := range tot.Sum() {
-					if !s.Value().Mod(usd("5").Value()).IsZero() {
+					if !s.Decimal().Mod(usd("5").Decimal()).IsZero() {
 						t.Errorf("total %s is not whole batches of USD 5", s)
 					}
 				}

@@ -10,6 +10,14 @@
 // JSON an amount is {"value":"2300000000","currency":"USD"}, the value a
 // string so that no reader turns it into a float.
 //
+// [Amount.String] is the machine form, "USD 2450000000"; [Amount.Display]
+// writes an amount for people, "USD 2,450,000,000". Display, [Amount.Format],
+// the tables of [Totals] and the full figures of [Amount.Compact] share one
+// rule for decimal places: a whole amount is written whole, a fraction with
+// the currency's minor units ("USD 1,234.50") or every non-zero decimal it
+// has. Nothing is rounded, and trailing zeros that arithmetic leaves (a total
+// kept to 4 places) are not written.
+//
 // # Money in text
 //
 // Reporters write "$2.3 billion", "US$150m", "520 billion won ($393
@@ -77,15 +85,55 @@
 // field, with errors.Is matching the sentinel errors such as
 // [ErrPartsExceed] or [ErrUnknownPledge], and nothing is added.
 //
+// Every text field of a record (ID, donor, recipient, occasion, revises,
+// under, note, each part's note, each source's publisher, title, URL and
+// quote) must be valid UTF-8 and hold no control character other than
+// tab, line feed and carriage return, and none of Unicode's 66
+// noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF in every plane).
+// That keeps out every character XML 1.0 forbids, so the HTML and SVG of
+// totals always parse, and every character that JSON would not carry back
+// unchanged. IDs, donors and recipients, which become keys, are on one
+// line (no tab, line feed or carriage return) with no spaces at either end;
+// categories have their own grammar ([Category]). [Book.Add] refuses any
+// other text, naming the field, the character and its byte offset, and so
+// does every reader, since each passes what it reads through Add.
+//
 // [Book.Total] filters by donor, recipient, category, date and stage and
 // groups by any of [ByDonor], [ByRecipient], [ByCategory] (at a chosen
 // depth), [ByYear] and [ByCurrency]. The [Totals] it returns print as aligned
-// text, Markdown, an HTML table and an SVG bar chart, which is what a
-// Jupyter notebook running gophernotes shows for them.
+// text, Markdown, an HTML table and an SVG bar chart with a panel and an
+// axis per currency, which is what a Jupyter notebook running gophernotes
+// shows for them; [Totals.Chart] is the chart alone, as an image that
+// survives nbconvert's HTML export. Every HTML and SVG rendering is
+// well-formed XML, whatever the names hold.
+//
+// # Databases
+//
+// An [Amount] is a database/sql value: [Amount.Value] writes it as the text
+// of a composite "(2300000000,USD)", which PostgreSQL reads into a column
+// of the type (value NUMERIC, currency CHAR(3)) so that SQL can sum it per
+// currency exactly, and [Amount.Scan] reads that form or a text column
+// holding "USD 2300000000". NULL never reads as an amount: scan a nullable
+// column into a [NullAmount]. [Amount.Decimal] is the value alone, for a
+// NUMERIC column beside a currency column. [Category], [Stage] and
+// [Qualifier] are stored as their text.
 //
 // # Saving and reading
 //
 // [Book.WriteJSON] saves every record, revised ones included; [ReadBook]
 // reads such a file from untrusted input, naming the line, record and field
-// of anything malformed, and never returns half a book.
+// of anything malformed, and never returns half a book. [ReadRates] reads
+// exchange rates from CSV the same way.
+//
+// Every reader treats untrusted input alike. It skips a UTF-8 byte-order
+// mark at the start. It refuses text that is not UTF-8, and JSON escapes of
+// half a surrogate pair, rather than turn them into U+FFFD, and what
+// [Book.Add] refuses in text, naming the line and the field. It reads at
+// most 1 GiB. Its error keeps the first 100 problems, by record, and
+// counts the rest in [ValidationError].Omitted; a message quotes at most
+// 64 bytes of a bad value, then gives its length. Lines are counted once
+// through the input, however many problems there are, so a reader takes
+// time in proportion to its input, and memory for the input and the valid
+// records read from it (ReadBook: about 6 times its input at its peak), a
+// bad record costing nothing once read.
 package pledge

@@ -3,6 +3,8 @@ package pledge
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,6 +44,9 @@ var (
 	ErrPartsExceed = errors.New("pledge: parts exceed the whole")
 	// ErrInvalid: any other malformed value (a stage, a date, a year).
 	ErrInvalid = errors.New("pledge: invalid value")
+	// ErrUnknownName: a query filter that names a donor, recipient or
+	// category the book does not hold (see [NameError]).
+	ErrUnknownName = errors.New("pledge: unknown name")
 	// ErrMissingRate: no exchange rate for a conversion.
 	ErrMissingRate = errors.New("pledge: missing exchange rate")
 )
@@ -66,9 +71,10 @@ type CurrencyError struct {
 	Code string
 }
 
-// Error names the code and what is wanted instead.
+// Error names the code, quoting at most its first 64 bytes, and what is
+// wanted instead.
 func (e *CurrencyError) Error() string {
-	return fmt.Sprintf("pledge: invalid currency %q: want an ISO 4217 code such as USD, EUR or KRW", e.Code)
+	return fmt.Sprintf("pledge: invalid currency %s: want an ISO 4217 code such as USD, EUR or KRW", problem.Quote(e.Code))
 }
 
 // Is makes errors.Is(err, ErrInvalidCurrency) true.
@@ -81,9 +87,10 @@ type AmountError struct {
 	Reason string
 }
 
-// Error names the value and what is wrong with it.
+// Error names the value, quoting at most its first 64 bytes, and what is
+// wrong with it.
 func (e *AmountError) Error() string {
-	return fmt.Sprintf("pledge: invalid amount %q: %s", e.Value, e.Reason)
+	return fmt.Sprintf("pledge: invalid amount %s: %s", problem.Quote(e.Value), e.Reason)
 }
 
 // Is makes errors.Is(err, ErrInvalidAmount) true.
@@ -101,7 +108,8 @@ type Problem struct {
 }
 
 // Error names the record (line, ID or position), the field and the problem:
-// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`.
+// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`. An
+// ID or a value is quoted up to its first 64 bytes, then by its length.
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("pledge")
@@ -109,7 +117,7 @@ func (p Problem) Error() string {
 		fmt.Fprintf(&b, " (line %d)", p.Line)
 	}
 	if p.ID != "" {
-		fmt.Fprintf(&b, " %q", p.ID)
+		b.WriteString(" " + problem.Quote(p.ID))
 	} else {
 		fmt.Fprintf(&b, " #%d", p.Index)
 	}
@@ -124,9 +132,10 @@ func (p Problem) Error() string {
 // Unwrap returns the underlying error.
 func (p Problem) Unwrap() error { return p.Err }
 
-// ValidationError lists every problem found in a batch of records. When
-// [Book.Add] returns one, none of the batch was added. errors.Is sees
-// through it to each problem's sentinel.
+// ValidationError lists the problems found in a batch of records or an
+// input file: the first 100 by record, in the order found within a record,
+// and a count of the rest. When [Book.Add] returns one, none of the batch
+// was added. errors.Is sees through it to each listed problem's sentinel.
 type ValidationError struct {
 	Problems []Problem
 	// Omitted counts the problems found beyond those listed: a reader or a
@@ -134,24 +143,79 @@ type ValidationError struct {
 	Omitted int
 }
 
-// Error lists every problem, one per line after the first.
+// Error lists the problems, one per line after the first, and then how
+// many more were found.
 func (e *ValidationError) Error() string { return problem.List("pledge", e.Unwrap(), e.Omitted) }
 
 // Unwrap returns the problems, so errors.Is and errors.As look into each.
 func (e *ValidationError) Unwrap() []error { return problem.Errors(e.Problems) }
 
-// MissingRate names one conversion that had no rate.
+// MissingRate names one conversion that had no rate, with what would
+// have made it: a rate quoted the other way, or one too old for MaxAge.
 type MissingRate struct {
 	From, To currency.Unit
-	Day      time.Time
+	Day      time.Time // zero: the record has no date
+	// Records are the IDs of the records that needed the rate, sorted: at
+	// most [MaxMissingRecords] of them; More counts the rest. A single
+	// [Rates.Convert] names none.
+	Records []string
+	More    int
+	// Inverse reports that a To→From rate is there to invert: setting
+	// [Rates].Inverse would derive this one.
+	Inverse bool
+	// Stale is the day of the latest From→To rate before Day when it is
+	// older than [Rates].MaxAge allows; zero when there is none.
+	Stale time.Time
 }
 
-// String names the pair and the day: "KRW→USD on 2023-05-22".
+// Equal reports whether m and o name the same missing rate, records and
+// hints included; go-cmp uses it.
+func (m MissingRate) Equal(o MissingRate) bool {
+	return m.From == o.From && m.To == o.To && m.Day.Equal(o.Day) && slices.Equal(m.Records, o.Records) &&
+		m.More == o.More && m.Inverse == o.Inverse && m.Stale.Equal(o.Stale)
+}
+
+// MaxMissingRecords is how many record IDs a [MissingRate] lists.
+const MaxMissingRecords = 5
+
+// String names the pair, the day, the records and what would help:
+// "KRW→USD on 2023-05-22 for kr-ua-1 (a USD→KRW rate is there: set
+// Rates.Inverse to derive it)".
 func (m MissingRate) String() string {
+	var b strings.Builder
 	if m.Day.IsZero() {
-		return fmt.Sprintf("%s→%s for a record with no date", m.From, m.To)
+		fmt.Fprintf(&b, "%s→%s for a record with no date", m.From, m.To)
+		if len(m.Records) > 0 {
+			b.WriteString(" (")
+			writeIDs(&b, m.Records, m.More)
+			b.WriteString(": give it a date)")
+		}
+		return b.String()
 	}
-	return fmt.Sprintf("%s→%s on %s", m.From, m.To, civil.Format(m.Day))
+	fmt.Fprintf(&b, "%s→%s on %s", m.From, m.To, civil.Format(m.Day))
+	if len(m.Records) > 0 {
+		b.WriteString(" for ")
+		writeIDs(&b, m.Records, m.More)
+	}
+	switch {
+	case m.Inverse:
+		fmt.Fprintf(&b, " (a %s→%s rate is there: set Rates.Inverse to derive it)", m.To, m.From)
+	case !m.Stale.IsZero():
+		fmt.Fprintf(&b, " (the latest, of %s, is older than Rates.MaxAge)", civil.Format(m.Stale))
+	}
+	return b.String()
+}
+
+func writeIDs(b *strings.Builder, ids []string, more int) {
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(id))
+	}
+	if more > 0 {
+		fmt.Fprintf(b, " and %d more", more)
+	}
 }
 
 // RateError lists every conversion a total needed and could not make. It
@@ -166,7 +230,7 @@ func (e *RateError) Error() string {
 	for i, m := range e.Missing {
 		parts[i] = m.String()
 	}
-	return "pledge: missing exchange rate: " + strings.Join(parts, ", ")
+	return "pledge: missing exchange rate: " + strings.Join(parts, "; ")
 }
 
 // Is makes errors.Is(err, ErrMissingRate) true.

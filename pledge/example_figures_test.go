@@ -114,12 +114,37 @@ func ExampleAmount_Format() {
 		fmt.Println(strings.ReplaceAll(a.Format(language.MustParse(tag)), "\u00a0", " "))
 	}
 	fmt.Println(pledge.MustAmount("520000000000", "KRW").Format(language.Korean))
+	// A fraction gets the minor units, or every digit it has.
+	fmt.Println(strings.ReplaceAll(pledge.MustAmount("1234.5", "EUR").Format(language.German), "\u00a0", " "))
+	fmt.Println(pledge.MustAmount("1234.5678", "USD").Format(language.English))
 	// Output:
-	// $2,300,000,000.00
-	// US$2,300,000,000.00
-	// 2.300.000.000,00 $
-	// $2,30,00,00,000.00
+	// $2,300,000,000
+	// US$2,300,000,000
+	// 2.300.000.000 $
+	// $2,30,00,00,000
 	// ₩520,000,000,000
+	// 1.234,50 €
+	// $1,234.5678
+}
+
+// Display is an amount as people read it; String is the machine form. Both
+// read back.
+func ExampleAmount_Display() {
+	var book pledge.Book
+	_ = book.Add(
+		pledge.Pledge{ID: "a", Donor: "South Korea", Amount: pledge.MustAmount("2300000000", "USD")},
+		pledge.Pledge{ID: "b", Donor: "South Korea", Amount: pledge.MustAmount("150000000", "USD")},
+	)
+	t, _ := book.Total(pledge.Query{})
+	sum := t.Sum()[0]
+	fmt.Println(sum.Display(), "|", sum.String())
+	fmt.Println(pledge.MustAmount("1234.5", "USD").Display(), "|", pledge.MustAmount("-1000.50", "KRW").Display())
+	back, _ := pledge.ParseAmount(sum.Display())
+	fmt.Println(back.Equal(sum))
+	// Output:
+	// USD 2,450,000,000 | USD 2450000000
+	// USD 1,234.50 | -KRW 1,000.5
+	// true
 }
 
 func ExampleRates_Convert() {
@@ -131,19 +156,19 @@ func ExampleRates_Convert() {
 		return
 	}
 	c, err := r.Convert(pledge.MustAmount("2300000000", "USD"), currency.KRW, sept.AddDate(0, 0, 2))
-	fmt.Println(c.From, "→", c.To, "at", c.Rate, "of", c.RateDate.Format(time.DateOnly), c.Source, err)
+	fmt.Println(c.From.Display(), "→", c.To.Display(), "at", c.Rate, "of", c.RateDate.Format(time.DateOnly), c.Source, err)
 	_, err = r.Convert(pledge.MustAmount("2300000000", "USD"), currency.KRW, sept.AddDate(0, 0, 10))
 	fmt.Println(err)
 	_, err = r.Convert(pledge.MustAmount("520000000000", "KRW"), currency.USD, sept)
 	fmt.Println(err)
 	r.Inverse = 8 // won to dollars through 1/1335.3, to 8 places
 	c, err = r.Convert(pledge.MustAmount("520000000000", "KRW"), currency.USD, sept)
-	fmt.Println(c.To, "at", c.Rate, c.Inverse, err)
+	fmt.Println(c.To.Display(), "at", c.Rate, c.Inverse, err)
 	// Output:
-	// USD 2300000000 → KRW 3071190000000 at 1335.3 of 2023-09-08 Bank of Korea <nil>
-	// pledge: missing exchange rate: USD→KRW on 2023-09-18
-	// pledge: missing exchange rate: KRW→USD on 2023-09-08
-	// USD 389428000 at 0.0007489 true <nil>
+	// USD 2,300,000,000 → KRW 3,071,190,000,000 at 1335.3 of 2023-09-08 Bank of Korea <nil>
+	// pledge: missing exchange rate: USD→KRW on 2023-09-18 (the latest, of 2023-09-08, is older than Rates.MaxAge)
+	// pledge: missing exchange rate: KRW→USD on 2023-09-08 (a USD→KRW rate is there: set Rates.Inverse to derive it)
+	// USD 389,428,000 at 0.0007489 true <nil>
 }
 
 func ExampleReadRates() {

@@ -118,13 +118,15 @@ func Example_stages() {
 	}
 	for _, s := range pledge.Stages() {
 		t, _ := book.Total(pledge.Query{Stage: s})
-		fmt.Printf("%-9s %v\n", s, t.Sum())
+		for _, sum := range t.Sum() { // one amount per currency
+			fmt.Printf("%-9s %s\n", s, sum.Display())
+		}
 	}
 	// Output:
-	// pledged   [USD 500000000]
-	// committed [USD 300000000]
-	// allocated [USD 150000000]
-	// disbursed [USD 150000000]
+	// pledged   USD 500,000,000
+	// committed USD 300,000,000
+	// allocated USD 150,000,000
+	// disbursed USD 150,000,000
 }
 
 // A restatement replaces what it restates in every total, and the history
@@ -134,8 +136,8 @@ func ExamplePledge_revises() {
 	_ = book.Add(pledge.Pledge{ID: "first", Donor: "Japan", Amount: pledge.MustAmount("4500000000", "USD"), Date: date(2023, 2, 20)})
 	_ = book.Add(pledge.Pledge{ID: "update", Donor: "Japan", Amount: pledge.MustAmount("5500000000", "USD"), Date: date(2023, 5, 20), Revises: "first"})
 	t, _ := book.Total(pledge.Query{})
-	fmt.Println(t.Sum(), len(book.History("first")))
-	// Output: [USD 5500000000] 2
+	fmt.Println(t.Sum()[0].Display(), len(book.History("first")))
+	// Output: USD 5,500,000,000 2
 }
 
 func ExampleReadBook() {

@@ -10,6 +10,9 @@ import (
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+
+	"github.com/summitry/summitry/internal/fold"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Qualifier says how a figure relates to the money it describes: exactly,
@@ -81,15 +84,32 @@ func (q *Qualifier) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// ParseQualifier reads a qualifier's name as [Qualifier.String] writes it:
-// "exact", "approximately", "at least", "at most", "more than", "less than".
+// ParseQualifier reads a qualifier's name as [Qualifier.String] writes it
+// ("exact", "approximately", "at least", "at most", "more than", "less
+// than"), ignoring case and spacing as [ParseStage] does, or the sign a
+// table shows for it ("≈", "≥", "≤", ">", "<", and "~", ">=", "<=").
+// It reads a qualifier alone: for a figure with its words ("about $2
+// billion", "약 20억 달러") use [ParseFigure].
 func ParseQualifier(text string) (Qualifier, error) {
-	for i, name := range qualifierNames {
-		if text == name {
-			return Qualifier(i), nil
+	if len(text) <= maxWord {
+		if q, ok := qualifierSigns[strings.TrimSpace(text)]; ok {
+			return q, nil
+		}
+		key := fold.Key(text)
+		for i, name := range qualifierNames {
+			if key == strings.ReplaceAll(name, " ", "") {
+				return Qualifier(i), nil
+			}
 		}
 	}
-	return 0, fmt.Errorf("%w: qualifier %q: want one of %s", ErrInvalid, text, strings.Join(qualifierNames[:], ", "))
+	return 0, fmt.Errorf("%w: qualifier %s: want one of %s", ErrInvalid, problem.Quote(text), strings.Join(qualifierNames[:], ", "))
+}
+
+// qualifierSigns are the signs tables write for qualifiers.
+var qualifierSigns = map[string]Qualifier{
+	"≈": Approximately, "~": Approximately,
+	"≥": AtLeast, ">=": AtLeast, "≤": AtMost, "<=": AtMost,
+	">": MoreThan, "<": LessThan,
 }
 
 // Figure is a sum of money as a text gives it: an amount and how exact it

@@ -622,8 +622,8 @@ func checkCompactRoundTrip(t *testing.T, a pledge.Amount) {
 			// Off by at most half a unit in the third significant digit or
 			// half the minor unit.
 			scale, _ := currency.Standard.Rounding(a.Currency())
-			bound := decimal.Max(a.Value().Abs().Mul(decimal.New(5, -3)), decimal.New(5, -int32(scale)-1))
-			if diff := f.Amount.Value().Sub(a.Value()).Abs(); diff.Cmp(bound) > 0 {
+			bound := decimal.Max(a.Decimal().Abs().Mul(decimal.New(5, -3)), decimal.New(5, -int32(scale)-1))
+			if diff := f.Amount.Decimal().Sub(a.Decimal()).Abs(); diff.Cmp(bound) > 0 {
 				t.Fatalf("%v.Compact(%v) = %q is off by %s", a, tag, c, diff)
 			}
 		default:
@@ -651,7 +651,7 @@ func FuzzFindFigures(f *testing.F) {
 			if found.Start < end || found.End <= found.Start || found.End > len(text) {
 				t.Fatalf("figure %d at [%d,%d) after %d in %q: out of order or bounds", i, found.Start, found.End, end, text)
 			}
-			if found.Figure.Amount.Value().Sign() < 0 {
+			if found.Figure.Amount.Decimal().Sign() < 0 {
 				t.Fatalf("figure %d %q in %q is negative: FindFigures reads magnitudes", i, text[found.Start:found.End], text)
 			}
 			end = found.End

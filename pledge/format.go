@@ -14,12 +14,17 @@ import (
 )
 
 // Format returns the full figure as the language tag writes it: the
-// currency's symbol in that language, its digits, grouping and separators,
-// and at least the currency's minor units: "$2,300,000,000.00" in English,
-// "2.300.000.000,00 $" in German, "₩520,000,000,000" in Korean.
+// currency's symbol in that language, its digits, grouping and separators:
+// "$2,300,000,000" in English, "2.300.000.000 $" in German,
+// "₩520,000,000,000" in Korean, "$1,234.50", "1.234,50 €".
 //
-// Format never rounds: a value with more decimals than the currency's minor
-// unit shows them all (call [Amount.Round] first for a display figure).
+// The decimal places follow the rule of every amount written for people
+// (see [Amount.Display]): none for a whole amount, else the currency's minor
+// units, or more when the value has more non-zero decimals. Format never
+// rounds and never drops a non-zero digit (call [Amount.Round] first for a
+// display figure); trailing zeros that arithmetic leaves in the value
+// (2300000000.0000 from a total) are not written.
+//
 // golang.org/x/text supplies the symbol (currency.Symbol), the minor unit
 // (currency.Standard) and the language's digits, separators and grouping,
 // learned by formatting whole numbers; the digits of the amount itself are
@@ -30,12 +35,7 @@ import (
 // Hebrew and others listed in the code).
 func (a Amount) Format(tag language.Tag) string {
 	sys := numberSystemFor(tag)
-	scale, _ := currency.Standard.Rounding(a.cur)
-	places := int32(scale)
-	if exp := -a.value.Exponent(); exp > places {
-		places = exp
-	}
-	digits := sys.localize(a.value.Abs().StringFixed(places))
+	digits := sys.localize(a.plain(a.places()))
 	sym := symbolIn(tag, a.cur)
 	minus := ""
 	if a.value.Sign() < 0 {
@@ -51,6 +51,63 @@ func (a Amount) Format(tag language.Tag) string {
 		return minus + sym + "\u00a0" + digits
 	}
 	return minus + sym + digits
+}
+
+// Display returns the amount as a person reads it in a sentence, a table or
+// a notebook: the ISO code, a space and the value with grouped digits,
+// "USD 2,450,000,000", "USD 1,234.50", "KRW 1,000.5", "-USD 3". It is the
+// readable twin of [Amount.String], which is the machine form
+// ("USD 2450000000") that JSON, MarshalText and error messages carry.
+// [ParseAmount] reads both back to an amount equal to a.
+//
+// Every amount summitry writes for people (Display, [Amount.Format], the
+// figures of [Amount.Compact] written in full, and the tables and charts
+// of [Totals]) takes its decimal places from one rule: none when the value
+// is whole ("USD 2,450,000,000", as reports and the press write it), else
+// the currency's minor units from ISO 4217 ("USD 1,234.50"; 0 for KRW and
+// JPY, 3 for BHD), or as many as the last non-zero decimal needs when there
+// are more ("USD 1,234.5678", "KRW 1,000.5"). Nothing is rounded and no
+// non-zero digit is dropped: trailing zeros left by arithmetic (a total
+// kept to 4 places, a conversion at a rate of 8) are not precision and are
+// not written. A table writes all the amounts of one currency to the same
+// places, so that their decimal points line up.
+func (a Amount) Display() string {
+	return a.signed(a.places(), a.cur.String()+" ")
+}
+
+// places returns the decimal places a is written with for people: 0 when
+// its value is whole, else the currency's minor units or the places its last
+// non-zero decimal needs, whichever is more.
+func (a Amount) places() int32 {
+	exp := a.value.Exponent()
+	if exp >= 0 {
+		return 0
+	}
+	// The value written without trailing zeros has as many places as it needs.
+	s := a.value.String()
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		return 0
+	}
+	minor, _ := currency.Standard.Rounding(a.cur)
+	return max(int32(len(s)-i-1), int32(minor))
+}
+
+// plain writes |a| as a plain ASCII decimal with places decimal places, at
+// least as many as its value needs.
+func (a Amount) plain(places int32) string {
+	return a.value.Abs().StringFixed(places)
+}
+
+// signed writes a with places decimal places and English grouping, prefix
+// (a currency code and a space, or nothing) before the digits and a minus
+// sign before both: "-USD 1,234.50", "2,450,000,000".
+func (a Amount) signed(places int32, prefix string) string {
+	s := prefix + english.localize(a.plain(places))
+	if a.value.Sign() < 0 {
+		s = "-" + s
+	}
+	return s
 }
 
 // numberSystem is how a language writes numbers: its digits, grouping and

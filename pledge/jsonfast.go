@@ -214,11 +214,15 @@ func (r *fastReader) str(dst *string) bool {
 		return true
 	}
 	// Escapes or invalid UTF-8: encoding/json's own rules, for this string.
+	// It decodes into a string of its own, so that dst (often a field of a
+	// record being read) need not live on the heap.
 	r.i = start
 	end := r.stringEnd()
-	if json.Unmarshal(r.data[start:end], dst) != nil {
+	var v string
+	if json.Unmarshal(r.data[start:end], &v) != nil {
 		return false
 	}
+	*dst = v
 	r.i = end
 	return true
 }

@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/summitry/summitry/internal/input"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // shape is what a JSON value in a record must look like: its kind and, for
@@ -167,8 +171,13 @@ type step struct {
 
 // fail is a problem at the current path.
 func (c *shapeChecker) fail(format string, args ...any) error {
+	return &fieldError{formatPath(c.path), fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))}
+}
+
+// formatPath writes a path as errors name fields: "parts[1].year".
+func formatPath(path []step) string {
 	var b []byte
-	for _, st := range c.path {
+	for _, st := range path {
 		switch {
 		case st.name == nil:
 			b = fmt.Appendf(b, "[%d]", st.index)
@@ -178,7 +187,114 @@ func (c *shapeChecker) fail(format string, args ...any) error {
 			b = append(b, fieldName(st.name)...)
 		}
 	}
-	return &fieldError{string(b), fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))}
+	return string(b)
+}
+
+// badText reports the first place in JSON text data, which must be valid
+// JSON but for its strings, where a string is not valid UTF-8 or escapes
+// half a surrogate pair, as a *fieldError naming the field it is in; nil
+// when there is none. encoding/json would turn such bytes into U+FFFD
+// without a word, so that "Kor\xe9a" and "Kor\xe8a" became one donor.
+func badText(data []byte) error {
+	off, why := input.BadUTF8(data), "is not valid UTF-8"
+	if s := input.LoneSurrogate(data); s >= 0 && (off < 0 || s < off) {
+		off, why = s, "escapes half a surrogate pair, "+string(data[s:s+6])+","
+	}
+	if off < 0 {
+		return nil
+	}
+	f := textFinder{jsonText: jsonText{data: data}, off: off}
+	f.path = f.buf[:0]
+	if !f.value() {
+		return fmt.Errorf("%w: byte %d %s", ErrInvalid, off, why) // not in a string: not JSON
+	}
+	text := problem.Quote(string(data[f.start+1 : f.end-1]))
+	if f.key {
+		return &fieldError{formatPath(f.path), fmt.Errorf("%w: field name %s %s at byte %d", ErrInvalid, text, why, off-f.start-1)}
+	}
+	return &fieldError{formatPath(f.path), fmt.Errorf("%w: %s %s at byte %d", ErrInvalid, text, why, off-f.start-1)}
+}
+
+// textFinder finds the string of JSON text that holds byte off: its path,
+// whether it is a field name, and where it starts and ends, quotes
+// included.
+type textFinder struct {
+	jsonText
+	off        int
+	path       []step
+	buf        [8]step
+	key        bool
+	start, end int
+}
+
+// value walks the value at i and reports whether it holds off.
+func (f *textFinder) value() bool {
+	f.space()
+	if f.i >= len(f.data) {
+		return false
+	}
+	switch f.data[f.i] {
+	case '"':
+		return f.str()
+	case '{':
+		f.i++
+		for {
+			f.space()
+			if f.i >= len(f.data) || f.data[f.i] == '}' {
+				f.i++
+				return false
+			}
+			if f.data[f.i] == ',' {
+				f.i++
+				f.space()
+			}
+			if f.str() {
+				f.key = true
+				return true
+			}
+			name := f.data[f.start+1 : f.end-1]
+			if !isPlainKey(name) {
+				var unq string
+				if json.Unmarshal(f.data[f.start:f.end], &unq) == nil {
+					name = []byte(unq)
+				}
+			}
+			f.space()
+			f.i++ // :
+			f.path = append(f.path, step{name: name})
+			if f.value() {
+				return true
+			}
+			f.path = f.path[:len(f.path)-1]
+		}
+	case '[':
+		f.i++
+		for n := 0; ; n++ {
+			f.space()
+			if f.i >= len(f.data) || f.data[f.i] == ']' {
+				f.i++
+				return false
+			}
+			if f.data[f.i] == ',' {
+				f.i++
+			}
+			f.path = append(f.path, step{index: n})
+			if f.value() {
+				return true
+			}
+			f.path = f.path[:len(f.path)-1]
+		}
+	}
+	f.skipValue()
+	return false
+}
+
+// str moves past the string at i and reports whether it holds off.
+func (f *textFinder) str() bool {
+	f.start = f.i
+	f.i = f.stringEnd()
+	f.end = f.i
+	return f.start <= f.off && f.off < f.end
 }
 
 // value checks the value at c.i and moves past it. A value of any shape
@@ -222,7 +338,7 @@ func (c *shapeChecker) value(s *shape) error {
 			if isWhole(c.data[start:c.i]) {
 				return nil
 			}
-			return c.fail("want %s, found %s", s.kind, c.data[start:c.i])
+			return c.fail("want %s, found %s", s.kind, shortJSON(c.data[start:c.i]))
 		}
 		found = "number"
 	}
@@ -248,7 +364,7 @@ func (c *shapeChecker) object(s *shape) error {
 		if !isPlainKey(name) {
 			var unq string
 			if err := json.Unmarshal(c.data[start:c.i], &unq); err != nil {
-				return c.fail("field name %s: %v", c.data[start:c.i], err)
+				return c.fail("field name %s: %v", shortJSON(c.data[start:c.i]), err)
 			}
 			name = []byte(unq)
 		}
@@ -257,10 +373,10 @@ func (c *shapeChecker) object(s *shape) error {
 		c.path = append(c.path, step{name: name})
 		f, ok := s.fields[string(name)]
 		if !ok {
-			return c.fail("unknown field %q%s", name, caseHint(string(name), s.fields))
+			return c.fail("unknown field %s%s", problem.Quote(string(name)), caseHint(string(name), s.fields))
 		}
 		if seen&f.bit != 0 {
-			return c.fail("field %q given twice", name)
+			return c.fail("field %s given twice", problem.Quote(string(name)))
 		}
 		seen |= f.bit
 		if err := c.value(f.shape); err != nil {
@@ -322,12 +438,29 @@ func isWhole(b []byte) bool {
 	return true
 }
 
-// fieldName is a field's name as a path writes it: "" for the empty name.
+// fieldName is a field's name as a path writes it: "" for the empty name,
+// and a long name cut as problem.Quote cuts it.
 func fieldName(name []byte) []byte {
 	if len(name) == 0 {
 		return []byte(`""`)
 	}
+	if len(name) > problem.QuoteMax {
+		return []byte(problem.Quote(string(name)))
+	}
 	return name
+}
+
+// shortJSON is JSON text for an error message: as it is, or its first 64
+// bytes and its length.
+func shortJSON(b []byte) string {
+	if len(b) <= problem.QuoteMax {
+		return string(b)
+	}
+	cut := problem.QuoteMax
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", b[:cut], len(b))
 }
 
 // isPlainKey reports whether a key as written needs no unescaping.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Part is an itemised share of a pledge: "including $300 million in
@@ -130,6 +131,9 @@ func (s *Source) UnmarshalJSON(data []byte) error {
 	if err := checkJSON(data, sourceShape); err != nil {
 		return err
 	}
+	if err := badText(data); err != nil {
+		return err
+	}
 	var j sourceJSON
 	if err := json.Unmarshal(data, &j); err != nil {
 		return err
@@ -217,12 +221,16 @@ type partWire struct {
 
 // UnmarshalJSON reads the form [Pledge.MarshalJSON] writes; a missing
 // "stage" is pledged. It refuses unknown fields, names in another case,
-// repeated names and malformed values, naming the field by its path
-// ("parts[1].year"), but does not validate the record as a whole:
-// [Book.Add] does.
+// repeated names, malformed values and strings that are not valid UTF-8
+// or escape half a surrogate pair (which encoding/json would silently turn
+// into U+FFFD), naming the field by its path ("parts[1].year"), but does
+// not validate the record as a whole: [Book.Add] does.
 func (p *Pledge) UnmarshalJSON(data []byte) error {
 	if !json.Valid(data) {
 		return checkJSON(data, pledgeShape)
+	}
+	if err := badText(data); err != nil {
+		return err
 	}
 	return p.decode(data)
 }
@@ -236,10 +244,11 @@ func (p *Pledge) decode(data []byte) error {
 		if err := checkShape(data, pledgeShape); err != nil {
 			return err
 		}
-		w = pledgeWire{}
-		if err := json.Unmarshal(data, &w); err != nil {
+		var slow pledgeWire // its own variable: w stays off the heap
+		if err := json.Unmarshal(data, &slow); err != nil {
 			return err
 		}
+		w = slow
 	}
 	v := Pledge{
 		ID: w.ID, Donor: w.Donor, Recipient: w.Recipient, Categories: w.Categories,
@@ -328,11 +337,11 @@ func explainJSON(err error) (string, error) {
 		if te.Field != "" && !strings.HasSuffix(field, te.Field) {
 			f = join(te.Field)
 		}
-		return f, fmt.Errorf("%w: want %s, found JSON %s", ErrInvalid, jsonKind(te.Type), te.Value)
+		return f, fmt.Errorf("%w: want %s, found JSON %s", ErrInvalid, jsonKind(te.Type), shortJSON([]byte(te.Value)))
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		name = strings.Trim(name, `"`)
-		return join(name), fmt.Errorf("%w: unknown field %q", ErrInvalid, name)
+		return join(name), fmt.Errorf("%w: unknown field %s", ErrInvalid, problem.Quote(name))
 	}
 	for _, s := range []error{ErrInvalidAmount, ErrInvalidCurrency, ErrInvalidCategory, ErrInvalid} {
 		if errors.Is(err, s) {

@@ -76,7 +76,7 @@ func randomBook(r *rand.Rand, n int) []pledge.Pledge {
 		p.Amount = amount(cur, 1_000_000)
 		p.Categories = pickCats()
 		if r.IntN(3) == 0 {
-			left := p.Amount.Value()
+			left := p.Amount.Decimal()
 			for range 1 + r.IntN(3) {
 				v := decimal.New(r.Int64N(left.Mul(decimal.NewFromInt(100)).IntPart()+1), -2)
 				left = left.Sub(v)
@@ -130,8 +130,8 @@ func reference(book []pledge.Pledge, stage pledge.Stage) map[string]decimal.Deci
 			sum = sum.Add(value(c))
 		}
 		p := byID[id]
-		if p.Stage >= stage && p.Amount.Value().GreaterThan(sum) {
-			return p.Amount.Value()
+		if p.Stage >= stage && p.Amount.Decimal().GreaterThan(sum) {
+			return p.Amount.Decimal()
 		}
 		return sum
 	}
@@ -169,14 +169,14 @@ func TestPropertyCategoryRowsAddUp(t *testing.T) {
 						t.Fatalf("round %d %v: negative row %v", round, q, row)
 					}
 					cur := row.Amount.Currency().String()
-					rowSums[cur] = rowSums[cur].Add(row.Amount.Value())
+					rowSums[cur] = rowSums[cur].Add(row.Amount.Decimal())
 				}
 				for _, s := range tot.Sum() {
 					cur := s.Currency().String()
-					if !s.Value().Equal(rowSums[cur]) {
+					if !s.Decimal().Equal(rowSums[cur]) {
 						t.Fatalf("round %d %v: rows add up to %s %s, Sum says %s", round, q, cur, rowSums[cur], s)
 					}
-					if !s.Value().Equal(ref[cur]) {
+					if !s.Decimal().Equal(ref[cur]) {
 						t.Fatalf("round %d %v: total %s, the reference rule gives %s %s", round, q, s, cur, ref[cur])
 					}
 					delete(ref, cur)
@@ -235,13 +235,16 @@ func TestPropertyJSONRoundTrip(t *testing.T) {
 // TestPropertyFastPathIsExact totals books whose amounts range from tiny
 // fractions to beyond 19 digits, so that the integer fast path, its 128-bit
 // sums and its exact fallback all take part, and compares every row with a
-// plain decimal sum.
+// plain decimal sum, and its count and the total's record count with the
+// records that have money in it. Some records have parts, whose pieces may
+// fit the fast path where the record's remainder does not, or the reverse.
 func TestPropertyFastPathIsExact(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 84))
 	cats3 := []pledge.Category{pledge.Humanitarian, pledge.FinancialLoan, pledge.MilitaryNonLethal}
 	for round := range 60 {
 		var book []pledge.Pledge
 		want := map[string]decimal.Decimal{}
+		count := map[string]int{}
 		for i := range 1 + r.IntN(300) {
 			var coef decimal.Decimal
 			switch r.IntN(4) {
@@ -259,9 +262,31 @@ func TestPropertyFastPathIsExact(t *testing.T) {
 				Amount:     pledge.AmountOf(v, currency.USD),
 				Categories: []pledge.Category{cats3[r.IntN(3)]},
 			}
+			in := map[string]bool{} // the groups p has money in
+			put := func(c pledge.Category, v decimal.Decimal) {
+				k := p.Donor + " | " + string(c)
+				want[k] = want[k].Add(v)
+				in[k] = true
+			}
+			rest := v
+			if r.IntN(3) == 0 {
+				// One or two parts of a tenth or less each, cut to 0 to 6
+				// decimals: the pieces of one record may go either way.
+				for range 1 + r.IntN(2) {
+					part := v.Mul(decimal.New(r.Int64N(100), -3)).Truncate(int32(r.IntN(7)))
+					c := cats3[r.IntN(3)]
+					p.Parts = append(p.Parts, pledge.Part{Amount: pledge.AmountOf(part, currency.USD), Categories: []pledge.Category{c}})
+					put(c, part)
+					rest = rest.Sub(part)
+				}
+			}
+			if len(p.Parts) == 0 || rest.Sign() > 0 {
+				put(p.Categories[0], rest)
+			}
+			for k := range in {
+				count[k]++
+			}
 			book = append(book, p)
-			k := p.Donor + " | " + string(p.Categories[0])
-			want[k] = want[k].Add(v)
 		}
 		b := &pledge.Book{}
 		if err := b.Add(book...); err != nil {
@@ -272,8 +297,10 @@ func TestPropertyFastPathIsExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := map[string]decimal.Decimal{}
+		gotCount := map[string]int{}
 		for _, row := range tot.Rows() {
-			got[row.Keys[0]+" | "+row.Keys[1]] = row.Amount.Value()
+			k := row.Keys[0] + " | " + row.Keys[1]
+			got[k], gotCount[k] = row.Amount.Decimal(), row.Count
 		}
 		if len(got) != len(want) {
 			t.Fatalf("round %d: %d rows, want %d", round, len(got), len(want))
@@ -283,30 +310,54 @@ func TestPropertyFastPathIsExact(t *testing.T) {
 				t.Fatalf("round %d %s: %s, want %s", round, k, got[k], v)
 			}
 		}
+		if diff := cmp.Diff(count, gotCount); diff != "" {
+			t.Fatalf("round %d: records counted in each row (-want +got):\n%s", round, diff)
+		}
+		if tot.Records() != len(book) {
+			t.Fatalf("round %d: Records = %d, want %d", round, tot.Records(), len(book))
+		}
 	}
 }
 
 // FuzzTotalFastPath compares Total with a plain decimal sum on amounts the
 // fuzzer picks: coefficients up to 2^64 and beyond, exponents either side
-// of the fast path's four decimal places, several in one group.
+// of the fast path's four decimal places, several in one group, and a
+// record with a part whose pieces may take the fast path and the exact one
+// each. Each row's count and the total's record count must be the records
+// of that row, each once.
 func FuzzTotalFastPath(f *testing.F) {
 	f.Add(uint64(230000000000), int8(-2), uint64(15000000000), int8(-2), uint64(1<<63), int8(3), uint8(1))
 	f.Add(uint64(1), int8(-9), uint64(99999), int8(-4), uint64(18446744073709551615), int8(0), uint8(0))
 	f.Fuzz(func(t *testing.T, a uint64, ea int8, b uint64, eb int8, c uint64, ec int8, mix uint8) {
 		var book []pledge.Pledge
 		want := map[string]decimal.Decimal{}
+		count := map[string]int{}
+		value := func(coef uint64, exp int8) decimal.Decimal {
+			v := decimal.NewFromBigInt(new(big.Int).SetUint64(coef), int32(exp%20))
+			if mix&1 == 1 {
+				v = v.Mul(decimal.NewFromInt(1_000_003))
+			}
+			return v
+		}
 		for i, x := range []struct {
 			coef uint64
 			exp  int8
 		}{{a, ea}, {b, eb}, {c, ec}, {a, eb}, {c, ea}} {
-			v := decimal.NewFromBigInt(new(big.Int).SetUint64(x.coef), int32(x.exp%20))
-			if mix&1 == 1 {
-				v = v.Mul(decimal.NewFromInt(1_000_003))
-			}
+			v := value(x.coef, x.exp)
 			donor := fmt.Sprint("d", (int(mix)>>1+i)%2)
 			book = append(book, pledge.Pledge{ID: fmt.Sprint("p", i), Donor: donor, Amount: pledge.AmountOf(v, currency.EUR)})
 			want[donor] = want[donor].Add(v)
+			count[donor]++
 		}
+		// The whole a+b with a part b: the part and the remainder a.
+		whole, part := value(a, ea).Add(value(b, eb)), value(b, eb)
+		if mix&2 == 2 { // "2.00000": the whole with five zeros written out
+			whole = decimal.NewFromBigInt(new(big.Int).Mul(whole.Coefficient(), big.NewInt(100_000)), whole.Exponent()-5)
+		}
+		book = append(book, pledge.Pledge{ID: "parts", Donor: "d0", Amount: pledge.AmountOf(whole, currency.EUR),
+			Parts: []pledge.Part{{Amount: pledge.AmountOf(part, currency.EUR)}}})
+		want["d0"] = want["d0"].Add(whole)
+		count["d0"]++
 		b2 := &pledge.Book{}
 		if err := b2.Add(book...); err != nil {
 			// Beyond 60 digits is refused, which is fine; nothing else is.
@@ -320,8 +371,9 @@ func FuzzTotalFastPath(f *testing.F) {
 			t.Fatal(err)
 		}
 		got := map[string]decimal.Decimal{}
+		gotCount := map[string]int{}
 		for _, row := range tot.Rows() {
-			got[row.Keys[0]] = row.Amount.Value()
+			got[row.Keys[0]], gotCount[row.Keys[0]] = row.Amount.Decimal(), row.Count
 		}
 		if len(got) != len(want) {
 			t.Fatalf("%d groups, want %d: %v", len(got), len(want), got)
@@ -331,7 +383,13 @@ func FuzzTotalFastPath(f *testing.F) {
 				t.Fatalf("%s: %s, want %s", donor, g, w)
 			}
 		}
-		if sum := tot.Sum(); len(sum) != 1 || !sum[0].Value().Equal(want["d0"].Add(want["d1"])) {
+		if diff := cmp.Diff(count, gotCount); diff != "" {
+			t.Fatalf("records counted in each row (-want +got):\n%s", diff)
+		}
+		if tot.Records() != len(book) {
+			t.Fatalf("Records = %d, want %d", tot.Records(), len(book))
+		}
+		if sum := tot.Sum(); len(sum) != 1 || !sum[0].Decimal().Equal(want["d0"].Add(want["d1"])) {
 			t.Fatalf("Sum %v, want EUR %s", sum, want["d0"].Add(want["d1"]))
 		}
 	})

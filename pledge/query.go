@@ -53,14 +53,24 @@ type Query struct {
 	// overview, "Stages and fulfilment").
 	Stage Stage
 
-	Donors     []string // keep records of these donors (exact match); empty: all
-	Recipients []string // keep records for these recipients (exact match); empty: all
+	// Donors and Recipients keep the records of these donors, or for these
+	// recipients; empty keeps all. Names compare as the meeting ledger
+	// compares leaders' names: case, accents, spaces, hyphens and
+	// full-width forms aside ("south korea" is "South Korea"). A name that
+	// fits no donor (recipient) of a record that counts is an error, a
+	// *[NameError] with the book's nearest names, rather than an empty
+	// total. [Book.Donors] and [Book.Recipients] list the names.
+	Donors     []string
+	Recipients []string
 
 	// Categories keeps the amounts within these categories (by
 	// [Category.Within]: "military" keeps "military/non-lethal"). An
 	// undivided amount in several categories is kept when any of them is
 	// within the filter, and its row keeps the joined key, so it is never
-	// passed off as belonging to one category alone.
+	// passed off as belonging to one category alone. A category that is
+	// not predefined ([DefaultCategories]) and holds none of the book's
+	// is a *[NameError], as a misspelt donor is; [Book.Categories] lists
+	// them.
 	Categories []Category
 
 	// From and To bound Pledge.Date, inclusive, as civil dates; zero is

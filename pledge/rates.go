@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Rates holds dated exchange rates: on a day, 1 base = rate quote, an exact
@@ -101,6 +102,9 @@ func (r *Rates) Set(day time.Time, base, quote currency.Unit, rate decimal.Decim
 }
 
 // SetFrom is [Rates.Set] with the rate's source recorded for provenance.
+// The source is text as a pledge's is (see the package overview): valid
+// UTF-8, with no control character but tab, line feed and carriage return
+// and no Unicode noncharacter.
 func (r *Rates) SetFrom(day time.Time, base, quote currency.Unit, value decimal.Decimal, source string) error {
 	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value, Source: source}
 	if err := rt.check(); err != nil {
@@ -122,6 +126,14 @@ func (rt Rate) check() error {
 	}
 	if rt.Rate.Sign() <= 0 {
 		return fmt.Errorf("%w: rate %s→%s on %s is %s, want > 0", ErrInvalid, rt.Base, rt.Quote, civil.Format(rt.Day), rt.Rate)
+	}
+	return checkSource(rt.Source)
+}
+
+// checkSource checks a rate's source as a pledge's text is checked.
+func checkSource(s string) error {
+	if at, why := textFault(s, false); at >= 0 {
+		return fmt.Errorf("%w: source %s %s at byte %d", ErrInvalid, problem.Quote(s), why, at)
 	}
 	return nil
 }
@@ -172,7 +184,9 @@ func (r *Rates) All() []Rate {
 // it within MaxAge, inverting a rate quoted the other way only as Inverse
 // allows. Converting into a's own currency returns a at rate 1. The
 // converted amount is the exact product. With no usable rate the error is
-// a *RateError naming the pair and the day; it matches [ErrMissingRate]. A
+// a *RateError naming the pair and the day, and saying when a rate quoted
+// the other way could be inverted or the latest rate is too old; it
+// matches [ErrMissingRate]. A
 // negative MaxAge, or an Inverse below zero or above 64, is an
 // error matching [ErrInvalid]. A nil *Rates has no rates.
 func (r *Rates) Convert(a Amount, to currency.Unit, day time.Time) (Conversion, error) {
@@ -191,7 +205,7 @@ func (r *Rates) Convert(a Amount, to currency.Unit, day time.Time) (Conversion, 
 	}
 	c, ok := r.lookup(a.cur, to, day)
 	if !ok {
-		return Conversion{}, &RateError{Missing: []MissingRate{{From: a.cur, To: to, Day: day}}}
+		return Conversion{}, &RateError{Missing: []MissingRate{r.missing(a.cur, to, day)}}
 	}
 	c.From = a
 	c.To = Amount{value: a.value.Mul(c.Rate), cur: to}
@@ -217,6 +231,22 @@ func (r *Rates) lookup(from, to currency.Unit, day time.Time) (Conversion, bool)
 		return Conversion{}, false
 	}
 	return Conversion{Rate: direct.rate, RateDate: direct.day, Source: direct.source}, true
+}
+
+// missing describes a conversion lookup could not make, with what would
+// have made it.
+func (r *Rates) missing(from, to currency.Unit, day time.Time) MissingRate {
+	m := MissingRate{From: from, To: to, Day: day}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if r.Inverse == 0 {
+		_, m.Inverse = r.latest(ratePair{to, from}, day)
+	}
+	list := r.pairs[ratePair{from, to}]
+	if i := sort.Search(len(list), func(i int) bool { return list[i].day.After(day) }); i > 0 {
+		m.Stale = list[i-1].day // lookup found none usable, so it is too old
+	}
+	return m
 }
 
 // latest returns the rate of p on day or the latest before it within

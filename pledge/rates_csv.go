@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/input"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // rateColumns are the columns of a rates CSV file, in order.
@@ -28,24 +30,31 @@ func ReadRates(r io.Reader) (*Rates, error) {
 // Each record is date,base,quote,rate[,source]: "2023-09-01,USD,KRW,1322.5,Bank
 // of Korea" means that on 1 September 2023, 1 USD = 1322.5 KRW. Dates are
 // YYYY-MM-DD, currencies ISO 4217 codes, rates positive plain decimals
-// (exact: no exponent, no grouping). A first line
+// (exact: no exponent, no grouping), and a source is text as a pledge's
+// text is (valid UTF-8, no control character but tab, line feed and
+// carriage return, no Unicode noncharacter). A first line
 // "date,base,quote,rate[,source]" is a header; lines starting with # are
 // comments.
 //
 // A UTF-8 byte order mark at the start, as spreadsheets write, is skipped.
 //
-// On bad input nothing is recorded and the error lists every bad record
-// with its line and field: "pledge: rates line 3 date: invalid value: date
+// On bad input nothing is recorded and the error lists the bad records
+// with their line and field: "pledge: rates line 3 date: invalid value: date
 // "2023-09-31" is not YYYY-MM-DD". It wraps a *ValidationError (use
 // errors.As) whose Problems give each line and field; a rate given twice
 // for the same pair and day is an error matching [ErrDuplicate]. Rates in
 // the file replace recorded rates for the same pair and day, as
 // [Rates.Set] does.
+//
+// Bounds: ReadCSV reads at most 1 GiB and refuses more. It reads a line at
+// a time and holds the rates read until it records them, a few hundred
+// bytes each; a bad line is not kept. The error keeps the first 100
+// problems and counts the rest (ValidationError.Omitted), and quotes at
+// most 64 bytes of any value.
 func (r *Rates) ReadCSV(rd io.Reader) error {
-	br := bufio.NewReader(rd)
-	if bom, err := br.Peek(len(utf8BOM)); err == nil && string(bom) == utf8BOM {
-		br.Discard(len(utf8BOM))
-	}
+	limited := &limitReader{r: rd, left: maxRatesBytes}
+	br := bufio.NewReader(limited)
+	input.SkipBOM(br)
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
@@ -55,6 +64,7 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 	var (
 		rates    []Rate
 		problems []Problem
+		omitted  int
 		seen     = map[string]int{} // "day base quote" → line
 	)
 	for index := 0; ; index++ {
@@ -62,13 +72,16 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		if errors.Is(err, errTooLarge) {
+			return fmt.Errorf("pledge: reading rates: larger than %d bytes", maxRatesBytes)
+		}
 		if err != nil {
 			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line, err = pe.Line, pe.Err
 			}
-			problems = append(problems, Problem{Index: index, Line: line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)})
+			problems = problem.Keep(problems, &omitted, Problem{Index: index, Line: line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)})
 			break // the reader cannot go on reliably
 		}
 		line, _ := cr.FieldPos(0)
@@ -86,13 +99,13 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 			}
 		}
 		if err != nil {
-			problems = append(problems, Problem{Index: index, Line: line, Field: field, Err: err})
+			problems = problem.Keep(problems, &omitted, Problem{Index: index, Line: line, Field: field, Err: err})
 			continue
 		}
 		rates = append(rates, rt)
 	}
 	if len(problems) > 0 {
-		return &ratesFileError{&ValidationError{Problems: problems}}
+		return &ratesFileError{&ValidationError{Problems: problems, Omitted: omitted}}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -102,7 +115,32 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 	return nil
 }
 
-const utf8BOM = "\ufeff"
+// maxRatesBytes bounds what ReadCSV reads: 1 GiB, as for a book.
+const maxRatesBytes = 1 << 30
+
+var errTooLarge = errors.New("pledge: input too large")
+
+// limitReader reads from r until more than left bytes have come, then
+// fails with errTooLarge.
+type limitReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left < 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > l.left+1 {
+		p = p[:l.left+1]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	if l.left < 0 {
+		return n, errTooLarge
+	}
+	return n, err
+}
 
 // ratesFileError is the error of a bad rates file: a *ValidationError whose
 // message speaks of rates lines rather than pledge records.
@@ -111,16 +149,20 @@ type ratesFileError struct {
 }
 
 // Error names each bad line: "pledge: rates line 3 date: invalid value:
-// ...", one per line after the first when there are several.
+// ...", one per line after the first when there are several, and how many
+// more there are beyond those kept.
 func (e *ratesFileError) Error() string {
-	if len(e.v.Problems) == 1 {
+	if len(e.v.Problems) == 1 && e.v.Omitted == 0 {
 		return "pledge: " + rateProblem(e.v.Problems[0])
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "pledge: %d problems in rates:", len(e.v.Problems))
+	fmt.Fprintf(&b, "pledge: %d problems in rates:", len(e.v.Problems)+e.v.Omitted)
 	for _, p := range e.v.Problems {
 		b.WriteString("\n\t")
 		b.WriteString(rateProblem(p))
+	}
+	if e.v.Omitted > 0 {
+		fmt.Fprintf(&b, "\n\t... and %d more", e.v.Omitted)
 	}
 	return b.String()
 }
@@ -168,7 +210,7 @@ func parseRateRecord(record []string) (Rate, string, error) {
 	field := func(i int) string { return strings.TrimSpace(record[i]) }
 	day, err := civil.Parse(field(0))
 	if err != nil || day.IsZero() {
-		return Rate{}, "date", fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrInvalid, field(0))
+		return Rate{}, "date", fmt.Errorf("%w: date %s is not YYYY-MM-DD", ErrInvalid, problem.Quote(field(0)))
 	}
 	base, err := parseCurrency(field(1))
 	if err != nil {
@@ -185,6 +227,9 @@ func parseRateRecord(record []string) (Rate, string, error) {
 	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value}
 	if len(record) == 5 {
 		rt.Source = field(4)
+		if err := checkSource(rt.Source); err != nil {
+			return Rate{}, "source", err
+		}
 	}
 	if err := rt.check(); err != nil {
 		if rt.Base == rt.Quote {

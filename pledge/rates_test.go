@@ -3,6 +3,7 @@ package pledge_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -85,12 +86,13 @@ func TestConvert(t *testing.T) {
 
 	// Before the first rate, and the other way without Inverse: missing.
 	for _, c := range []struct {
-		a  pledge.Amount
-		to currency.Unit
-		on string
+		a       pledge.Amount
+		to      currency.Unit
+		on      string
+		inverse bool
 	}{
-		{pledge.MustAmount("1", "USD"), currency.KRW, "2023-07-13"},
-		{pledge.MustAmount("1", "KRW"), currency.USD, "2023-09-08"},
+		{pledge.MustAmount("1", "USD"), currency.KRW, "2023-07-13", false},
+		{pledge.MustAmount("1", "KRW"), currency.USD, "2023-09-08", true},
 	} {
 		_, err := r.Convert(c.a, c.to, rateDay(c.on))
 		var re *pledge.RateError
@@ -98,11 +100,8 @@ func TestConvert(t *testing.T) {
 			t.Errorf("Convert(%v→%v on %s) = %v, want a *RateError", c.a, c.to, c.on, err)
 			continue
 		}
-		want := []string{pledge.MissingRate{From: c.a.Currency(), To: c.to, Day: rateDay(c.on)}.String()}
-		var got []string
-		for _, m := range re.Missing {
-			got = append(got, m.String())
-		}
+		want := []pledge.MissingRate{{From: c.a.Currency(), To: c.to, Day: rateDay(c.on), Inverse: c.inverse}}
+		got := re.Missing
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("missing (-want +got):\n%s", diff)
 		}
@@ -439,6 +438,11 @@ func FuzzReadRates(f *testing.F) {
 			}
 			return
 		}
+		for _, rt := range r.All() {
+			if strings.ToValidUTF8(rt.Source, "\ufffd") != rt.Source {
+				t.Fatalf("ReadCSV(%q) read a source %q that is not UTF-8", in, rt.Source)
+			}
+		}
 		// What was read is written and read back the same.
 		var buf bytes.Buffer
 		if err := r.WriteCSV(&buf); err != nil {
@@ -452,4 +456,56 @@ func FuzzReadRates(f *testing.F) {
 			t.Fatalf("round trip (-read +reread):\n%s", diff)
 		}
 	})
+}
+
+// A missing rate says what would have made it, and a total names the
+// records that needed it, undated ones included.
+func TestMissingRateHints(t *testing.T) {
+	var r pledge.Rates
+	r.MaxAge = 4 * 24 * time.Hour
+	if err := r.Set(rateDay("2023-09-08"), currency.USD, currency.KRW, decimal.RequireFromString("1335.3")); err != nil {
+		t.Fatal(err)
+	}
+	var b pledge.Book
+	var batch []pledge.Pledge
+	for i := range 8 {
+		batch = append(batch, pledge.Pledge{ID: fmt.Sprintf("kr-%d", i), Donor: "South Korea",
+			Amount: pledge.MustAmount("1000", "KRW"), Date: rateDay("2023-09-08")})
+	}
+	batch = append(batch,
+		pledge.Pledge{ID: "undated", Donor: "South Korea", Amount: pledge.MustAmount("5", "KRW"),
+			Parts: []pledge.Part{{Amount: pledge.MustAmount("1", "KRW"), Categories: []pledge.Category{pledge.Humanitarian}}}},
+		pledge.Pledge{ID: "us-late", Donor: "USA", Amount: pledge.MustAmount("5", "USD"), Date: rateDay("2023-09-30")},
+	)
+	if err := b.Add(batch...); err != nil {
+		t.Fatal(err)
+	}
+	_, err := b.Total(pledge.Query{In: currency.USD, Rates: &r})
+	var re *pledge.RateError
+	if !errors.As(err, &re) {
+		t.Fatalf("Total = %v, want a *RateError", err)
+	}
+	want := []pledge.MissingRate{
+		{From: currency.KRW, To: currency.USD, Records: []string{"undated"}},
+		{From: currency.KRW, To: currency.USD, Day: rateDay("2023-09-08"),
+			Records: []string{"kr-0", "kr-1", "kr-2", "kr-3", "kr-4"}, More: 3, Inverse: true},
+	}
+	if diff := cmp.Diff(want, re.Missing); diff != "" {
+		t.Errorf("missing (-want +got):\n%s", diff)
+	}
+	wantText := `pledge: missing exchange rate: KRW→USD for a record with no date ("undated": give it a date); ` +
+		`KRW→USD on 2023-09-08 for "kr-0", "kr-1", "kr-2", "kr-3", "kr-4" and 3 more (a USD→KRW rate is there: set Rates.Inverse to derive it)`
+	if diff := cmp.Diff(wantText, err.Error()); diff != "" {
+		t.Errorf("message (-want +got):\n%s", diff)
+	}
+
+	_, err = b.Total(pledge.Query{In: currency.KRW, Rates: &r, Donors: []string{"USA"}})
+	if !errors.As(err, &re) {
+		t.Fatalf("Total = %v, want a *RateError", err)
+	}
+	want = []pledge.MissingRate{{From: currency.USD, To: currency.KRW, Day: rateDay("2023-09-30"),
+		Records: []string{"us-late"}, Stale: rateDay("2023-09-08")}}
+	if diff := cmp.Diff(want, re.Missing); diff != "" {
+		t.Errorf("stale (-want +got):\n%s", diff)
+	}
 }

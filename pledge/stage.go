@@ -1,6 +1,11 @@
 package pledge
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/summitry/summitry/internal/fold"
+	"github.com/summitry/summitry/internal/problem"
+)
 
 // Stage is how far money has gone from promise to payment. Stages follow
 // OCHA FTS and IATI and are ordered: a query for one stage counts every
@@ -54,12 +59,31 @@ func (s *Stage) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// ParseStage reads "pledged", "committed", "allocated" or "disbursed".
+// ParseStage reads a stage as people and data sources write it, ignoring
+// case, spaces, hyphens and accents as [ParseCategory] and the meeting
+// package's ParseKind do: the names [Stage.String] writes ("pledged",
+// "Committed"), their nouns ("pledge", "commitment", "allocation",
+// "disbursement"), OCHA FTS's flow statuses ("pledge", "commitment",
+// "paid") and IATI's transaction types ("Outgoing Pledge", "Incoming
+// Commitment", "Disbursement"). Anything else is an error matching
+// [ErrInvalid] that lists the names.
 func ParseStage(text string) (Stage, error) {
-	for i, n := range stageNames {
-		if text == n {
-			return Stage(i), nil
+	if len(text) <= maxWord {
+		if s, ok := stageWords[fold.Key(text)]; ok {
+			return s, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: stage %q: want pledged, committed, allocated or disbursed", ErrInvalid, text)
+	return 0, fmt.Errorf("%w: stage %s: want pledged, committed, allocated or disbursed", ErrInvalid, problem.Quote(text))
+}
+
+// maxWord bounds the text a vocabulary parser folds: far more than any
+// word it knows.
+const maxWord = 100
+
+// stageWords maps folded words to stages.
+var stageWords = map[string]Stage{
+	"pledged": Pledged, "pledge": Pledged, "outgoingpledge": Pledged, "incomingpledge": Pledged,
+	"committed": Committed, "commitment": Committed, "outgoingcommitment": Committed, "incomingcommitment": Committed,
+	"allocated": Allocated, "allocation": Allocated,
+	"disbursed": Disbursed, "disbursement": Disbursed, "paid": Disbursed, "delivered": Disbursed,
 }

@@ -107,7 +107,8 @@ type store struct {
 	index     map[string]int32  // ID → position in recs
 	revisedBy map[string]string // ID → ID of the record that revises it
 	under     map[string][]int32
-	names     interner // donors and recipients
+	names     interner   // donors and recipients
+	idx       *nameIndex // their folded names, for query filters; built as queries need it
 	cats      catLists
 	curs      []currency.Unit
 
@@ -120,22 +121,23 @@ type store struct {
 
 	// The fast path of Total: the pieces of every record that stands
 	// alone (no Under either way), in record order, amounts in units of
-	// 10^-fastScale when they fit an int64. fastStage[i] is the record's
-	// stage + 1, or 0 for a record that is revised or part of a
-	// fulfilment tree; those count through the general path.
+	// 10^-fastScale. fastStage[i] is the record's stage + 1, or 0 for a
+	// record that is revised or part of a fulfilment tree; those count
+	// through the general path.
+	//
+	// A record's pieces take one path together: when any of them does not
+	// fit an int64 of units, none is laid out here and the record is in
+	// slowRecs, summed exactly by the general path. So each record is
+	// counted by one path only, once.
 	fastStage  []uint8
 	pieceRec   []int32
 	pieceCats  []uint32
 	pieceYear  []int16
 	pieceUnits []int64
-	slowPieces []int32 // pieces whose amount does not fit; their units are slowUnits
+	slowRecs   []int32 // standalone records whose pieces do not all fit
 	inTree     []bool
 	tree       []int32 // records in fulfilment trees
 }
-
-// slowUnits marks a piece whose amount the fast path cannot hold; amounts
-// are never negative, so no real piece has it.
-const slowUnits = -1
 
 // fastScale is the number of decimal places of the fast path's units: four
 // covers every currency's minor unit with room to spare, and amounts below
@@ -215,6 +217,7 @@ func (s *store) add(batch []Pledge) {
 		s.index = make(map[string]int32, len(batch))
 		s.revisedBy = map[string]string{}
 		s.under = map[string][]int32{}
+		s.idx = &nameIndex{}
 		s.names.id("") // id 0: no recipient
 		s.cats.id(nil) // id 0: no categories
 	}
@@ -293,55 +296,76 @@ func (s *store) head(id string) string {
 	}
 }
 
-// addPieces lays record i's pieces into the fast columns.
+// addPieces lays record i's pieces into the fast columns, all of them or,
+// when any does not fit, none: the record then goes to slowRecs.
 func (s *store) addPieces(i int32) {
 	r := &s.recs[i]
 	year := int16(0)
 	if s.day[i] != noDay {
 		year = int16(dateOf(s.day[i]).Year())
 	}
-	put := func(value decimal.Decimal, cats uint32, y int16) {
+	start := len(s.pieceRec)
+	put := func(units int64, cats uint32, y int16) {
 		s.pieceRec = append(s.pieceRec, i)
 		s.pieceCats = append(s.pieceCats, cats)
 		s.pieceYear = append(s.pieceYear, y)
-		units, ok := toUnits(value)
-		if !ok {
-			s.slowPieces = append(s.slowPieces, int32(len(s.pieceUnits)))
-			units = slowUnits
-		}
 		s.pieceUnits = append(s.pieceUnits, units)
 	}
+	fits := true
 	if r.extra == nil || len(r.extra.parts) == 0 {
-		if r.extra == nil {
-			if units, ok := smallUnits(r.value, r.exp); ok {
-				s.pieceRec = append(s.pieceRec, i)
-				s.pieceCats = append(s.pieceCats, r.cats)
-				s.pieceYear = append(s.pieceYear, year)
-				s.pieceUnits = append(s.pieceUnits, units)
-				return
+		var units int64
+		if r.extra == nil || r.extra.big == nil {
+			units, fits = smallUnits(r.value, r.exp)
+		} else {
+			units, fits = toUnits(*r.extra.big)
+		}
+		if fits {
+			put(units, r.cats, year)
+		}
+	} else {
+		rest := s.amount(i).value
+		for k, pt := range r.extra.parts {
+			y := year
+			if pt.Year != 0 {
+				y = int16(pt.Year)
+			}
+			units, ok := toUnits(pt.Amount.value)
+			if !ok {
+				fits = false
+				break
+			}
+			put(units, r.extra.partCats[k], y)
+			rest = rest.Sub(pt.Amount.value)
+		}
+		if fits && rest.Sign() > 0 {
+			var units int64
+			if units, fits = toUnits(rest); fits {
+				put(units, r.cats, year)
 			}
 		}
-		put(s.amount(i).value, r.cats, year)
-		return
 	}
-	rest := s.amount(i).value
-	for k, pt := range r.extra.parts {
-		y := year
-		if pt.Year != 0 {
-			y = int16(pt.Year)
-		}
-		put(pt.Amount.value, r.extra.partCats[k], y)
-		rest = rest.Sub(pt.Amount.value)
-	}
-	if rest.Sign() > 0 {
-		put(rest, r.cats, year)
+	if !fits {
+		s.pieceRec, s.pieceCats = s.pieceRec[:start], s.pieceCats[:start]
+		s.pieceYear, s.pieceUnits = s.pieceYear[:start], s.pieceUnits[:start]
+		s.slowRecs = append(s.slowRecs, i)
 	}
 }
 
-// smallUnits converts coefficient × 10^exp to units of 10^-fastScale.
+// smallUnits converts coefficient × 10^exp to units of 10^-fastScale. A
+// value with more decimals fits when they are zeros ("2.00000").
 func smallUnits(coef int64, exp int32) (int64, bool) {
 	shift := int(exp) + fastScale
-	if shift < 0 || shift > 18 || coef < 0 {
+	switch {
+	case coef < 0:
+		return 0, false
+	case coef == 0:
+		return 0, true
+	case shift < 0:
+		if shift < -18 || coef%pow10[-shift] != 0 {
+			return 0, false
+		}
+		return coef / pow10[-shift], true
+	case shift > 18:
 		return 0, false
 	}
 	p := pow10[shift]

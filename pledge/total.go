@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
@@ -46,7 +47,10 @@ func (b *Book) Total(q Query) (Totals, error) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 
-	t := newTotaler(&b.st, q)
+	t, err := newTotaler(&b.st, q)
+	if err != nil {
+		return Totals{}, err
+	}
 	convert := q.In != currency.XXX
 	if !convert {
 		t.scanFast()
@@ -95,7 +99,8 @@ type totaler struct {
 	seen       map[int32]bool // records counted by the general path
 	conv       *conversions
 	missing    []MissingRate
-	seenMiss   map[MissingRate]bool
+	seenMiss   map[missingKey]int
+	missingRec map[missingRec]bool
 }
 
 // acc is one group's running total: a 128-bit count of fast units, plus an
@@ -112,14 +117,18 @@ type acc struct {
 
 const maxDense = 1 << 16
 
-func newTotaler(st *store, q Query) *totaler {
-	t := &totaler{st: st, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[MissingRate]bool{}}
+func newTotaler(st *store, q Query) (*totaler, error) {
+	t := &totaler{st: st, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[missingKey]int{}, missingRec: map[missingRec]bool{}}
 	nNames := len(st.names.names)
-	if len(q.Donors) > 0 {
-		t.donorOK = t.nameSet(q.Donors, nNames)
+	var err error
+	if t.donorOK, err = st.nameFilter("donors", q.Donors, isDonor); err != nil {
+		return nil, err
 	}
-	if len(q.Recipients) > 0 {
-		t.recipientOK = t.nameSet(q.Recipients, nNames)
+	if t.recipientOK, err = st.nameFilter("recipients", q.Recipients, isRecipient); err != nil {
+		return nil, err
+	}
+	if err := st.categoryFilter(q.Categories); err != nil {
+		return nil, err
 	}
 	if len(q.Categories) > 0 {
 		t.catOK = make([]bool, len(st.cats.lists))
@@ -176,17 +185,7 @@ func newTotaler(st *store, q Query) *totaler {
 		t.dense = total
 	}
 	t.sparse = map[[6]uint32]int32{}
-	return t
-}
-
-func (t *totaler) nameSet(names []string, n int) []bool {
-	ok := make([]bool, n)
-	for _, name := range names {
-		if id, found := t.st.names.ids[name]; found {
-			ok[id] = true
-		}
-	}
-	return ok
+	return t, nil
 }
 
 // pass reports whether record i passes the query's record filters.
@@ -369,9 +368,6 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int)
 			continue
 		}
 		units := pieceUnits[i]
-		if units == slowUnits {
-			continue // summed exactly by slowFastPieces
-		}
 		idx := uint64(0)
 		if m.donor != 0 {
 			idx += uint64(donor[ri]) * m.donor
@@ -426,9 +422,6 @@ func (t *totaler) scanFastSparse() {
 			continue
 		}
 		units := st.pieceUnits[i]
-		if units == slowUnits {
-			continue
-		}
 		a := t.group(t.keyOf(ri, cats, st.pieceYear[i], st.cur[ri]))
 		var carry uint64
 		a.lo, carry = bits.Add64(a.lo, uint64(units), 0)
@@ -444,22 +437,13 @@ func (t *totaler) scanFastSparse() {
 	}
 }
 
-// slowFastPieces returns, as exact pieces, the standalone pieces whose
-// amounts do not fit the fast path's integers.
+// slowFastPieces returns, as exact pieces, those of the standalone records
+// whose amounts do not all fit the fast path's integers.
 func (t *totaler) slowFastPieces(out []piece) []piece {
-	st := t.st
-	for _, i := range st.slowPieces {
-		ri := st.pieceRec[i]
-		if !st.standalone(ri) {
-			continue
+	for _, i := range t.st.slowRecs {
+		if t.st.standalone(i) {
+			out = t.own(i, out)
 		}
-		// Recompute the record's pieces and take the one at this position.
-		first := int(i)
-		for first > 0 && st.pieceRec[first-1] == ri {
-			first--
-		}
-		own := t.own(ri, nil)
-		out = append(out, own[int(i)-first])
 	}
 	return out
 }
@@ -645,10 +629,7 @@ func (t *totaler) addSlow(pieces []piece) error {
 					return err
 				}
 				for _, m := range re.Missing {
-					if !t.seenMiss[m] {
-						t.seenMiss[m] = true
-						t.missing = append(t.missing, m)
-					}
+					t.addMissing(m, pc.rec)
 				}
 				continue
 			}
@@ -676,9 +657,46 @@ func (t *totaler) addSlow(pieces []piece) error {
 	}
 	if len(t.missing) > 0 {
 		slices.SortFunc(t.missing, compareMissing)
+		for i := range t.missing {
+			slices.Sort(t.missing[i].Records)
+		}
 		return &RateError{Missing: t.missing}
 	}
 	return nil
+}
+
+// missingKey is what makes one missing rate: the pair and the day.
+type missingKey struct {
+	from, to currency.Unit
+	day      time.Time
+}
+
+// addMissing records that record id needed the rate m names: one entry a
+// pair and day, listing at most MaxMissingRecords records and counting the
+// rest.
+func (t *totaler) addMissing(m MissingRate, rec int32) {
+	k := missingKey{m.From, m.To, m.Day}
+	i, ok := t.seenMiss[k]
+	if !ok {
+		i = len(t.missing)
+		t.seenMiss[k] = i
+		t.missing = append(t.missing, m)
+	}
+	if t.missingRec[missingRec{k, rec}] {
+		return // another piece of the same record
+	}
+	t.missingRec[missingRec{k, rec}] = true
+	e := &t.missing[i]
+	if len(e.Records) < MaxMissingRecords {
+		e.Records = append(e.Records, t.st.recs[rec].id)
+	} else {
+		e.More++
+	}
+}
+
+type missingRec struct {
+	k   missingKey
+	rec int32
 }
 
 // result turns the groups into Totals.

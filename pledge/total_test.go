@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
 
 	"github.com/summitry/summitry/pledge"
 )
@@ -78,7 +79,8 @@ func TestTotalKoreaUkraine(t *testing.T) {
 			[]row{{"", "USD 2300000000", 1}}, []string{"USD 2300000000"}},
 		{"by year and donor", pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByDonor}},
 			[]row{{"2023 | South Korea", "USD 2450000000", 2}}, []string{"USD 2450000000"}},
-		{"another donor", pledge.Query{Donors: []string{"Japan"}}, nil, nil},
+		{"donor in another case", pledge.Query{Donors: []string{"south korea"}},
+			[]row{{"", "USD 2450000000", 2}}, []string{"USD 2450000000"}},
 		{"recipient", pledge.Query{Recipients: []string{"Ukraine"}, GroupBy: []pledge.Dimension{pledge.ByRecipient, pledge.ByCurrency}},
 			[]row{{"Ukraine | USD", "USD 2450000000", 2}}, []string{"USD 2450000000"}},
 		{"committed: nothing yet", pledge.Query{Stage: pledge.Committed}, nil, nil},
@@ -245,7 +247,7 @@ func TestTotalCurrencies(t *testing.T) {
 	if !errors.As(err, &re) || !errors.Is(err, pledge.ErrMissingRate) {
 		t.Fatalf("Total without EUR rate = %v, want a *RateError", err)
 	}
-	if diff := cmp.Diff("pledge: missing exchange rate: EUR→USD on 2023-01-02", err.Error()); diff != "" {
+	if diff := cmp.Diff(`pledge: missing exchange rate: EUR→USD on 2023-01-02 for "e"`, err.Error()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if err := rates.Set(day("2022-12-30"), currency.EUR, currency.USD, decimal.RequireFromString("1.07")); err != nil {
@@ -326,7 +328,7 @@ total                                                          EUR              
 	if !strings.HasPrefix(got.HTML(), "<table") || !strings.HasSuffix(got.HTML(), "</table>") {
 		t.Errorf("HTML is not one <table>: %s", got.HTML())
 	}
-	if !strings.HasPrefix(got.SVG(), "<svg") || strings.Count(got.SVG(), "<rect") != 4 {
+	if !strings.HasPrefix(got.SVG(), "<svg") || strings.Count(got.SVG(), `<rect class="bar"`) != 4 {
 		t.Errorf("SVG should draw four bars: %s", got.SVG())
 	}
 }
@@ -387,5 +389,86 @@ func TestRowOrder(t *testing.T) {
 	want := []row{{"999 | a", "USD 1", 1}, {"2023 | b", "USD 1", 1}, {"2024 | a", "USD 1", 1}, {" | a", "USD 1", 1}}
 	if diff := cmp.Diff(want, rowsOf(got)); diff != "" {
 		t.Errorf("years sort as numbers, unknown last (-want +got):\n%s", diff)
+	}
+}
+
+// TestTotalsAmountPlaces: the tables write amounts by the rule of
+// Amount.Display, not at the working precision of totals (4 places) or of
+// a conversion at an inverse rate (8 places), and the amounts of one
+// currency to the same places so that their points line up.
+func TestTotalsAmountPlaces(t *testing.T) {
+	b := bookOf(t,
+		pledge.Pledge{ID: "kr", Donor: "South Korea", Amount: pledge.MustAmount("52000000000", "KRW"), Date: day("2023-09-08")},
+		pledge.Pledge{ID: "jp", Donor: "Japan", Amount: usd("1234.5"), Date: day("2023-09-08")},
+		pledge.Pledge{ID: "de", Donor: "Germany", Amount: pledge.MustAmount("300000000", "EUR"), Date: day("2023-09-08")},
+	)
+	rates := &pledge.Rates{Inverse: 8}
+	if err := rates.Set(day("2023-09-08"), currency.USD, currency.KRW, decimal.RequireFromString("1333.5")); err != nil {
+		t.Fatal(err)
+	}
+	if err := rates.Set(day("2023-09-08"), currency.EUR, currency.USD, decimal.RequireFromString("1.07")); err != nil {
+		t.Fatal(err)
+	}
+
+	byCurrency, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := `Totals: all stages; by donor
+donor        currency          amount  records
+----------------------------------------------
+Germany      EUR          300,000,000        1
+Japan        USD             1,234.50        1
+South Korea  KRW       52,000,000,000        1
+----------------------------------------------
+total        EUR          300,000,000        3
+             KRW       52,000,000,000
+             USD             1,234.50
+`
+	if diff := cmp.Diff(wantText, byCurrency.String()); diff != "" {
+		t.Errorf("String (-want +got):\n%s", diff)
+	}
+
+	inUSD, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}, In: currency.USD, Rates: rates})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText = `Totals: all stages; by donor; in USD
+donor        currency          amount  records
+----------------------------------------------
+Germany      USD       321,000,000.00        1
+Japan        USD             1,234.50        1
+South Korea  USD        38,995,320.00        1
+----------------------------------------------
+total        USD       359,996,554.50        3
+`
+	if diff := cmp.Diff(wantText, inUSD.String()); diff != "" {
+		t.Errorf("String in USD (-want +got):\n%s", diff)
+	}
+	wantMarkdown := "| South Korea | USD | 38,995,320.00 | 1 |"
+	if !strings.Contains(inUSD.Markdown(), wantMarkdown) {
+		t.Errorf("Markdown lacks %q:\n%s", wantMarkdown, inUSD.Markdown())
+	}
+	if !strings.Contains(inUSD.HTML(), ">38,995,320.00<") || strings.Contains(inUSD.HTML(), "38,995,320.0000") {
+		t.Errorf("HTML writes 38,995,320 badly:\n%s", inUSD.HTML())
+	}
+	// A bar is labelled with the amount as Display writes it, then its
+	// share; the panel's total too follows the rule.
+	if !strings.Contains(inUSD.SVG(), ">USD 38,995,320 (10.8%)<") || !strings.Contains(inUSD.SVG(), "total 359,996,554.50<") {
+		t.Errorf("SVG lacks the label USD 38,995,320:\n%s", inUSD.SVG())
+	}
+
+	// What a row holds formats as people read it, whatever its scale.
+	var got []string
+	for _, r := range inUSD.Rows() {
+		got = append(got, r.Amount.Format(language.English)+" | "+r.Amount.Display()+" | "+r.Amount.Compact(language.English))
+	}
+	want := []string{
+		"$321,000,000 | USD 321,000,000 | $321 million",
+		"$1,234.50 | USD 1,234.50 | $1,234.50",
+		"$38,995,320 | USD 38,995,320 | about $39 million",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
 	}
 }

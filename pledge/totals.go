@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
+
+	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/internal/table"
 )
@@ -118,8 +121,12 @@ func sumByCurrency(rows []Row) []Amount {
 }
 
 // table lays the totals out for display: key columns, currency, amount with
-// grouped digits, and record count, with one total line per currency.
+// grouped digits, and record count, with one total line per currency. The
+// amounts of one currency are written to the same decimal places, the most
+// any of them needs under the rule of [Amount.Display], so that their
+// points line up: whole when all are whole.
 func (t Totals) table() table.Table {
+	places := columnPlaces(t.rows, t.sums)
 	tb := table.Table{Caption: "Totals: " + t.query.String()}
 	for _, d := range t.dims {
 		tb.Header = append(tb.Header, d.String())
@@ -135,7 +142,7 @@ func (t Totals) table() table.Table {
 			}
 			line = append(line, k)
 		}
-		line = append(line, r.Amount.cur.String(), table.Group(r.Amount.value.String()), strconv.Itoa(r.Count))
+		line = append(line, r.Amount.cur.String(), r.Amount.signed(places[r.Amount.cur], ""), strconv.Itoa(r.Count))
 		tb.Rows = append(tb.Rows, line)
 	}
 	for i, s := range t.sums {
@@ -143,7 +150,7 @@ func (t Totals) table() table.Table {
 		if len(line) > 0 && i == 0 {
 			line[0] = "total"
 		}
-		line = append(line, s.cur.String(), table.Group(s.value.String()))
+		line = append(line, s.cur.String(), s.signed(places[s.cur], ""))
 		if i == 0 {
 			line = append(line, strconv.Itoa(t.records))
 		}
@@ -155,8 +162,24 @@ func (t Totals) table() table.Table {
 	return tb
 }
 
+// columnPlaces returns, for each currency among rows and sums, the decimal
+// places its amounts are written with in one table: the most any of them
+// needs.
+func columnPlaces(rows []Row, sums []Amount) map[currency.Unit]int32 {
+	places := make(map[currency.Unit]int32, len(sums))
+	for _, r := range rows {
+		places[r.Amount.cur] = max(places[r.Amount.cur], r.Amount.places())
+	}
+	for _, s := range sums {
+		places[s.cur] = max(places[s.cur], s.places())
+	}
+	return places
+}
+
 // String renders the totals as an aligned text table with a caption saying
-// what was counted.
+// what was counted. Amounts have grouped digits and decimal places as
+// [Amount.Display] writes them, the same places for all the amounts of one
+// currency, as in [Totals.Markdown] and [Totals.HTML].
 func (t Totals) String() string { return t.table().Text() }
 
 // Markdown renders the totals as a Markdown table.
@@ -165,44 +188,67 @@ func (t Totals) Markdown() string { return t.table().Markdown() }
 // HTML renders the totals as one self-contained, escaped <table> element.
 func (t Totals) HTML() string { return t.table().HTML() }
 
-// Chart is a bar chart of a result as SVG. It has no other display method,
-// so a Jupyter notebook running gophernotes shows it as a picture where it
+// Chart is a bar chart of a result. Its HTML method gives the chart as an
+// image and its SVG method the same chart as SVG; it has no table form, so
+// a Jupyter notebook running gophernotes shows it as a picture where it
 // would show [Totals] itself as a table.
 type Chart struct {
-	svg string
+	svg, html string
 }
 
 // SVG returns the chart: one self-contained <svg> element.
 func (c Chart) SVG() string { return c.svg }
 
+// HTML returns the chart as one <img> element holding the SVG as a data:
+// URI, which Jupyter front ends and nbconvert's HTML export keep where they
+// drop or sanitize an inline SVG.
+func (c Chart) HTML() string { return c.html }
+
 // Chart returns the bar chart of [Totals.SVG] as a value a notebook shows as
 // a picture.
-func (t Totals) Chart() Chart { return Chart{t.SVG()} }
+func (t Totals) Chart() Chart {
+	svg, html := t.chart().Render()
+	return Chart{svg, html}
+}
 
 // SVG renders the rows as a horizontal bar chart, each bar labelled with its
-// keys and exact amount; bars in different currencies are scaled apart.
-func (t Totals) SVG() string {
-	bars := make([]table.Bar, len(t.rows))
-	for i, r := range t.rows {
-		label := ""
+// keys and exact amount. Each currency has a panel and an axis of its own,
+// headed by its total when it has more than one row, and each bar's figure
+// gives its share of that total.
+func (t Totals) SVG() string { return t.chart().SVG() }
+
+func (t Totals) chart() table.Chart {
+	c := table.Chart{Title: "Totals: " + t.query.String(), Shares: true, Headings: map[string]string{}}
+	perCurrency := map[currency.Unit]int{}
+	for _, r := range t.rows {
+		perCurrency[r.Amount.cur]++
+	}
+	for _, s := range t.sums {
+		c.Headings[s.cur.String()] = s.cur.String()
+		if perCurrency[s.cur] > 1 {
+			c.Headings[s.cur.String()] += ", total " + strings.TrimPrefix(s.Display(), s.cur.String()+" ")
+		}
+	}
+	for _, r := range t.rows {
+		var label []string
 		for j, k := range r.Keys {
-			if j > 0 {
-				label += " · "
-			}
 			if k == "" {
 				k = "(not given)"
 			}
-			label += k
+			if j < len(r.Keys)-1 {
+				k += " ·"
+			}
+			label = append(label, k)
 		}
-		if label == "" {
-			label = "total"
+		if label == nil {
+			label = []string{"total"}
 		}
-		bars[i] = table.Bar{
+		c.Bars = append(c.Bars, table.Bar{
 			Label:   label,
 			Value:   r.Amount.value,
-			Display: r.Amount.cur.String() + " " + table.Group(r.Amount.value.String()),
+			Display: r.Amount.Display(),
 			Scale:   r.Amount.cur.String(),
-		}
+		})
 	}
-	return table.SVG("Totals: "+t.query.String(), bars)
+	return c
 }

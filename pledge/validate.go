@@ -1,48 +1,140 @@
 package pledge
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
+
+	"github.com/summitry/summitry/internal/problem"
 )
 
-// problems collects what is wrong with one record.
+// problems collects what is wrong with one record into the collector of
+// its batch, and counts it.
 type problems struct {
 	index int
 	id    string
-	list  []Problem
+	line  int // where the record starts in a file; 0 if not read from one
+	n     int // problems found in the record
+	c     *collector
 }
 
 func (ps *problems) add(field string, err error) {
-	ps.list = append(ps.list, Problem{Index: ps.index, ID: ps.id, Field: field, Err: err})
+	ps.n++
+	ps.c.add(Problem{Index: ps.index, ID: ps.id, Line: ps.line, Field: field, Err: err})
 }
+
+// collector keeps the first problem.Max problems of a batch, first by
+// record, then in the order found, and counts the rest: however many
+// records are bad, and in whatever order the checks find their problems,
+// the error lists the same first ones and stays small. It holds the kept
+// problems as a heap whose top is the last of them.
+type collector struct {
+	kept    []keptProblem
+	seq     int
+	omitted int
+}
+
+type keptProblem struct {
+	p   Problem
+	seq int
+}
+
+func (a keptProblem) after(b keptProblem) bool {
+	return a.p.Index > b.p.Index || a.p.Index == b.p.Index && a.seq > b.seq
+}
+
+func (c *collector) add(p Problem) {
+	k := keptProblem{p, c.seq}
+	c.seq++
+	h := c.kept
+	if len(h) < problem.Max {
+		h = append(h, k)
+		for i := len(h) - 1; i > 0; { // sift up
+			up := (i - 1) / 2
+			if !h[i].after(h[up]) {
+				break
+			}
+			h[i], h[up] = h[up], h[i]
+			i = up
+		}
+		c.kept = h
+		return
+	}
+	c.omitted++
+	if !h[0].after(k) {
+		return
+	}
+	h[0] = k
+	for i := 0; ; { // sift down
+		big := i
+		for _, j := range []int{2*i + 1, 2*i + 2} {
+			if j < len(h) && h[j].after(h[big]) {
+				big = j
+			}
+		}
+		if big == i {
+			break
+		}
+		h[i], h[big] = h[big], h[i]
+		i = big
+	}
+}
+
+// err returns the problems in order as a *ValidationError, or nil.
+func (c *collector) err() *ValidationError {
+	if len(c.kept) == 0 {
+		return nil
+	}
+	slices.SortFunc(c.kept, func(a, b keptProblem) int {
+		if a.after(b) {
+			return 1
+		}
+		return -1
+	})
+	e := &ValidationError{Problems: make([]Problem, len(c.kept)), Omitted: c.omitted}
+	for i, k := range c.kept {
+		e.Problems[i] = k.p
+	}
+	return e
+}
+
+// The errors of fields left out, made once: a million records "{}" make
+// no garbage of them.
+var (
+	errNoID        = fmt.Errorf("%w: every pledge needs an ID", ErrMissing)
+	errNoDonor     = fmt.Errorf("%w: who gives the money?", ErrMissing)
+	errUnsetAmount = fmt.Errorf("%w: amount 0 has no currency", ErrInvalidCurrency)
+)
 
 // checkFields validates what a record says about itself, without looking at
 // other records.
 func checkFields(p *Pledge, ps *problems) {
 	switch {
 	case p.ID == "":
-		ps.add("id", fmt.Errorf("%w: every pledge needs an ID", ErrMissing))
+		ps.add("id", errNoID)
 	default:
 		checkName(p.ID, "id", ps)
 	}
 	if strings.TrimSpace(p.Donor) == "" {
-		ps.add("donor", fmt.Errorf("%w: who gives the money?", ErrMissing))
+		ps.add("donor", errNoDonor)
 	} else {
 		checkName(p.Donor, "donor", ps)
 	}
 	if p.Recipient != "" {
 		checkName(p.Recipient, "recipient", ps)
 	}
-	for field, text := range map[string]string{"occasion": p.Occasion, "revises": p.Revises, "under": p.Under, "note": p.Note} {
-		checkText(text, field, ps)
-	}
+	checkText(p.Occasion, "occasion", ps)
+	checkText(p.Revises, "revises", ps)
+	checkText(p.Under, "under", ps)
+	checkText(p.Note, "note", ps)
 	if !p.Stage.Valid() {
 		ps.add("stage", fmt.Errorf("%w: stage %d", ErrInvalid, int(p.Stage)))
 	}
@@ -86,32 +178,65 @@ func checkFields(p *Pledge, ps *problems) {
 	}
 }
 
-// checkName checks an ID or a name that becomes a key in totals: valid
-// UTF-8, no control characters, no spaces at either end.
+// checkName checks an ID or a name that becomes a key in totals: text (see
+// checkText) on one line, with no spaces at either end.
 func checkName(s, field string, ps *problems) {
-	if !checkText(s, field, ps) {
+	if !checkRunes(s, field, true, ps) {
 		return
 	}
 	if strings.TrimSpace(s) != s {
-		ps.add(field, fmt.Errorf("%w: %q has spaces at an end", ErrInvalid, s))
-		return
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			ps.add(field, fmt.Errorf("%w: %q holds a control character", ErrInvalid, s))
-			return
-		}
+		ps.add(field, fmt.Errorf("%w: %s has spaces at an end", ErrInvalid, problem.Quote(s)))
 	}
 }
 
-// checkText checks that free text is valid UTF-8, so that it survives a
-// JSON round trip unchanged.
-func checkText(s, field string, ps *problems) bool {
-	if !utf8.ValidString(s) {
-		ps.add(field, fmt.Errorf("%w: %q is not valid UTF-8", ErrInvalid, s))
-		return false
+// checkText checks free text: valid UTF-8, so that it survives a JSON round
+// trip unchanged, with no control character but tab, line feed and
+// carriage return and no Unicode noncharacter, so that every JSON, HTML and
+// SVG output holds only what XML 1.0 allows.
+func checkText(s, field string, ps *problems) bool { return checkRunes(s, field, false, ps) }
+
+// checkRunes checks s as checkText does; a name may not hold tab, line feed
+// or carriage return either.
+func checkRunes(s, field string, name bool, ps *problems) bool {
+	at, why := textFault(s, name)
+	if at < 0 {
+		return true
 	}
-	return true
+	ps.add(field, fmt.Errorf("%w: %s %s at byte %d", ErrInvalid, problem.Quote(s), why, at))
+	return false
+}
+
+// textFault returns the byte offset in s of the first character that text
+// may not hold and what it is, or -1.
+func textFault(s string, name bool) (int, string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && (name || c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+				return i, fmt.Sprintf("holds the control character %U", c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i, "is not valid UTF-8"
+		case r <= 0x9f:
+			return i, fmt.Sprintf("holds the control character %U", r)
+		case isNoncharacter(r):
+			return i, fmt.Sprintf("holds %U (a Unicode noncharacter)", r)
+		}
+		i += size
+	}
+	return -1, ""
+}
+
+// isNoncharacter reports the 66 code points Unicode sets aside as never
+// characters: U+FDD0 to U+FDEF and the last two of every plane (U+FFFE,
+// U+FFFF, U+1FFFE ... U+10FFFF).
+func isNoncharacter(r rune) bool {
+	return 0xfdd0 <= r && r <= 0xfdef || r&0xfffe == 0xfffe
 }
 
 // checkDate checks that a date can be written as YYYY-MM-DD.
@@ -124,6 +249,8 @@ func checkDate(d time.Time, field string, ps *problems) {
 // checkAmount reports whether a is an amount of money that can be recorded.
 func checkAmount(a Amount, field string, ps *problems) bool {
 	switch {
+	case a.unset():
+		ps.add(field, errUnsetAmount)
 	case !a.hasCurrency():
 		ps.add(field, fmt.Errorf("%w: amount %s has no currency", ErrInvalidCurrency, a.value))
 	case a.cur == currency.XTS:
@@ -156,20 +283,99 @@ func shortDecimal(d decimal.Decimal) string {
 }
 
 // checkCategories checks each category and that no two overlap: an
-// undivided amount cannot be both "military" and "military/non-lethal".
+// undivided amount cannot be both "military" and "military/non-lethal". A
+// category that overlaps one before it is reported once, naming the first.
 func checkCategories(cs []Category, field string, ps *problems) {
+	if len(cs) == 0 {
+		return
+	}
+	errs := make([]error, len(cs))
+	var valid []int
 	for i, c := range cs {
-		f := func() string { return field + "[" + strconv.Itoa(i) + "]" }
-		if err := c.Check(); err != nil {
-			ps.add(f(), err)
-			continue
-		}
-		for j, d := range cs[:i] {
-			if c.Within(d) || d.Within(c) {
-				ps.add(f(), fmt.Errorf("%w: %q overlaps %s[%d] %q", ErrInvalidCategory, c, field, j, d))
-			}
+		if errs[i] = c.Check(); errs[i] == nil {
+			valid = append(valid, i)
 		}
 	}
+	first := firstOverlaps(cs, valid)
+	for i, c := range cs {
+		switch j := first[i]; {
+		case errs[i] != nil:
+			ps.add(field+"["+strconv.Itoa(i)+"]", errs[i])
+		case j >= 0:
+			ps.add(field+"["+strconv.Itoa(i)+"]", fmt.Errorf("%w: %s overlaps %s[%d] %s",
+				ErrInvalidCategory, problem.Quote(string(c)), field, j, problem.Quote(string(cs[j]))))
+		}
+	}
+}
+
+// firstOverlaps returns, for each category of cs at the positions valid, the
+// position of the first category before it that it overlaps (is within or
+// holds), or -1; other positions get -1. It takes time n log n, not the n²
+// of comparing every pair: sorted with "/" before every other character,
+// the categories within c follow c at once, so one pass with a stack of
+// ancestors lays out the tree of the list, and a category overlaps exactly
+// its ancestors and descendants in it.
+func firstOverlaps(cs []Category, valid []int) []int {
+	first := make([]int, len(cs))
+	for i := range first {
+		first[i] = -1
+	}
+	if len(valid) < 2 {
+		return first
+	}
+	order := slices.Clone(valid)
+	slices.SortFunc(order, func(a, b int) int {
+		if c := comparePaths(string(cs[a]), string(cs[b])); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	const none = math.MaxInt
+	parent := make([]int, len(order)) // by place in order; -1 for a root
+	above := make([]int, len(order))  // least position among the ancestors
+	below := make([]int, len(order))  // least position among the descendants
+	var stack []int
+	for k, i := range order {
+		for len(stack) > 0 && !cs[i].Within(cs[order[stack[len(stack)-1]]]) {
+			stack = stack[:len(stack)-1]
+		}
+		parent[k], above[k], below[k] = -1, none, none
+		if len(stack) > 0 {
+			p := stack[len(stack)-1]
+			parent[k], above[k] = p, min(above[p], order[p])
+		}
+		stack = append(stack, k)
+	}
+	for k := len(order) - 1; k >= 0; k-- {
+		if p := parent[k]; p >= 0 {
+			below[p] = min(below[p], below[k], order[k])
+		}
+	}
+	for k, i := range order {
+		if j := min(above[k], below[k]); j < i {
+			first[i] = j
+		}
+	}
+	return first
+}
+
+// comparePaths orders category paths as strings, but with "/" before every
+// other character, so that "a/b" comes right after "a", before "a b".
+func comparePaths(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if x == '/' {
+			return -1
+		}
+		if y == '/' {
+			return 1
+		}
+		return cmp.Compare(x, y)
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 // overlay is the Book's records with a batch laid over them, for checking
@@ -270,10 +476,10 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 		case p.Revises == p.ID:
 			ps.add("revises", fmt.Errorf("%w: pledge revises itself", ErrCycle))
 		case !ok:
-			ps.add("revises", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Revises))
+			ps.add("revises", fmt.Errorf("%w: %s", ErrUnknownPledge, problem.Quote(p.Revises)))
 		default:
 			if r, taken := o.reviser(p.Revises); taken {
-				ps.add("revises", fmt.Errorf("%w: %q is already revised by %q", ErrConflict, p.Revises, r))
+				ps.add("revises", fmt.Errorf("%w: %s is already revised by %s", ErrConflict, problem.Quote(p.Revises), problem.Quote(r)))
 			} else {
 				o.revisedBy[p.Revises] = p.ID
 			}
@@ -290,7 +496,7 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 			continue
 		}
 		if _, ok := o.get(p.Under); !ok {
-			ps.add("under", fmt.Errorf("%w: %q", ErrUnknownPledge, p.Under))
+			ps.add("under", fmt.Errorf("%w: %s", ErrUnknownPledge, problem.Quote(p.Under)))
 			continue
 		}
 		h, ok := o.head(p.Under)
@@ -298,9 +504,9 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 			continue // the revision loop is reported on its own records
 		}
 		t, _ := o.get(h)
-		via := fmt.Sprintf("%q", p.Under)
+		via := problem.Quote(p.Under)
 		if h != p.Under {
-			via = fmt.Sprintf("%q (now restated as %q)", p.Under, h)
+			via = fmt.Sprintf("%s (now restated as %s)", problem.Quote(p.Under), problem.Quote(h))
 		}
 		if t.Amount.hasCurrency() && p.Amount.hasCurrency() && t.Amount.cur != p.Amount.cur {
 			ps.add("under", fmt.Errorf("%w: %s under %s in %s", ErrConflict, p.Amount.cur, via, t.Amount.cur))
@@ -316,7 +522,7 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 			continue // only a revised record can be on a loop of revisions
 		}
 		if _, ok := o.head(batch[i].ID); !ok {
-			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %q", ErrCycle, batch[i].ID))
+			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %s", ErrCycle, problem.Quote(batch[i].ID)))
 		}
 	}
 	o.checkCycles(batch, all)
@@ -371,8 +577,8 @@ func (o *overlay) checkCycles(batch []Pledge, all []problems) {
 		}
 	}
 	for i := range batch {
-		if state[batch[i].ID] == looped && len(all[i].list) == 0 {
-			all[i].add("under", fmt.Errorf("%w: fulfilment loops back to %q", ErrCycle, batch[i].ID))
+		if state[batch[i].ID] == looped && all[i].n == 0 {
+			all[i].add("under", fmt.Errorf("%w: fulfilment loops back to %s", ErrCycle, problem.Quote(batch[i].ID)))
 		}
 	}
 }
@@ -383,7 +589,7 @@ func (o *overlay) checkCycles(batch []Pledge, all []problems) {
 func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
 	for i := range batch {
 		p := &batch[i]
-		if p.Revises == "" || len(all[i].list) > 0 {
+		if p.Revises == "" || all[i].n > 0 {
 			continue
 		}
 		if h, _ := o.head(p.ID); h != p.ID {
@@ -393,11 +599,11 @@ func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
 		for id != "" && steps <= o.limit {
 			for _, c := range o.childrenOf(id) {
 				if c.Amount.cur != p.Amount.cur {
-					all[i].add("amount", fmt.Errorf("%w: %q, under the restated %q, is in %s", ErrConflict, c.ID, id, c.Amount.cur))
+					all[i].add("amount", fmt.Errorf("%w: %s, under the restated %s, is in %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Amount.cur))
 					return
 				}
 				if c.Stage < p.Stage {
-					all[i].add("stage", fmt.Errorf("%w: %q, under the restated %q, is only %s", ErrConflict, c.ID, id, c.Stage))
+					all[i].add("stage", fmt.Errorf("%w: %s, under the restated %s, is only %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Stage))
 					return
 				}
 			}

@@ -289,7 +289,7 @@ func goTotals(rows []benchdata.Row) ([]string, error) {
 	}
 	var lines []string
 	for _, r := range t.Rows() {
-		v := r.Amount.Value()
+		v := r.Amount.Decimal()
 		if !v.Round(2).Equal(v) {
 			return nil, fmt.Errorf("total %q %s has more than two decimals", r.Keys, v)
 		}

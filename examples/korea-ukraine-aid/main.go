@@ -84,6 +84,16 @@ func detailed() pledge.Pledge {
 	}
 }
 
+// display writes a total, one amount per currency, as people read it:
+// "USD 2,450,000,000".
+func display(sum []pledge.Amount) string {
+	parts := make([]string, len(sum))
+	for i, a := range sum {
+		parts[i] = a.Display()
+	}
+	return strings.Join(parts, " and ")
+}
+
 func run(w io.Writer) error {
 	var book pledge.Book
 	if err := book.Add(fromTheReport()...); err != nil {
@@ -94,7 +104,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "South Korea's pledges to Ukraine, as the report gives them: %v\n\n", all.Sum())
+	fmt.Fprintf(w, "South Korea's pledges to Ukraine, as the report gives them: %s\n\n", display(all.Sum()))
 
 	byCategory, err := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
 	if err != nil {
@@ -111,10 +121,10 @@ func run(w io.Writer) error {
 	var shared []string
 	for _, r := range humanitarian.Rows() {
 		if r.Keys[0] != string(pledge.Humanitarian) {
-			shared = append(shared, fmt.Sprintf("%v is undivided %s", r.Amount, r.Keys[0]))
+			shared = append(shared, fmt.Sprintf("%s is undivided %s", r.Amount.Display(), r.Keys[0]))
 		}
 	}
-	fmt.Fprintf(w, "Within humanitarian: %v (of which %s)\n\n", humanitarian.Sum(), strings.Join(shared, "; "))
+	fmt.Fprintf(w, "Within humanitarian: %s (of which %s)\n\n", display(humanitarian.Sum()), strings.Join(shared, "; "))
 
 	// A more detailed source restates the G20 package. The restatement
 	// replaces the original in every total; the original stays as history.

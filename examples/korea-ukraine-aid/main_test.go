@@ -12,7 +12,7 @@ func TestRun(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatal(err)
 	}
-	want := `South Korea's pledges to Ukraine, as the report gives them: [USD 2450000000]
+	want := `South Korea's pledges to Ukraine, as the report gives them: USD 2,450,000,000
 
 Totals: all stages; by category
 category                          currency         amount  records
@@ -23,7 +23,7 @@ unspecified                       USD       2,000,000,000        1
 ------------------------------------------------------------------
 total                             USD       2,450,000,000        2
 
-Within humanitarian: [USD 450000000] (of which USD 150000000 is undivided humanitarian+military/non-lethal)
+Within humanitarian: USD 450,000,000 (of which USD 150,000,000 is undivided humanitarian+military/non-lethal)
 
 After the Korea Times detail restates the G20 package:
 Totals: all stages; by year, category

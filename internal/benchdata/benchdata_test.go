@@ -125,7 +125,7 @@ func TestPledgesAreValid(t *testing.T) {
 		}
 	}
 	want := benchdata.Row{BigCents: sum}.Amount()
-	if s := got.Sum(); len(s) != 1 || s[0].Value().StringFixed(2) != want {
+	if s := got.Sum(); len(s) != 1 || s[0].Decimal().StringFixed(2) != want {
 		t.Errorf("Sum = %v, want USD %s", s, want)
 	}
 }

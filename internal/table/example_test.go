@@ -2,7 +2,7 @@ package table_test
 
 import (
 	"fmt"
-	"strings"
+	"regexp"
 
 	"github.com/shopspring/decimal"
 
@@ -52,23 +52,26 @@ func ExampleTable_HTML() {
 	// <table style="border-collapse:collapse;font-family:sans-serif;font-size:14px"><thead><tr><th style="padding:2px 8px;text-align:left;border-bottom:1px solid #888;">donor</th></tr></thead><tbody><tr><td style="padding:2px 8px;text-align:left;">&lt;Korea &amp; Co&gt;</td></tr></tbody></table>
 }
 
-// Bars are scaled against the longest bar of the same scale: the EUR bar is
-// full length although its value is the smallest.
-func ExampleSVG() {
-	svg := table.SVG("", []table.Bar{
-		{Label: "South Korea", Value: decimal.NewFromInt(300), Display: "USD 300", Scale: "USD"},
-		{Label: "Japan", Value: decimal.NewFromInt(150), Display: "USD 150", Scale: "USD"},
-		{Label: "Germany", Value: decimal.NewFromInt(5), Display: "EUR 5", Scale: "EUR"},
-	})
-	for _, el := range strings.SplitAfter(svg, ">") {
-		if strings.HasPrefix(el, "<rect") {
-			fmt.Println(el)
-		}
+// Bars of different scales are drawn in panels of their own, each with an
+// axis: the EUR bar is not measured against the USD ones.
+func ExampleChart() {
+	c := table.Chart{Title: "Pledges", Bars: []table.Bar{
+		{Label: []string{"South Korea"}, Value: decimal.NewFromInt(300), Display: "USD 300", Scale: "USD"},
+		{Label: []string{"Japan"}, Value: decimal.NewFromInt(150), Display: "USD 150", Scale: "USD"},
+		{Label: []string{"Germany"}, Value: decimal.NewFromInt(5), Display: "EUR 5", Scale: "EUR"},
+	}}
+	// The title, the note, the panels' headings and the bars.
+	for _, el := range regexp.MustCompile(`<text x="12"[^>]*>[^<]*</text>|<rect class="bar"[^>]*>`).FindAllString(c.SVG(), -1) {
+		fmt.Println(el)
 	}
 	// Output:
-	// <rect x="268" y="8" width="360" height="20" fill="#4e79a7"/>
-	// <rect x="268" y="34" width="180" height="20" fill="#4e79a7"/>
-	// <rect x="268" y="60" width="360" height="20" fill="#4e79a7"/>
+	// <text x="12" y="26" font-size="14" font-weight="bold">Pledges</text>
+	// <text x="12" y="42" font-size="12" fill="#666666">Each panel has a scale of its own: compare bars within a panel, not across panels.</text>
+	// <text x="12" y="68" font-weight="bold">EUR</text>
+	// <rect class="bar" x="106" y="74" width="360" height="18" fill="#4e79a7"/>
+	// <text x="12" y="146" font-weight="bold">USD</text>
+	// <rect class="bar" x="106" y="152" width="360" height="18" fill="#4e79a7"/>
+	// <rect class="bar" x="106" y="178" width="180" height="18" fill="#4e79a7"/>
 }
 
 func ExampleGroup() {

@@ -1,9 +1,7 @@
 package table
 
 import (
-	"html"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -27,6 +25,54 @@ type Table struct {
 	Align   []Align    // per column; missing entries are Left
 	Rows    [][]string // the body, one slice of cells per row
 	Footer  [][]string // lines set apart below the body, such as totals
+}
+
+// cleaned returns t with every string passed through clean, sharing what
+// clean leaves as it is.
+func (t Table) cleaned() Table {
+	t.Caption = clean(t.Caption)
+	t.Header, _ = cleanRow(t.Header)
+	t.Rows = cleanRows(t.Rows)
+	t.Footer = cleanRows(t.Footer)
+	return t
+}
+
+func cleanRows(rows [][]string) [][]string {
+	var out [][]string
+	for i, r := range rows {
+		c, changed := cleanRow(r)
+		if changed && out == nil {
+			out = make([][]string, len(rows))
+			copy(out, rows[:i])
+		}
+		if out != nil {
+			out[i] = c
+		}
+	}
+	if out == nil {
+		return rows
+	}
+	return out
+}
+
+// cleanRow returns row with clean applied to each cell, and whether that
+// changed any; row itself is left as it is.
+func cleanRow(row []string) ([]string, bool) {
+	var out []string
+	for i, s := range row {
+		c := clean(s)
+		if c != s && out == nil {
+			out = make([]string, len(row))
+			copy(out, row[:i])
+		}
+		if out != nil {
+			out[i] = c
+		}
+	}
+	if out == nil {
+		return row, false
+	}
+	return out, true
 }
 
 func (t Table) align(col int) Align {
@@ -59,21 +105,24 @@ func cell(row []string, i int) string {
 func Cells(s string) int {
 	n := 0
 	for _, r := range s {
-		switch {
-		case r < 0x300:
-			n++
-		case r >= 0x300 && r < 0x370, r == 0x200B, r == 0x200D:
-			// combining marks and zero-width characters take no cell
-		default:
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth:
-				n += 2
-			default:
-				n++
-			}
-		}
+		n += runeCells(r)
 	}
 	return n
+}
+
+// runeCells is the number of display columns r takes.
+func runeCells(r rune) int {
+	switch {
+	case r < 0x300:
+		return 1
+	case r < 0x370, r == 0x200B, r == 0x200D:
+		return 0 // combining marks and zero-width characters
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 func pad(s string, w int, a Align) string {
@@ -88,8 +137,12 @@ func pad(s string, w int, a Align) string {
 }
 
 // Text renders the table as aligned plain text with a rule under the header
-// and above the footer. Trailing spaces are trimmed from every line.
+// and above the footer. Trailing spaces are trimmed from every line. Tabs
+// and line breaks in cells become spaces, so that a row stays one line;
+// control characters, non-characters and bytes that are not UTF-8 become
+// U+FFFD, so that no cell sends a terminal an escape sequence.
 func (t Table) Text() string {
+	t = t.cleaned()
 	cols := t.columns()
 	widths := make([]int, cols)
 	measure := func(row []string) {
@@ -148,26 +201,18 @@ func (t Table) Text() string {
 	return b.String()
 }
 
-// mdEscape makes a cell safe inside a Markdown table row.
-func mdEscape(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "\n", " ", "\r", " ",
-		"*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]",
-		"&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
-}
-
 // Markdown renders the table as a GitHub-flavoured Markdown table; the
 // caption, when set, is a bold line above it and the footer a bold last row.
 func (t Table) Markdown() string {
 	cols := t.columns()
 	var b strings.Builder
-	if t.Caption != "" {
-		b.WriteString("**" + mdEscape(t.Caption) + "**\n\n")
+	if c := mdEscape(strings.TrimSpace(t.Caption)); c != "" {
+		b.WriteString("**" + c + "**\n\n")
 	}
 	row := func(r []string, bold bool) {
 		b.WriteString("|")
 		for i := range cols {
-			c := mdEscape(cell(r, i))
+			c := mdEscape(strings.TrimSpace(cell(r, i)))
 			if bold && c != "" {
 				c = "**" + c + "**"
 			}
@@ -205,7 +250,7 @@ func (t Table) HTML() string {
 	var b strings.Builder
 	b.WriteString(`<table style="border-collapse:collapse;font-family:sans-serif;font-size:14px">`)
 	if t.Caption != "" {
-		b.WriteString(`<caption style="text-align:left;font-weight:bold;padding:4px 0">` + html.EscapeString(t.Caption) + "</caption>")
+		b.WriteString(`<caption style="text-align:left;font-weight:bold;padding:4px 0">` + escapeXML(t.Caption) + "</caption>")
 	}
 	cellTag := func(tag string, i int, s, extra string) {
 		style := "padding:2px 8px;"
@@ -214,7 +259,7 @@ func (t Table) HTML() string {
 		} else {
 			style += "text-align:left;"
 		}
-		b.WriteString("<" + tag + ` style="` + style + extra + `">` + html.EscapeString(s) + "</" + tag + ">")
+		b.WriteString("<" + tag + ` style="` + style + extra + `">` + escapeXML(s) + "</" + tag + ">")
 	}
 	if len(t.Header) > 0 {
 		b.WriteString("<thead><tr>")
@@ -249,15 +294,6 @@ func (t Table) HTML() string {
 	}
 	b.WriteString("</table>")
 	return b.String()
-}
-
-// truncate shortens s to at most n runes, marking the cut with an ellipsis.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 // Group inserts commas between thousands in a plain decimal string:

@@ -17,6 +17,35 @@
 // pages arrive in. Reading a page is all or nothing; errors name the line,
 // the flow ID and the field ([ValidationError]).
 //
+// # What a page must be
+//
+// The reader trusts nothing it has not checked, and guesses at nothing:
+//
+//   - A page is JSON (RFC 8259) in UTF-8, at most 256 MiB, nested at most
+//     100 deep; a leading byte-order mark is skipped. Bytes that are not
+//     UTF-8 and \u escapes of half a surrogate pair are refused
+//     ([ErrInvalidText]) wherever they are, even in fields the reader
+//     skips: encoding/json would read either as U+FFFD, so that two donors
+//     written in Latin-1, "Kor\xe9a" and "Kor\xe8a", would become one.
+//   - In the objects it reads (the response, its data, each flow, each
+//     source and destination object), a field it uses appears once and is
+//     spelled exactly: "amountUSD" twice, or "AmountUSD", is refused, not
+//     resolved. Fields it does not use are skipped, whatever their names.
+//   - Amounts and exchange rates are JSON numbers, not negative, with at
+//     most 60 digits written plainly (1e59 has 60), as a pledge amount may;
+//     a rate is not 0 (null says there is none). An original amount comes
+//     with a three-letter currency code. IDs are whole numbers (up to 18 digits) or up
+//     to 40 characters without spaces or control characters; dates run from
+//     0001-01-02 to 9999-12-31, years from 1 to 9999.
+//
+// A page with problems returns the first 100 ([ValidationError].Problems,
+// each naming the line, the flow and the field) and counts the rest
+// (Omitted); an error quotes at most 64 bytes of a bad value. Reading takes
+// time in proportion to the page, whatever is wrong with it, and memory of
+// about its size (about twice, from a reader that does not say its size),
+// plus the flows read; a page of bad flows holds no more than its 100
+// problems once read.
+//
 // # From flows to pledges
 //
 // [Flows.Pledges] makes one [pledge.Pledge] per flow: pledge, commitment and

@@ -1,6 +1,7 @@
 package fts_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -46,4 +47,22 @@ func ExampleReadFlows() {
 ]}}`))
 	fmt.Println(err)
 	// Output: fts: line 2: flow "1" status: unknown status "promised": want pledge, commitment or paid
+}
+
+// ReadFlows refuses what encoding/json would quietly resolve: a donor
+// written in Latin-1 (encoding/json reads the é as U+FFFD) and an amount
+// given twice, the second time in another case (encoding/json believes the
+// last).
+func ExampleReadFlows_strict() {
+	_, err := fts.ReadFlows(strings.NewReader("{\"data\": {\"flows\": [\n" +
+		`  {"id": "1", "status": "paid", "amountUSD": 100, "AMOUNTUSD": 5, "date": "2020-01-01",` + "\n" +
+		"   \"sourceObjects\": [{\"type\": \"Organization\", \"name\": \"Kor\xe9a\"}]}\n" +
+		"]}}"))
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, fts.ErrInvalidText))
+	// Output:
+	// fts: 2 problems:
+	// 	fts: line 2: flow "1" AMOUNTUSD: invalid flow: field names are exact: want "amountUSD"
+	// 	fts: line 3: flow "1" sourceObjects[0].name: invalid text: byte 0xe9 is not UTF-8
+	// true
 }

@@ -2,19 +2,27 @@ package fts_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/pledge"
 	"github.com/summitry/summitry/pledge/fts"
 )
 
 // FuzzReadFlows: no input makes the reader panic or return flows with an
-// error, and whatever it reads becomes records a Book accepts (in USD).
+// error; what it reads is JSON in UTF-8 without half surrogate pairs, and
+// reads as encoding/json reads it; and it becomes records a Book accepts
+// (in USD).
 func FuzzReadFlows(f *testing.F) {
 	f.Add([]byte(page(flowJSON())))
 	f.Add([]byte(page(flowJSON(), flowJSON("id", `"7"`, "versionId", "2", "childFlowIds", "[1001]"))))
 	f.Add([]byte(`[` + flowJSON() + `]`))
 	f.Add([]byte(`{"data":{"flows":[]}}`))
+	f.Add([]byte(input.BOM + `[{"id":1,"status":"paid","amountUSD":1e2,"date":"2020-01-01","sourceObjects":[{"type":"Organization","name":"Cura\u00e7ao"}]}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		flows, err := fts.ReadFlows(bytes.NewReader(data))
 		if err != nil {
@@ -22,6 +30,13 @@ func FuzzReadFlows(f *testing.F) {
 				t.Fatal("flows returned with an error")
 			}
 			return
+		}
+		data = input.TrimBOM(data)
+		if !json.Valid(data) || input.BadUTF8(data) >= 0 || input.LoneSurrogate(data) >= 0 {
+			t.Fatalf("read %d flows from text that is not JSON in UTF-8", len(flows))
+		}
+		if diff := cmp.Diff(decodeReference(t, data), summarize(flows)); diff != "" {
+			t.Fatalf("(-encoding/json +ReadFlows):\n%s", diff)
 		}
 		var fs fts.Flows
 		fs.Add(flows...)
@@ -34,4 +49,62 @@ func FuzzReadFlows(f *testing.F) {
 			t.Fatalf("records from flows refused: %v", err)
 		}
 	})
+}
+
+// flowSummary is what the fuzz target compares with encoding/json.
+type flowSummary struct {
+	ID, Status, AmountUSD, Description string
+	Donors                             []string
+}
+
+func summarize(flows []fts.Flow) []flowSummary {
+	var out []flowSummary
+	for _, f := range flows {
+		out = append(out, flowSummary{f.ID, f.Status, f.AmountUSD.String(), f.Description, f.Source.Organizations})
+	}
+	return out
+}
+
+// decodeReference reads a page that ReadFlows accepted with encoding/json.
+func decodeReference(t *testing.T, data []byte) []flowSummary {
+	type object struct {
+		Type string
+		Name *string
+	}
+	type flow struct {
+		ID            json.RawMessage `json:"id"`
+		Status        string          `json:"status"`
+		AmountUSD     json.Number     `json:"amountUSD"`
+		Description   string          `json:"description"`
+		SourceObjects []object        `json:"sourceObjects"`
+	}
+	var flows []flow
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var err error
+	if i := bytes.IndexAny(data, "[{"); data[i] == '[' {
+		err = dec.Decode(&flows)
+	} else {
+		var page struct{ Data struct{ Flows []flow } }
+		err = dec.Decode(&page)
+		flows = page.Data.Flows
+	}
+	if err != nil {
+		t.Fatalf("encoding/json: %v", err)
+	}
+	var out []flowSummary
+	for _, f := range flows {
+		id := string(f.ID)
+		if id[0] == '"' {
+			json.Unmarshal(f.ID, &id)
+		}
+		s := flowSummary{ID: id, Status: f.Status, AmountUSD: decimal.RequireFromString(f.AmountUSD.String()).String(), Description: f.Description}
+		for _, o := range f.SourceObjects {
+			if o.Type == "Organization" && o.Name != nil {
+				s.Donors = append(s.Donors, *o.Name)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }

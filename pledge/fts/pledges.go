@@ -1,11 +1,13 @@
 package fts
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/summitry/summitry/internal/problem"
 	"github.com/summitry/summitry/pledge"
 )
 
@@ -48,26 +50,29 @@ const Publisher = "OCHA Financial Tracking Service"
 // what was split off, so parent and children are separate records whose
 // amounts add up without counting anything twice; the links are in the
 // Notes. A flow recorded in its original currency whose currency is not an
-// ISO 4217 code is an error naming the flow; nothing is returned with an
-// error.
+// ISO 4217 code is an error naming the flow and the field, as is a flow
+// made by hand whose amount has more than 60 digits; a *[ValidationError]
+// lists the first 100 such flows and counts the rest, and nothing is
+// returned with it.
 func (fs *Flows) Pledges(o Options) ([]pledge.Pledge, error) {
 	var (
-		out []pledge.Pledge
-		bad []Problem
+		out     []pledge.Pledge
+		bad     []Problem
+		omitted int
 	)
 	for i, f := range fs.All() {
 		if o.NewMoneyOnly && !f.NewMoney {
 			continue
 		}
-		p, err := toPledge(f, o)
+		p, field, err := toPledge(f, o)
 		if err != nil {
-			bad = append(bad, Problem{Index: i, Flow: f.ID, Field: "originalCurrency", Err: err})
+			bad = problem.Keep(bad, &omitted, Problem{Index: i, Flow: f.ID, Field: field, Err: err})
 			continue
 		}
 		out = append(out, p)
 	}
 	if len(bad) > 0 {
-		return nil, &ValidationError{Problems: bad}
+		return nil, &ValidationError{Problems: bad, Omitted: omitted}
 	}
 	return out, nil
 }
@@ -76,10 +81,12 @@ var stages = map[string]pledge.Stage{
 	"pledge": pledge.Pledged, "commitment": pledge.Committed, "paid": pledge.Disbursed,
 }
 
-func toPledge(f Flow, o Options) (pledge.Pledge, error) {
-	amount, err := amountOf(f, o)
+// toPledge makes the record of a flow, or says which field of the flow
+// stands in the way.
+func toPledge(f Flow, o Options) (pledge.Pledge, string, error) {
+	amount, field, err := amountOf(f, o)
 	if err != nil {
-		return pledge.Pledge{}, err
+		return pledge.Pledge{}, field, err
 	}
 	donor, recipient := names(f.Source.Organizations), names(f.Destination.Organizations)
 	if o.ByLocation {
@@ -106,18 +113,25 @@ func toPledge(f Flow, o Options) (pledge.Pledge, error) {
 			Date:      f.Date,
 		}},
 		Note: note(f),
-	}, nil
+	}, "", nil
 }
 
-func amountOf(f Flow, o Options) (pledge.Amount, error) {
+// amountOf returns the amount to record, or the field whose value cannot
+// be one. A flow read by ReadFlows has amounts that can; one made by hand
+// may not.
+func amountOf(f Flow, o Options) (pledge.Amount, string, error) {
 	if o.USD || !f.hasOriginal() {
-		return pledge.NewAmount(f.AmountUSD.String(), "USD")
+		a, err := pledge.NewAmount(f.AmountUSD.String(), "USD")
+		return a, "amountUSD", err
 	}
 	a, err := pledge.NewAmount(f.OriginalAmount.String(), f.OriginalCurrency)
-	if err != nil {
-		return pledge.Amount{}, fmt.Errorf("%w (use Options.USD to record amountUSD)", err)
+	switch {
+	case errors.Is(err, pledge.ErrInvalidCurrency):
+		return a, "originalCurrency", fmt.Errorf("%w (use Options.USD to record amountUSD)", err)
+	case err != nil:
+		return a, "originalAmount", err
 	}
-	return a, nil
+	return a, "", nil
 }
 
 // names joins the distinct names of one side, cleaned for use as a key.

@@ -85,7 +85,7 @@ func TestReadFlowsErrors(t *testing.T) {
 		{"not JSON", `<html>`, "line 1", fts.ErrSyntax},
 		{"truncated", page(flowJSON())[:200], "unexpected end of input", fts.ErrSyntax},
 		{"no flows", `{"data": {}}`, `no "data"."flows" array`, fts.ErrSyntax},
-		{"flows not an array", `{"data": {"flows": {}}}`, `"flows" should be an array`, fts.ErrSyntax},
+		{"flows not an array", `{"data": {"flows": {}}}`, `want "flows" to be an array, found '{'`, fts.ErrSyntax},
 		{"trailing data", page() + "{}", "unexpected data after the page", fts.ErrSyntax},
 		{"unknown status", page(flowJSON("status", `"promised"`)), `fts: line 2: flow "1001" status: unknown status "promised"`, fts.ErrStatus},
 		{"missing amount", page(flowJSON("amountUSD", "-")), `flow "1001" amountUSD: invalid flow: missing`, fts.ErrInvalid},
@@ -93,8 +93,8 @@ func TestReadFlowsErrors(t *testing.T) {
 		{"negative amount", page(flowJSON("originalAmount", `-5`)), `originalAmount: invalid flow: negative`, fts.ErrInvalid},
 		{"bad date", page(flowJSON("date", `"31/03/2020"`)), `flow "1001" date: invalid flow: want a date`, fts.ErrInvalid},
 		{"missing id", page(flowJSON("id", "-")), `flow #0 id: invalid flow: missing`, fts.ErrInvalid},
-		{"wrong type", page(flowJSON("description", `5`)), `flow "1001" description: invalid flow: want string`, fts.ErrInvalid},
-		{"huge number", page(flowJSON("amountUSD", "1e999999999")), `amountUSD: invalid flow: want a JSON number`, fts.ErrInvalid},
+		{"wrong type", page(flowJSON("description", `5`)), `flow "1001" description: invalid flow: want a string, found number 5`, fts.ErrInvalid},
+		{"huge number", page(flowJSON("amountUSD", "1e999999999")), `amountUSD: invalid flow: want at most 60 digits written plainly, found 1e999999999`, fts.ErrInvalid},
 		{"second flow on line 3", page(flowJSON(), flowJSON("id", `"1002"`, "date", `"x"`)), `fts: line 3: flow "1002" date`, fts.ErrInvalid},
 	}
 	for _, tt := range tests {

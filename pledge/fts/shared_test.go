@@ -163,9 +163,9 @@ func TestSharedData(t *testing.T) {
 					}
 					if tc.dim == 0 {
 						// Stages nest: subtract the next stage's total later.
-						got[k+" | "+r.Keys[0]] = r.Amount.Value().String()
+						got[k+" | "+r.Keys[0]] = r.Amount.Decimal().String()
 					} else if stage == pledge.Pledged {
-						got[k+" | "+r.Keys[1]] = r.Amount.Value().String()
+						got[k+" | "+r.Keys[1]] = r.Amount.Decimal().String()
 					}
 				}
 			}

@@ -1,0 +1,157 @@
+package meeting
+
+import (
+	"fmt"
+
+	"github.com/summitry/summitry/internal/civil"
+)
+
+// The JSON form of a tally, one element of a ledger's "tallies":
+//
+//	{"id": "...", "leader": "kr-lee-myung-bak", "with": "JP", "count": "20",
+//	 "as_of": "2023-03-16", "rule": "standalone summits", "match": "unknown",
+//	 "kinds": ["talks", "pull-aside"], "multilateral": false,
+//	 "sources": [...], "note": "..."}
+//
+// "count" is text as [ParseRange] reads it ("20", "2..8", "11..", "..19");
+// "kinds" and "multilateral" are the tally's As rule, given only with
+// "match": "same".
+type jsonTally struct {
+	ID           string       `json:"id"`
+	Leader       string       `json:"leader"`
+	With         string       `json:"with"`
+	Count        string       `json:"count"`
+	AsOf         string       `json:"as_of"`
+	Rule         string       `json:"rule,omitempty"`
+	Match        string       `json:"match"`
+	Kinds        []string     `json:"kinds,omitempty"`
+	Multilateral bool         `json:"multilateral,omitempty"`
+	Sources      []jsonSource `json:"sources,omitempty"`
+	Note         string       `json:"note,omitempty"`
+}
+
+// tallyFields are the keys of a JSON tally, in the order they are written.
+var tallyFields = []field{{"id", "ID"}, {"leader", "Leader"}, {"with", "With"}, {"count", "Count"},
+	{"as_of", "AsOf"}, {"rule", "Rule"}, {"match", "Match"}, {"kinds", "As.Kinds"},
+	{"multilateral", "As.Multilateral"}, {"sources", "Sources"}, {"note", "Note"}}
+
+// jsonTallies returns the ledger's tallies in their JSON shape, by AsOf,
+// then ID; the caller holds l.mu.
+func (l *Ledger) jsonTallies() []jsonTally {
+	if len(l.tallies) == 0 {
+		return nil
+	}
+	out := make([]jsonTally, 0, len(l.tallies))
+	for _, t := range l.talliesSorted() {
+		j := jsonTally{
+			ID: t.ID, Leader: t.Leader, With: t.With, Count: t.Range(), AsOf: civil.Format(t.AsOf),
+			Rule: t.Rule, Match: t.Match.String(), Multilateral: t.As.Multilateral,
+			Sources: toJSONSources(t.Sources), Note: t.Note,
+		}
+		for _, k := range t.As.Kinds {
+			j.Kinds = append(j.Kinds, k.String())
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// tally reads tally i.
+func (d *decoder) tally(i int) error {
+	var j jsonTally
+	err := d.object("", tallyFields, d.opened("tally"), func(f field, name string) error {
+		switch f.key {
+		case "id":
+			err := d.str(name, &j.ID)
+			d.id = j.ID
+			return err
+		case "leader":
+			return d.str(name, &j.Leader)
+		case "with":
+			return d.str(name, &j.With)
+		case "count":
+			return d.str(name, &j.Count)
+		case "as_of":
+			return d.str(name, &j.AsOf)
+		case "rule":
+			return d.str(name, &j.Rule)
+		case "match":
+			return d.str(name, &j.Match)
+		case "kinds":
+			return d.strs(name, &j.Kinds)
+		case "multilateral":
+			return d.boolean(name, &j.Multilateral)
+		case "note":
+			return d.str(name, &j.Note)
+		}
+		return d.sources(name, &j.Sources)
+	})
+	if err != nil {
+		return err
+	}
+	d.tallies = append(d.tallies, j.tally(i, &d.ps))
+	return nil
+}
+
+// boolean reads a JSON boolean (or null, false) into dst.
+func (d *decoder) boolean(name string, dst *bool) error {
+	switch d.next() {
+	case 't':
+		*dst = true
+		d.pos += len("true")
+	case 'f':
+		*dst = false
+		d.pos += len("false")
+	case 'n':
+		d.pos += len("null")
+	default:
+		return d.wrongType(name, "true or false")
+	}
+	return nil
+}
+
+// tally converts a JSON tally, reporting a malformed count, date, match
+// and kinds.
+func (j jsonTally) tally(i int, ps *problems) Tally {
+	report := func(field string, err error) { ps.add("tally", i, j.ID, field, err) }
+	t := Tally{ID: j.ID, Leader: j.Leader, With: j.With, Rule: j.Rule, Note: j.Note,
+		AsOf: parseDate(j.AsOf, "AsOf", report)}
+	var err error
+	if t.Count, t.Most, err = ParseRange(j.Count); err != nil {
+		report("Count", err)
+	}
+	if t.Match, err = ParseRuleMatch(j.Match); err != nil {
+		report("Match", err)
+	}
+	t.As.Multilateral = j.Multilateral
+	for k, s := range j.Kinds {
+		kind, err := ParseKind(s)
+		if err != nil {
+			report(fmt.Sprintf("As.Kinds[%d]", k), err)
+		}
+		t.As.Kinds = append(t.As.Kinds, kind)
+	}
+	t.Sources = fromJSONSources(j.Sources, report)
+	return t
+}
+
+// fromJSONSources converts JSON sources, reporting malformed dates.
+func fromJSONSources(js []jsonSource, report func(field string, err error)) []Source {
+	var out []Source
+	for k, s := range js {
+		out = append(out, Source{
+			Publisher: s.Publisher, Title: s.Title, URL: s.URL, Quote: s.Quote,
+			Date: parseDate(s.Date, fmt.Sprintf("Sources[%d].Date", k), report),
+		})
+	}
+	return out
+}
+
+// toJSONSources converts sources to their JSON shape.
+func toJSONSources(srcs []Source) []jsonSource {
+	var out []jsonSource
+	for _, s := range srcs {
+		out = append(out, jsonSource{s.Publisher, s.Title, s.URL, s.Quote, civil.Format(s.Date)})
+	}
+	return out
+}
