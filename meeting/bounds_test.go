@@ -67,6 +67,8 @@ func TestTextRule(t *testing.T) {
 			[]problem{{"meeting", 0, "Occasion", meeting.ErrInvalidText}}},
 		{"NUL in a note", m(func(x *meeting.Meeting) { x.Note = "a\x00b" }),
 			[]problem{{"meeting", 0, "Note", meeting.ErrInvalidText}}},
+		{"DEL in a place, U+0085 in a note", m(func(x *meeting.Meeting) { x.Place, x.Note = "Seoul\x7f", "next\u0085line" }),
+			[]problem{{"meeting", 0, "Place", meeting.ErrInvalidText}, {"meeting", 0, "Note", meeting.ErrInvalidText}}},
 		{"U+FFFF in an ID", m(func(x *meeting.Meeting) { x.ID = "m\uffff" }),
 			[]problem{{"meeting", 0, "ID", meeting.ErrInvalidID}}},
 		{"U+FDEF in a participant", m(func(x *meeting.Meeting) { x.Participants = []string{pair[0], pair[1] + "\ufdef"} }),
@@ -117,7 +119,7 @@ func TestTextRule(t *testing.T) {
 	if !errors.Is(err, meeting.ErrInvalidID) || !errors.Is(err, meeting.ErrInvalidText) {
 		t.Errorf("ID with U+0001: error %v, want ErrInvalidID and ErrInvalidText", err)
 	}
-	want := `meeting: leader[0] "gr\x01": ID: invalid ID: "gr\x01" has U+0001, a control character XML forbids, at byte 2`
+	want := `meeting: leader[0] "gr\x01": ID: invalid ID: "gr\x01" holds the control character U+0001 at byte 2`
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v\nwant  %s", err, want)
 	}
@@ -126,8 +128,8 @@ func TestTextRule(t *testing.T) {
 	in := `{"leaders": [{"id": "gr", "name": "Greece\uFFFE", "country": "GR"}, {"id": "kr", "name": "` + "Korea\ufffe" + `", "country": "KR"}]}`
 	_, err = meeting.ReadLedger(strings.NewReader(in))
 	want = "meeting: 2 problems:\n" +
-		"\tmeeting: line 1: leader[0] \"gr\": Name: invalid text: \"Greece\\ufffe\" has U+FFFE, a Unicode noncharacter, at byte 6\n" +
-		"\tmeeting: line 1: leader[1] \"kr\": Name: invalid text: \"Korea\\ufffe\" has U+FFFE, a Unicode noncharacter, at byte 5"
+		"\tmeeting: line 1: leader[0] \"gr\": Name: invalid text: \"Greece\\ufffe\" holds U+FFFE (a Unicode noncharacter) at byte 6\n" +
+		"\tmeeting: line 1: leader[1] \"kr\": Name: invalid text: \"Korea\\ufffe\" holds U+FFFE (a Unicode noncharacter) at byte 5"
 	if err == nil || err.Error() != want {
 		t.Errorf("ReadLedger error %v\nwant %s", err, want)
 	}

@@ -45,18 +45,20 @@
 // # Text and limits
 //
 // One rule holds for every text of a record, whatever reader or call it
-// comes through: IDs, names, aliases, offices, participants, places,
-// occasions, notes, a tally's rule and every field of a source are UTF-8
-// and hold no
-// Unicode noncharacter (U+FDD0..U+FDEF and the last two code points of
-// every plane: U+FFFE, U+FFFF, U+1FFFE, U+1FFFF, ... U+10FFFF) and no
-// control character XML 1.0 forbids (U+0000..U+001F but tab, line feed and
-// carriage return); anything else is ErrInvalidText. So every record can
-// be written as JSON unchanged, and the HTML and SVG of every result parse
-// as XML. IDs, names, aliases and offices are moreover one line of at most
-// 1000 bytes with no control characters at all, and an ID has no leading
-// or trailing spaces (ErrInvalidID). Places, occasions, notes and sources
-// may have tabs and line breaks, and any length.
+// comes through. Every text field (IDs, names, aliases, offices,
+// participants, places, occasions, notes, a tally's rule, each source's
+// publisher, title, URL and quote) must be valid UTF-8 and hold no control
+// character other than tab, line feed and carriage return, and none of
+// Unicode's 66 noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF in
+// every plane). That keeps out every character XML 1.0 forbids, so the
+// HTML and SVG of every result parse as XML, and every character that JSON
+// would not carry back unchanged. IDs, names, aliases and offices are on
+// one line (no tab, line feed or carriage return) and at most 1000 bytes,
+// and an ID has no spaces at either end. [Ledger.AddLeader],
+// [Ledger.AddMeeting] and [Ledger.AddTally] refuse any other text
+// (ErrInvalidText; ErrInvalidID for an ID), naming the field, the
+// character and its byte offset, and so does every reader, since each
+// passes what it reads through them.
 //
 // A meeting has at most [MaxParticipants] participants, 400: the UN
 // General Assembly's 193 members would fit with a head of state and a head

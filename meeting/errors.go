@@ -28,9 +28,9 @@ var (
 	// letters or digits, a meeting's date, the start of a term, a
 	// participant, the day of a schedule, a series.
 	ErrEmpty = errors.New("meeting: required field is empty")
-	// ErrInvalidID: an ID has leading or trailing spaces or control
-	// characters, is over 1000 bytes, or breaks the text rule of
-	// ErrInvalidText (the error then matches both).
+	// ErrInvalidID: an ID is over 1000 bytes, has spaces at an end, or
+	// breaks the text rule of ErrInvalidText or holds a tab or a line break
+	// (the error then matches ErrInvalidText too).
 	ErrInvalidID = errors.New("meeting: invalid ID")
 	// ErrInvalidCountry: a country is not an ISO 3166-1 alpha-2 or alpha-3
 	// code of a country.
@@ -48,13 +48,12 @@ var (
 	ErrInvalidDate = errors.New("meeting: invalid date")
 	// ErrInvalidText: a text of a record breaks the rule every text keeps
 	// ("Text and limits" in the package documentation): it is not valid
-	// UTF-8, so JSON could not carry it unchanged, or holds a Unicode
-	// noncharacter (U+FDD0..U+FDEF, U+FFFE, U+FFFF, U+1FFFE, ...) or a
-	// control character XML 1.0 forbids, so the HTML and SVG of a result
-	// would not parse as XML; a name, an alias or an office has control
-	// characters or is over 1000 bytes; or ledger JSON has bytes that are
-	// not UTF-8 or a \u escape of half a surrogate pair, which
-	// encoding/json would silently turn into U+FFFD.
+	// UTF-8, or holds a control character other than tab, line feed and
+	// carriage return, or one of Unicode's noncharacters (U+FDD0 to
+	// U+FDEF, and U+FFFE and U+FFFF in every plane); a name, an alias or an
+	// office holds a tab or a line break or is over 1000 bytes; or ledger
+	// JSON has bytes that are not UTF-8 or a \u escape of half a surrogate
+	// pair, which encoding/json would silently turn into U+FFFD.
 	ErrInvalidText = errors.New("meeting: invalid text")
 	// ErrTooFewParticipants: a meeting has fewer than two distinct participants.
 	ErrTooFewParticipants = errors.New("meeting: fewer than two distinct participants")

@@ -44,10 +44,10 @@ func (t Term) String() string {
 // ("president"). Terms are the periods in office; AddLeader keeps them in
 // start order. A leader with no terms has unknown terms: meetings on any
 // date are accepted and [Standing.YearsInOffice] is zero. Aliases are other
-// spellings and scripts that find the leader with [Ledger.Leader]. Name,
-// Office and Aliases may not contain control characters (tabs and line
-// breaks included). Sources are where the record, its terms above all,
-// comes from.
+// spellings and scripts that find the leader with [Ledger.Leader]. ID,
+// Name, Office and Aliases are one line of at most 1000 bytes, and keep
+// the text rule of "Text and limits" in the package documentation.
+// Sources are where the record, its terms above all, comes from.
 type Leader struct {
 	ID      string
 	Name    string
@@ -188,9 +188,9 @@ func tooLong(sentinel error, s string) error {
 	return fmt.Errorf("%w: %d bytes, more than %d", sentinel, len(s), maxText)
 }
 
-// checkID reports what is wrong with a record ID, if anything: the text
-// rule of [checkText] (the error then wraps ErrInvalidText as well), then
-// no control characters and no leading or trailing spaces.
+// checkID reports what is wrong with a record ID, if anything: the
+// one-line text rule of [checkName] (the error then wraps ErrInvalidText as
+// well) and no spaces at either end.
 func checkID(id string) error {
 	if id == "" {
 		return ErrEmpty
@@ -198,40 +198,36 @@ func checkID(id string) error {
 	if len(id) > maxText {
 		return tooLong(ErrInvalidID, id)
 	}
-	if err := checkText(id); err != nil {
-		return &wrapped{"invalid ID: " + strings.TrimPrefix(err.Error(), "meeting: invalid text: "), []error{ErrInvalidID, ErrInvalidText}}
+	if at, why := input.BadChar(id, true); at >= 0 {
+		return &wrapped{fmt.Sprintf("invalid ID: %s %s at byte %d", problem.Quote(id), why, at), []error{ErrInvalidID, ErrInvalidText}}
 	}
-	if strings.TrimFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) != id ||
-		strings.ContainsFunc(id, unicode.IsControl) {
-		return fmt.Errorf("%w %s: leading or trailing spaces or control characters", ErrInvalidID, problem.Quote(id))
+	if strings.TrimFunc(id, unicode.IsSpace) != id {
+		return fmt.Errorf("%w %s: spaces at an end", ErrInvalidID, problem.Quote(id))
 	}
 	return nil
 }
 
-// checkText reports text that a record may not hold: bytes that are not
-// UTF-8, control characters XML forbids and Unicode noncharacters (see
-// input.BadChar), so that whatever the ledger keeps can be written as JSON,
-// XML, HTML and SVG unchanged. Every text of a leader and a meeting is
-// checked so.
+// checkText reports text a record may not hold: it must be valid UTF-8,
+// so that JSON carries it back unchanged, with no control character but
+// tab, line feed and carriage return and no Unicode noncharacter, so that
+// every JSON, HTML and SVG output holds only what XML 1.0 allows (see
+// input.BadChar). Every text of a leader and a meeting is checked so.
 func checkText(s string) error {
-	if off, what := input.BadChar(s); off >= 0 {
-		return fmt.Errorf("%w: %s has %s, at byte %d", ErrInvalidText, problem.Quote(s), what, off)
+	if at, why := input.BadChar(s, false); at >= 0 {
+		return fmt.Errorf("%w: %s %s at byte %d", ErrInvalidText, problem.Quote(s), why, at)
 	}
 	return nil
 }
 
-// checkName reports a name, an alias or an office that breaks the rule of
-// [checkText], has control characters (tabs and line breaks included: a
-// name is one line) or is over maxText bytes.
+// checkName reports a name, an alias or an office that is over maxText
+// bytes or breaks the rule of [checkText] or holds a tab, a line feed or
+// a carriage return: a name is one line.
 func checkName(s string) error {
 	if len(s) > maxText {
 		return tooLong(ErrInvalidText, s)
 	}
-	if err := checkText(s); err != nil {
-		return err
-	}
-	if strings.ContainsFunc(s, unicode.IsControl) {
-		return fmt.Errorf("%w: %s has control characters", ErrInvalidText, problem.Quote(s))
+	if at, why := input.BadChar(s, true); at >= 0 {
+		return fmt.Errorf("%w: %s %s at byte %d", ErrInvalidText, problem.Quote(s), why, at)
 	}
 	return nil
 }

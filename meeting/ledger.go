@@ -71,11 +71,12 @@ type record struct {
 // ID is taken (in the ledger or earlier in the same call), none, and returns
 // a *ValidationError listing the problems (the first 100, and a count of
 // the rest). Countries are stored as alpha-2 codes, dates as civil dates,
-// terms in start order. An ID, name, alias or office is at most 1000 bytes
-// of UTF-8, one line with no control characters, and no text may hold a
-// Unicode noncharacter (ErrInvalidID, ErrInvalidText; see "Text and
-// limits" in the package documentation). It takes time in proportion to
-// the size of the batch, however many terms and aliases a leader has.
+// terms in start order. An ID, name, alias or office is one line of at
+// most 1000 bytes of UTF-8, and no text may hold a control character
+// other than tab, line feed and carriage return or a Unicode noncharacter
+// (ErrInvalidID, ErrInvalidText; see "Text and limits" in the package
+// documentation). It takes time in proportion to the size of the batch,
+// however many terms and aliases a leader has.
 //
 // Two leaders may share a name or an alias: looking that name up is then
 // ErrAmbiguous, and the ID still finds each of them. But one leader's ID may

@@ -27,11 +27,11 @@ func ExampleLoneSurrogate() {
 
 func ExampleBadChar() {
 	for _, s := range []string{"Yoon Suk Yeol", "Greece\ufffe", "Seoul\x01"} {
-		off, what := input.BadChar(s)
+		off, what := input.BadChar(s, false)
 		fmt.Printf("%d %q\n", off, what)
 	}
 	// Output:
 	// -1 ""
-	// 6 "U+FFFE, a Unicode noncharacter"
-	// 5 "U+0001, a control character XML forbids"
+	// 6 "holds U+FFFE (a Unicode noncharacter)"
+	// 5 "holds the control character U+0001"
 }

@@ -121,39 +121,41 @@ func (l *Lines) At(off int) int {
 }
 
 // BadChar returns the byte offset of the first character of s that text
-// meant for JSON, XML, HTML and SVG alike may not hold, and says what it is
-// ("U+FFFE, a Unicode noncharacter"); -1 and "" when there is none. Such
-// characters are bytes that are not UTF-8; the control characters XML 1.0
-// forbids, U+0000..U+001F but tab, line feed and carriage return; and the
-// Unicode noncharacters, U+FDD0..U+FDEF and the last two code points of
-// every plane (U+FFFE, U+FFFF, U+1FFFE, U+1FFFF, ... U+10FFFF), of which
-// XML 1.0 forbids U+FFFE and U+FFFF and discourages the rest. It takes time
-// in proportion to len(s).
-func BadChar(s string) (int, string) {
+// may not hold, and says what it is ("holds U+FFFE (a Unicode
+// noncharacter)"); -1 and "" when there is none. Text must be valid UTF-8
+// and hold no control character other than tab, line feed and carriage
+// return (none at all when oneLine is set, for names and keys), and none
+// of Unicode's 66 noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF
+// in every plane). That keeps out every character XML 1.0 forbids, so HTML
+// and SVG made of the text parse as XML, and every character JSON would
+// not carry back unchanged. It takes time in proportion to len(s).
+func BadChar(s string, oneLine bool) (int, string) {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				return i, fmt.Sprintf("byte %#x, which is not UTF-8", c)
-			case Noncharacter(r):
-				return i, fmt.Sprintf("%U, a Unicode noncharacter", r)
+		if c < utf8.RuneSelf {
+			if c < 0x20 && (oneLine || c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+				return i, fmt.Sprintf("holds the control character %U", c)
 			}
-			i += size
+			i++
 			continue
 		}
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return i, fmt.Sprintf("%U, a control character XML forbids", c)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i, "is not valid UTF-8"
+		case r <= 0x9f:
+			return i, fmt.Sprintf("holds the control character %U", r)
+		case Noncharacter(r):
+			return i, fmt.Sprintf("holds %U (a Unicode noncharacter)", r)
 		}
-		i++
+		i += size
 	}
 	return -1, ""
 }
 
 // Noncharacter reports whether r is one of the 66 code points Unicode
-// reserves as noncharacters: U+FDD0..U+FDEF and U+nFFFE, U+nFFFF in each of
-// the 17 planes.
+// sets aside as never characters: U+FDD0 to U+FDEF and the last two of
+// every plane (U+FFFE, U+FFFF, U+1FFFE ... U+10FFFF).
 func Noncharacter(r rune) bool {
 	return 0xfdd0 <= r && r <= 0xfdef || r&0xfffe == 0xfffe && r <= utf8.MaxRune
 }

@@ -21,7 +21,8 @@
 // Reading is all or nothing. A truncated or malformed file (an attribute
 // given twice included, which encoding/xml lets pass), a visit with a
 // missing field, a date that does not parse, a field holding a Unicode
-// noncharacter (which XML allows but a [meeting.Ledger] refuses) or an id
+// noncharacter or a control character U+007F to U+009F (which XML allows
+// but a [meeting.Ledger] refuses) or an id
 // given twice returns no visits and a [*ValidationError] whose [Problem]
 // values name the file, the line, the visit id and the field; errors.Is
 // finds [ErrSyntax], [ErrMissing], [ErrInvalid] and [ErrDuplicate] through

@@ -25,8 +25,9 @@ var (
 	// ErrInvalid: a field that does not parse: an id that is not a positive
 	// integer, a date that is not YYYY-MM-DD, an end before the start, a
 	// field given twice; or a field holding a Unicode noncharacter
-	// (U+FDD0..U+FDEF, U+1FFFE, ...), which XML allows but a
-	// [meeting.Ledger] refuses in every text.
+	// (U+FDD0 to U+FDEF, U+1FFFE, ...) or a control character U+007F to
+	// U+009F, which XML allows but a [meeting.Ledger] refuses in every
+	// text.
 	ErrInvalid = errors.New("historian: invalid field")
 	// ErrDuplicate: two visits with the same id, in one file or across the
 	// files read together.

@@ -210,12 +210,12 @@ func Add(l *meeting.Ledger, visits []Visit) ([]Unresolved, error) {
 
 // checkVisitText reports a text of v that the meeting made of it would
 // carry and a ledger refuses (a Unicode noncharacter, a control character
-// XML forbids, bytes that are not UTF-8: see input.BadChar). The readers
-// never return such a visit.
+// but tab, line feed and carriage return, bytes that are not UTF-8: see
+// input.BadChar). The readers never return such a visit.
 func checkVisitText(v Visit) error {
 	for _, f := range [...]struct{ name, s string }{{"visitor", v.Visitor}, {"description", v.Description}, {"from/@id", v.CountryID}} {
-		if off, what := input.BadChar(f.s); off >= 0 {
-			return fmt.Errorf("%w: %s %s has %s, at byte %d", meeting.ErrInvalidText, f.name, problem.Quote(f.s), what, off)
+		if at, why := input.BadChar(f.s, false); at >= 0 {
+			return fmt.Errorf("%w: %s %s %s at byte %d", meeting.ErrInvalidText, f.name, problem.Quote(f.s), why, at)
 		}
 	}
 	return nil

@@ -219,8 +219,8 @@ func TestMeetingsRefuseBadText(t *testing.T) {
 		got = append(got, u.Reason)
 	}
 	want := []string{
-		`invalid text: visitor "President Yoon Suk Yeol\ufffe" has U+FFFE, a Unicode noncharacter, at byte 23`,
-		`invalid text: description "Camp David.\x00" has U+0000, a control character XML forbids, at byte 11`,
+		`invalid text: visitor "President Yoon Suk Yeol\ufffe" holds U+FFFE (a Unicode noncharacter) at byte 23`,
+		`invalid text: description "Camp David.\x00" holds the control character U+0000 at byte 11`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("unresolved (-want +got):\n%s", diff)

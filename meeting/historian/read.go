@@ -457,12 +457,13 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 	return v, !ps.grew(mark), false
 }
 
-// checkText reports text a field may not hold: a Unicode noncharacter,
-// which XML allows but a [meeting.Ledger] refuses (see input.BadChar; the
-// decoder has already refused what XML itself forbids).
+// checkText reports text a field may not hold: a Unicode noncharacter or
+// a control character such as U+007F or U+0085, which XML allows but a
+// [meeting.Ledger] refuses (see input.BadChar; the decoder has already
+// refused what XML itself forbids).
 func checkText(s string) error {
-	if off, what := input.BadChar(s); off >= 0 {
-		return fmt.Errorf("%w: %s has %s, at byte %d", ErrInvalid, problem.Quote(s), what, off)
+	if at, why := input.BadChar(s, false); at >= 0 {
+		return fmt.Errorf("%w: %s %s at byte %d", ErrInvalid, problem.Quote(s), why, at)
 	}
 	return nil
 }

@@ -185,16 +185,19 @@ func TestReadErrors(t *testing.T) {
 		// Unicode noncharacters, which XML allows and a ledger refuses.
 		{"noncharacter in the visitor", doc(visitXML("visitor", "President \ufdd0")), historian.ErrInvalid, []problem{
 			{Line: 7, Visit: 3157, Field: "visitor",
-				Error: `historian: line 7: visit 3157 visitor: invalid field: "President \ufdd0" has U+FDD0, a Unicode noncharacter, at byte 10`}}},
+				Error: `historian: line 7: visit 3157 visitor: invalid field: "President \ufdd0" holds U+FDD0 (a Unicode noncharacter) at byte 10`}}},
 		{"noncharacter in the description", doc(visitXML("description", "State Visit.&#x10FFFF;")), historian.ErrInvalid, []problem{
 			{Line: 9, Visit: 3157, Field: "description",
-				Error: `historian: line 9: visit 3157 description: invalid field: "State Visit.\U0010ffff" has U+10FFFF, a Unicode noncharacter, at byte 12`}}},
+				Error: `historian: line 9: visit 3157 description: invalid field: "State Visit.\U0010ffff" holds U+10FFFF (a Unicode noncharacter) at byte 12`}}},
 		{"noncharacter in the country id", doc(visitXML("from", "<from id=\"korea\U0001fffe\">Korea</from>")), historian.ErrInvalid, []problem{
 			{Line: 8, Visit: 3157, Field: "from/@id",
-				Error: `historian: line 8: visit 3157 from/@id: invalid field: "korea\U0001fffe" has U+1FFFE, a Unicode noncharacter, at byte 5`}}},
+				Error: `historian: line 8: visit 3157 from/@id: invalid field: "korea\U0001fffe" holds U+1FFFE (a Unicode noncharacter) at byte 5`}}},
+		{"control characters XML allows in the description", doc(visitXML("description", "State&#x7F;Visit.\u0080")), historian.ErrInvalid, []problem{
+			{Line: 9, Visit: 3157, Field: "description",
+				Error: `historian: line 9: visit 3157 description: invalid field: "State\x7fVisit.\u0080" holds the control character U+007F at byte 5`}}},
 		{"noncharacter in the country", doc(visitXML("from", "<from id=\"korea\">Korea&#xFDEF;</from>")), historian.ErrInvalid, []problem{
 			{Line: 8, Visit: 3157, Field: "from",
-				Error: `historian: line 8: visit 3157 from: invalid field: "Korea\ufdef" has U+FDEF, a Unicode noncharacter, at byte 5`}}},
+				Error: `historian: line 8: visit 3157 from: invalid field: "Korea\ufdef" holds U+FDEF (a Unicode noncharacter) at byte 5`}}},
 
 		// What an error quotes of the input is bounded.
 		{"a long element name", doc(visitXML("visitor", "President <"+strings.Repeat("b", 100_000)+"/>")), historian.ErrSyntax, []problem{
