@@ -28,7 +28,9 @@ var (
 	// letters or digits, a meeting's date, the start of a term, a
 	// participant, the day of a schedule, a series.
 	ErrEmpty = errors.New("meeting: required field is empty")
-	// ErrInvalidID: an ID has leading or trailing spaces or control characters.
+	// ErrInvalidID: an ID is over 1000 bytes, has spaces at an end, or
+	// breaks the text rule of ErrInvalidText or holds a tab or a line break
+	// (the error then matches ErrInvalidText too).
 	ErrInvalidID = errors.New("meeting: invalid ID")
 	// ErrInvalidCountry: a country is not an ISO 3166-1 alpha-2 or alpha-3
 	// code of a country.
@@ -44,13 +46,20 @@ var (
 	// ErrInvalidDate: a date in JSON is not YYYY-MM-DD, or a date's year is
 	// outside 1..9999.
 	ErrInvalidDate = errors.New("meeting: invalid date")
-	// ErrInvalidText: a string is not valid UTF-8, so JSON could not carry
-	// it unchanged; a name, an alias or an office has control characters;
-	// or ledger JSON has bytes that are not UTF-8 or a \u escape of half a
-	// surrogate pair, which encoding/json would silently turn into U+FFFD.
+	// ErrInvalidText: a text of a record breaks the rule every text keeps
+	// ("Text and limits" in the package documentation): it is not valid
+	// UTF-8, or holds a control character other than tab, line feed and
+	// carriage return, or one of Unicode's noncharacters (U+FDD0 to
+	// U+FDEF, and U+FFFE and U+FFFF in every plane); a name, an alias or an
+	// office holds a tab or a line break or is over 1000 bytes; or ledger
+	// JSON has bytes that are not UTF-8 or a \u escape of half a surrogate
+	// pair, which encoding/json would silently turn into U+FFFD.
 	ErrInvalidText = errors.New("meeting: invalid text")
 	// ErrTooFewParticipants: a meeting has fewer than two distinct participants.
 	ErrTooFewParticipants = errors.New("meeting: fewer than two distinct participants")
+	// ErrTooManyParticipants: a meeting lists more than [MaxParticipants]
+	// participants.
+	ErrTooManyParticipants = errors.New("meeting: too many participants")
 	// ErrTermOrder: a term in office ends before it starts.
 	ErrTermOrder = errors.New("meeting: term ends before it starts")
 	// ErrTermOverlap: two terms of the same leader overlap (a term may start
@@ -110,7 +119,7 @@ func (p Problem) Error() string {
 	if p.Record != "" {
 		fmt.Fprintf(&b, "%s[%d]", p.Record, p.Index)
 		if p.ID != "" {
-			fmt.Fprintf(&b, " %q", p.ID)
+			b.WriteString(" " + problem.Quote(p.ID))
 		}
 		b.WriteString(": ")
 	}
@@ -128,12 +137,14 @@ func (p Problem) Error() string {
 // Unwrap returns the underlying error, so errors.Is finds its sentinel.
 func (p Problem) Unwrap() error { return p.Err }
 
-// ValidationError reports every problem found in a batch of records or a
-// JSON document. Nothing was added when it is returned.
+// ValidationError reports the problems found in a batch of records or a
+// JSON document: every one of them up to 100, and beyond that the first
+// 100 and a count of the rest, so that an error stays small however bad
+// the input. Nothing was added when it is returned.
 type ValidationError struct {
 	Problems []Problem
-	// Omitted counts the problems found beyond those listed: a reader or a
-	// batch keeps the first 100 (problem.Max) and counts the rest.
+	// Omitted counts the problems found beyond the first 100, which
+	// Problems lists.
 	Omitted int
 }
 
@@ -157,7 +168,7 @@ func (e *AmbiguousError) Error() string {
 	for i, c := range e.Candidates {
 		names[i] = c.String()
 	}
-	return fmt.Sprintf("meeting: ambiguous leader name %q: fits %s", e.Name, strings.Join(names, ", "))
+	return fmt.Sprintf("meeting: ambiguous leader name %s: fits %s", problem.Quote(e.Name), strings.Join(names, ", "))
 }
 
 // Is reports whether target is ErrAmbiguous.
@@ -173,18 +184,35 @@ type wrapped struct {
 func (e *wrapped) Error() string   { return "meeting: " + e.msg }
 func (e *wrapped) Unwrap() []error { return e.errs }
 
-// problems collects the problems of one batch.
-type problems []Problem
+// problems collects the problems of one batch: the first problem.Max of
+// them, and a count of the rest.
+type problems struct {
+	list    []Problem
+	omitted int
+}
 
 // add records a problem with record i.
 func (ps *problems) add(record string, i int, id, field string, err error) {
-	*ps = append(*ps, Problem{Record: record, Index: i, ID: id, Field: field, Err: err})
+	ps.list = problem.Keep(ps.list, &ps.omitted, Problem{Record: record, Index: i, ID: id, Field: field, Err: err})
+}
+
+// each records n problems, the i-th made by calling add(i) while fewer
+// than problem.Max are kept; the rest are counted unmade, so that a record
+// that clashes with thousands of others costs no more than the count.
+func (ps *problems) each(n int, add func(i int)) {
+	for i := range n {
+		if len(ps.list) >= problem.Max {
+			ps.omitted += n - i
+			return
+		}
+		add(i)
+	}
 }
 
 // err returns a *ValidationError when there is any problem, else nil.
-func (ps problems) err() error {
-	if len(ps) == 0 {
+func (ps *problems) err() error {
+	if len(ps.list) == 0 && ps.omitted == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: ps}
+	return &ValidationError{Problems: ps.list, Omitted: ps.omitted}
 }

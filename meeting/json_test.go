@@ -3,13 +3,16 @@ package meeting_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/meeting"
 )
 
@@ -192,7 +195,7 @@ func TestReadLedgerErrors(t *testing.T) {
 		{"a high surrogate before a letter", `{"leaders": [{"id": "a", "name": "\ud83d\u0041", "country": "KR"}]}`,
 			`meeting: line 1: malformed ledger JSON: invalid text: \ud83d escapes half of a surrogate pair`, meeting.ErrInvalidText},
 		{"a control character in a name", `{"leaders": [{"id": "a", "name": "A\u0000", "country": "KR"}]}`,
-			`meeting: line 1: leader[0] "a": Name: invalid text: "A\x00" has control characters`, meeting.ErrInvalidText},
+			`meeting: line 1: leader[0] "a": Name: invalid text: "A\x00" holds the control character U+0000 at byte 1`, meeting.ErrInvalidText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -351,8 +354,8 @@ func FuzzReadLedger(f *testing.F) {
 	f.Add(`{"leaders": [{"id": "a", "name": "A \"q\" \\ \u00e9 \ud83d\ude00", "country": "KR", "aliases": null, "terms": [{"start": "2020-01-01", "end": null}]}]}`)
 	f.Add("null")
 	f.Add(`{"meetings": [], "leaders": [{"id": "a", "name": "A", "country": "KR", "id": "b"}]}`)
-	f.Fuzz(func(t *testing.T, input string) {
-		l, err := meeting.ReadLedger(strings.NewReader(input))
+	f.Fuzz(func(t *testing.T, text string) {
+		l, err := meeting.ReadLedger(strings.NewReader(text))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "meeting: ") {
 				t.Errorf("error %q does not start with the package name", err)
@@ -378,9 +381,22 @@ func FuzzReadLedger(f *testing.F) {
 			t.Errorf("round trip changed the meetings (-first +second):\n%s", diff)
 		}
 
+		// Every text accepted keeps the rule that lets it be written as
+		// XML: no noncharacter, no control character XML forbids.
+		for _, s := range ledgerTexts(l) {
+			if off, what := input.BadChar(s, false); off >= 0 {
+				t.Errorf("accepted %q, which has %s", s, what)
+			}
+		}
+		for _, out := range []string{l.Pairs(everything).SVG(), l.Pairs(everything).HTML()} {
+			if err := wellFormed(out); err != nil {
+				t.Errorf("output does not parse as XML: %v\n%s", err, out)
+			}
+		}
+
 		// The reference: encoding/json reads what ReadLedger accepted into
 		// the same records.
-		ref, err := referenceLedger(input)
+		ref, err := referenceLedger(text)
 		if err != nil {
 			t.Fatalf("ReadLedger accepted what the reference rejects: %v", err)
 		}
@@ -395,8 +411,9 @@ func FuzzReadLedger(f *testing.F) {
 }
 
 // referenceLedger reads ledger JSON with encoding/json and the public API,
-// as a reference for the reader's own walk of the JSON.
-func referenceLedger(input string) (*meeting.Ledger, error) {
+// as a reference for the reader's own walk of the JSON. It skips a
+// byte-order mark as every reader does.
+func referenceLedger(text string) (*meeting.Ledger, error) {
 	type source struct{ Publisher, Title, URL, Quote, Date string }
 	var doc struct {
 		Leaders []struct {
@@ -423,7 +440,7 @@ func referenceLedger(input string) (*meeting.Ledger, error) {
 			Note                    string
 		}
 	}
-	dec := json.NewDecoder(strings.NewReader(input))
+	dec := json.NewDecoder(bytes.NewReader(input.TrimBOM([]byte(text))))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
 		return nil, err
@@ -520,4 +537,33 @@ func referenceLedger(input string) (*meeting.Ledger, error) {
 		return nil, err
 	}
 	return &l, nil
+}
+
+// ledgerTexts returns every text of the ledger's records.
+func ledgerTexts(l *meeting.Ledger) []string {
+	var out []string
+	for _, ld := range l.Leaders() {
+		out = append(out, ld.ID, ld.Name, ld.Country, ld.Office)
+		out = append(out, ld.Aliases...)
+	}
+	for _, m := range l.Meetings() {
+		out = append(out, m.ID, m.Place, m.Occasion, m.Note)
+		out = append(out, m.Participants...)
+		for _, s := range m.Sources {
+			out = append(out, s.Publisher, s.Title, s.URL, s.Quote)
+		}
+	}
+	return out
+}
+
+// wellFormed reports whether s is well-formed XML.
+func wellFormed(s string) error {
+	dec := xml.NewDecoder(strings.NewReader(s))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
 }

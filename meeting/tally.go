@@ -300,7 +300,7 @@ func (s *store) checkTallies(ts []Tally) ([]tallyRecord, problems) {
 		} else {
 			first[t.ID] = i
 		}
-		checkTexts(report, "ID", t.ID, "Note", t.Note)
+		checkTexts(report, "Note", t.Note)
 		if err := checkName(t.Rule); err != nil {
 			report("Rule", err)
 		}
