@@ -37,15 +37,15 @@ func TestTextRule(t *testing.T) {
 		want   []problem
 	}{
 		{"U+FFFE in a name", meeting.Leader{ID: "gr", Name: "Greece\ufffe", Country: "GR"},
-			[]problem{{"leader", 0, "Name", meeting.ErrInvalidText}}},
+			[]problem{{"leader", 0, "name", meeting.ErrInvalidText}}},
 		{"U+FFFF in an office", meeting.Leader{ID: "gr", Name: "G", Country: "GR", Office: "\uffffpresident"},
-			[]problem{{"leader", 0, "Office", meeting.ErrInvalidText}}},
+			[]problem{{"leader", 0, "office", meeting.ErrInvalidText}}},
 		{"U+FDD0 in an alias", meeting.Leader{ID: "gr", Name: "G", Country: "GR", Aliases: []string{"ok", "G\ufdd0"}},
-			[]problem{{"leader", 0, "Aliases[1]", meeting.ErrInvalidText}}},
+			[]problem{{"leader", 0, "aliases[1]", meeting.ErrInvalidText}}},
 		{"U+1FFFE in an ID", meeting.Leader{ID: "gr\U0001fffe", Name: "G", Country: "GR"},
-			[]problem{{"leader", 0, "ID", meeting.ErrInvalidID}}},
+			[]problem{{"leader", 0, "id", meeting.ErrInvalidID}}},
 		{"U+10FFFF in a name", meeting.Leader{ID: "gr", Name: "G\U0010ffff", Country: "GR"},
-			[]problem{{"leader", 0, "Name", meeting.ErrInvalidText}}},
+			[]problem{{"leader", 0, "name", meeting.ErrInvalidText}}},
 		{"what XML allows", meeting.Leader{ID: "gr", Name: "Ελλάδα \ufffd\ufeff\ufdcf\ufdf0\U0010fffd", Country: "GR"}, nil},
 	}
 	for _, tt := range leaderTests {
@@ -62,26 +62,26 @@ func TestTextRule(t *testing.T) {
 		want    []problem
 	}{
 		{"U+FFFE in a place", m(func(x *meeting.Meeting) { x.Place = "Washington\ufffe" }),
-			[]problem{{"meeting", 0, "Place", meeting.ErrInvalidText}}},
+			[]problem{{"meeting", 0, "place", meeting.ErrInvalidText}}},
 		{"U+0001 in an occasion", m(func(x *meeting.Meeting) { x.Occasion = "NATO\x01Summit 2024" }),
-			[]problem{{"meeting", 0, "Occasion", meeting.ErrInvalidText}}},
+			[]problem{{"meeting", 0, "occasion", meeting.ErrInvalidText}}},
 		{"NUL in a note", m(func(x *meeting.Meeting) { x.Note = "a\x00b" }),
-			[]problem{{"meeting", 0, "Note", meeting.ErrInvalidText}}},
+			[]problem{{"meeting", 0, "note", meeting.ErrInvalidText}}},
 		{"DEL in a place, U+0085 in a note", m(func(x *meeting.Meeting) { x.Place, x.Note = "Seoul\x7f", "next\u0085line" }),
-			[]problem{{"meeting", 0, "Place", meeting.ErrInvalidText}, {"meeting", 0, "Note", meeting.ErrInvalidText}}},
+			[]problem{{"meeting", 0, "place", meeting.ErrInvalidText}, {"meeting", 0, "note", meeting.ErrInvalidText}}},
 		{"U+FFFF in an ID", m(func(x *meeting.Meeting) { x.ID = "m\uffff" }),
-			[]problem{{"meeting", 0, "ID", meeting.ErrInvalidID}}},
+			[]problem{{"meeting", 0, "id", meeting.ErrInvalidID}}},
 		{"U+FDEF in a participant", m(func(x *meeting.Meeting) { x.Participants = []string{pair[0], pair[1] + "\ufdef"} }),
-			[]problem{{"meeting", 0, "Participants[1]", meeting.ErrInvalidText}, {"meeting", 0, "Participants", meeting.ErrTooFewParticipants}}},
+			[]problem{{"meeting", 0, "participants[1]", meeting.ErrInvalidText}, {"meeting", 0, "participants", meeting.ErrTooFewParticipants}}},
 		{"U+FFFF in a participant, and a mistyped one", m(func(x *meeting.Meeting) { x.Participants = []string{"￿", "kr-yoon", pair[1]} }),
-			[]problem{{"meeting", 0, "Participants[0]", meeting.ErrInvalidText}, {"meeting", 0, "Participants[1]", meeting.ErrUnknownLeader}}},
+			[]problem{{"meeting", 0, "participants[0]", meeting.ErrInvalidText}, {"meeting", 0, "participants[1]", meeting.ErrUnknownLeader}}},
 		{"noncharacters in every field of a source", m(func(x *meeting.Meeting) {
 			x.Sources = []meeting.Source{{Publisher: "\ufffe", Title: "\uffff", URL: "\U0002fffe", Quote: "\ufdd0"}}
 		}), []problem{
-			{"meeting", 0, "Sources[0].Publisher", meeting.ErrInvalidText},
-			{"meeting", 0, "Sources[0].Title", meeting.ErrInvalidText},
-			{"meeting", 0, "Sources[0].URL", meeting.ErrInvalidText},
-			{"meeting", 0, "Sources[0].Quote", meeting.ErrInvalidText},
+			{"meeting", 0, "sources[0].publisher", meeting.ErrInvalidText},
+			{"meeting", 0, "sources[0].title", meeting.ErrInvalidText},
+			{"meeting", 0, "sources[0].url", meeting.ErrInvalidText},
+			{"meeting", 0, "sources[0].quote", meeting.ErrInvalidText},
 		}},
 		{"tabs and line breaks in a note and a quote", m(func(x *meeting.Meeting) {
 			x.Note = "first\tsecond\r\nthird"
@@ -100,16 +100,16 @@ func TestTextRule(t *testing.T) {
 	// Leaders' sources and tallies keep the same rule, each fault once.
 	l := storyLedger()
 	err := l.AddLeader(meeting.Leader{ID: "gr", Name: "G", Country: "GR", Sources: []meeting.Source{{Title: "x\ufffe"}}})
-	if diff := cmp.Diff([]problem{{"leader", 0, "Sources[0].Title", meeting.ErrInvalidText}}, problemsOf(t, err), equateErrors); diff != "" {
+	if diff := cmp.Diff([]problem{{"leader", 0, "sources[0].title", meeting.ErrInvalidText}}, problemsOf(t, err), equateErrors); diff != "" {
 		t.Errorf("AddLeader with a bad source (-want +got):\n%s", diff)
 	}
 	err = l.AddTally(meeting.Tally{ID: "t\ufffe", Leader: "kr-yoon-suk-yeol", With: "JP", Count: 11, AsOf: day("2024-07-10"),
 		Rule: "talks\uffff", Note: "\x01", Sources: []meeting.Source{{Publisher: "P", Quote: "\U0001fffe"}}})
 	if diff := cmp.Diff([]problem{
-		{"tally", 0, "ID", meeting.ErrInvalidID},
-		{"tally", 0, "Note", meeting.ErrInvalidText},
-		{"tally", 0, "Rule", meeting.ErrInvalidText},
-		{"tally", 0, "Sources[0].Quote", meeting.ErrInvalidText},
+		{"tally", 0, "id", meeting.ErrInvalidID},
+		{"tally", 0, "note", meeting.ErrInvalidText},
+		{"tally", 0, "rule", meeting.ErrInvalidText},
+		{"tally", 0, "sources[0].quote", meeting.ErrInvalidText},
 	}, problemsOf(t, err), equateErrors, cmpopts.SortSlices(func(a, b problem) bool { return a.Field < b.Field })); diff != "" {
 		t.Errorf("AddTally with bad text (-want +got):\n%s\nerror: %v", diff, err)
 	}
@@ -119,7 +119,7 @@ func TestTextRule(t *testing.T) {
 	if !errors.Is(err, meeting.ErrInvalidID) || !errors.Is(err, meeting.ErrInvalidText) {
 		t.Errorf("ID with U+0001: error %v, want ErrInvalidID and ErrInvalidText", err)
 	}
-	want := `meeting: leader[0] "gr\x01": ID: invalid ID: "gr\x01" holds the control character U+0001 at byte 2`
+	want := `meeting: leader[0] "gr\x01": id: invalid ID: "gr\x01" holds the control character U+0001 at byte 2`
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v\nwant  %s", err, want)
 	}
@@ -128,8 +128,8 @@ func TestTextRule(t *testing.T) {
 	in := `{"leaders": [{"id": "gr", "name": "Greece\uFFFE", "country": "GR"}, {"id": "kr", "name": "` + "Korea\ufffe" + `", "country": "KR"}]}`
 	_, err = meeting.ReadLedger(strings.NewReader(in))
 	want = "meeting: 2 problems:\n" +
-		"\tmeeting: line 1: leader[0] \"gr\": Name: invalid text: \"Greece\\ufffe\" holds U+FFFE (a Unicode noncharacter) at byte 6\n" +
-		"\tmeeting: line 1: leader[1] \"kr\": Name: invalid text: \"Korea\\ufffe\" holds U+FFFE (a Unicode noncharacter) at byte 5"
+		"\tmeeting: line 1: leader[0] \"gr\": name: invalid text: \"Greece\\ufffe\" holds U+FFFE (a Unicode noncharacter) at byte 6\n" +
+		"\tmeeting: line 1: leader[1] \"kr\": name: invalid text: \"Korea\\ufffe\" holds U+FFFE (a Unicode noncharacter) at byte 5"
 	if err == nil || err.Error() != want {
 		t.Errorf("ReadLedger error %v\nwant %s", err, want)
 	}
@@ -150,15 +150,15 @@ func TestMaxParticipants(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := l.AddMeeting(meeting.Meeting{ID: "too-many", Date: day("2024-09-24"), Participants: ids})
-	if diff := cmp.Diff([]problem{{"meeting", 0, "Participants", meeting.ErrTooManyParticipants}}, problemsOf(t, err), equateErrors); diff != "" {
+	if diff := cmp.Diff([]problem{{"meeting", 0, "participants", meeting.ErrTooManyParticipants}}, problemsOf(t, err), equateErrors); diff != "" {
 		t.Errorf("AddMeeting of %d participants (-want +got):\n%s", n, diff)
 	}
-	if want := `meeting: meeting[0] "too-many": Participants: too many participants: 401 given, at most 400`; err == nil || err.Error() != want {
+	if want := `meeting: meeting[0] "too-many": participants: too many participants: 401 given, at most 400`; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
 	// Unknown participants past the bound are not looked up one by one.
 	err = l.AddMeeting(meeting.Meeting{ID: "unknown", Date: day("2024-09-24"), Participants: append(ids, "nobody")})
-	if diff := cmp.Diff([]problem{{"meeting", 0, "Participants", meeting.ErrTooManyParticipants}}, problemsOf(t, err), equateErrors); diff != "" {
+	if diff := cmp.Diff([]problem{{"meeting", 0, "participants", meeting.ErrTooManyParticipants}}, problemsOf(t, err), equateErrors); diff != "" {
 		t.Errorf("AddMeeting of unknown participants past the bound (-want +got):\n%s", diff)
 	}
 	ga := meeting.Meeting{ID: "unga-79", Date: day("2024-09-24"), Participants: ids[:meeting.MaxParticipants], Occasion: "UN General Assembly 2024"}
@@ -257,7 +257,7 @@ func TestQuotesBounded(t *testing.T) {
 	}
 	l := storyLedger()
 	check("country", l.AddLeader(meeting.Leader{ID: "a", Name: "A", Country: huge}), meeting.ErrInvalidCountry)
-	check("ID", l.AddLeader(meeting.Leader{ID: huge, Name: "A", Country: "KR"}), meeting.ErrInvalidID)
+	check("id", l.AddLeader(meeting.Leader{ID: huge, Name: "A", Country: "KR"}), meeting.ErrInvalidID)
 	check("note", l.AddMeeting(meeting.Meeting{ID: "m", Date: day("2024-07-11"), Participants: []string{"kr-yoon-suk-yeol", "jp-kishida-fumio"},
 		Note: huge + "\x00"}), meeting.ErrInvalidText)
 	check("participant", l.AddMeeting(meeting.Meeting{ID: "m", Date: day("2024-07-10"), Participants: []string{"kr-yoon-suk-yeol", huge[:16000]}}),
@@ -357,7 +357,7 @@ func TestClashesCounted(t *testing.T) {
 	if !errors.As(err, &ve) || len(ve.Problems) != 100 || ve.Omitted != 200 {
 		t.Fatalf("error %T with %d problems and %d omitted; want 100 and 200", err, len(ve.Problems), ve.Omitted)
 	}
-	want := `meeting: leader[0] "x": ID: duplicate: ID "x" reads as the name "x" of x (a0)`
+	want := `meeting: leader[0] "x": id: duplicate: ID "x" reads as the name "x" of x (a0)`
 	if got := ve.Problems[0].Error(); got != want {
 		t.Errorf("first problem %s\nwant %s", got, want)
 	}

@@ -24,10 +24,11 @@ var (
 	// alias, a participant is listed twice, or the same participants met on
 	// the same date in the same kind of meeting twice.
 	ErrDuplicate = errors.New("meeting: duplicate")
-	// ErrEmpty: a required field is empty: an ID, a name or an alias with no
-	// letters or digits, a meeting's date, the start of a term, a
-	// participant, the day of a schedule, a series.
-	ErrEmpty = errors.New("meeting: required field is empty")
+	// ErrMissing: a required field is empty: an ID, a name or an alias
+	// with no letters or digits, a meeting's date, the start of a term, a
+	// participant, the day of a schedule, a series. (pledge.ErrMissing
+	// means the same for pledges.)
+	ErrMissing = errors.New("meeting: missing field")
 	// ErrInvalidID: an ID is over 1000 bytes, has spaces at an end, or
 	// breaks the text rule of ErrInvalidText or holds a tab or a line break
 	// (the error then matches ErrInvalidText too).
@@ -79,10 +80,10 @@ var (
 // "meeting" or "tally" (empty for a problem with a whole JSON document or
 // CSV file), Index the record's position in the AddLeader, AddMeeting or
 // AddTally call, in the JSON array or among the rows of a CSV file,
-// ID its ID as given (when known), Field the field at fault named as in the
-// Go types [Leader], [Term], [Meeting] and [Source], also for problems found
-// in JSON ("Country", "Terms[1].End", "Participants[0]", "Sources[0].URL"
-// for the JSON key "url"; empty for the whole record), Line the line of the
+// ID its ID as given (when known), Field the field at fault named by its
+// path in the ledger's JSON, whether the record came from JSON or from Go
+// ("country", "terms[1].end", "participants[0]", "sources[0].url"; empty
+// for the whole record), as the pledge package names fields; Line the line of the
 // JSON input (0 when not read from JSON): the line of the fault for
 // malformed JSON, else the line where the record starts. For a data set
 // read by [ReadCSV], File is the file ("meetings.csv"), Line the line in it
@@ -100,7 +101,7 @@ type Problem struct {
 
 // Error describes the problem, naming the record and the field:
 //
-//	meeting: line 12: meeting[3] "m4": Participants[1]: unknown leader ID "x"
+//	meeting: line 12: meeting[3] "m4": participants[1]: unknown leader ID "x"
 //	meeting: meetings.csv line 12: meeting[3] "m4": participants[1]: unknown leader ID "x"
 func (p Problem) Error() string {
 	var b strings.Builder
@@ -191,9 +192,48 @@ type problems struct {
 	omitted int
 }
 
-// add records a problem with record i.
+// add records a problem with record i, naming the field by its JSON path.
 func (ps *problems) add(record string, i int, id, field string, err error) {
-	ps.list = problem.Keep(ps.list, &ps.omitted, Problem{Record: record, Index: i, ID: id, Field: field, Err: err})
+	if len(ps.list) >= problem.Max {
+		ps.omitted++
+		return
+	}
+	ps.list = append(ps.list, Problem{Record: record, Index: i, ID: id, Field: jsonPath(field), Err: err})
+}
+
+// jsonNames are the fields whose JSON key is not their Go name with a
+// lower-case first letter.
+var jsonNames = map[string]string{
+	"ID": "id", "URL": "url", "AsOf": "as_of",
+	"Most": "count", // a tally's bounds are one "count" in JSON: "2..8"
+	"As":   "kinds", // the rule a tally matches: its kinds (and multilateral)
+}
+
+// jsonPath turns a Go field path ("Terms[1].Start", "Sources[0].URL")
+// into the ledger JSON's ("terms[1].start", "sources[0].url"). A path
+// already in JSON form is left as it is.
+func jsonPath(path string) string {
+	if path == "" || path[0] < 'A' || path[0] > 'Z' {
+		return path
+	}
+	segs := strings.Split(path, ".")
+	if segs[0] == "As" && len(segs) > 1 {
+		segs = segs[1:] // a tally's As.Kinds and As.Multilateral are top-level keys
+	}
+	out := segs[:0]
+	for _, seg := range segs {
+		name, index, _ := strings.Cut(seg, "[")
+		if j, ok := jsonNames[name]; ok {
+			name = j
+		} else if name != "" {
+			name = strings.ToLower(name[:1]) + name[1:]
+		}
+		if index != "" {
+			name += "[" + index
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, ".")
 }
 
 // each records n problems, the i-th made by calling add(i) while fewer

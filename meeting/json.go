@@ -333,7 +333,7 @@ func (d *decoder) fail(record string, i int, err error) error {
 	}
 	var se *syntaxError
 	if errors.As(err, &se) {
-		p.Line, p.Field, p.Err = d.lineOf(se.off), se.field, se.err
+		p.Line, p.Field, p.Err = d.lineOf(se.off), jsonPath(se.field), se.err
 	}
 	return &ValidationError{Problems: []Problem{p}}
 }

@@ -193,7 +193,7 @@ func tooLong(sentinel error, s string) error {
 // well) and no spaces at either end.
 func checkID(id string) error {
 	if id == "" {
-		return ErrEmpty
+		return ErrMissing
 	}
 	if len(id) > maxText {
 		return tooLong(ErrInvalidID, id)
@@ -264,7 +264,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 		}
 	}
 	if len(l.Name) <= maxText && fold.Key(l.Name) == "" {
-		report("Name", fmt.Errorf("%w: %s has no letters or digits", ErrEmpty, problem.Quote(l.Name)))
+		report("Name", fmt.Errorf("%w: %s has no letters or digits", ErrMissing, problem.Quote(l.Name)))
 	}
 	if c, err := ParseCountry(l.Country); err != nil {
 		report("Country", err)
@@ -276,7 +276,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 		if err := checkName(a); err != nil {
 			report(field, err)
 		} else if fold.Key(a) == "" {
-			report(field, fmt.Errorf("%w: %s has no letters or digits", ErrEmpty, problem.Quote(a)))
+			report(field, fmt.Errorf("%w: %s has no letters or digits", ErrMissing, problem.Quote(a)))
 		}
 	}
 	for j := range n.Terms {
@@ -292,7 +292,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 		}
 		switch {
 		case t.Start.IsZero():
-			report(fmt.Sprintf("Terms[%d].Start", j), ErrEmpty)
+			report(fmt.Sprintf("Terms[%d].Start", j), ErrMissing)
 		case !t.End.IsZero() && t.End.Before(t.Start):
 			report(fmt.Sprintf("Terms[%d]", j), fmt.Errorf("%w: %s", ErrTermOrder, t))
 		}

@@ -660,7 +660,7 @@ func (l *Ledger) Schedule(leader string, day time.Time) ([]Meeting, error) {
 	}
 	day = civil.Date(day)
 	if day.IsZero() {
-		return nil, fmt.Errorf("%w: schedule day", ErrEmpty)
+		return nil, fmt.Errorf("%w: schedule day", ErrMissing)
 	}
 	out := l.clones(l.window(l.byLeader[n], day, day))
 	slices.SortFunc(out, func(a, b Meeting) int {
@@ -681,11 +681,11 @@ func (l *Ledger) Schedule(leader string, day time.Time) ([]Meeting, error) {
 // number of participants, whose Occasion is the series name followed by
 // that year: "NATO Summit 2024" is series "NATO Summit", year 2024. The year is the last space-separated word of the Occasion, not the
 // meeting's date; the series names are compared folded, as names are (case,
-// accents, spaces and punctuation ignored). An empty series is ErrEmpty.
+// accents, spaces and punctuation ignored). An empty series is ErrMissing.
 func (l *Ledger) Streak(leader, series string, through int) (int, error) {
 	want := fold.Key(series)
 	if want == "" {
-		return 0, fmt.Errorf("%w: series %s", ErrEmpty, problem.Quote(series))
+		return 0, fmt.Errorf("%w: series %s", ErrMissing, problem.Quote(series))
 	}
 	l.mu.RLock()
 	defer l.mu.RUnlock()

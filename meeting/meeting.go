@@ -257,7 +257,7 @@ func (m Meeting) normalize(i int, ps *problems) Meeting {
 	checkTexts(report, "Place", m.Place, "Occasion", m.Occasion, "Note", m.Note)
 	n.Date = civil.Date(m.Date)
 	if n.Date.IsZero() {
-		report("Date", ErrEmpty)
+		report("Date", ErrMissing)
 	} else if err := checkDate(n.Date); err != nil {
 		report("Date", err)
 	}
@@ -276,7 +276,7 @@ func (m Meeting) normalize(i int, ps *problems) Meeting {
 	for j, p := range m.Participants {
 		switch {
 		case p == "":
-			report(fmt.Sprintf("Participants[%d]", j), ErrEmpty)
+			report(fmt.Sprintf("Participants[%d]", j), ErrMissing)
 		case checkText(p) != nil:
 			report(fmt.Sprintf("Participants[%d]", j), checkText(p))
 		case again[j]:
