@@ -139,13 +139,19 @@ type csvReader struct {
 	omitted int
 	seen    map[string]int // the row of each flow ID, while all is well
 	interner
+	// ones, lists and years keep one copy of each list of names or
+	// years: the flows share them, and the Flows never hand them out
+	// (Flows.Flow and All return copies).
+	ones, lists map[string][]string
+	years       map[[2]int][]int
 }
 
 // readCSV reads a CSV file into chunks of flows.
 func readCSV(r io.Reader) ([][]Flow, error) {
 	limit := &rowLimit{r: r}
 	br := bufio.NewReaderSize(limit, 64<<10)
-	c := &csvReader{cr: csv.NewReader(br), limit: limit, index: -1, seen: map[string]int{}}
+	c := &csvReader{cr: csv.NewReader(br), limit: limit, index: -1, seen: map[string]int{},
+		ones: map[string][]string{}, lists: map[string][]string{}, years: map[[2]int][]int{}}
 	c.bom = int64(input.SkipBOM(br))
 	c.cr.FieldsPerRecord = -1 // counted here, to name the row
 	c.cr.ReuseRecord = true
@@ -179,8 +185,10 @@ func (c *csvReader) read() ([][]Flow, error) {
 		switch {
 		case !ok || len(c.bad) > 0:
 			chunks = nil // they will not be returned
-		case len(chunks) == 0 || len(chunks[len(chunks)-1]) == chunkFlows:
-			chunks = append(chunks, []Flow{f})
+		case len(chunks) == 0:
+			chunks = [][]Flow{{f}} // grows as a small file needs
+		case len(chunks[len(chunks)-1]) >= chunkFlows:
+			chunks = append(chunks, append(make([]Flow, 0, chunkFlows), f))
 		default:
 			chunks[len(chunks)-1] = append(chunks[len(chunks)-1], f)
 		}
@@ -421,21 +429,21 @@ func (c *csvReader) flow(rec []string) (Flow, bool) {
 		case cKeywords:
 			f.Keywords = c.list(s)
 		case cSrcOrganization:
-			f.Source.Organizations = []string{c.intern(s)}
+			f.Source.Organizations = c.one(s)
 		case cSrcLocations:
 			f.Source.Locations = c.list(s)
 		case cDestOrganization:
-			f.Destination.Organizations = []string{c.intern(s)}
+			f.Destination.Organizations = c.one(s)
 		case cDestLocations:
 			f.Destination.Locations = c.list(s)
 		case cDestGlobalClusters:
 			f.Destination.GlobalClusters = c.list(s)
 		case cDestPlan:
-			f.Destination.Plans = []string{c.intern(s)}
+			f.Destination.Plans = c.one(s)
 		case cDestProject:
-			f.Destination.Projects = []string{c.intern(s)}
+			f.Destination.Projects = c.one(s)
 		case cDestEmergency:
-			f.Destination.Emergencies = []string{c.intern(s)}
+			f.Destination.Emergencies = c.one(s)
 		}
 	}
 
@@ -525,20 +533,37 @@ func (c *csvReader) usageYears(cells [numColumns]string, have uint64, start, end
 		c.invalid(end, "%d to %d is more than %d years", y0, y1, maxUsageYears)
 		return nil
 	}
+	if years, ok := c.years[[2]int{y0, y1}]; ok {
+		return years
+	}
 	years := make([]int, 0, y1-y0+1)
 	for y := y0; y <= y1; y++ {
 		years = append(years, y)
 	}
+	c.years[[2]int{y0, y1}] = years
 	return years
+}
+
+// one returns a list of the one name s.
+func (c *csvReader) one(s string) []string {
+	if list, ok := c.ones[s]; ok {
+		return list
+	}
+	list := []string{c.intern(s)}
+	c.ones[list[0]] = list
+	return list
 }
 
 // list splits a cell of several names, which HDX joins with "," and no
 // space: "Health,Nutrition". A comma followed by a space is part of a
 // name, as in "Protection - Housing, Land and Property"; empty names are
 // left out.
-func (c *csvReader) list(s string) []string {
+func (c *csvReader) list(cell string) []string {
+	if list, ok := c.lists[cell]; ok {
+		return list
+	}
 	var out []string
-	for s != "" {
+	for s := cell; s != ""; {
 		i := 0
 		for {
 			j := strings.IndexByte(s[i:], ',')
@@ -561,5 +586,6 @@ func (c *csvReader) list(s string) []string {
 		}
 		s = s[i+1:]
 	}
+	c.lists[strings.Clone(cell)] = out
 	return out
 }

@@ -87,8 +87,14 @@ func amount[T ~string | ~[]byte](text T) (decimal.Decimal, string) {
 		return decimal.Zero, fmt.Sprintf("number %s is longer than %d characters", quoteJSON([]byte(text), ""), maxNumberLen)
 	}
 	d, err := decimal.NewFromString(string(text))
+	// Written plainly, d has no more digits than its text: only a number
+	// with an exponent, or a long one, needs them counted.
+	plain := len(text) <= maxDigits
+	for i := 0; plain && i < len(text); i++ {
+		plain = text[i] != 'e' && text[i] != 'E'
+	}
 	switch {
-	case err != nil || d.Exponent() > maxDigits || d.Exponent() < -maxDigits || digits(d) > maxDigits:
+	case err != nil || !plain && (d.Exponent() > maxDigits || d.Exponent() < -maxDigits || digits(d) > maxDigits):
 		return decimal.Zero, fmt.Sprintf("want at most %d digits written plainly, found %s", maxDigits, text)
 	case d.Sign() < 0:
 		return decimal.Zero, fmt.Sprintf("negative: %s", text)
@@ -151,6 +157,10 @@ func notLetter(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 
 // civil dates, from 0001-01-02 (the first that is not the zero time, which
 // means no date) to 9999-12-31.
 func date(s string) (time.Time, bool) {
+	if len(s) == len("2006-01-02") { // HDX's dates; time.Parse would fail slowly
+		d, err := civil.Parse(s)
+		return d, err == nil
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		if d := civil.Date(t); d.Year() >= 1 && d.Year() <= 9999 && !d.IsZero() {
 			return d, true
