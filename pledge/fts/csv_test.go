@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +52,7 @@ func flowCSV(cells ...string) string {
 		"originalCurrency": "CHF", "exchangeRate": "1.007", "id": "1001", "createdAt": "2020-04-02", "updatedAt": "2020-04-02",
 	}
 	for i := 0; i+1 < len(cells); i += 2 {
-		if _, ok := row[cells[i]]; !ok && !contains(hdxColumns, cells[i]) {
+		if _, ok := row[cells[i]]; !ok && !slices.Contains(hdxColumns, cells[i]) {
 			panic("flowCSV: no column " + cells[i])
 		}
 		row[cells[i]] = cells[i+1]
@@ -70,15 +71,6 @@ func csvLine(rec []string) string {
 	w.Write(rec)
 	w.Flush()
 	return b.String()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // hdxFile is a CSV file of HDX's header and the rows given.

@@ -22,16 +22,7 @@ import (
 // hdxFiles returns the CSV files HDX published for Jordan, in
 // ../shared/testdata/fts-hdx, or skips the test when that folder is not
 // there (a plain clone).
-func hdxFiles(t testing.TB) []string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "testdata", "fts-hdx")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
-	if len(files) == 0 {
-		t.Skipf("no HDX CSV of FTS flows in %s: it lives beside the repository, in ../shared/testdata", dir)
-	}
-	slices.Sort(files)
-	return files
-}
+func hdxFiles(t testing.TB) []string { return sharedData(t, "fts-hdx", "*.csv") }
 
 // readHDX reads the shared CSV files into Flows.
 func readHDX(t *testing.T, files []string) *fts.Flows {

@@ -17,12 +17,16 @@ import (
 
 // sharedFiles returns the real FTS responses in ../shared/testdata/fts, or
 // skips the test when that folder is not there (a plain clone).
-func sharedFiles(t testing.TB) []string {
+func sharedFiles(t testing.TB) []string { return sharedData(t, "fts", "*.json") }
+
+// sharedData returns the files of ../shared/testdata/dir that match
+// pattern, in order, or skips the test when there are none.
+func sharedData(t testing.TB, dir, pattern string) []string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "testdata", "fts")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	dir = filepath.Join("..", "..", "..", "shared", "testdata", dir)
+	files, _ := filepath.Glob(filepath.Join(dir, pattern))
 	if len(files) == 0 {
-		t.Skipf("no FTS test data in %s: it lives beside the repository, in ../shared/testdata", dir)
+		t.Skipf("no %s in %s: the test data lives beside the repository, in ../shared/testdata", pattern, dir)
 	}
 	slices.Sort(files)
 	return files
