@@ -46,10 +46,12 @@ func (fs *Flows) Add(flows ...Flow) { fs.add(true, flows) }
 func (fs *Flows) add(clone bool, chunks ...[]Flow) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
-	if fs.byID == nil && len(chunks) == 1 {
-		fs.byID = make(map[string]Flow, len(chunks[0]))
-	} else if fs.byID == nil {
-		fs.byID = make(map[string]Flow)
+	if fs.byID == nil {
+		n := 0
+		for _, flows := range chunks {
+			n += len(flows)
+		}
+		fs.byID = make(map[string]Flow, n)
 	}
 	for i, flows := range chunks {
 		for _, f := range flows {
