@@ -130,10 +130,10 @@ type csvReader struct {
 	row   int // the row read last, from 1
 	index int // the flow read last, from 0; -1 in the header
 	// cols holds the position of each column read (cDate ...), -1 for
-	// one the file does not have; names holds the name of each column of
+	// one the file does not have; colNames holds the name of each column of
 	// the file, for errors.
-	cols  [numColumns]int
-	names []string
+	cols     [numColumns]int
+	colNames []string
 
 	bad     []Problem
 	omitted int
@@ -227,19 +227,19 @@ func (c *csvReader) header(rec []string) {
 	for k := range c.cols {
 		c.cols[k] = -1
 	}
-	c.names = make([]string, len(rec))
+	c.colNames = make([]string, len(rec))
 	var seen uint64
 	for i, name := range rec {
-		c.names[i] = fieldName([]byte(name))
+		c.colNames[i] = fieldName([]byte(name))
 		if off := input.BadUTF8([]byte(name)); off >= 0 {
-			c.problem(i, c.names[i], fmt.Errorf("%w: %s", ErrInvalidText, notUTF8(name[off])))
+			c.problem(i, c.colNames[i], fmt.Errorf("%w: %s", ErrInvalidText, notUTF8(name[off])))
 			continue
 		}
 		switch k, variant := csvColumns.find([]byte(name)); {
 		case variant != "":
-			c.malformed(i, c.names[i], "column names are exact: want %q", variant)
+			c.malformed(i, c.colNames[i], "column names are exact: want %q", variant)
 		case k >= 0 && seen&(1<<k) != 0:
-			c.malformed(i, c.names[i], "column given twice, first as column %d", c.cols[k]+1)
+			c.malformed(i, c.colNames[i], "column given twice, first as column %d", c.cols[k]+1)
 		case k >= 0:
 			seen |= 1 << k
 			c.cols[k] = i
@@ -340,13 +340,13 @@ func (c *csvReader) flow(rec []string) (Flow, bool) {
 	f := Flow{NewMoney: true, NewMoneyUnknown: true}
 	first := len(c.bad)
 	omitted := c.omitted
-	if len(rec) != len(c.names) {
-		c.problem(-1, "", fmt.Errorf("%w: %d cells, where the header has %d", ErrInvalid, len(rec), len(c.names)))
+	if len(rec) != len(c.colNames) {
+		c.problem(-1, "", fmt.Errorf("%w: %d cells, where the header has %d", ErrInvalid, len(rec), len(c.colNames)))
 		return f, false
 	}
 	// The text of every cell, used or not, must be UTF-8.
 	var cells [numColumns]string
-	var have uint64 // the columns read: in the file, with good text
+	var have, badText uint64 // the columns read: in the file, with good text; with bad
 	for k, i := range c.cols {
 		if i >= 0 {
 			cells[k] = rec[i]
@@ -361,11 +361,12 @@ func (c *csvReader) flow(rec []string) (Flow, bool) {
 		if !c.full() {
 			line, _ := c.cr.FieldPos(i)
 			c.bad = append(c.bad, Problem{Index: c.index, Row: c.row, Line: line + strings.Count(s[:off], "\n"),
-				Field: c.names[i], Err: flowTextError(notUTF8(s[off]))})
+				Field: c.colNames[i], Err: flowTextError(notUTF8(s[off]))})
 		}
 		for k, j := range c.cols {
 			if j == i {
 				have &^= 1 << k
+				badText |= 1 << k
 			}
 		}
 	}
@@ -452,7 +453,7 @@ func (c *csvReader) flow(rec []string) (Flow, bool) {
 			c.invalid(k, "missing")
 		}
 	}
-	if !given(cDate) && !given(cDecisionDate) {
+	if !given(cDate) && !given(cDecisionDate) && badText&(1<<cDate|1<<cDecisionDate) == 0 {
 		switch {
 		case have&(1<<cDate) != 0:
 			c.invalid(cDate, "missing, and no decisionDate either")

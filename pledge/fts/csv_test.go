@@ -4,9 +4,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -196,11 +198,11 @@ func TestReadCSVLayout(t *testing.T) {
 
 // csvErr reads a CSV file that must fail, into Flows that hold one flow,
 // and checks that they still hold it alone.
-func csvErr(t *testing.T, in string) error {
+func csvErr(t *testing.T, in io.Reader) error {
 	t.Helper()
 	var flows fts.Flows
 	flows.Add(fts.Flow{ID: "1", Status: "paid", AmountUSD: decimal.NewFromInt(5)})
-	err := flows.ReadCSV(strings.NewReader(in))
+	err := flows.ReadCSV(in)
 	if err == nil {
 		t.Fatal("ReadCSV = nil; want an error")
 	}
@@ -275,6 +277,8 @@ func TestReadCSVErrors(t *testing.T) {
 		{"Latin-1 in the second line of a cell", hdxFile(flowCSV("srcOrganization", "Cor\xe9e", "description", "one\ntwo \xe9")), []string{
 			`fts: row 2 (line 3): flow "1001" description: invalid text: byte 0xe9 is not UTF-8`,
 			`fts: row 2 (line 3): flow "1001" srcOrganization: invalid text: byte 0xe9 is not UTF-8`}, fts.ErrInvalidText},
+		{"Latin-1 in the only date", hdxFile(flowCSV("date", "2020-03-3\xb9")), []string{
+			`fts: row 2: flow "1001" date: invalid text: byte 0xb9 is not UTF-8`}, fts.ErrInvalidText},
 		{"Latin-1 in the ID", hdxFile(flowCSV("id", "1001\xff")), []string{
 			`fts: row 2: id: invalid text: byte 0xff is not UTF-8`}, fts.ErrInvalidText},
 		{"column in another case", "id,status,AmountUSD,date\n1,paid,5,2020-01-01\n", []string{
@@ -294,7 +298,7 @@ func TestReadCSVErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := csvErr(t, tt.in)
+			err := csvErr(t, strings.NewReader(tt.in))
 			got := problems(t, err)
 			if strings.HasPrefix(tt.name, "hashtags") {
 				got = got[:len(tt.want)]
@@ -327,11 +331,17 @@ func TestReadCSVMalformed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := csvErr(t, tt.in)
+			err := csvErr(t, strings.NewReader(tt.in))
 			if diff := cmp.Diff(tt.want, err.Error()); diff != "" || !errors.Is(err, fts.ErrSyntax) {
 				t.Errorf("%v: (-want +got):\n%s", err, diff)
 			}
 		})
+	}
+	// A reader that fails fails the file.
+	disk := errors.New("disk on fire")
+	err := csvErr(t, io.MultiReader(strings.NewReader(hdxFile(flowCSV())), iotest.ErrReader(disk)))
+	if !errors.Is(err, disk) || err.Error() != "fts: reading: disk on fire" {
+		t.Errorf("a failing reader: %v", err)
 	}
 	// A row of just under 1 MiB reads.
 	big := hdxFile(flowCSV("keywords", strings.Repeat("x", 1<<20-1000)))
@@ -348,7 +358,7 @@ func TestReadCSVManyProblems(t *testing.T) {
 		rows[i] = flowCSV("id", fmt.Sprint(1000+i), "status", "promised")
 	}
 	var ve *fts.ValidationError
-	if err := csvErr(t, hdxFile(rows...)); !errors.As(err, &ve) {
+	if err := csvErr(t, strings.NewReader(hdxFile(rows...))); !errors.As(err, &ve) {
 		t.Fatalf("%v is not a *ValidationError", err)
 	}
 	if len(ve.Problems) != 100 || ve.Omitted != 50 {

@@ -53,7 +53,9 @@ const Publisher = "OCHA Financial Tracking Service"
 // amounts add up without counting anything twice; the links are in the
 // Notes. A flow recorded in its original currency whose currency is not an
 // ISO 4217 code is an error naming the flow and the field, as is a flow
-// made by hand whose amount has more than 60 digits; a *[ValidationError]
+// made by hand whose amount has more than 60 digits, and, with
+// Options.NewMoneyOnly, a flow that does not say whether it is new money
+// (read from CSV: [ErrNotGiven]); a *[ValidationError]
 // lists the first 100 such flows and counts the rest, and nothing is
 // returned with it.
 func (fs *Flows) Pledges(o Options) ([]pledge.Pledge, error) {
