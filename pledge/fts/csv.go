@@ -177,7 +177,11 @@ func (c *csvReader) read() ([][]Flow, error) {
 		} else if err != nil {
 			return nil, err
 		}
-		if c.row == 2 && isHXL(rec) || isEmpty(rec) {
+		if c.row == 2 && isHXL(rec) {
+			c.checkText(rec, false) // read or not, text must be good
+			continue
+		}
+		if isEmpty(rec) {
 			continue
 		}
 		c.index++
@@ -228,11 +232,13 @@ func (c *csvReader) header(rec []string) {
 		c.cols[k] = -1
 	}
 	c.colNames = make([]string, len(rec))
-	var seen uint64
 	for i, name := range rec {
 		c.colNames[i] = fieldName([]byte(name))
-		if off := input.BadUTF8([]byte(name)); off >= 0 {
-			c.problem(i, c.colNames[i], fmt.Errorf("%w: %s", ErrInvalidText, notUTF8(name[off])))
+	}
+	c.checkText(rec, false)
+	var seen uint64
+	for i, name := range rec {
+		if !utf8.ValidString(name) {
 			continue
 		}
 		switch k, variant := csvColumns.find([]byte(name)); {
@@ -326,6 +332,37 @@ func (c *csvReader) invalid(k int, format string, args ...any) {
 	}
 }
 
+// checkText records a problem for each cell of rec, used or not, that is
+// not UTF-8, and returns the columns read (1<<cDate ...) whose cells are
+// not; flow says the row is a flow's.
+func (c *csvReader) checkText(rec []string, flow bool) (bad uint64) {
+	for i, s := range rec {
+		if utf8.ValidString(s) {
+			continue
+		}
+		for k, j := range c.cols {
+			if j == i {
+				bad |= 1 << k
+			}
+		}
+		if c.full() {
+			continue
+		}
+		off := input.BadUTF8([]byte(s))
+		var err error = flowTextError(notUTF8(s[off]))
+		if !flow {
+			err = fmt.Errorf("%w: %s", ErrInvalidText, notUTF8(s[off]))
+		}
+		field := fmt.Sprintf("column %d", i+1)
+		if i < len(c.colNames) {
+			field = c.colNames[i]
+		}
+		line, _ := c.cr.FieldPos(i)
+		c.bad = append(c.bad, Problem{Index: c.index, Row: c.row, Line: line + strings.Count(s[:off], "\n"), Field: field, Err: err})
+	}
+	return bad
+}
+
 // cellText describes a cell for an error message.
 func cellText(s string) string {
 	if s == "" {
@@ -344,32 +381,16 @@ func (c *csvReader) flow(rec []string) (Flow, bool) {
 		c.problem(-1, "", fmt.Errorf("%w: %d cells, where the header has %d", ErrInvalid, len(rec), len(c.colNames)))
 		return f, false
 	}
-	// The text of every cell, used or not, must be UTF-8.
 	var cells [numColumns]string
-	var have, badText uint64 // the columns read: in the file, with good text; with bad
+	var have uint64 // the columns read: in the file, with good text
 	for k, i := range c.cols {
 		if i >= 0 {
 			cells[k] = rec[i]
 			have |= 1 << k
 		}
 	}
-	for i, s := range rec {
-		if utf8.ValidString(s) {
-			continue
-		}
-		off := input.BadUTF8([]byte(s))
-		if !c.full() {
-			line, _ := c.cr.FieldPos(i)
-			c.bad = append(c.bad, Problem{Index: c.index, Row: c.row, Line: line + strings.Count(s[:off], "\n"),
-				Field: c.colNames[i], Err: flowTextError(notUTF8(s[off]))})
-		}
-		for k, j := range c.cols {
-			if j == i {
-				have &^= 1 << k
-				badText |= 1 << k
-			}
-		}
-	}
+	badText := c.checkText(rec, true)
+	have &^= badText
 	given := func(k int) bool { return have&(1<<k) != 0 && cells[k] != "" }
 
 	for k := range numColumns {

@@ -295,6 +295,8 @@ func TestReadCSVErrors(t *testing.T) {
 			`fts: row 1: srcUsageYearEnd: malformed input: no such column, for srcUsageYearStart`}, fts.ErrSyntax},
 		{"Latin-1 in the header", "id,status,amountUSD,date,Ann\xe9e\n", []string{
 			`fts: row 1: "Ann\xe9e": invalid text: byte 0xe9 is not UTF-8`}, fts.ErrInvalidText},
+		{"Latin-1 in the hashtags", "id,status,amountUSD,date\n#id,#status,#value,#date,#x\x9f\n1,paid,5,2020-01-01\n", []string{
+			`fts: row 2: column 5: invalid text: byte 0x9f is not UTF-8`}, fts.ErrInvalidText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
