@@ -148,11 +148,32 @@
 // names hold); Jupyter notebooks running gophernotes show them as tables,
 // and their Chart methods as bar charts.
 //
+// # JSON in a service
+//
+// Every result marshals to JSON another language reads without knowing
+// Go: [PairCounts] as {"rule", "rows"}, each row {"a", "b", "count"} with
+// the leaders as {"id", "name", "country"}; [Standings] as {"country",
+// "counterpart", "rule", "as_of", "reported", "rows"}, each [Standing]
+// with its counts and ranks as numbers, null where they are unknown or
+// unbounded, and years in office and meetings a year as decimal strings
+// ("2.17"), never floats; a [Finding] as {"claim", "recorded", "missing"},
+// or with "error" and null counts. A [Rule] writes the kinds and statuses
+// it counts, defaults made explicit. [Leader], [Meeting] (the entries of
+// [Ledger.Schedule]), [Tally], [Source] and [Term] marshal as the
+// ledger's JSON holds them. Kinds, statuses, a [Basis] and a [RuleMatch]
+// are their text, dates YYYY-MM-DD. A service takes its questions as
+// JSON too: [Rule.UnmarshalJSON], [Claim.UnmarshalJSON] and
+// [Finding.UnmarshalJSON] read as strictly as [ReadLedger], name the key
+// at fault ("kinds[1]") and leave the value unchanged on error; a rule
+// read back is [Rule.Equal] to the rule written. Each type's MarshalJSON
+// shows its form.
+//
 // # Concurrency and the interpreter
 //
 // A [Ledger] is safe for concurrent use and its zero value is ready. Results
 // are copies. The API has no type parameters or iterators and its result
-// types have value-receiver methods, so it works from gomacro; the one
-// exception, the UnmarshalText methods of Kind and Status, has ParseKind and
-// ParseStatus beside it.
+// types have value-receiver methods, so it works from gomacro; the
+// exceptions, the UnmarshalText methods of Kind, Status, Basis and
+// RuleMatch, have ParseKind, ParseStatus, ParseBasis and ParseRuleMatch
+// beside them, and the UnmarshalJSON methods are for encoding/json.
 package meeting

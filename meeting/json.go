@@ -99,23 +99,10 @@ func (l *Ledger) document() jsonLedger {
 	defer l.mu.RUnlock()
 	doc := jsonLedger{Leaders: make([]jsonLeader, 0, len(l.leaders)), Meetings: make([]jsonMeeting, 0, len(l.all))}
 	for _, n := range l.leaderOrder() {
-		ld := &l.leaders[n]
-		j := jsonLeader{ID: ld.ID, Name: ld.Name, Country: ld.Country, Office: ld.Office, Aliases: ld.Aliases,
-			Sources: toJSONSources(ld.Sources)}
-		for _, t := range ld.Terms {
-			j.Terms = append(j.Terms, jsonTerm{Start: civil.Format(t.Start), End: civil.Format(t.End)})
-		}
-		doc.Leaders = append(doc.Leaders, j)
+		doc.Leaders = append(doc.Leaders, toJSONLeader(&l.leaders[n]))
 	}
 	for _, n := range l.all {
-		m := &l.meetings[n]
-		j := jsonMeeting{
-			ID: m.ID, Date: civil.Format(m.Date), Participants: m.Participants,
-			Kind: m.Kind.String(), Status: m.Status.String(),
-			Place: m.Place, Occasion: m.Occasion, Note: m.Note,
-		}
-		j.Sources = toJSONSources(m.Sources)
-		doc.Meetings = append(doc.Meetings, j)
+		doc.Meetings = append(doc.Meetings, toJSONMeeting(&l.meetings[n].Meeting))
 	}
 	doc.Tallies = l.jsonTallies()
 	return doc
@@ -662,20 +649,7 @@ func (d *decoder) meeting(i int) error {
 func (d *decoder) sources(name string, dst *[]jsonSource) error {
 	return d.list(name, func(k int) error {
 		var s jsonSource
-		err := d.object(name+"["+strconv.Itoa(k)+"].", sourceFields, nil, func(f field, name string) error {
-			dst := &s.Date
-			switch f.key {
-			case "publisher":
-				dst = &s.Publisher
-			case "title":
-				dst = &s.Title
-			case "url":
-				dst = &s.URL
-			case "quote":
-				dst = &s.Quote
-			}
-			return d.str(name, dst)
-		})
+		err := d.source(name+"["+strconv.Itoa(k)+"].", &s)
 		*dst = append(*dst, s)
 		return err
 	})

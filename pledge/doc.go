@@ -192,6 +192,35 @@
 // NUMERIC column beside a currency column. [Category], [Stage] and
 // [Qualifier] are stored as their text.
 //
+// # JSON in a service
+//
+// Every result marshals to JSON another language reads without knowing
+// Go. [Totals] is {"query", "dimensions", "rows", "sums", "records",
+// "conversions"}: each row's keys an object named by dimension,
+// {"donor": "South Korea", "category": "humanitarian"} (a key not given
+// is null, a year a string such as "2023"), with "dimensions" for their
+// order; amounts {"value": "300000000", "currency": "USD"}, the value an
+// exact decimal string; a "qualifier" by name where a figure is not
+// exact; "records" the records counted. A [Query] writes every field,
+// stages and dimensions by name, dates YYYY-MM-DD, an open bound or no
+// conversion as null. [Figure], [Row] (which knows its Dimensions, so
+// its keys are named on their own too; [Row.Key] finds one),
+// [Converted], [Conversion], [Rate], [Found], [Part] and [Chart] have
+// forms of their own; [Dimension], like [Stage], [Qualifier] and
+// [Precision], is text ([ParseDimension]).
+//
+// A service takes its query from a request with [Query.UnmarshalJSON],
+// which reads stage and dimension names as people write them and a
+// window of whole years or months ("from": "2023", "to": "2024-06"), and
+// may keep totals as JSON and read them back with [Totals.UnmarshalJSON]:
+// both read as strictly as records (below), name the field at fault
+// ("rows[3].keys.year"), and check that what they read holds together (a
+// query [Book.Total] accepts; rows that add up to the sums). A query or
+// totals read back are [Query.Equal] or [Totals.Equal] to those written,
+// but for Rates, which JSON does not carry: a query read back has none,
+// and one that converts needs them set before use. Each type's
+// MarshalJSON shows its form.
+//
 // # Saving and reading
 //
 // [Book.WriteJSON] saves every record, revised ones included, with

@@ -105,7 +105,7 @@ type totaler struct {
 	catNames []string // key ID → key text
 	cards    []uint64 // cardinality of each dimension, then currency
 	dense    uint64   // number of mixed-radix keys, when few enough for the fast path to lay out; else 0
-	sparse   map[[6]uint32]int32
+	sparse   map[groupKey]int32
 	accs     []acc
 
 	children map[int32][]int32
@@ -113,9 +113,9 @@ type totaler struct {
 
 	records    int
 	lastRecord int32
-	seen       map[int32]bool         // records counted by the general path
-	pipeline   bool                   // ByStage: trees laid out by pipe
-	accQuals   map[[6]uint32]qualRecs // by group key: what qualified records put there; apart, so that acc stays small
+	seen       map[int32]bool        // records counted by the general path
+	pipeline   bool                  // ByStage: trees laid out by pipe
+	accQuals   map[groupKey]qualRecs // by group key: what qualified records put there; apart, so that acc stays small
 	sumQuals   map[currency.Unit]qualRecs
 	conv       *conversions
 	missing    []MissingRate
@@ -127,7 +127,7 @@ type totaler struct {
 // exact decimal for what came the general way.
 type acc struct {
 	used   bool
-	key    [6]uint32
+	key    groupKey
 	lo, hi uint64
 	slow   decimal.Decimal
 	count  int32
@@ -267,7 +267,7 @@ func newTotaler(st *store, q Query) (*totaler, error) {
 	if total <= maxDense {
 		t.dense = total
 	}
-	t.sparse = map[[6]uint32]int32{}
+	t.sparse = map[groupKey]int32{}
 	return t, nil
 }
 
@@ -289,9 +289,13 @@ func (t *totaler) pass(i int32) bool {
 	return true
 }
 
+// groupKey is a group's key: one ID per dimension of the query, then the
+// currency's. A query groups by at most the six dimensions, each once.
+type groupKey [7]uint32
+
 // keyOf returns the group key of a piece of record i: one ID per
 // dimension, then the currency.
-func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key [6]uint32) {
+func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key groupKey) {
 	for k, d := range t.q.GroupBy {
 		switch d {
 		case ByDonor:
@@ -313,7 +317,7 @@ func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key [6]ui
 }
 
 // group returns the accumulator of key.
-func (t *totaler) group(key [6]uint32) *acc {
+func (t *totaler) group(key groupKey) *acc {
 	i, ok := t.sparse[key]
 	if !ok {
 		i = int32(len(t.accs))
@@ -411,7 +415,7 @@ func (t *totaler) scanFast() {
 			continue
 		}
 		// Decode the key from the index, last dimension first.
-		var key [6]uint32
+		var key groupKey
 		rest := uint64(idx)
 		n := len(t.cards)
 		for k := n - 1; k >= 0; k-- {
@@ -863,7 +867,7 @@ func (t *totaler) addSlow(pieces []piece) error {
 		}
 		if st.qualified > 0 && (pc.qual != Exact || st.recs[pc.rec].extra.qualified()) {
 			if t.accQuals == nil {
-				t.accQuals = map[[6]uint32]qualRecs{}
+				t.accQuals = map[groupKey]qualRecs{}
 			}
 			qs := t.accQuals[a.key]
 			qs.add(pc)

@@ -15,13 +15,31 @@ import (
 // amount, what can be said of it and the number of records that
 // contributed to it.
 type Row struct {
-	Keys   []string
-	Amount Amount
+	// Keys are the group's values, one for each of Dimensions: a donor's
+	// or recipient's name ("" when the record gives no recipient), a
+	// category or the joined key of an undivided amount, a year ("" when
+	// the record has no date), a currency code or a stage's name.
+	Keys []string
+	// Dimensions say what each key is: Keys[i] is the value of
+	// Dimensions[i]. They are the query's GroupBy; the rows of one call
+	// to [Totals.Rows] share one copy.
+	Dimensions []Dimension
+	Amount     Amount
 	// Qualifier is Exact unless a figure in the row was not: a row that
 	// holds "about $2.3 billion" is Approximately. It follows the rules of
 	// [Figure.Add].
 	Qualifier Qualifier
 	Count     int
+}
+
+// Key returns the row's value for dimension d, and whether d is one of
+// the row's dimensions: r.Key(ByDonor) is ("South Korea", true) in a row
+// grouped by donor.
+func (r Row) Key(d Dimension) (string, bool) {
+	if i := slices.Index(r.Dimensions, d); i >= 0 && i < len(r.Keys) {
+		return r.Keys[i], true
+	}
+	return "", false
 }
 
 // Figure returns the row's amount with its qualifier.
@@ -49,8 +67,10 @@ type Totals struct {
 // "unspecified", last in their column) and then by currency.
 func (t Totals) Rows() []Row {
 	out := make([]Row, len(t.rows))
+	dims := slices.Clone(t.dims)
 	for i, r := range t.rows {
 		r.Keys = slices.Clone(r.Keys)
+		r.Dimensions = dims
 		out[i] = r
 	}
 	return out
