@@ -62,7 +62,7 @@ func TestReadBookErrors(t *testing.T) {
 		want     string // substring of the error
 		sentinel error
 	}{
-		{"empty", ``, "line 1: unexpected end of input", nil},
+		{"only an opening brace", `{`, "line 1: unexpected end of input", nil},
 		{"not an object", `[]`, `want an object`, nil},
 		{"truncated", `{"pledges": [{"id": "a"`, "unexpected end of input", nil},
 		{"syntax", "{\"pledges\": [\n\n{\"id\": }]}", "line 3", nil},
@@ -81,8 +81,8 @@ func TestReadBookErrors(t *testing.T) {
 			`stage "promised"`, pledge.ErrInvalid},
 		{"negative", record(`{"id": "x", "donor": "D", "amount": {"value": "-1", "currency": "USD"}}`),
 			`pledge (line 3) "x" amount: invalid amount`, pledge.ErrInvalidAmount},
-		{"duplicate", record(`{"id": "ok", "donor": "D", "amount": {"value": "1", "currency": "USD"}}`),
-			`pledge (line 3) "ok" id: duplicate`, pledge.ErrDuplicate},
+		{"duplicate", record(`{"id": "ok", "donor": "D", "amount": {"value": "2", "currency": "USD"}}`),
+			`pledge (line 3) "ok" id: duplicate: "ok" is given twice, first with amount USD 1, then USD 2`, pledge.ErrDuplicate},
 		{"part amount", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "parts": [{"amount": {"value": "1", "currency": "USD"}}, {"amount": {"value": "1", "currency": "ZZZ"}}]}`),
 			`pledge (line 3) "x" parts[1].amount: invalid currency "ZZZ"`, pledge.ErrInvalidCurrency},
 		{"source date", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "sources": [{"date": "yesterday"}]}`),
