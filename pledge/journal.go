@@ -67,7 +67,7 @@ func (j *Journal) Close() error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.err == nil {
-		j.err = errors.New("pledge: journal closed")
+		j.err = errJournalClosed
 	}
 	if c, ok := j.w.(io.Closer); ok {
 		return c.Close()
@@ -103,6 +103,9 @@ func (b *Book) AddLogged(j *Journal, pledges ...Pledge) error {
 func (j *Journal) write(batch []Pledge) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	if j.err == errJournalClosed {
+		return j.err
+	}
 	if j.err != nil {
 		return fmt.Errorf("pledge: journal: an earlier write failed, so what is on disk is unknown; reopen the journal: %w", j.err)
 	}
@@ -132,6 +135,8 @@ func (j *Journal) write(batch []Pledge) error {
 	}
 	return nil
 }
+
+var errJournalClosed = errors.New("pledge: journal closed")
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -204,7 +209,7 @@ func (e *JournalError) Error() string {
 	}
 	switch {
 	case errors.Is(e.Err, ErrTornJournal):
-		return fmt.Sprintf("pledge: torn journal: line %d (byte %d): %s, as a write cut short leaves it; %s", e.Line, e.Offset, e.Reason, whole)
+		return fmt.Sprintf("pledge: torn journal: line %d (byte %d): %s, as a crash during a write leaves it; %s", e.Line, e.Offset, e.Reason, whole)
 	case errors.Is(e.Err, ErrCorruptJournal):
 		return fmt.Sprintf("pledge: corrupt journal: line %d (byte %d): %s, and more follows: the journal is damaged, not cut short; %s", e.Line, e.Offset, e.Reason, whole)
 	}
@@ -441,7 +446,7 @@ func (s *journalScanner) next() error {
 		}
 		s.line++
 		if !complete {
-			return &scanFault{fmt.Sprintf("line %d is cut short, in a batch with no commit marker", s.line), true}
+			return &scanFault{fmt.Sprintf("the batch has no commit marker and its last line, %d, no end", s.line), true}
 		}
 		line := s.buf[from:]
 		if bytes.HasPrefix(line, commitPrefix) {

@@ -223,7 +223,7 @@ func TestReplayFraming(t *testing.T) {
 		{"checksum", rec + `{"commit":1,"crc32c":"00000000"}` + "\n", "its commit marker on line 2 says 00000000"},
 		{"spaced marker", rec + `{"commit": 1,"crc32c":"00000000"}` + "\n", "line 2 is not a well-formed commit marker"},
 		{"count with a leading zero", rec + strings.Replace(marker(1, rec), ":1,", ":01,", 1), "line 2 is not a well-formed commit marker"},
-		{"marker cut short", rec + strings.TrimSuffix(marker(1, rec), "\n"), "line 2 is cut short"},
+		{"marker cut short", rec + strings.TrimSuffix(marker(1, rec), "\n"), "its last line, 2, no end"},
 		{"damage, then more", rec + `{"commit":1,"crc32c":"00000000"}` + "\n" + rec, "pledge: corrupt journal: line 1 (byte 0)"},
 		{"blank line in a batch", rec + "\n" + marker(2, rec+"\n"), `pledge (line 2) #1: invalid value: the line is not one JSON record`},
 		{"a record that is not one", "[]\n" + marker(1, "[]\n"), `pledge (line 1) #0: invalid value: want an object, found JSON array`},
@@ -397,8 +397,8 @@ func TestOpenJournal(t *testing.T) {
 	if err := j.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if err := book.AddLogged(j, batches[3]...); err == nil {
-		t.Error("AddLogged to a closed journal: no error")
+	if err := book.AddLogged(j, batches[3]...); err == nil || err.Error() != "pledge: journal closed" {
+		t.Errorf("AddLogged to a closed journal = %v", err)
 	}
 
 	// A restart.

@@ -24,8 +24,9 @@ type Page struct {
 // List returns the records that count (those no later record revises)
 // and that q finds, in date then ID order as [Book.Pledges] gives them:
 // limit of them from offset on, and how many there are in all. It copies
-// only the records of the page, so a page of 100 costs about the same in
-// a book of a million records as in a book of a thousand.
+// only the records of the page; finding them and counting them all reads
+// a few columns of each record once, in a few nanoseconds a record, far
+// less than copying the book ([Book.Pledges]) takes.
 //
 // q finds records as it picks them for [Book.Total]: Stage (reached at
 // least), Donors and Recipients (names folded as Total folds them; one
@@ -51,9 +52,20 @@ func (b *Book) List(q Query, offset, limit int) (Page, error) {
 		return Page{}, err
 	}
 	page := Page{Records: make([]Pledge, 0, min(limit, 1024)), Offset: offset, Version: b.version}
-	filtered := f.donorOK != nil || f.recipientOK != nil || f.dated || f.catOK != nil || f.stage != Pledged
+	// With filters, one pass in record order finds the records, reading
+	// the columns in order; the walk in date order then reads one bit a
+	// record rather than jumping about the columns.
+	var found []uint64
+	if f.donorOK != nil || f.recipientOK != nil || f.dated || f.catOK != nil || f.stage != Pledged {
+		found = make([]uint64, (len(st.recs)+63)/64)
+		for i := range int32(len(st.recs)) {
+			if !st.revised[i] && f.pass(i) && f.anyPiece(i) {
+				found[i/64] |= 1 << (i % 64)
+			}
+		}
+	}
 	for _, i := range st.byDate() {
-		if st.revised[i] || filtered && (!f.pass(i) || !f.anyPiece(i)) {
+		if found != nil && found[i/64]&(1<<(i%64)) == 0 || found == nil && st.revised[i] {
 			continue
 		}
 		if page.Total >= offset && len(page.Records) < limit {
