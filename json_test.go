@@ -33,6 +33,7 @@ var jsonExempt = map[string]string{
 	"pledge.Parser":     "settings for reading figures, not a result",
 	"meeting.Ledger":    "a handle: Ledger.WriteJSON and ReadLedger save and read it",
 	"pledge.NullAmount": "a database/sql column, read and written as SQL",
+	"pledge.Journal":    "a handle on a file: Book.AddLogged writes it, Book.Replay and OpenJournal read it",
 }
 
 // notWritten are members of result types that their JSON leaves out on
@@ -40,6 +41,7 @@ var jsonExempt = map[string]string{
 var notWritten = map[string]string{
 	"pledge.Query.Rates":          "a table of its own (Rates.WriteCSV); a query read back has nil Rates",
 	"pledge.Totals.Sum":           "the amounts of the sums, written as such",
+	"pledge.Totals.Version":       "the book's version in this process (Book.Version), for a cache or an ETag: nothing another process can use",
 	"pledge.Amount.Value":         "database/sql's form of the amount, written as such",
 	"meeting.Standing.YearsKnown": "null years_in_office, days_in_office and per_year when false",
 }
@@ -130,6 +132,10 @@ func jsonSamples(t *testing.T) map[string]jsonSample {
 	found := pledge.FindFigures("about $5 billion to $6 billion ($1 billion)")
 	found[0].Bracketed = true
 	p, _ := book.Pledge("kr-ua-2023-g20")
+	page, err := book.List(pledge.Query{}, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	ledger, err := meeting.ReadCSV(os.DirFS("examples/korea-japan/data"))
 	if err != nil {
@@ -183,6 +189,7 @@ func jsonSamples(t *testing.T) map[string]jsonSample {
 		"pledge.Source":     {values: []any{p.Sources[0]}},
 		"pledge.Query":      {values: []any{totals.Query(), pledge.Query{Stage: pledge.Committed}}},
 		"pledge.Totals":     {values: []any{totals}, keys: map[string]string{"Figures": "sums"}},
+		"pledge.Page":       {values: []any{page}},
 		"pledge.Row":        {values: rowValues(rows), keys: map[string]string{"Count": "records", "Dimensions": "keys"}},
 		"pledge.Converted":  {values: []any{totals.Conversions()[0]}, keys: map[string]string{"Conversion": "from"}},
 		"pledge.Conversion": {values: []any{conv}},

@@ -224,10 +224,53 @@
 // # Saving and reading
 //
 // [Book.WriteJSON] saves every record, revised ones included, with
-// qualifiers and dates at their precision; [ReadBook]
-// reads such a file from untrusted input, naming the line, record and field
-// of anything malformed, and never returns half a book. [ReadRates] reads
+// qualifiers and dates at their precision, as one {"pledges":[...]}
+// document; [Book.WriteJSONLines] writes the same records one a line
+// (JSON Lines), for tools that read a record at a time. [ReadBook] reads
+// either from untrusted input, naming the line, record and field of
+// anything malformed, and never returns half a book. [ReadRates] reads
 // exchange rates from CSV the same way.
+//
+// # In a service
+//
+// A Book serves many goroutines at once: queries share it, writers take
+// turns, and a batch is checked while queries go on. Four things make it
+// fit a service.
+//
+// A journal. [OpenJournal] opens (or creates) a [Journal] file and
+// replays it into a book; [Book.AddLogged] then checks each batch against
+// the book, writes it to the journal with a commit marker (its count and
+// CRC-32C) in one write, syncs the file, and only then stores it, so the
+// journal holds the batches in the order the book took them and the book
+// never holds a record the journal lacks. A batch the book refuses is not
+// written; when the write or the sync fails, the book is unchanged and the
+// journal takes nothing more until it is reopened, since what reached the
+// disk is then unknown. A new journal file is synced into its directory.
+//
+// Recovery. [Book.Replay] restores every whole batch, in order, each as
+// one Add. When the last batch is not whole (a crash during a write), it
+// stops there with a *[JournalError] matching [ErrTornJournal] that names
+// its line and the byte offset where the whole batches end; OpenJournal
+// returns it and opens nothing, [RepairJournal] cuts that batch off
+// (keeping its bytes in a ".torn" file), and OpenJournal then goes on. The
+// batch was never acknowledged: AddLogged returns only once it is synced.
+// A batch that is not whole with more after it is damage, not a crash:
+// [ErrCorruptJournal], which RepairJournal refuses to cut. Nothing is
+// skipped without an error, and no batch is applied in part.
+//
+// Merging. A record equal to the one a book holds under its ID is already
+// there: [Book.Add] accepts it and changes nothing, so a journal replayed
+// twice, or into a book that has part of it, gives the same book, and
+// [Book.Merge] takes in a book that overlaps. A different record under the
+// same ID is still [ErrDuplicate], naming the field in which they differ.
+//
+// Listing and caching. [Book.List] returns a [Page] of the records that
+// count and pass a Query's filters (the filters of totals), in date then
+// ID order, copying only the page, with the number found in all.
+// [Book.Version] changes with every Add that adds something, and nothing
+// else; [Totals.Version] and Page.Version say which version a result was
+// computed at, so a service can cache totals until the version moves, and
+// use it as an ETag.
 //
 // Every reader treats untrusted input alike. It skips a UTF-8 byte-order
 // mark at the start. It refuses text that is not UTF-8, and JSON escapes of

@@ -127,6 +127,7 @@ type store struct {
 	under     map[string][]int32
 	names     interner   // donors and recipients
 	idx       *nameIndex // their folded names, for query filters; built as queries need it
+	order     *dateOrder // positions in date then ID order, for List; built as it needs it
 	cats      catLists
 	curs      []currency.Unit
 
@@ -137,7 +138,8 @@ type store struct {
 	prec      []uint8  // the date's Precision: the day counts for a month or a year
 	cur       []uint16 // interned currency
 	stage     []Stage
-	qualified int // records with a qualifier other than Exact, on them or a part
+	revised   []bool // a later record restates this one: it no longer counts
+	qualified int    // records with a qualifier other than Exact, on them or a part
 
 	// The fast path of Total: the pieces of every record that stands
 	// alone (no Under either way), in record order, amounts in units of
@@ -240,6 +242,7 @@ func (s *store) add(batch []Pledge) {
 		s.revisedBy = map[string]string{}
 		s.under = map[string][]int32{}
 		s.idx = &nameIndex{}
+		s.order = &dateOrder{}
 		s.names.id("") // id 0: no recipient
 		s.cats.id(nil) // id 0: no categories
 	}
@@ -253,6 +256,7 @@ func (s *store) add(batch []Pledge) {
 		s.prec = append(s.prec, uint8(p.DatePrecision))
 		s.cur = append(s.cur, s.currencyID(p.Amount.cur))
 		s.stage = append(s.stage, p.Stage)
+		s.revised = append(s.revised, false)
 		if v := p.Amount.value; v.NumDigits() <= 18 {
 			r.value, r.exp = v.CoefficientInt64(), v.Exponent()
 		} else {
@@ -284,6 +288,7 @@ func (s *store) add(batch []Pledge) {
 		if p.Revises != "" {
 			s.revisedBy[p.Revises] = p.ID
 			old := s.index[p.Revises]
+			s.revised[old] = true
 			s.unfast(old)
 			if s.inTree[old] {
 				s.joinTree(int32(i))

@@ -45,6 +45,9 @@ type piece struct {
 // columns laid out when they were added; amounts too large for that,
 // records with a qualifier, and records in fulfilment trees or to convert,
 // take the general path with exact decimals. Both give the same digits.
+//
+// The Totals keep the book's version ([Totals.Version]): a service can
+// cache them until [Book.Version] changes.
 func (b *Book) Total(q Query) (Totals, error) {
 	if err := q.check(); err != nil {
 		return Totals{}, err
@@ -85,20 +88,63 @@ func (b *Book) Total(q Query) (Totals, error) {
 			}
 		}
 	}
-	return t.result(), nil
+	out := t.result()
+	out.version = b.version
+	return out, nil
 }
 
-// totaler computes one Total.
-type totaler struct {
-	st *store
-	q  Query
+// recordFilter is what a Query keeps: the records that pass its Stage,
+// Donors, Recipients, From and To, and the pieces within its Categories.
+// Total and List share it.
+type recordFilter struct {
+	st    *store
+	stage Stage
 
-	// filters, by interned ID; nil means everything passes
+	// by interned ID; nil means everything passes
 	donorOK, recipientOK []bool
 	catOK                []bool
 	from                 int32
 	toBy                 [3]int32 // by Precision: the last day, month or year that lies within To
 	dated                bool
+}
+
+// newRecordFilter returns the filter of q, which has passed q.check, over
+// st; a name that fits nothing is a *NameError.
+func newRecordFilter(st *store, q Query) (recordFilter, error) {
+	f := recordFilter{st: st, stage: q.Stage}
+	var err error
+	if f.donorOK, err = st.nameFilter("donors", q.Donors, isDonor); err != nil {
+		return f, err
+	}
+	if f.recipientOK, err = st.nameFilter("recipients", q.Recipients, isRecipient); err != nil {
+		return f, err
+	}
+	if err := st.categoryFilter(q.Categories); err != nil {
+		return f, err
+	}
+	if len(q.Categories) > 0 {
+		f.catOK = make([]bool, len(st.cats.lists))
+		for id, list := range st.cats.lists {
+			f.catOK[id] = anyWithin(orUnspecified(list), q.Categories)
+		}
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		f.dated = true
+		f.from, f.toBy = noDay+1, [3]int32{1<<31 - 1, 1<<31 - 1, 1<<31 - 1}
+		if !q.From.IsZero() {
+			f.from = dayOf(civil.Date(q.From))
+		}
+		if !q.To.IsZero() {
+			f.toBy = lastStarts(civil.Date(q.To))
+		}
+	}
+	return f, nil
+}
+
+// totaler computes one Total.
+type totaler struct {
+	recordFilter
+	q Query
 
 	// grouping
 	catKey   []uint32 // category list → key ID at the query's depth
@@ -199,34 +245,12 @@ func (t *totaler) qualifier(qs qualRecs) Qualifier {
 const maxDense = 1 << 16
 
 func newTotaler(st *store, q Query) (*totaler, error) {
-	t := &totaler{st: st, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[missingKey]int{}, missingRec: map[missingRec]bool{}}
+	f, err := newRecordFilter(st, q)
+	if err != nil {
+		return nil, err
+	}
+	t := &totaler{recordFilter: f, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[missingKey]int{}, missingRec: map[missingRec]bool{}}
 	nNames := len(st.names.names)
-	var err error
-	if t.donorOK, err = st.nameFilter("donors", q.Donors, isDonor); err != nil {
-		return nil, err
-	}
-	if t.recipientOK, err = st.nameFilter("recipients", q.Recipients, isRecipient); err != nil {
-		return nil, err
-	}
-	if err := st.categoryFilter(q.Categories); err != nil {
-		return nil, err
-	}
-	if len(q.Categories) > 0 {
-		t.catOK = make([]bool, len(st.cats.lists))
-		for id, list := range st.cats.lists {
-			t.catOK[id] = anyWithin(orUnspecified(list), q.Categories)
-		}
-	}
-	if !q.From.IsZero() || !q.To.IsZero() {
-		t.dated = true
-		t.from, t.toBy = noDay+1, [3]int32{1<<31 - 1, 1<<31 - 1, 1<<31 - 1}
-		if !q.From.IsZero() {
-			t.from = dayOf(civil.Date(q.From))
-		}
-		if !q.To.IsZero() {
-			t.toBy = lastStarts(civil.Date(q.To))
-		}
-	}
 	// Category keys at the query's depth, numbered.
 	keys := map[string]uint32{}
 	t.catKey = make([]uint32, len(st.cats.lists))
@@ -271,19 +295,20 @@ func newTotaler(st *store, q Query) (*totaler, error) {
 	return t, nil
 }
 
-// pass reports whether record i passes the query's record filters.
-func (t *totaler) pass(i int32) bool {
-	st := t.st
-	if st.stage[i] < t.q.Stage {
+// pass reports whether record i passes the query's record filters (all
+// but Categories, which keep pieces).
+func (f *recordFilter) pass(i int32) bool {
+	st := f.st
+	if st.stage[i] < f.stage {
 		return false
 	}
-	if t.donorOK != nil && !t.donorOK[st.donor[i]] {
+	if f.donorOK != nil && !f.donorOK[st.donor[i]] {
 		return false
 	}
-	if t.recipientOK != nil && !t.recipientOK[st.recipient[i]] {
+	if f.recipientOK != nil && !f.recipientOK[st.recipient[i]] {
 		return false
 	}
-	if d := st.day[i]; t.dated && (d == noDay || d < t.from || d > t.toBy[st.prec[i]]) {
+	if d := st.day[i]; f.dated && (d == noDay || d < f.from || d > f.toBy[st.prec[i]]) {
 		return false
 	}
 	return true

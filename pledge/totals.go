@@ -61,6 +61,7 @@ type Totals struct {
 	sums        []Figure
 	records     int
 	conversions []Converted
+	version     uint64
 }
 
 // Rows returns the groups, sorted by their keys (an empty key, then
@@ -92,6 +93,10 @@ func (t Totals) Sum() []Amount {
 // directions did (see [Figure.Add]). A record counted whole counts with its
 // own qualifier, whatever its parts say.
 func (t Totals) Figures() []Figure { return slices.Clone(t.sums) }
+
+// Version returns the version of the book ([Book.Version]) the totals were
+// computed at: they hold for as long as the book's version is the same.
+func (t Totals) Version() uint64 { return t.version }
 
 // Records returns how many records contributed to the totals.
 func (t Totals) Records() int { return t.records }
