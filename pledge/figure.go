@@ -166,18 +166,30 @@ func ParseAmount(s string) (Amount, error) { return Parser{}.ParseAmount(s) }
 // after it (dollars, US dollars, Australian dollars, euros, won, yen, yuan,
 // pounds, sterling, hryvnias, rubles, rupees, Swiss francs; 달러, 원, 유로,
 // 엔, 파운드, 위안, 흐리우냐, 루블, 루피, 호주 달러 ...); ASCII digits
-// grouped by commas in threes, with a decimal point; scale words (thousand,
-// million, billion, trillion, lakh, crore, k, m, mn, mln, b, bn, bln, tn,
-// trn; one-letter ones only written against the number, as in "$5m":
-// "$5 m" is an error), joined by a space or a hyphen ("$2.3-billion"),
-// with a currency word after a scale joined by a hyphen too ("1.5
-// trillion-won", "2 billion-dollar"); and
+// grouped by commas in threes, with a decimal point (".5" too); after a
+// whole number, a fraction that is a finite decimal ("$5½ billion", "5
+// 1/2 billion dollars": 5.5 billion; "5⅓" is an error); scale words
+// (hundred, thousand, million, billion, trillion, lakh, crore, k, m, mn,
+// mln, b, bn, bln, tn, trn; one-letter ones only written against the
+// number, as in "$5m": "$5 m" is an error), joined by a space or a
+// hyphen ("$2.3-billion"), with a currency word after a scale joined by a
+// hyphen too ("1.5 trillion-won", "2 billion-dollar"); spelled-out scale
+// words in a row, each larger than all before it ("£5 thousand million",
+// "$5 hundred million", "₹1 lakh crore": 10^12), and lakhs and crores in
+// the plural as Indian English writes them; a whole number with a scale
+// followed by smaller whole groups, as Korean-English press writes
+// ("$2 billion 300 million" is 2300000000); and
 // Korean numbers in units of 만, 억, 조 and 경 with 천, 백 and 십 inside a
 // unit ("2조 3천억 원", "3조 750억원", "1억5천만 달러", "5,200억 원", "1.5조
 // 원"), each group after the first under 10000 ("1억 10000만 원" is an
 // error). A Korean currency word followed in the same word by anything but
 // a particle or suffix ("3원칙", "5엔드") is not a currency. A leading
 // minus sign is read. Arithmetic is exact: "$2.3 billion" is 2300000000.
+// A number is never read as its first part: text after it that would
+// go on with it, such as another number or a fraction after a space, a
+// plural scale word, scale words out of order, or a Korean unit apart
+// from its number ("$5 300", "5 1/3 billion", "$5 millions", "$5 million
+// million", "$38 만"), is an error.
 // A figure of more than 60 digits, written out or once scaled, is an
 // error: no sum of money has that many, and a [Book] refuses it.
 //
@@ -340,10 +352,15 @@ var currencyWords = sortTokens([]token{
 })
 
 // scales multiply the number before them. One-letter scales must be
-// written against the number ("$5m", not "$5 m").
+// written against the number ("$5m", not "$5 m"). Words spelled out
+// (longer than three letters) may follow one another, each larger than
+// all before it: "thousand million", "lakh crore", "hundred thousand".
+// Indian English writes lakh and crore in the plural too ("₹5 crores");
+// other plurals ("$5 millions") are not read.
 var scales = sortTokens([]token{
+	{text: "hundred", exp: 2},
 	{text: "thousand", exp: 3}, {text: "k", exp: 3},
-	{text: "lakh", exp: 5}, {text: "crore", exp: 7},
+	{text: "lakh", exp: 5}, {text: "lakhs", exp: 5}, {text: "crore", exp: 7}, {text: "crores", exp: 7},
 	{text: "million", exp: 6}, {text: "m", exp: 6}, {text: "mn", exp: 6}, {text: "mln", exp: 6},
 	{text: "billion", exp: 9}, {text: "b", exp: 9}, {text: "bn", exp: 9}, {text: "bln", exp: 9},
 	{text: "trillion", exp: 12}, {text: "tn", exp: 12}, {text: "trn", exp: 12},
@@ -644,6 +661,11 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		return f.fail(numPos, ErrInvalidAmount, "more than %d digits once scaled", maxDigits)
 	}
 	i = n.end
+	if pos, why, ok := numberGoesOn(s, i); ok {
+		// "$5 millions", "$5 300", "$38 만": never read a prefix of a
+		// number as the whole.
+		return f.fail(pos, ErrInvalidAmount, "%q goes on from the number: %s", excerpt(s[pos:]), why)
+	}
 	if n.yeo && !f.qualify(MoreThan, n.yeoPos, "여") {
 		return f.fail(n.yeoPos, ErrInvalidAmount, "%q after %q: two qualifiers", "여", f.qualText)
 	}
@@ -817,8 +839,11 @@ var koreanSubunits = []struct {
 	exp  int32
 }{{"천", 3}, {"백", 2}, {"십", 1}}
 
-// number reads an English number with an optional scale word or a Korean
-// number in units.
+// number reads an English number or a Korean number in units. An
+// English number is a decimal, then a fraction after a whole number
+// ("5½", "5 1/2"), then scale words ("2.3 billion", "5 thousand
+// million"); a whole number with a scale may go on in smaller groups, as
+// Korean-English press writes: "2 billion 300 million" is 2300000000.
 func (f *figureScan) number(i int) (numberScan, error) {
 	if n, ok, err := f.korean(i); err != nil {
 		return numberScan{}, err
@@ -830,48 +855,248 @@ func (f *figureScan) number(i int) (numberScan, error) {
 		return numberScan{}, err
 	}
 	n := numberScan{value: d.value, end: j}
-	if d.plain {
+	whole := !d.point
+	if whole {
+		frac, k, ok, err := f.fraction(j)
+		if err != nil {
+			return numberScan{}, err
+		}
+		if ok {
+			n.value, n.end, whole = n.value.Add(frac), k, false
+		}
+	}
+	if d.plain && n.end == j {
 		n.plain = j - i
 	}
-	// A scale word: against the number, after a space, or after a hyphen.
-	k := j
-	if k < len(f.s) && f.s[k] == '-' {
-		k++
-	} else {
-		k = skipSpace(f.s, k)
+	exp, e, ok, err := f.scale(n.end)
+	if err != nil || !ok {
+		return n, err
 	}
-	if t, e, ok := match(f.s, k, scales); ok {
-		if len(t.text) == 1 && k != j {
-			// "$1.2 B", "$5 m": metres, a grade, an initial? Not read,
-			// and not dropped either.
-			return numberScan{}, &ParseError{Text: f.s, Pos: k, Err: ErrInvalidAmount,
-				Reason: fmt.Sprintf("%q after a space: write a one-letter scale against the number (\"$5m\") or spell it out", f.s[k:e])}
+	n.value = n.value.Shift(exp)
+	n.end, n.scaled, n.plain = e, true, 0
+	for whole {
+		// "2 billion 300 million": a whole group under the place of the
+		// last scale. Anything else after a space is left to
+		// numberGoesOn, which refuses it.
+		k := skipSpace(f.s, n.end)
+		if k == n.end || k == len(f.s) || !isDigit(f.s[k]) {
+			break
 		}
-		n.value = n.value.Shift(t.exp)
-		n.end, n.scaled, n.plain = e, true, 0
+		g, gj, err := f.decimal(k)
+		if err != nil || g.point {
+			break
+		}
+		gexp, ge, ok, err := f.scale(gj)
+		if err != nil || !ok || gexp >= exp || g.value.Cmp(decimal.New(1, exp-gexp)) >= 0 {
+			break
+		}
+		n.value, n.end, exp = n.value.Add(g.value.Shift(gexp)), ge, gexp
 	}
 	return n, nil
+}
+
+// scale reads the scale words after a number that ends at s[j]: one
+// against the number, after a space or after a hyphen, and after a word
+// spelled out more such words, each larger than all before it
+// ("thousand million", "lakh crore"). It returns the power of ten they
+// multiply by and where they end; ok is false when there is none.
+func (f *figureScan) scale(j int) (exp int32, end int, ok bool, err error) {
+	s := f.s
+	k := scaleStart(s, j)
+	t, e, ok := match(s, k, scales)
+	if !ok {
+		return 0, j, false, nil
+	}
+	if len(t.text) == 1 && k != j {
+		// "$1.2 B", "$5 m": metres, a grade, an initial? Not read,
+		// and not dropped either.
+		return 0, j, false, &ParseError{Text: s, Pos: k, Err: ErrInvalidAmount,
+			Reason: fmt.Sprintf("%q after a space: write a one-letter scale against the number (\"$5m\") or spell it out", s[k:e])}
+	}
+	exp = t.exp
+	for len(t.text) > 3 {
+		next, ne, ok := match(s, scaleStart(s, e), scales)
+		if !ok || len(next.text) <= 3 || next.exp <= exp {
+			break // numberGoesOn refuses "thousand thousand", "million k"
+		}
+		exp += next.exp
+		t, e = next, ne
+	}
+	return exp, e, true, nil
+}
+
+// scaleStart returns where a scale word after s[:j] would start: after
+// a hyphen ("$2.3-billion") or after any space.
+func scaleStart(s string, j int) int {
+	if j < len(s) && s[j] == '-' {
+		return j + 1
+	}
+	return skipSpace(s, j)
+}
+
+// fraction reads a fraction after a whole number that ends at s[j]: a
+// vulgar fraction against it or after a space ("5½", "5 ½") or a proper
+// fraction of ASCII digits after a space ("5 1/2"). Only fractions that
+// are finite decimals are read: "5⅓" is an error, not 5.3333.
+func (f *figureScan) fraction(j int) (decimal.Decimal, int, bool, error) {
+	s := f.s
+	k := skipSpace(s, j)
+	if k == len(s) {
+		return decimal.Decimal{}, j, false, nil
+	}
+	r, size := utf8.DecodeRuneInString(s[k:])
+	num, den, ok := vulgarFraction(r)
+	end := k + size
+	if !ok {
+		if k == j || !isDigit(s[k]) {
+			return decimal.Decimal{}, j, false, nil
+		}
+		var slash int
+		num, slash = smallNumber(s, k)
+		if slash == k || slash >= len(s) || s[slash] != '/' {
+			return decimal.Decimal{}, j, false, nil
+		}
+		den, end = smallNumber(s, slash+1)
+		if end == slash+1 || num == 0 || num >= den || end < len(s) && (isDigit(s[end]) || s[end] == '/' ||
+			(s[end] == '.' || s[end] == ',') && end+1 < len(s) && isDigit(s[end+1])) {
+			return decimal.Decimal{}, j, false, nil // not a fraction: numberGoesOn refuses it
+		}
+	}
+	v, exact := exactFraction(num, den)
+	if !exact {
+		return decimal.Decimal{}, j, false, &ParseError{Text: s, Pos: k, Err: ErrInvalidAmount,
+			Reason: fmt.Sprintf("%q is not a finite decimal", s[k:end])}
+	}
+	return v, end, true, nil
+}
+
+// smallNumber reads up to three ASCII digits at s[i:], and returns their
+// value and where they end; a fourth digit makes it read none.
+func smallNumber(s string, i int) (int64, int) {
+	var v int64
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		if j-i == 3 {
+			return 0, i
+		}
+		v = v*10 + int64(s[j]-'0')
+		j++
+	}
+	return v, j
+}
+
+// exactFraction returns num/den when it is a finite decimal (den has no
+// prime factor but 2 and 5); den is at most 999.
+func exactFraction(num, den int64) (decimal.Decimal, bool) {
+	rest, places := den, int32(0)
+	for _, p := range []int64{2, 5} {
+		n := int32(0)
+		for rest%p == 0 {
+			rest /= p
+			n++
+		}
+		places = max(places, n)
+	}
+	if rest != 1 {
+		return decimal.Decimal{}, false
+	}
+	scaled := num
+	for range places {
+		scaled *= 10
+	}
+	return decimal.New(scaled/den, -places), true
+}
+
+// vulgarFractions are the values of the vulgar fraction characters.
+var vulgarFractions = map[rune][2]int64{
+	'¼': {1, 4}, '½': {1, 2}, '¾': {3, 4}, '⅐': {1, 7}, '⅑': {1, 9}, '⅒': {1, 10},
+	'⅓': {1, 3}, '⅔': {2, 3}, '⅕': {1, 5}, '⅖': {2, 5}, '⅗': {3, 5}, '⅘': {4, 5},
+	'⅙': {1, 6}, '⅚': {5, 6}, '⅛': {1, 8}, '⅜': {3, 8}, '⅝': {5, 8}, '⅞': {7, 8}, '↉': {0, 3},
+}
+
+// vulgarFraction returns the value of a vulgar fraction character such
+// as ½ or ⅓.
+func vulgarFraction(r rune) (num, den int64, ok bool) {
+	f, ok := vulgarFractions[r]
+	return f[0], f[1], ok
+}
+
+// numberGoesOn reports whether the text at s[j:], just after a number as
+// far as it reads, goes on with more of the number: another number, a
+// fraction, a Korean unit or a scale word after a space ("$5 300", "5
+// 1/3", "$38 만", "$5 thousand thousand"), a plural scale word ("$5
+// millions"), or a slash or a point before a digit ("$5/8", "$5 .5").
+// Such a figure is refused rather than read as its first part. It returns
+// where that text starts and why it is refused.
+func numberGoesOn(s string, j int) (int, string, bool) {
+	if j+1 < len(s) && s[j] == '/' && isDigit(s[j+1]) {
+		return j, "a fraction is not read", true
+	}
+	k := scaleStart(s, j)
+	if k == len(s) {
+		return 0, "", false
+	}
+	c := s[k]
+	switch {
+	case isDigit(c) && k > j && s[j] != '-':
+		return k, "another number after a space: neither read as one number nor cut short", true
+	case c == '.' && k+1 < len(s) && isDigit(s[k+1]):
+		return k, "another number after the number", true
+	case isASCIILetter(c):
+		if _, _, ok := match(s, k, scales); ok {
+			return k, "scale words out of order, or an abbreviation with another scale", true
+		}
+		if scalePlural(s, k) {
+			return k, "a plural scale word: write it in the singular", true
+		}
+	case c >= utf8.RuneSelf && (k > j || s[j] != '-'):
+		r, _ := utf8.DecodeRuneInString(s[k:])
+		if _, _, ok := vulgarFraction(r); ok {
+			return k, "a fraction here is not read", true
+		}
+		if isKoreanUnitRune(r) {
+			return k, "a Korean unit apart from its number; write them together", true
+		}
+	}
+	return 0, "", false
+}
+
+// scalePlural reports whether a scale word spelled out stands in the
+// plural at s[k:], as in "5 millions".
+func scalePlural(s string, k int) bool {
+	for _, t := range scales {
+		e := k + len(t.text)
+		if len(t.text) > 3 && e < len(s) && (s[e] == 's' || s[e] == 'S') && strings.EqualFold(s[k:e], t.text) &&
+			(e+1 == len(s) || !isWordByte(s[e+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // decimalScan is a decimal number read from text.
 type decimalScan struct {
 	value decimal.Decimal
 	plain bool // digits only
+	point bool // a decimal point
 	whole string
 }
 
 // decimal reads ASCII digits grouped by commas in threes, with an
-// optional decimal point: "2,300", "2.3", "1,234.5".
+// optional decimal point: "2,300", "2.3", "1,234.5", ".5".
 func (f *figureScan) decimal(i int) (decimalScan, int, error) {
 	s := f.s
 	j := i
 	for j < len(s) && isDigit(s[j]) {
 		j++
 	}
-	if j == i {
+	if j == i && !(j+1 < len(s) && s[j] == '.' && isDigit(s[j+1])) {
 		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: "want a number", Err: ErrInvalidAmount}
 	}
 	var b strings.Builder
+	if j == i {
+		b.WriteString("0") // ".5"
+	}
 	b.WriteString(s[i:j])
 	grouped := false
 	if j-i <= 3 {
@@ -905,7 +1130,7 @@ func (f *figureScan) decimal(i int) (decimalScan, int, error) {
 		}
 		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: reason, Err: ErrInvalidAmount}
 	}
-	return decimalScan{value: d, plain: !grouped && !frac, whole: whole}, j, nil
+	return decimalScan{value: d, plain: !grouped && !frac, point: frac, whole: whole}, j, nil
 }
 
 // korean reads a number in Korean units at s[i:]: groups of a number and a

@@ -26,10 +26,15 @@ import (
 //     ParseFigure, which reads them all;
 //   - signs: a figure in prose is a magnitude, so "-$5" yields "$5", and
 //     "$-5", "USD -5" and "about -$5" yield nothing;
-//   - a number that continues another: "300 million won" in "2 billion 300
-//     million won", "천만 원" in "5 천만 원"; a bare 천, 백 or 십 after 몇,
-//     수 or a Hangul numeral ("몇 백만 원", "수 천억 원": a few million, some
-//     hundred billion won); an article number ("제3조");
+//   - a figure that is part of a longer number, which it would cut short:
+//     one that starts after a number or inside it ("30억 달러" in "20억
+//     30억 달러", "천만 원" in "5 천만 원", "5 billion dollars" in "paid.5
+//     billion dollars", "2 billion dollars" in "1/2 billion dollars"), or
+//     that ParseFigure refuses because the number goes on after it ("$5
+//     millions", "$5 300", "5 1/3 billion dollars", "$38 만"); a bare 천,
+//     백 or 십 after 몇, 수 or a Hangul numeral ("몇 백만 원", "수 천억 원":
+//     a few million, some hundred billion won); an article number
+//     ("제3조");
 //   - a Korean currency word that starts a longer word: "3원칙" (three
 //     principles), "5엔드" (the fifth end), "2파운드리", "위안부". Only
 //     particles and suffixes may follow 원, 달러 and the others in the same
@@ -189,7 +194,7 @@ var startRunes = func() map[rune]bool {
 
 // mayStart reports whether the rune at text[i] can start a figure.
 func mayStart(text string, i int) bool {
-	if b := text[i]; isDigit(b) || 'A' <= b && b <= 'Z' {
+	if b := text[i]; isDigit(b) || 'A' <= b && b <= 'Z' || b == '.' && i+1 < len(text) && isDigit(text[i+1]) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
@@ -215,6 +220,14 @@ func canStart(text string, i int) bool {
 		return !unicode.IsLetter(prev) && !unicode.IsDigit(prev) && !numberEndsAt(text, i)
 	case prev == '제' && cur < utf8.RuneSelf && isDigit(byte(cur)):
 		return false
+	case isFraction(prev):
+		return false // "5½5"
+	case prev == '.' && cur < utf8.RuneSelf && isDigit(byte(cur)):
+		return false // ".5 billion": the point is a decimal point, read from there
+	case prev == '/':
+		// "5 1/2 billion", "24/7": the end of a fraction.
+		before, _ := utf8.DecodeLastRuneInString(text[:i-size])
+		return !unicode.IsDigit(before)
 	case isHangul(prev):
 		return !isHangul(cur)
 	case unicode.IsLetter(prev), unicode.IsDigit(prev), prev == '_':
@@ -233,8 +246,9 @@ func canStart(text string, i int) bool {
 
 // leftOut reports whether a figure that reads at text[i] is part of
 // something FindFigures does not read (see FindFigures): a qualifier before
-// it that did not read with it ("약 5억 원 이상", "about -$5"), or, for a figure that starts with its
-// number, a number before it ("2 billion 300 million won", "1억 2 3억 원")
+// it that did not read with it ("약 5억 원 이상", "about -$5"), or, for a
+// figure that starts with its number, a number before it ("2 billion 300
+// won", "1억 2 3억 원")
 // or a range separator after a number ("20억 ~ 30억 달러", "2 to 3 billion
 // dollars"), and for a bare 천, 백 or 십 a word of number (몇, 수 ...).
 // A figure after "and" or "or" that follows a whole figure, which ends at
@@ -252,11 +266,11 @@ func leftOut(text string, i, prevEnd int) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(text[i:])
 	bare := isKoreanSubunit(first)
-	if !isDigit(text[i]) && !bare {
+	if !isDigit(text[i]) && text[i] != '.' && !bare {
 		return false // it starts with its own currency or qualifier
 	}
-	if j < i && numberEndsAt(text, j) {
-		return true
+	if numberEndsAt(text, j) {
+		return true // "20억 30억 달러", "20억30억 달러"
 	}
 	for _, sep := range append(rangeSeps, "에서") {
 		k := j - len(sep)
@@ -296,6 +310,12 @@ var koreanNumberWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// isFraction reports whether r is a vulgar fraction character such as ½.
+func isFraction(r rune) bool {
+	_, _, ok := vulgarFraction(r)
+	return ok
+}
 
 // isKoreanSubunit reports whether r is 천, 백 or 십.
 func isKoreanSubunit(r rune) bool { return r == '천' || r == '백' || r == '십' }
