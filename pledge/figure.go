@@ -1,8 +1,12 @@
 package pledge
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -427,23 +431,88 @@ func sortTokens(ts []token) []token {
 	return ts
 }
 
+// tokenIndex holds a list of tokens by the first two bytes of their
+// text, in lower case, so that match tries only those that can match.
+// For each first byte: the second bytes, and for each the tokens that
+// start with the two, longest first; and last the one-byte tokens. Two
+// tokens with different second bytes never both match, so the first that
+// does is the longest.
+type tokenIndex [256]struct {
+	second []byte
+	groups [][]token
+	short  []token
+}
+
+// indexTokens indexes tokens sorted by sortTokens.
+func indexTokens(ts []token) *tokenIndex {
+	var x tokenIndex
+	for _, t := range ts {
+		e := &x[lowerASCII(t.text[0])]
+		if len(t.text) == 1 {
+			e.short = append(e.short, t)
+			continue
+		}
+		c2 := lowerASCII(t.text[1])
+		k := bytes.IndexByte(e.second, c2)
+		if k < 0 {
+			k = len(e.second)
+			e.second = append(e.second, c2)
+			e.groups = append(e.groups, nil)
+		}
+		e.groups[k] = append(e.groups[k], t)
+	}
+	return &x
+}
+
+// The token lists, indexed for match.
+var (
+	symbolIndex          = indexTokens(symbols)
+	currencyWordIndex    = indexTokens(currencyWords)
+	scaleIndex           = indexTokens(scales)
+	prefixQualifierIndex = indexTokens(prefixQualifiers)
+	suffixQualifierIndex = indexTokens(suffixQualifiers)
+)
+
 // match returns the longest token of ts at s[i:], and the offset after it.
 // ASCII is matched without regard to case; a token that ends in an ASCII
 // letter must not run on into another letter or digit.
-func match(s string, i int, ts []token) (token, int, bool) {
+func match(s string, i int, ts *tokenIndex) (token, int, bool) {
 	if i >= len(s) {
 		return token{}, i, false
 	}
-	c := lowerASCII(s[i])
-	for _, t := range ts {
+	e := &ts[lowerASCII(s[i])]
+	if i+1 < len(s) {
+		c2 := lowerASCII(s[i+1])
+		for k, b := range e.second {
+			if b == c2 {
+				if t, j, ok := matchAmong(s, i, e.groups[k]); ok {
+					return t, j, true
+				}
+				break
+			}
+		}
+	}
+	if len(e.short) == 0 {
+		return token{}, i, false
+	}
+	return matchAmong(s, i, e.short)
+}
+
+// matchAmong returns the first of ts at s[i:], and the offset after it.
+func matchAmong(s string, i int, ts []token) (token, int, bool) {
+	for k := range ts {
+		t := &ts[k]
 		j := i + len(t.text)
-		if j > len(s) || lowerASCII(t.text[0]) != c || !strings.EqualFold(s[i:j], t.text) {
+		// ASCII folding is strings.EqualFold here: no rune of a token
+		// folds to another, and one that folds to an ASCII letter ("K",
+		// the Kelvin sign) is longer than it.
+		if j > len(s) || !equalFoldASCII(s[i:j], t.text) {
 			continue
 		}
 		if isASCIILetter(t.text[len(t.text)-1]) && j < len(s) && isWordByte(s[j]) {
 			continue
 		}
-		return t, j, true
+		return *t, j, true
 	}
 	return token{}, i, false
 }
@@ -485,6 +554,15 @@ func isoCode(s string, i int) (currency.Unit, int, bool) {
 // skipSpace returns the offset of the first non-space rune at or after i.
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break // unicode.IsSpace in ASCII
+			}
+			i++
+			continue
+		} else if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+			break // no space starts with this byte: not Hangul, say
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isSpace(r) {
 			break
@@ -561,10 +639,37 @@ type figureScan struct {
 	qual     Qualifier
 	qualPos  int
 	qualText string
+	// memo is the last decimal read, which number reads twice: once
+	// as a Korean group, once as an English number.
+	memo struct {
+		at, end int
+		d       decimalScan
+	}
 }
 
+// errNoFigure is every error of FindFigures' reading, which asks only
+// whether a figure reads: made once, it costs nothing.
+var errNoFigure = &ParseError{Reason: "not a figure", Err: ErrInvalidAmount}
+
+// fail returns the error of a figure that does not read at pos.
 func (f *figureScan) fail(pos int, err error, format string, args ...any) (scanned, error) {
-	return scanned{}, &ParseError{Text: f.s, Pos: pos, Reason: fmt.Sprintf(format, args...), Err: err}
+	return scanned{}, f.errorf(pos, err, format, args...)
+}
+
+// errorf returns a *ParseError at pos; errNoFigure for FindFigures.
+func (f *figureScan) errorf(pos int, err error, format string, args ...any) error {
+	if f.find {
+		return errNoFigure
+	}
+	return &ParseError{Text: f.s, Pos: pos, Reason: fmt.Sprintf(format, args...), Err: err}
+}
+
+// errAt is errorf with a reason that needs no formatting.
+func (f *figureScan) errAt(pos int, err error, reason string) error {
+	if f.find {
+		return errNoFigure
+	}
+	return &ParseError{Text: f.s, Pos: pos, Reason: reason, Err: err}
 }
 
 // qualify records a qualifier, refusing a second, different one.
@@ -605,15 +710,14 @@ func (f *figureScan) isoCode(i int) (currency.Unit, int, bool) {
 func (f *figureScan) minusSign(i int) (bool, int, error) {
 	neg, j := minusSign(f.s, i)
 	if neg && f.find {
-		_, err := f.fail(i, ErrInvalidAmount, "a sign in prose: FindFigures reads magnitudes")
-		return false, i, err
+		return false, i, errNoFigure // a sign in prose: FindFigures reads magnitudes
 	}
 	return neg, j, nil
 }
 
 func (f *figureScan) scan(i int) (scanned, error) {
 	s := f.s
-	if t, j, ok := match(s, i, prefixQualifiers); ok {
+	if t, j, ok := match(s, i, prefixQualifierIndex); ok {
 		k := skipSpace(s, j)
 		if k == j && t.text != "~" && t.text != "약" {
 			return f.fail(j, ErrInvalidAmount, "want a space after %q", t.text)
@@ -636,7 +740,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		curPos    = i
 		curText   string
 	)
-	if t, j, ok := match(s, i, symbols); ok {
+	if t, j, ok := match(s, i, symbolIndex); ok {
 		cur, named = f.p.resolve(t)
 		yenPrefix, curText = t.kind == yen, t.text
 		i = skipSpace(s, j)
@@ -656,7 +760,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	if err != nil {
 		return scanned{}, err
 	}
-	if tooManyDigits(n.value) {
+	if n.value.tooManyDigits() {
 		// "$1e57 billion" scaled past what an Amount reads back from text.
 		return f.fail(numPos, ErrInvalidAmount, "more than %d digits once scaled", maxDigits)
 	}
@@ -705,7 +809,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 			break
 		}
 		// A symbol or code followed by a number opens the next figure.
-		t, k, ok = match(s, j, symbols)
+		t, k, ok = match(s, j, symbolIndex)
 		if !ok {
 			var u currency.Unit
 			if u, k, ok = f.isoCode(j); ok {
@@ -731,7 +835,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	weak = weak || code && yearLike
 
 	if j := skipSpace(f.s, i); j < len(s) {
-		if t, k, ok := match(s, j, suffixQualifiers); ok && (!t.attached || j == i && attachedSuffixEnds(s, k)) {
+		if t, k, ok := match(s, j, suffixQualifierIndex); ok && (!t.attached || j == i && attachedSuffixEnds(s, k)) {
 			if !f.qualify(t.qual, j, s[j:k]) {
 				return f.fail(j, ErrInvalidAmount, "%q after %q: two qualifiers", s[j:k], f.qualText)
 			}
@@ -748,7 +852,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 			return f.fail(i, ErrInvalidAmount, "a range is not one figure")
 		}
 	}
-	v := n.value
+	v := n.value.decimal()
 	if neg {
 		v = v.Neg()
 	}
@@ -768,7 +872,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 // (koreanParticles): "3원칙", "5엔드" and "위안부" are not money.
 func (f *figureScan) currencyWord(j int) (token, int, bool, error) {
 	s := f.s
-	t, k, ok := match(s, j, currencyWords)
+	t, k, ok := match(s, j, currencyWordIndex)
 	if !ok {
 		return t, k, false, nil
 	}
@@ -809,17 +913,18 @@ func isTilde(r rune) bool { return r == '~' || r == '∼' || r == '〜' }
 
 // minusSign reads a minus sign at s[i:].
 func minusSign(s string, i int) (bool, int) {
-	for _, m := range []string{"-", "−"} {
-		if strings.HasPrefix(s[i:], m) {
-			return true, i + len(m)
-		}
+	switch {
+	case i < len(s) && s[i] == '-':
+		return true, i + 1
+	case strings.HasPrefix(s[i:], "−"):
+		return true, i + len("−")
 	}
 	return false, i
 }
 
 // numberScan is a number read from text.
 type numberScan struct {
-	value  decimal.Decimal
+	value  num
 	end    int
 	plain  int  // digits of a bare whole number (no grouping, point, scale or unit); 0 otherwise
 	scaled bool // a scale word or Korean unit multiplied it
@@ -862,7 +967,7 @@ func (f *figureScan) number(i int) (numberScan, error) {
 			return numberScan{}, err
 		}
 		if ok {
-			n.value, n.end, whole = n.value.Add(frac), k, false
+			n.value, n.end, whole = n.value.add(frac), k, false
 		}
 	}
 	if d.plain && n.end == j {
@@ -872,7 +977,7 @@ func (f *figureScan) number(i int) (numberScan, error) {
 	if err != nil || !ok {
 		return n, err
 	}
-	n.value = n.value.Shift(exp)
+	n.value = n.value.shift(exp)
 	n.end, n.scaled, n.plain = e, true, 0
 	for whole {
 		// "2 billion 300 million": a whole group under the place of the
@@ -887,10 +992,10 @@ func (f *figureScan) number(i int) (numberScan, error) {
 			break
 		}
 		gexp, ge, ok, err := f.scale(gj)
-		if err != nil || !ok || gexp >= exp || g.value.Cmp(decimal.New(1, exp-gexp)) >= 0 {
+		if err != nil || !ok || gexp >= exp || !g.value.below(exp-gexp) {
 			break
 		}
-		n.value, n.end, exp = n.value.Add(g.value.Shift(gexp)), ge, gexp
+		n.value, n.end, exp = n.value.add(g.value.shift(gexp)), ge, gexp
 	}
 	return n, nil
 }
@@ -903,19 +1008,18 @@ func (f *figureScan) number(i int) (numberScan, error) {
 func (f *figureScan) scale(j int) (exp int32, end int, ok bool, err error) {
 	s := f.s
 	k := scaleStart(s, j)
-	t, e, ok := match(s, k, scales)
+	t, e, ok := match(s, k, scaleIndex)
 	if !ok {
 		return 0, j, false, nil
 	}
 	if len(t.text) == 1 && k != j {
 		// "$1.2 B", "$5 m": metres, a grade, an initial? Not read,
 		// and not dropped either.
-		return 0, j, false, &ParseError{Text: s, Pos: k, Err: ErrInvalidAmount,
-			Reason: fmt.Sprintf("%q after a space: write a one-letter scale against the number (\"$5m\") or spell it out", s[k:e])}
+		return 0, j, false, f.errorf(k, ErrInvalidAmount, "%q after a space: write a one-letter scale against the number (\"$5m\") or spell it out", s[k:e])
 	}
 	exp = t.exp
 	for len(t.text) > 3 {
-		next, ne, ok := match(s, scaleStart(s, e), scales)
+		next, ne, ok := match(s, scaleStart(s, e), scaleIndex)
 		if !ok || len(next.text) <= 3 || next.exp <= exp {
 			break // numberGoesOn refuses "thousand thousand", "million k"
 		}
@@ -938,34 +1042,37 @@ func scaleStart(s string, j int) int {
 // vulgar fraction against it or after a space ("5½", "5 ½") or a proper
 // fraction of ASCII digits after a space ("5 1/2"). Only fractions that
 // are finite decimals are read: "5⅓" is an error, not 5.3333.
-func (f *figureScan) fraction(j int) (decimal.Decimal, int, bool, error) {
+func (f *figureScan) fraction(j int) (num, int, bool, error) {
 	s := f.s
 	k := skipSpace(s, j)
 	if k == len(s) {
-		return decimal.Decimal{}, j, false, nil
+		return num{}, j, false, nil
 	}
-	r, size := utf8.DecodeRuneInString(s[k:])
-	num, den, ok := vulgarFraction(r)
-	end := k + size
+	var numer, den int64
+	ok, end := false, k
+	if c := s[k]; c == 0xC2 || c == 0xE2 { // ¼ ½ ¾, ⅐ … ⅞ ↉
+		r, size := utf8.DecodeRuneInString(s[k:])
+		numer, den, ok = vulgarFraction(r)
+		end = k + size
+	}
 	if !ok {
 		if k == j || !isDigit(s[k]) {
-			return decimal.Decimal{}, j, false, nil
+			return num{}, j, false, nil
 		}
 		var slash int
-		num, slash = smallNumber(s, k)
+		numer, slash = smallNumber(s, k)
 		if slash == k || slash >= len(s) || s[slash] != '/' {
-			return decimal.Decimal{}, j, false, nil
+			return num{}, j, false, nil
 		}
 		den, end = smallNumber(s, slash+1)
-		if end == slash+1 || num == 0 || num >= den || end < len(s) && (isDigit(s[end]) || s[end] == '/' ||
+		if end == slash+1 || numer == 0 || numer >= den || end < len(s) && (isDigit(s[end]) || s[end] == '/' ||
 			(s[end] == '.' || s[end] == ',') && end+1 < len(s) && isDigit(s[end+1])) {
-			return decimal.Decimal{}, j, false, nil // not a fraction: numberGoesOn refuses it
+			return num{}, j, false, nil // not a fraction: numberGoesOn refuses it
 		}
 	}
-	v, exact := exactFraction(num, den)
+	v, exact := exactFraction(numer, den)
 	if !exact {
-		return decimal.Decimal{}, j, false, &ParseError{Text: s, Pos: k, Err: ErrInvalidAmount,
-			Reason: fmt.Sprintf("%q is not a finite decimal", s[k:end])}
+		return num{}, j, false, f.errorf(k, ErrInvalidAmount, "%q is not a finite decimal", s[k:end])
 	}
 	return v, end, true, nil
 }
@@ -987,7 +1094,7 @@ func smallNumber(s string, i int) (int64, int) {
 
 // exactFraction returns num/den when it is a finite decimal (den has no
 // prime factor but 2 and 5); den is at most 999.
-func exactFraction(num, den int64) (decimal.Decimal, bool) {
+func exactFraction(numerator, den int64) (num, bool) {
 	rest, places := den, int32(0)
 	for _, p := range []int64{2, 5} {
 		n := int32(0)
@@ -998,13 +1105,13 @@ func exactFraction(num, den int64) (decimal.Decimal, bool) {
 		places = max(places, n)
 	}
 	if rest != 1 {
-		return decimal.Decimal{}, false
+		return num{}, false
 	}
-	scaled := num
+	scaled := numerator
 	for range places {
 		scaled *= 10
 	}
-	return decimal.New(scaled/den, -places), true
+	return newNum(uint64(scaled/den), -places), true
 }
 
 // vulgarFractions are the values of the vulgar fraction characters.
@@ -1043,7 +1150,7 @@ func numberGoesOn(s string, j int) (int, string, bool) {
 	case c == '.' && k+1 < len(s) && isDigit(s[k+1]):
 		return k, "another number after the number", true
 	case isASCIILetter(c):
-		if _, _, ok := match(s, k, scales); ok {
+		if _, _, ok := match(s, k, scaleIndex); ok {
 			return k, "scale words out of order, or an abbreviation with another scale", true
 		}
 		if scalePlural(s, k) {
@@ -1064,73 +1171,194 @@ func numberGoesOn(s string, j int) (int, string, bool) {
 // scalePlural reports whether a scale word spelled out stands in the
 // plural at s[k:], as in "5 millions".
 func scalePlural(s string, k int) bool {
-	for _, t := range scales {
-		e := k + len(t.text)
-		if len(t.text) > 3 && e < len(s) && (s[e] == 's' || s[e] == 'S') && strings.EqualFold(s[k:e], t.text) &&
-			(e+1 == len(s) || !isWordByte(s[e+1])) {
-			return true
-		}
+	e := k
+	for e < len(s) && isASCIILetter(s[e]) {
+		e++
 	}
-	return false
+	if e-k < 5 || s[e-1] != 's' && s[e-1] != 'S' || e < len(s) && isWordByte(s[e]) {
+		return false
+	}
+	t, j, ok := match(s[:e-1], k, scaleIndex)
+	return ok && j == e-1 && len(t.text) > 3
 }
 
 // decimalScan is a decimal number read from text.
 type decimalScan struct {
-	value decimal.Decimal
-	plain bool // digits only
-	point bool // a decimal point
-	whole string
+	value num
+	plain bool  // digits only
+	point bool  // a decimal point
+	whole int32 // digits before the point
 }
 
 // decimal reads ASCII digits grouped by commas in threes, with an
 // optional decimal point: "2,300", "2.3", "1,234.5", ".5".
 func (f *figureScan) decimal(i int) (decimalScan, int, error) {
+	if f.memo.end > 0 && f.memo.at == i {
+		return f.memo.d, f.memo.end, nil
+	}
 	s := f.s
 	j := i
 	for j < len(s) && isDigit(s[j]) {
 		j++
 	}
 	if j == i && !(j+1 < len(s) && s[j] == '.' && isDigit(s[j+1])) {
-		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: "want a number", Err: ErrInvalidAmount}
+		return decimalScan{}, i, f.errAt(i, ErrInvalidAmount, "want a number")
 	}
-	var b strings.Builder
-	if j == i {
-		b.WriteString("0") // ".5"
-	}
-	b.WriteString(s[i:j])
+	whole := j - i
 	grouped := false
 	if j-i <= 3 {
 		for j+4 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
 			(j+4 == len(s) || !isDigit(s[j+4])) {
-			b.WriteString(s[j+1 : j+4])
 			j += 4
+			whole += 3
 			grouped = true
 		}
 	}
-	whole := b.String()
+	point := j
 	frac := false
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
-		k := j + 1
-		for k < len(s) && isDigit(s[k]) {
-			k++
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			j++
 		}
-		b.WriteString(s[j:k])
-		j, frac = k, true
+		frac = true
 	}
 	if j+1 < len(s) && (s[j] == ',' || s[j] == '.') && isDigit(s[j+1]) {
-		return decimalScan{}, j, &ParseError{Text: s, Pos: j, Err: ErrInvalidAmount,
-			Reason: fmt.Sprintf("unexpected %q in a number: group digits by commas in threes, with a decimal point", s[j:j+1])}
+		return decimalScan{}, j, f.errorf(j, ErrInvalidAmount, "unexpected %q in a number: group digits by commas in threes, with a decimal point", s[j:j+1])
+	}
+	v, err := readDigits(s[i:j], point-i)
+	if err != nil {
+		return decimalScan{}, i, f.errAt(i, ErrInvalidAmount, err.Reason)
+	}
+	d := decimalScan{value: v, plain: !grouped && !frac, point: frac, whole: int32(whole)}
+	f.memo.at, f.memo.end, f.memo.d = i, j, d
+	return d, j, nil
+}
+
+// readDigits returns the value of digits, grouped by commas, with a
+// decimal point at digits[point] when point < len(digits). Up to 19
+// digits it reads them into a num without allocating; past that, or past
+// maxDigits, it is parseDecimal.
+func readDigits(digits string, point int) (num, *AmountError) {
+	n := 0
+	for k := 0; k < len(digits); k++ {
+		if isDigit(digits[k]) {
+			n++
+		}
+	}
+	if n <= 19 {
+		var v num
+		for k := 0; k < len(digits); k++ {
+			if c := digits[k]; isDigit(c) {
+				v.m = v.m*10 + uint64(c-'0')
+				if k > point {
+					v.e--
+				}
+			}
+		}
+		return v, nil
+	}
+	var b strings.Builder
+	if point == 0 {
+		b.WriteString("0") // ".5"
+	}
+	for k := 0; k < len(digits); k++ {
+		if digits[k] != ',' {
+			b.WriteByte(digits[k])
+		}
 	}
 	d, err := parseDecimal(b.String())
 	if err != nil {
-		reason := err.Error()
 		var ae *AmountError
 		if errors.As(err, &ae) {
-			reason = ae.Reason
+			return num{}, ae
 		}
-		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: reason, Err: ErrInvalidAmount}
+		return num{}, &AmountError{Value: digits, Reason: err.Error()}
 	}
-	return decimalScan{value: d, plain: !grouped && !frac, point: frac, whole: whole}, j, nil
+	return num{big: true, d: d}, nil
+}
+
+// num is an exact number, m·10^e while m fits in a uint64, else the
+// decimal d: the figure reader's arithmetic, which allocates only past
+// 19 digits. The zero num is 0.
+type num struct {
+	m   uint64
+	e   int32
+	big bool
+	d   decimal.Decimal
+}
+
+// newNum returns m·10^e.
+func newNum(m uint64, e int32) num { return num{m: m, e: e} }
+
+// decimal returns a as a decimal.
+func (a num) decimal() decimal.Decimal {
+	switch {
+	case a.big:
+		return a.d
+	case a.m <= math.MaxInt64:
+		return decimal.New(int64(a.m), a.e)
+	}
+	return decimal.NewFromBigInt(new(big.Int).SetUint64(a.m), a.e)
+}
+
+// add returns a+b.
+func (a num) add(b num) num {
+	if !a.big && !b.big {
+		if a.m == 0 {
+			return b
+		}
+		if b.m == 0 {
+			return a
+		}
+		if a.e > b.e {
+			a, b = b, a
+		}
+		if d := b.e - a.e; d < int32(len(pow10)) {
+			if hi, scaled := bits.Mul64(b.m, uint64(pow10[d])); hi == 0 {
+				if sum, carry := bits.Add64(a.m, scaled, 0); carry == 0 {
+					return num{m: sum, e: a.e}
+				}
+			}
+		}
+	}
+	return num{big: true, d: a.decimal().Add(b.decimal())}
+}
+
+// shift returns a·10^k.
+func (a num) shift(k int32) num {
+	if a.big {
+		a.d = a.d.Shift(k)
+	} else if a.m != 0 {
+		a.e += k
+	}
+	return a
+}
+
+// below reports whether a < 10^k.
+func (a num) below(k int32) bool {
+	switch {
+	case a.big:
+		return a.d.Cmp(decimal.New(1, k)) < 0
+	case a.m == 0:
+		return true
+	case k-a.e < 0:
+		return false // a ≥ 10^e > 10^k
+	case k-a.e > 19:
+		return true // a < 2^64 < 10^20
+	case k-a.e == 19:
+		return a.m < 1e19
+	}
+	return a.m < uint64(pow10[k-a.e])
+}
+
+// tooManyDigits reports tooManyDigits of a: never, for 20 digits or
+// fewer within 39 places of the point.
+func (a num) tooManyDigits() bool {
+	if !a.big && -39 <= a.e && a.e <= 39 {
+		return false
+	}
+	return tooManyDigits(a.decimal())
 }
 
 // korean reads a number in Korean units at s[i:]: groups of a number and a
@@ -1142,13 +1370,14 @@ func (f *figureScan) decimal(i int) (decimalScan, int, error) {
 // 원" are errors, not 2억 and 100012345.
 func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 	s := f.s
-	total := decimal.Zero
+	var total num
 	last := int32(1 << 30) // exponent of the previous unit
 	end := i
-	limit := decimal.New(1, 4)
-	overflow := func(pos int, small decimal.Decimal) error {
-		return &ParseError{Text: s, Pos: pos, Err: ErrInvalidAmount,
-			Reason: fmt.Sprintf("%s is too large for a group after %s: Korean writes at most four digits between units", small, koreanUnitText(last))}
+	overflow := func(pos int, small num) error {
+		if f.find {
+			return errNoFigure
+		}
+		return f.errorf(pos, ErrInvalidAmount, "%s is too large for a group after %s: Korean writes at most four digits between units", small.decimal(), koreanUnitText(last))
 	}
 	for part := 0; ; part++ {
 		j := i
@@ -1174,10 +1403,10 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 				return numberScan{}, false, nil // a plain number
 			}
 			if part == 0 || !yeo { // the last group, without a unit
-				if part > 0 && small.Cmp(limit) >= 0 {
+				if part > 0 && !small.below(4) {
 					return numberScan{}, false, overflow(j, small)
 				}
-				total, end = total.Add(small), k
+				total, end = total.add(small), k
 				n.yeo, n.yeoPos = yeo, yeoPos
 			}
 			break
@@ -1185,10 +1414,10 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 		if exp >= last {
 			break
 		}
-		if part > 0 && small.Cmp(limit) >= 0 {
+		if part > 0 && !small.below(4) {
 			return numberScan{}, false, overflow(j, small)
 		}
-		total = total.Add(small.Shift(exp))
+		total = total.add(small.shift(exp))
 		last, end, i = exp, afterUnit, afterUnit
 		if !yeo && hasYeo(s, end) {
 			yeo, yeoPos, end = true, end, end+len("여")
@@ -1205,11 +1434,27 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 // hasYeo reports whether 여 (and some: more than) stands at s[i:], and not
 // the start of 여러 (several).
 func hasYeo(s string, i int) bool {
-	return strings.HasPrefix(s[i:], "여") && !strings.HasPrefix(s[i:], "여러")
+	return hangulAt(s, i) == '여' && hangulAt(s, i+len("여")) != '러'
+}
+
+// hangulAt returns the three-byte rune at s[i:], as all of Hangul is, or
+// utf8.RuneError: a quick look for a Korean word or unit.
+func hangulAt(s string, i int) rune {
+	if i+3 > len(s) || s[i] < 0xE0 || s[i] > 0xEF || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return utf8.RuneError
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	if r < 0x800 || 0xD800 <= r && r <= 0xDFFF {
+		return utf8.RuneError // overlong, or a surrogate
+	}
+	return r
 }
 
 // koreanUnit reads 만, 억, 조 or 경 at s[i:].
 func koreanUnit(s string, i int) (int32, int, bool) {
+	if r := hangulAt(s, i); r != '만' && r != '억' && r != '조' && r != '경' {
+		return 0, i, false
+	}
 	for _, u := range koreanUnits {
 		if strings.HasPrefix(s[i:], u.text) {
 			return u.exp, i + len(u.text), true
@@ -1221,21 +1466,23 @@ func koreanUnit(s string, i int) (int32, int, bool) {
 // koreanGroup reads the number of one group: a decimal ("5,200", "1.5",
 // "750") or digits with 천, 백 and 십 ("3천", "천", "3천5백", "2천500").
 // sub reports whether 천, 백 or 십 was used.
-func (f *figureScan) koreanGroup(i int) (v decimal.Decimal, end int, sub, isDecimal bool, err error) {
+func (f *figureScan) koreanGroup(i int) (v num, end int, sub, isDecimal bool, err error) {
 	s := f.s
-	v = decimal.Zero
 	last := int32(4)
 	for {
 		j := i
-		digit := int64(1)
+		digit := uint64(1)
 		if j < len(s) && '1' <= s[j] && s[j] <= '9' && j+1 < len(s) && !isDigit(s[j+1]) && s[j+1] != ',' && s[j+1] != '.' {
-			digit = int64(s[j] - '0')
+			digit = uint64(s[j] - '0')
 			j++
 		}
 		matched := false
 		for _, u := range koreanSubunits {
+			if !isKoreanSubunit(hangulAt(s, j)) {
+				break
+			}
 			if u.exp < last && strings.HasPrefix(s[j:], u.text) {
-				v = v.Add(decimal.New(digit, u.exp))
+				v = v.add(newNum(digit, u.exp))
 				i, last, sub, matched = j+len(u.text), u.exp, true, true
 				break
 			}
@@ -1249,13 +1496,13 @@ func (f *figureScan) koreanGroup(i int) (v decimal.Decimal, end int, sub, isDeci
 		if err != nil {
 			return v, i, sub, false, err
 		}
-		if sub && (!d.plain || int32(len(d.whole)) > last) {
-			return v, i, sub, false, &ParseError{Text: s, Pos: i, Reason: "digits too large for their place", Err: ErrInvalidAmount}
+		if sub && (!d.plain || d.whole > last) {
+			return v, i, sub, false, f.errAt(i, ErrInvalidAmount, "digits too large for their place")
 		}
-		return v.Add(d.value), j, sub, !d.plain && strings.Contains(s[i:j], "."), nil
+		return v.add(d.value), j, sub, d.point, nil
 	}
 	if !sub {
-		return v, i, false, false, &ParseError{Text: s, Pos: i, Reason: "want a number", Err: ErrInvalidAmount}
+		return v, i, false, false, f.errAt(i, ErrInvalidAmount, "want a number")
 	}
 	return v, i, sub, false, nil
 }

@@ -57,17 +57,28 @@ import (
 // read as qualifiers even where they are prepositions, so "deadlocked over
 // $61 billion in aid" gives more than $61 billion. Check the qualifier of
 // a figure found after those words.
-func (p Parser) FindFigures(text string) []Found {
+func (p Parser) FindFigures(text string) []Found { return p.findFigures(text, true) }
+
+// findFigures is FindFigures. With skip, it passes over what cannot start
+// a figure with nextCandidate, a byte at a time, before the checks of
+// each rune (mayStart, canStart, scanFind) that decide; without it, it
+// makes those checks at every rune, the plain way that the fast one is
+// held to (FuzzFindFiguresSkip).
+func (p Parser) findFigures(text string, skip bool) []Found {
 	var found []Found
 	high := -1 // where the high end of a range starts, after its low end
 	for i := 0; i < len(text); {
+		if skip {
+			if i = nextCandidate(text, i, high); i == len(text) {
+				break
+			}
+		}
 		atHigh := i == high
 		if mayStart(text, i) && (atHigh || canStart(text, i)) {
 			if sc, err := p.scanFind(text, i); err == nil && !sc.weak && (atHigh || !leftOut(text, i, lastEnd(found))) {
 				f := Found{Figure: sc.fig, Start: i, End: sc.end, Range: atHigh}
 				if n := len(found); n > 0 {
-					between := strings.TrimSpace(text[found[n-1].End:i])
-					f.Bracketed = between == "(" || between == "（"
+					f.Bracketed = onlyParen(text[found[n-1].End:i])
 				}
 				next, nextEnd, isRange, skipLow := p.rangeAfter(text, i, sc)
 				f.Range = f.Range || isRange
@@ -106,6 +117,23 @@ var findCodes = func() map[string]bool {
 	return m
 }()
 
+// onlyParen reports whether s is "(" or "（" with nothing but space
+// around it: strings.TrimSpace(s) is one of them, found without going
+// over a long s.
+func onlyParen(s string) bool {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if i < 0 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(s[i:], "(")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s[i:], "（"); !ok {
+			return false
+		}
+	}
+	return strings.TrimLeftFunc(rest, unicode.IsSpace) == ""
+}
+
 // rangeSeps join two figures or numbers into a range or two alternatives.
 var rangeSeps = []string{"to", "or", "and", "내지", "또는", "혹은", "-", "–", "—", "~", "∼", "〜"}
 
@@ -124,7 +152,7 @@ func (p Parser) rangeAfter(text string, start int, sc scanned) (next, nextEnd in
 	j := skipSpace(text, sc.end)
 	sep := ""
 	for _, t := range rangeSeps {
-		if strings.HasPrefix(text[j:], t) {
+		if j < len(text) && text[j] == t[0] && strings.HasPrefix(text[j:], t) {
 			sep = t
 			break
 		}
@@ -175,22 +203,28 @@ func betweenBefore(text string, i int) bool {
 }
 
 // startRunes are the runes a figure can start with, besides digits and
-// the upper-case letters of ISO codes. Not a sign: FindFigures reads
-// magnitudes.
-var startRunes = func() map[rune]bool {
-	m := map[rune]bool{}
+// the upper-case letters of ISO codes: a bit for each rune of the Basic
+// Multilingual Plane, where all of them are. Not a sign: FindFigures
+// reads magnitudes.
+var startRunes = func() *[1 << 16 / 64]uint64 {
+	var set [1 << 16 / 64]uint64
+	add := func(r rune) { set[r/64] |= 1 << (r % 64) }
 	for _, ts := range [][]token{prefixQualifiers, symbols} {
 		for _, t := range ts {
 			r, _ := utf8.DecodeRuneInString(t.text)
-			m[unicode.ToLower(r)], m[unicode.ToUpper(r)] = true, true
+			add(unicode.ToLower(r))
+			add(unicode.ToUpper(r))
 		}
 	}
 	for _, u := range koreanSubunits {
 		r, _ := utf8.DecodeRuneInString(u.text)
-		m[r] = true
+		add(r)
 	}
-	return m
+	return &set
 }()
+
+// isStartRune reports whether r is one of startRunes.
+func isStartRune(r rune) bool { return r < 1<<16 && startRunes[r/64]&(1<<(r%64)) != 0 }
 
 // mayStart reports whether the rune at text[i] can start a figure.
 func mayStart(text string, i int) bool {
@@ -198,7 +232,312 @@ func mayStart(text string, i int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return startRunes[r]
+	return isStartRune(r)
+}
+
+// What a byte says of whether a figure may start there, for
+// nextCandidate.
+const (
+	startNever  = iota // no figure starts with this byte
+	startWord          // an ASCII letter or "_" that starts nothing: a word to pass
+	startLetter        // an ASCII letter that starts a qualifier, symbol or code
+	startDigit         // an ASCII digit
+	startPoint         // ".", which starts ".5"
+	startSign          // "$" or "~"
+	startLead          // the lead byte of a multi-byte rune that may start one
+)
+
+// startBytes classes every byte for nextCandidate, from mayStart's runes.
+var startBytes = func() (t [256]uint8) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		c := byte(b)
+		switch {
+		case isDigit(c):
+			t[b] = startDigit
+		case c == '.':
+			t[b] = startPoint
+		case isWordByte(c) && mayStart(string(c), 0):
+			t[b] = startLetter
+		case isWordByte(c):
+			t[b] = startWord
+		case mayStart(string(c), 0):
+			t[b] = startSign
+		}
+	}
+	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
+		if isStartRune(r) {
+			t[string(r)[0]] = startLead
+		}
+	}
+	return t
+}()
+
+// nextCandidate returns the first offset at or after i where FindFigures
+// must look closer, or len(text); it stops at high, the high end of a
+// range, whatever stands there.
+//
+// Every figure has a number, which starts with a digit, a point before a
+// digit, 천, 백 or 십 (numberStart), and what stands before its number
+// is at most a prefix qualifier, space, a symbol or code and space. So it
+// finds the next number start n, and looks for a start only from as far
+// back as that can reach (prefixReach) to n, with candidateIn.
+func nextCandidate(text string, i, high int) int {
+	end := len(text)
+	if high >= i {
+		end = high
+	}
+	for i < end {
+		n := nextNumberStart(text, i, end)
+		if n == end {
+			return end
+		}
+		if c := candidateIn(text, max(i, prefixReach(text, n)), n+1); c <= n {
+			return c
+		}
+		i = n + 1
+	}
+	return end
+}
+
+// nextNumberStart returns the offset of the first number start at or
+// after i and before end, or end: a digit, a point before a digit, 천, 백
+// or 십.
+func nextNumberStart(text string, i, end int) int {
+	for i < end {
+		c := text[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if 0xEA <= c && c <= 0xED && i+3 <= end && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				// A Hangul syllable, 가 (EA B0 80) to 힣 (ED 9E A3), or a
+				// rune near it.
+				if t := text[i : i+3]; t == "천" || t == "백" || t == "십" {
+					return i
+				}
+				i += 3
+				continue
+			}
+		case i+8 <= end && !mayHoldNumberStart(load8(text[i:i+8])):
+			i += 8
+			continue
+		case isDigit(c):
+			// Not a digit after a digit: a figure whose number goes on
+			// there starts with the first digit.
+			if i == 0 || !isDigit(text[i-1]) {
+				return i
+			}
+		case c == '.':
+			if i+1 < len(text) && isDigit(text[i+1]) {
+				return i
+			}
+		}
+		i++
+	}
+	return end
+}
+
+// load8 returns the first eight bytes of s, the first lowest.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// mayHoldNumberStart reports whether the eight bytes of x may hold a
+// number start: whether one is not ASCII or is a digit, "." or "/".
+func mayHoldNumberStart(x uint64) bool {
+	const ones, high, low7 = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	// With no high bit set, the high bit of each byte b ends set where
+	// '.'-1 < b < '9'+1 ("Determine if a word has a byte between m and
+	// n", Bit Twiddling Hacks).
+	return x&high != 0 || (ones*(127+'9'+1)-x&low7)&^x&(x&low7+ones*(127-('.'-1)))&high != 0
+}
+
+// prefixReach returns the lowest offset where a figure whose number
+// starts at n, or at n+1 after the point of "approx.", can start: before
+// the number, space, a symbol or code of at most maxCurrencyLen bytes,
+// space, and a prefix qualifier of at most maxQualifierLen bytes.
+func prefixReach(text string, n int) int {
+	c := max(skipSpaceBack(text, n)-maxCurrencyLen, 0)
+	for c > 0 && !utf8.RuneStart(text[c]) {
+		c-- // a rune start, so that the space before it is all skipped
+	}
+	return skipSpaceBack(text, c) - maxQualifierLen
+}
+
+// The longest symbol or code, and the longest prefix qualifier, in bytes.
+var maxCurrencyLen, maxQualifierLen = func() (int, int) {
+	c, q := len("USD"), 0
+	for _, t := range symbols {
+		c = max(c, len(t.text))
+	}
+	for _, t := range prefixQualifiers {
+		q = max(q, len(t.text))
+	}
+	return c, q
+}()
+
+// candidateIn returns the first offset at or after i, and before end,
+// where FindFigures must look closer, or end. It passes over only what
+// mayStart, canStart or scanFind would refuse: a byte that starts
+// nothing; the rest of an ASCII word (after a letter, digit or "_"
+// canStart starts nothing but a tilde) or of a Hangul one; a word that
+// starts with a letter but with no qualifier, symbol or code FindFigures
+// reads; a point before no digit; "$" or a point after a letter, digit or
+// "_"; a rune that starts nothing.
+func candidateIn(text string, i, end int) int {
+	if i > 0 && isWordByte(text[i-1]) {
+		i = skipWord(text, i, end)
+	}
+	for i < end {
+		c := text[i]
+		switch startBytes[c] {
+		case startNever:
+			i++
+		case startWord:
+			i = skipWord(text, i+1, end)
+		case startLetter:
+			if letterStarts(text, i) {
+				return i
+			}
+			i = skipWord(text, i+1, end)
+		case startDigit:
+			return i
+		case startPoint:
+			if i > 0 && isWordByte(text[i-1]) || i+1 == len(text) || !isDigit(text[i+1]) {
+				i++
+				continue
+			}
+			return i
+		case startSign:
+			if c == '~' && qualifierStarts(text, i) || c != '~' && (i == 0 || !isWordByte(text[i-1])) {
+				return i
+			}
+			i++
+		case startLead:
+			if c >= 0xE0 && i+2 < len(text) {
+				// A three-byte rune, as all of Hangul, looked up without
+				// decoding. A sequence that is not valid UTF-8 but reads
+				// as a start rune is left to the decoder below.
+				b1, b2 := text[i+1], text[i+2]
+				if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && startRunes[rune(c&0x0F)<<6|rune(b1&0x3F)]&(1<<(b2&0x3F)) == 0 {
+					if isSyllable(hangulAt(text, i)) {
+						i = skipSyllables(text, i+3, end)
+					} else {
+						i += 3
+					}
+					continue
+				}
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case !isStartRune(r):
+			case isHangul(r) && !isKoreanSubunit(r):
+				// 약, 대략, 최소, 최대, 적어도, 거의: a qualifier, or a
+				// word ("약속", "대통령").
+				if qualifierStarts(text, i) {
+					return i
+				}
+			default:
+				return i
+			}
+			i += size
+			if isSyllable(r) {
+				i = skipSyllables(text, i, end)
+			}
+		}
+	}
+	return end
+}
+
+// skipSyllables returns the offset of the first rune at or after i, and
+// before end, that is not a Hangul syllable: after Hangul, canStart
+// starts nothing in Hangul.
+func skipSyllables(text string, i, end int) int {
+	for i+3 <= end {
+		c, b1, b2 := text[i], text[i+1], text[i+2]
+		if c < 0xEA || c > 0xED || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 ||
+			!isSyllable(rune(c&0x0F)<<12|rune(b1&0x3F)<<6|rune(b2&0x3F)) {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
+// isSyllable reports whether r is a Hangul syllable, 가 to 힣.
+func isSyllable(r rune) bool { return 0xAC00 <= r && r <= 0xD7A3 }
+
+// skipWord returns the offset of the first byte at or after i, and
+// before end, that is not an ASCII letter, digit or "_".
+func skipWord(text string, i, end int) int {
+	for i < end && wordBytes[text[i]] {
+		i++
+	}
+	return i
+}
+
+// wordBytes are the bytes of isWordByte.
+var wordBytes = func() (t [256]bool) {
+	for b := range t {
+		t[b] = isWordByte(byte(b))
+	}
+	return t
+}()
+
+// letterPairs are the first two bytes, in lower case, of the prefix
+// qualifiers (bit 1) and symbols (bit 2) that start with a letter.
+var letterPairs = func() *[256][256]uint8 {
+	var x [256][256]uint8
+	for bit, ts := range [][]token{prefixQualifiers, symbols} {
+		for _, t := range ts {
+			if len(t.text) > 1 && isASCIILetter(t.text[0]) {
+				x[lowerASCII(t.text[0])][lowerASCII(t.text[1])] |= 1 << bit
+			}
+		}
+	}
+	return &x
+}()
+
+// letterStarts reports whether what starts with the ASCII letter at
+// text[i] can start a figure in FindFigures: a symbol ("US$"), one of
+// findCodes, or a prefix qualifier with what can follow it (bodyStarts).
+// Anything else starting with a letter, scanFind refuses.
+func letterStarts(text string, i int) bool {
+	if i+1 == len(text) {
+		return false // no such token has one letter
+	}
+	c, c2 := text[i], text[i+1]
+	pair := letterPairs[lowerASCII(c)][lowerASCII(c2)]
+	code := 'A' <= c && c <= 'Z' && 'A' <= c2 && c2 <= 'Z'
+	return pair&1 != 0 && qualifierStarts(text, i) || (code || pair&2 != 0) && bodyStarts(text, i)
+}
+
+// qualifierStarts reports whether a prefix qualifier stands at text[i]
+// with what can follow it.
+func qualifierStarts(text string, i int) bool {
+	_, j, ok := match(text, i, prefixQualifierIndex)
+	return ok && bodyStarts(text, skipSpace(text, j))
+}
+
+// bodyStarts reports whether text[i:] starts with what can follow a
+// prefix qualifier in FindFigures: a symbol, one of findCodes, or a
+// number (a digit, a point before a digit, 천, 백 or 십). Not a sign:
+// FindFigures reads magnitudes.
+func bodyStarts(text string, i int) bool {
+	if i == len(text) {
+		return false
+	}
+	if c := text[i]; isDigit(c) || c == '.' && i+1 < len(text) && isDigit(text[i+1]) {
+		return true
+	}
+	if _, _, ok := match(text, i, symbolIndex); ok {
+		return true
+	}
+	if _, j, ok := isoCode(text, i); ok && findCodes[text[i:j]] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isKoreanSubunit(r)
 }
 
 // canStart reports whether a figure may begin at text[i]: not inside a
@@ -272,7 +611,7 @@ func leftOut(text string, i, prevEnd int) bool {
 	if numberEndsAt(text, j) {
 		return true // "20억 30억 달러", "20억30억 달러"
 	}
-	for _, sep := range append(rangeSeps, "에서") {
+	for _, sep := range leftSeps {
 		k := j - len(sep)
 		if k < 0 || text[k:j] != sep {
 			continue
@@ -300,6 +639,9 @@ func leftOut(text string, i, prevEnd int) bool {
 	}
 	return false
 }
+
+// leftSeps are the range separators and 에서 ("20억에서 30억 달러로").
+var leftSeps = append(rangeSeps[:len(rangeSeps):len(rangeSeps)], "에서")
 
 // koreanNumberWords stand for a number before a bare 천, 백 or 십: "몇
 // 백만" (a few million), "수 천억" (some hundred billion), "오 백만".
@@ -372,10 +714,24 @@ func numberEndsAt(text string, pos int) bool {
 	return false
 }
 
+// prefixQualifiersByLast holds the prefix qualifiers by their last byte,
+// in lower case, for qualifierEndsAt.
+var prefixQualifiersByLast = func() *[256][]token {
+	var x [256][]token
+	for _, t := range prefixQualifiers {
+		c := lowerASCII(t.text[len(t.text)-1])
+		x[c] = append(x[c], t)
+	}
+	return &x
+}()
+
 // qualifierEndsAt reports whether a prefix qualifier, as a whole word,
 // ends at text[pos].
 func qualifierEndsAt(text string, pos int) bool {
-	for _, t := range prefixQualifiers {
+	if pos == 0 {
+		return false
+	}
+	for _, t := range prefixQualifiersByLast[lowerASCII(text[pos-1])] {
 		b := pos - len(t.text)
 		if b < 0 || !strings.EqualFold(text[b:pos], t.text) {
 			continue
@@ -391,6 +747,13 @@ func qualifierEndsAt(text string, pos int) bool {
 // before i.
 func skipSpaceBack(s string, i int) int {
 	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break // unicode.IsSpace in ASCII
+			}
+			i--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if !isSpace(r) {
 			break
