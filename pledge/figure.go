@@ -230,7 +230,9 @@ func (p Parser) ParseFigure(s string) (Figure, error) {
 	return sc.fig, nil
 }
 
-func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+func isHangul(r rune) bool {
+	return 0xAC00 <= r && r <= 0xD7A3 || r >= 0x1100 && unicode.Is(unicode.Hangul, r) // syllables first
+}
 
 // parse reads s as exactly one figure with optional surrounding space.
 func (p Parser) parse(s string) (scanned, error) {
@@ -1393,6 +1395,9 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 			}
 			break
 		}
+		if part == 0 && !sub && (k == len(s) || s[k] < utf8.RuneSelf) {
+			return numberScan{}, false, nil // a plain number: no 여 or unit after it
+		}
 		yeo, yeoPos := false, k
 		if hasYeo(s, k) {
 			yeo, k = true, k+len("여")
@@ -1452,12 +1457,12 @@ func hangulAt(s string, i int) rune {
 
 // koreanUnit reads 만, 억, 조 or 경 at s[i:].
 func koreanUnit(s string, i int) (int32, int, bool) {
-	if r := hangulAt(s, i); r != '만' && r != '억' && r != '조' && r != '경' {
-		return 0, i, false
-	}
-	for _, u := range koreanUnits {
-		if strings.HasPrefix(s[i:], u.text) {
-			return u.exp, i + len(u.text), true
+	if i+3 <= len(s) {
+		t := s[i : i+3]
+		for _, u := range koreanUnits {
+			if t == u.text {
+				return u.exp, i + 3, true
+			}
 		}
 	}
 	return 0, i, false
@@ -1478,7 +1483,7 @@ func (f *figureScan) koreanGroup(i int) (v num, end int, sub, isDecimal bool, er
 		}
 		matched := false
 		for _, u := range koreanSubunits {
-			if !isKoreanSubunit(hangulAt(s, j)) {
+			if j == len(s) || s[j] < 0xE0 { // not Hangul
 				break
 			}
 			if u.exp < last && strings.HasPrefix(s[j:], u.text) {

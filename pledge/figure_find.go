@@ -1,6 +1,7 @@
 package pledge
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -206,25 +207,82 @@ func betweenBefore(text string, i int) bool {
 // the upper-case letters of ISO codes: a bit for each rune of the Basic
 // Multilingual Plane, where all of them are. Not a sign: FindFigures
 // reads magnitudes.
-var startRunes = func() *[1 << 16 / 64]uint64 {
-	var set [1 << 16 / 64]uint64
-	add := func(r rune) { set[r/64] |= 1 << (r % 64) }
-	for _, ts := range [][]token{prefixQualifiers, symbols} {
-		for _, t := range ts {
-			r, _ := utf8.DecodeRuneInString(t.text)
-			add(unicode.ToLower(r))
-			add(unicode.ToUpper(r))
-		}
-	}
+var startRunes = func() *runeSet {
+	set := firstRunes(prefixQualifiers, symbols)
 	for _, u := range koreanSubunits {
-		r, _ := utf8.DecodeRuneInString(u.text)
-		add(r)
+		set.add(u.text)
 	}
-	return &set
+	return set
 }()
 
 // isStartRune reports whether r is one of startRunes.
-func isStartRune(r rune) bool { return r < 1<<16 && startRunes[r/64]&(1<<(r%64)) != 0 }
+func isStartRune(r rune) bool { return startRunes.has(r) }
+
+// runeSet is a set of runes of the Basic Multilingual Plane, a bit each.
+type runeSet [1 << 16 / 64]uint64
+
+// add adds the first rune of s, in both cases.
+func (set *runeSet) add(s string) {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, r := range []rune{r, unicode.ToLower(r), unicode.ToUpper(r)} {
+		set[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (set *runeSet) has(r rune) bool { return r < 1<<16 && set[r/64]&(1<<(r%64)) != 0 }
+
+// firstRunes returns the set of the first runes of the tokens.
+func firstRunes(lists ...[]token) *runeSet {
+	set := new(runeSet)
+	for _, ts := range lists {
+		for _, t := range ts {
+			set.add(t.text)
+		}
+	}
+	return set
+}
+
+// followRunes are the runes that can follow the digits of a number that
+// starts a figure, after space and a hyphen: a digit ("5 1/2"), a
+// fraction, a Korean unit or 여, a scale word, a currency word, a symbol
+// or a code.
+var followRunes = func() *runeSet {
+	set := firstRunes(scales, currencyWords, symbols)
+	for _, s := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "여"} {
+		set.add(s)
+	}
+	for _, u := range koreanUnits {
+		set.add(u.text)
+	}
+	for _, u := range koreanSubunits {
+		set.add(u.text)
+	}
+	for r := range vulgarFractions {
+		set.add(string(r))
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		set.add(string(c))
+	}
+	return set
+}()
+
+// digitsMayStart reports whether the digits at text[i] may start a
+// figure: whether what follows them, after space and a hyphen, is one of
+// followRunes. Else the number has no unit, scale or currency, and
+// scanFind refuses it ("in 2023,", "10일", "7개국").
+func digitsMayStart(text string, i int) bool {
+	for i < len(text) && (isDigit(text[i]) || text[i] == ',' || text[i] == '.') {
+		i++
+	}
+	if i = skipSpace(text, i); i < len(text) && text[i] == '-' {
+		i++
+	}
+	if i == len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return followRunes.has(r)
+}
 
 // mayStart reports whether the rune at text[i] can start a figure.
 func mayStart(text string, i int) bool {
@@ -264,9 +322,11 @@ var startBytes = func() (t [256]uint8) {
 			t[b] = startSign
 		}
 	}
-	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
-		if isStartRune(r) {
-			t[string(r)[0]] = startLead
+	for k, bits := range *startRunes {
+		for b := range 64 {
+			if r := rune(k*64 + b); bits&(1<<b) != 0 && r >= utf8.RuneSelf {
+				t[string(r)[0]] = startLead
+			}
 		}
 	}
 	return t
@@ -277,10 +337,12 @@ var startBytes = func() (t [256]uint8) {
 // range, whatever stands there.
 //
 // Every figure has a number, which starts with a digit, a point before a
-// digit, 천, 백 or 십 (numberStart), and what stands before its number
-// is at most a prefix qualifier, space, a symbol or code and space. So it
-// finds the next number start n, and looks for a start only from as far
-// back as that can reach (prefixReach) to n, with candidateIn.
+// digit, 천, 백 or 십 (nextNumberStart), and what stands before its
+// number is at most a prefix qualifier, space, a symbol or code and
+// space. So it finds the next number start n and, when a qualifier,
+// symbol or code ends before it (prefixEndsAt; the point of "approx." is
+// the number start of "approx.5"), looks for a start from as far back as
+// they reach (prefixReach) to n with candidateIn, else only at n.
 func nextCandidate(text string, i, high int) int {
 	end := len(text)
 	if high >= i {
@@ -291,7 +353,11 @@ func nextCandidate(text string, i, high int) int {
 		if n == end {
 			return end
 		}
-		if c := candidateIn(text, max(i, prefixReach(text, n)), n+1); c <= n {
+		lo := n
+		if p := skipSpaceBack(text, n); text[n] == '.' || prefixEndsAt(text, p) {
+			lo = max(i, prefixReach(text, n))
+		}
+		if c := candidateIn(text, lo, n+1); c <= n {
 			return c
 		}
 		i = n + 1
@@ -299,26 +365,47 @@ func nextCandidate(text string, i, high int) int {
 	return end
 }
 
+// prefixEndsAt reports whether what can stand before a number ends at
+// text[p]: a prefix qualifier, a symbol, or three capitals (a code).
+func prefixEndsAt(text string, p int) bool {
+	if p >= 3 && 'A' <= text[p-1] && text[p-1] <= 'Z' && 'A' <= text[p-2] && text[p-2] <= 'Z' && 'A' <= text[p-3] && text[p-3] <= 'Z' {
+		return true
+	}
+	return p > 0 && (tokenEndsAt(text, p, prefixQualifiersByLast) || tokenEndsAt(text, p, symbolsByLast))
+}
+
 // nextNumberStart returns the offset of the first number start at or
 // after i and before end, or end: a digit, a point before a digit, 천, 백
 // or 십.
 func nextNumberStart(text string, i, end int) int {
 	for i < end {
-		c := text[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			if 0xEA <= c && c <= 0xED && i+3 <= end && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-				// A Hangul syllable, 가 (EA B0 80) to 힣 (ED 9E A3), or a
-				// rune near it.
-				if t := text[i : i+3]; t == "천" || t == "백" || t == "십" {
-					return i
-				}
-				i += 3
+		if i+8 <= end {
+			m := numberStartMask(load8(text[i : i+8]))
+			if m == 0 {
+				i += 8
 				continue
 			}
-		case i+8 <= end && !mayHoldNumberStart(load8(text[i:i+8])):
-			i += 8
-			continue
+			i += bits.TrailingZeros64(m) / 8 // the first byte that may be one
+		}
+		switch c := text[i]; {
+		case c >= utf8.RuneSelf:
+			// Hangul syllables, 가 (EA B0 80) to 힣 (ED 9E A3), and runes
+			// near them, three bytes at a time.
+			k := i
+			for k+3 <= end {
+				t := text[k : k+3]
+				if t[0] < 0xEA || t[0] > 0xED || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
+					break
+				}
+				if t == "천" || t == "백" || t == "십" {
+					return k
+				}
+				k += 3
+			}
+			if k > i {
+				i = k
+				continue
+			}
 		case isDigit(c):
 			// Not a digit after a digit: a figure whose number goes on
 			// there starts with the first digit.
@@ -335,21 +422,22 @@ func nextNumberStart(text string, i, end int) int {
 	return end
 }
 
+// numberStartMask returns, for the eight bytes of x, the high bit of
+// each that may be or start a number start: one that is not ASCII, or is
+// a digit, "." or "/".
+func numberStartMask(x uint64) uint64 {
+	const ones, high, low7 = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	// Of a byte b under 0x80, the high bit ends set where '.'-1 < b <
+	// '9'+1 ("Determine if a word has a byte between m and n", Bit
+	// Twiddling Hacks); nothing carries from one byte to the next.
+	return x&high | (ones*(127+'9'+1)-x&low7)&^x&(x&low7+ones*(127-('.'-1)))&high
+}
+
 // load8 returns the first eight bytes of s, the first lowest.
 func load8(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// mayHoldNumberStart reports whether the eight bytes of x may hold a
-// number start: whether one is not ASCII or is a digit, "." or "/".
-func mayHoldNumberStart(x uint64) bool {
-	const ones, high, low7 = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
-	// With no high bit set, the high bit of each byte b ends set where
-	// '.'-1 < b < '9'+1 ("Determine if a word has a byte between m and
-	// n", Bit Twiddling Hacks).
-	return x&high != 0 || (ones*(127+'9'+1)-x&low7)&^x&(x&low7+ones*(127-('.'-1)))&high != 0
 }
 
 // prefixReach returns the lowest offset where a figure whose number
@@ -401,7 +489,10 @@ func candidateIn(text string, i, end int) int {
 			}
 			i = skipWord(text, i+1, end)
 		case startDigit:
-			return i
+			if digitsMayStart(text, i) {
+				return i
+			}
+			i = skipWord(text, i+1, end)
 		case startPoint:
 			if i > 0 && isWordByte(text[i-1]) || i+1 == len(text) || !isDigit(text[i+1]) {
 				i++
@@ -419,7 +510,7 @@ func candidateIn(text string, i, end int) int {
 				// decoding. A sequence that is not valid UTF-8 but reads
 				// as a start rune is left to the decoder below.
 				b1, b2 := text[i+1], text[i+2]
-				if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && startRunes[rune(c&0x0F)<<6|rune(b1&0x3F)]&(1<<(b2&0x3F)) == 0 {
+				if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && !isStartRune(rune(c&0x0F)<<12|rune(b1&0x3F)<<6|rune(b2&0x3F)) {
 					if isSyllable(hangulAt(text, i)) {
 						i = skipSyllables(text, i+3, end)
 					} else {
@@ -612,6 +703,9 @@ func leftOut(text string, i, prevEnd int) bool {
 		return true // "20억 30억 달러", "20억30억 달러"
 	}
 	for _, sep := range leftSeps {
+		if j == 0 || text[j-1] != sep[len(sep)-1] {
+			continue
+		}
 		k := j - len(sep)
 		if k < 0 || text[k:j] != sep {
 			continue
@@ -698,7 +792,7 @@ func numberEndsAt(text string, pos int) bool {
 	case r < utf8.RuneSelf && isASCIILetter(byte(r)):
 		for _, t := range scales {
 			b := j - len(t.text)
-			if b < 0 || !strings.EqualFold(text[b:j], t.text) || b > 0 && isASCIILetter(text[b-1]) {
+			if b < 0 || !equalFoldASCII(text[b:j], t.text) || b > 0 && isASCIILetter(text[b-1]) { // see matchAmong
 				continue
 			}
 			if b > 0 && text[b-1] == '-' {
@@ -714,16 +808,32 @@ func numberEndsAt(text string, pos int) bool {
 	return false
 }
 
-// prefixQualifiersByLast holds the prefix qualifiers by their last byte,
-// in lower case, for qualifierEndsAt.
-var prefixQualifiersByLast = func() *[256][]token {
-	var x [256][]token
-	for _, t := range prefixQualifiers {
+// byLastByte holds tokens by their last byte, in lower case, for
+// tokenEndsAt.
+type byLastByte [256][]token
+
+func indexByLast(ts []token) *byLastByte {
+	var x byLastByte
+	for _, t := range ts {
 		c := lowerASCII(t.text[len(t.text)-1])
 		x[c] = append(x[c], t)
 	}
 	return &x
-}()
+}
+
+// The prefix qualifiers and the symbols by their last byte.
+var prefixQualifiersByLast, symbolsByLast = indexByLast(prefixQualifiers), indexByLast(symbols)
+
+// tokenEndsAt reports whether a token of ts ends at text[pos].
+func tokenEndsAt(text string, pos int, ts *byLastByte) bool {
+	for _, t := range ts[lowerASCII(text[max(pos, 1)-1])] {
+		b := pos - len(t.text)
+		if b >= 0 && equalFoldASCII(text[b:pos], t.text) { // strings.EqualFold for tokens: see matchAmong
+			return true
+		}
+	}
+	return false
+}
 
 // qualifierEndsAt reports whether a prefix qualifier, as a whole word,
 // ends at text[pos].
@@ -733,7 +843,7 @@ func qualifierEndsAt(text string, pos int) bool {
 	}
 	for _, t := range prefixQualifiersByLast[lowerASCII(text[pos-1])] {
 		b := pos - len(t.text)
-		if b < 0 || !strings.EqualFold(text[b:pos], t.text) {
+		if b < 0 || !equalFoldASCII(text[b:pos], t.text) { // strings.EqualFold for tokens: see matchAmong
 			continue
 		}
 		if r, _ := utf8.DecodeLastRuneInString(text[:b]); b == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
