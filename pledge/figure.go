@@ -1126,6 +1126,9 @@ var vulgarFractions = map[rune][2]int64{
 // vulgarFraction returns the value of a vulgar fraction character such
 // as ½ or ⅓.
 func vulgarFraction(r rune) (num, den int64, ok bool) {
+	if r < '¼' || '¾' < r && r < '⅐' || '↉' < r {
+		return 0, 0, false // at once, for most runes
+	}
 	f, ok := vulgarFractions[r]
 	return f[0], f[1], ok
 }

@@ -67,10 +67,11 @@ func (p Parser) FindFigures(text string) []Found { return p.findFigures(text, tr
 // held to (FuzzFindFiguresSkip).
 func (p Parser) findFigures(text string, skip bool) []Found {
 	var found []Found
+	var numbers numberFinder
 	high := -1 // where the high end of a range starts, after its low end
 	for i := 0; i < len(text); {
 		if skip {
-			if i = nextCandidate(text, i, high); i == len(text) {
+			if i = numbers.nextCandidate(text, i, high); i == len(text) {
 				break
 			}
 		}
@@ -323,6 +324,9 @@ var startBytes = func() (t [256]uint8) {
 		}
 	}
 	for k, bits := range *startRunes {
+		if bits == 0 {
+			continue
+		}
 		for b := range 64 {
 			if r := rune(k*64 + b); bits&(1<<b) != 0 && r >= utf8.RuneSelf {
 				t[string(r)[0]] = startLead
@@ -337,19 +341,19 @@ var startBytes = func() (t [256]uint8) {
 // range, whatever stands there.
 //
 // Every figure has a number, which starts with a digit, a point before a
-// digit, 천, 백 or 십 (nextNumberStart), and what stands before its
+// digit, 천, 백 or 십 (numberFinder.next), and what stands before its
 // number is at most a prefix qualifier, space, a symbol or code and
 // space. So it finds the next number start n and, when a qualifier,
 // symbol or code ends before it (prefixEndsAt; the point of "approx." is
 // the number start of "approx.5"), looks for a start from as far back as
 // they reach (prefixReach) to n with candidateIn, else only at n.
-func nextCandidate(text string, i, high int) int {
+func (nf *numberFinder) nextCandidate(text string, i, high int) int {
 	end := len(text)
 	if high >= i {
 		end = high
 	}
 	for i < end {
-		n := nextNumberStart(text, i, end)
+		n := nf.next(text, i, end)
 		if n == end {
 			return end
 		}
@@ -374,38 +378,38 @@ func prefixEndsAt(text string, p int) bool {
 	return p > 0 && (tokenEndsAt(text, p, prefixQualifiersByLast) || tokenEndsAt(text, p, symbolsByLast))
 }
 
-// nextNumberStart returns the offset of the first number start at or
-// after i and before end, or end: a digit, a point before a digit, 천, 백
-// or 십.
-func nextNumberStart(text string, i, end int) int {
-	for i < end {
-		if i+8 <= end {
-			m := numberStartMask(load8(text[i : i+8]))
+// numberFinder finds number starts in a text, from left to right.
+type numberFinder struct {
+	// subunits holds, for 천, 백 and 십, where the next one is, at or
+	// after where it was last looked for (len(text) when there is none);
+	// 0 before the first look.
+	subunits [3]int
+	looked   bool
+}
+
+// next returns the offset of the first number start at or after i and
+// before end, or end: a digit, a point before a digit, 천, 백 or 십. The
+// Korean ones are found by strings.Index, each once; the others eight
+// ASCII bytes at a time.
+func (nf *numberFinder) next(text string, i, end int) int {
+	limit := end
+	for k, u := range koreanSubunits {
+		if !nf.looked || nf.subunits[k] < i {
+			nf.subunits[k] = indexRune3(text, i, u.text)
+		}
+		limit = min(limit, nf.subunits[k])
+	}
+	nf.looked = true
+	for i < limit {
+		if i+8 <= limit {
+			m := digitMask(load8(text[i : i+8]))
 			if m == 0 {
 				i += 8
 				continue
 			}
-			i += bits.TrailingZeros64(m) / 8 // the first byte that may be one
+			i += bits.TrailingZeros64(m) / 8 // the first that may be one
 		}
 		switch c := text[i]; {
-		case c >= utf8.RuneSelf:
-			// Hangul syllables, 가 (EA B0 80) to 힣 (ED 9E A3), and runes
-			// near them, three bytes at a time.
-			k := i
-			for k+3 <= end {
-				t := text[k : k+3]
-				if t[0] < 0xEA || t[0] > 0xED || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
-					break
-				}
-				if t == "천" || t == "백" || t == "십" {
-					return k
-				}
-				k += 3
-			}
-			if k > i {
-				i = k
-				continue
-			}
 		case isDigit(c):
 			// Not a digit after a digit: a figure whose number goes on
 			// there starts with the first digit.
@@ -419,18 +423,34 @@ func nextNumberStart(text string, i, end int) int {
 		}
 		i++
 	}
-	return end
+	return limit
 }
 
-// numberStartMask returns, for the eight bytes of x, the high bit of
-// each that may be or start a number start: one that is not ASCII, or is
-// a digit, "." or "/".
-func numberStartMask(x uint64) uint64 {
+// indexRune3 returns the offset of the first rune r, of three bytes, at
+// or after i, or len(text). It looks for the last two bytes, which are
+// rarer in Korean text than the first.
+func indexRune3(text string, i int, r string) int {
+	for j := max(i, 1); j < len(text); {
+		p := strings.Index(text[j:], r[1:])
+		if p < 0 {
+			break
+		}
+		if j += p; text[j-1] == r[0] {
+			return j - 1
+		}
+		j++
+	}
+	return len(text)
+}
+
+// digitMask returns, for the eight bytes of x, the high bit of each that
+// is a digit, "." or "/".
+func digitMask(x uint64) uint64 {
 	const ones, high, low7 = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
-	// Of a byte b under 0x80, the high bit ends set where '.'-1 < b <
+	// The high bit of a byte b ends set where b < 0x80 and '.'-1 < b <
 	// '9'+1 ("Determine if a word has a byte between m and n", Bit
 	// Twiddling Hacks); nothing carries from one byte to the next.
-	return x&high | (ones*(127+'9'+1)-x&low7)&^x&(x&low7+ones*(127-('.'-1)))&high
+	return (ones*(127+'9'+1) - x&low7) &^ x & (x&low7 + ones*(127-('.'-1))) & high
 }
 
 // load8 returns the first eight bytes of s, the first lowest.
@@ -857,12 +877,16 @@ func qualifierEndsAt(text string, pos int) bool {
 // before i.
 func skipSpaceBack(s string, i int) int {
 	for i > 0 {
-		if c := s[i-1]; c < utf8.RuneSelf {
+		c := s[i-1]
+		if c < utf8.RuneSelf {
 			if c != ' ' && (c < '\t' || c > '\r') {
 				break // unicode.IsSpace in ASCII
 			}
 			i--
 			continue
+		}
+		if !spaceEnds[c] {
+			break // no space ends with this byte: Hangul, say
 		}
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if !isSpace(r) {
@@ -872,6 +896,24 @@ func skipSpaceBack(s string, i int) int {
 	}
 	return i
 }
+
+// spaceEnds are the last bytes of the runes of isSpace past ASCII.
+var spaceEnds = func() (t [256]bool) {
+	mark := func(r rune) {
+		if s := string(r); r >= utf8.RuneSelf && isSpace(r) {
+			t[s[len(s)-1]] = true
+		}
+	}
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			mark(r)
+		}
+	}
+	for _, r := range []rune{'\u202f', '\u2009', '\u200b'} {
+		mark(r)
+	}
+	return t
+}()
 
 // lastEnd returns where the last figure found ends; -1 when there is none.
 func lastEnd(found []Found) int {
