@@ -282,7 +282,21 @@ func digitsMayStart(text string, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return followRunes.has(r)
+	if !followRunes.has(r) {
+		return false
+	}
+	if !isASCIILetter(text[i]) {
+		return true
+	}
+	// A word: a scale, currency word, symbol or code ("2023 it", "2023,
+	// including" start none).
+	for _, ts := range []*tokenIndex{scaleIndex, currencyWordIndex, symbolIndex} {
+		if _, _, ok := match(text, i, ts); ok {
+			return true
+		}
+	}
+	_, j, ok := isoCode(text, i)
+	return ok && findCodes[text[i:j]]
 }
 
 // mayStart reports whether the rune at text[i] can start a figure.
@@ -375,8 +389,38 @@ func prefixEndsAt(text string, p int) bool {
 	if p >= 3 && 'A' <= text[p-1] && text[p-1] <= 'Z' && 'A' <= text[p-2] && text[p-2] <= 'Z' && 'A' <= text[p-3] && text[p-3] <= 'Z' {
 		return true
 	}
-	return p > 0 && (tokenEndsAt(text, p, prefixQualifiersByLast) || tokenEndsAt(text, p, symbolsByLast))
+	if p == 0 {
+		return false
+	}
+	last := lowerASCII(text[p-1])
+	if p >= 2 && !prefixEnds.short[last] {
+		if c := lowerASCII(text[p-2]); prefixEnds.pairs[last][c/64]&(1<<(c%64)) == 0 {
+			return false // no such token ends with these two bytes
+		}
+	}
+	return tokenEndsAt(text, p, prefixQualifiersByLast) || tokenEndsAt(text, p, symbolsByLast)
 }
+
+// prefixEnds holds the last two bytes, in lower case, of the prefix
+// qualifiers and symbols: by the last, a bit for each byte before it,
+// and whether a token of one byte is the last.
+var prefixEnds = func() (x struct {
+	pairs [256][256 / 64]uint64
+	short [256]bool
+}) {
+	for _, ts := range [][]token{prefixQualifiers, symbols} {
+		for _, t := range ts {
+			last := lowerASCII(t.text[len(t.text)-1])
+			if len(t.text) == 1 {
+				x.short[last] = true
+				continue
+			}
+			c := lowerASCII(t.text[len(t.text)-2])
+			x.pairs[last][c/64] |= 1 << (c % 64)
+		}
+	}
+	return x
+}()
 
 // numberFinder finds number starts in a text, from left to right.
 type numberFinder struct {
