@@ -393,7 +393,10 @@ func prefixEndsAt(text string, p int) bool {
 		return false
 	}
 	last := lowerASCII(text[p-1])
-	if p >= 2 && !prefixEnds.short[last] {
+	if prefixEnds.short[last] {
+		return true // "$", "~"
+	}
+	if p >= 2 {
 		if c := lowerASCII(text[p-2]); prefixEnds.pairs[last][c/64]&(1<<(c%64)) == 0 {
 			return false // no such token ends with these two bytes
 		}
