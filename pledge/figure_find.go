@@ -60,11 +60,11 @@ import (
 // a figure found after those words.
 func (p Parser) FindFigures(text string) []Found { return p.findFigures(text, true) }
 
-// findFigures is FindFigures. With skip, it passes over what cannot start
-// a figure with nextCandidate, a byte at a time, before the checks of
-// each rune (mayStart, canStart, scanFind) that decide; without it, it
-// makes those checks at every rune, the plain way that the fast one is
-// held to (FuzzFindFiguresSkip).
+// findFigures is FindFigures. The checks at a rune (mayStart, canStart,
+// scanFind, leftOut) decide whether a figure starts there. With skip, it
+// makes them only where nextCandidate stops, which passes over text that
+// they would refuse; without it, at every rune: the plain way, which the
+// fast one is held to (FuzzFindFiguresSkip).
 func (p Parser) findFigures(text string, skip bool) []Found {
 	var found []Found
 	var numbers numberFinder
