@@ -139,6 +139,14 @@ func onlyParen(s string) bool {
 // rangeSeps join two figures or numbers into a range or two alternatives.
 var rangeSeps = []string{"to", "or", "and", "내지", "또는", "혹은", "-", "–", "—", "~", "∼", "〜"}
 
+// rangeSepStarts are the first bytes of rangeSeps.
+var rangeSepStarts = func() (t [256]bool) {
+	for _, sep := range rangeSeps {
+		t[sep[0]] = true
+	}
+	return t
+}()
+
 // listSeps join two alternatives or two items rather than the ends of a
 // range.
 var listSeps = map[string]bool{"or": true, "and": true, "또는": true, "혹은": true}
@@ -152,9 +160,12 @@ var listSeps = map[string]bool{"or": true, "and": true, "또는": true, "혹은"
 func (p Parser) rangeAfter(text string, start int, sc scanned) (next, nextEnd int, isRange, skipLow bool) {
 	next, nextEnd = -1, -1
 	j := skipSpace(text, sc.end)
+	if j == len(text) || !rangeSepStarts[text[j]] {
+		return
+	}
 	sep := ""
 	for _, t := range rangeSeps {
-		if j < len(text) && text[j] == t[0] && strings.HasPrefix(text[j:], t) {
+		if text[j] == t[0] && strings.HasPrefix(text[j:], t) {
 			sep = t
 			break
 		}
