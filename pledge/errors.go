@@ -97,28 +97,44 @@ func (e *AmountError) Error() string {
 func (e *AmountError) Is(target error) bool { return target == ErrInvalidAmount }
 
 // Problem is one thing wrong with one record: which record (its position in
-// the batch, its ID, and for files the line it starts on), which field, and
-// what is wrong. Err matches one of the package's sentinel errors.
+// the batch, its ID, and for files the line it starts on, and for CSV the
+// row), which field, and what is wrong. Err matches one of the package's
+// sentinel errors.
 type Problem struct {
-	Index int    // position in the batch given to Add or in the file, from 0
+	Index int    // position in the batch given to Add or in the file, from 0; -1 outside any record (a CSV header)
 	ID    string // the record's ID, when it has one
-	Line  int    // line in the input file where the record starts; 0 if not read from a file
-	Field string // "amount", "categories[1]", "parts[0].amount", "revises" ...
+	Line  int    // line in the input file where the record (in CSV, the row) starts; 0 if not read from a file
+	// Row is the row of a CSV file that holds the bad value, counting the
+	// header as row 1, as a spreadsheet numbers its rows (blank lines are
+	// not rows); 0 for other input. A record with parts or sources spans
+	// several rows, and a cell may span lines, so Row and Line may differ.
+	Row int
+	// Field is the field's path in the record ("amount", "categories[1]",
+	// "parts[0].amount", "revises" ...), or in CSV the column's name
+	// ("amount", "category"), the row saying which part or source.
+	Field string
 	Err   error
 }
 
-// Error names the record (line, ID or position), the field and the problem:
-// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`. An
-// ID or a value is quoted up to its first 64 bytes, then by its length.
+// Error names the record (row or line, ID or position), the field and the
+// problem: `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is
+// negative`, `pledge (row 7, line 9) "kr-ua" category: ...`. An ID or a
+// value is quoted up to its first 64 bytes, then by its length.
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("pledge")
-	if p.Line > 0 {
+	switch {
+	case p.Row > 0 && p.Line > 0 && p.Line != p.Row:
+		fmt.Fprintf(&b, " (row %d, line %d)", p.Row, p.Line)
+	case p.Row > 0:
+		fmt.Fprintf(&b, " (row %d)", p.Row)
+	case p.Line > 0:
 		fmt.Fprintf(&b, " (line %d)", p.Line)
 	}
-	if p.ID != "" {
+	switch {
+	case p.ID != "":
 		b.WriteString(" " + problem.Quote(p.ID))
-	} else {
+	case p.Index >= 0 && p.Row == 0: // a row says where already
 		fmt.Fprintf(&b, " #%d", p.Index)
 	}
 	if p.Field != "" {
