@@ -186,13 +186,18 @@ type MissingRate struct {
 	// Stale is the day of the latest From→To rate before Day when it is
 	// older than [Rates].MaxAge allows; zero when there is none.
 	Stale time.Time
+	// Average is Month or Year when a daily rate is missing but an
+	// average over the month or the year that holds Day is there, which
+	// Query.RatePeriod could let the conversion use; Day when there is
+	// none, or the missing rate is an average itself.
+	Average Precision
 }
 
 // Equal reports whether m and o name the same missing rate, records and
 // hints included; go-cmp uses it.
 func (m MissingRate) Equal(o MissingRate) bool {
 	return m.From == o.From && m.To == o.To && m.Day.Equal(o.Day) && m.Period == o.Period && slices.Equal(m.Records, o.Records) &&
-		m.More == o.More && m.Inverse == o.Inverse && m.Stale.Equal(o.Stale)
+		m.More == o.More && m.Inverse == o.Inverse && m.Stale.Equal(o.Stale) && m.Average == o.Average
 }
 
 // MaxMissingRecords is how many record IDs a [MissingRate] lists.
@@ -229,6 +234,12 @@ func (m MissingRate) String() string {
 		fmt.Fprintf(&b, " (a %s→%s rate is there: set Rates.Inverse to derive it)", m.To, m.From)
 	case !m.Stale.IsZero():
 		fmt.Fprintf(&b, " (the latest, of %s, is older than Rates.MaxAge)", civil.Format(m.Stale))
+	}
+	switch m.Average {
+	case Month:
+		fmt.Fprintf(&b, " (an average for %s is there: Query.RatePeriod Month would use it)", FormatDate(m.Day, Month))
+	case Year:
+		fmt.Fprintf(&b, " (an average for %d is there: Query.RatePeriod Year would use it)", m.Day.Year())
 	}
 	return b.String()
 }
