@@ -23,7 +23,7 @@ func storyBook(t testing.TB) *pledge.Book {
 		pledge.Pledge{
 			ID: "kr-ua-2023-g20", Donor: "South Korea", Recipient: "Ukraine",
 			Amount: pledge.MustAmount("2300000000", "USD"), Date: day("2023-09-10"), Occasion: "G20 Summit 2023",
-			Parts: []pledge.Part{{Amount: pledge.MustAmount("300000000", "USD"), Categories: []pledge.Category{pledge.Humanitarian}, Year: 2024}},
+			Parts:   []pledge.Part{{Amount: pledge.MustAmount("300000000", "USD"), Categories: []pledge.Category{pledge.Humanitarian}, Year: 2024}},
 			Sources: []pledge.Source{{Publisher: "Yonhap", Title: "Yoon pledges $2.3 bln", URL: "https://en.yna.co.kr/", Quote: `"$2.3 billion, including $300 million"`, Date: day("2023-09-10")}},
 		},
 		pledge.Pledge{
@@ -184,15 +184,7 @@ func TestReadCSVErrors(t *testing.T) {
 			if got != nil {
 				t.Errorf("%d records returned with an error", len(got))
 			}
-			var ve *pledge.ValidationError
-			if !errors.As(err, &ve) {
-				t.Fatalf("error %v, want a *ValidationError", err)
-			}
-			var msgs []string
-			for _, p := range ve.Problems {
-				msgs = append(msgs, p.Error())
-			}
-			if diff := cmp.Diff(tt.want, msgs); diff != "" {
+			if diff := cmp.Diff(tt.want, problemTexts(t, err)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 			if !errors.Is(err, tt.is) {
@@ -220,15 +212,7 @@ func TestBookReadCSV(t *testing.T) {
 		"kr-ua-2023-07,pledge,South Korea,1,USD,,,\n" +
 		"lost,pledge,South Korea,1,USD,,nowhere,\n" +
 		"early,pledge,South Korea,1,USD,pledged,kr-ua-2024-paid,\n"
-	err := book.ReadCSV(strings.NewReader(bad))
-	var ve *pledge.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("error %v, want a *ValidationError", err)
-	}
-	var msgs []string
-	for _, p := range ve.Problems {
-		msgs = append(msgs, p.Error())
-	}
+	msgs := problemTexts(t, book.ReadCSV(strings.NewReader(bad)))
 	want := []string{
 		`pledge (row 3) "kr-ua-2023-07" id: duplicate: "kr-ua-2023-07" is already in the book`,
 		`pledge (row 4) "lost" under: unknown pledge: "nowhere"`,
@@ -359,4 +343,19 @@ func roundTripCSV(t testing.TB, b *pledge.Book) []pledge.Pledge {
 		t.Fatalf("written back, it does not read: %v\n%s", err, buf.String())
 	}
 	return back
+}
+
+// problemTexts returns the messages of the problems of err, which must be a
+// *ValidationError.
+func problemTexts(t testing.TB, err error) []string {
+	t.Helper()
+	var ve *pledge.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v, want a *ValidationError", err)
+	}
+	var msgs []string
+	for _, p := range ve.Problems {
+		msgs = append(msgs, p.Error())
+	}
+	return msgs
 }

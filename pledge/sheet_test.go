@@ -208,15 +208,10 @@ func TestReadCSVWithErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := pledge.ReadCSVWith(strings.NewReader(tt.in), tt.sheet)
-			var ve *pledge.ValidationError
-			if !errors.As(err, &ve) || got != nil {
-				t.Fatalf("%d records, error %v; want a *ValidationError", len(got), err)
+			if got != nil {
+				t.Errorf("%d records returned with an error", len(got))
 			}
-			var msgs []string
-			for _, p := range ve.Problems {
-				msgs = append(msgs, p.Error())
-			}
-			if diff := cmp.Diff(tt.want, msgs); diff != "" {
+			if diff := cmp.Diff(tt.want, problemTexts(t, err)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
