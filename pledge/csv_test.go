@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -358,4 +359,42 @@ func problemTexts(t testing.TB, err error) []string {
 		msgs = append(msgs, p.Error())
 	}
 	return msgs
+}
+
+// TestWriteCSVWhileAdding writes a book that grows meanwhile: what is
+// written reads back, and is the records the book held when writing
+// began, at least.
+func TestWriteCSVWhileAdding(t *testing.T) {
+	var b pledge.Book
+	for i := range 3000 {
+		if err := b.Add(pledge.Pledge{ID: "a" + strconv.Itoa(i), Donor: "D", Amount: usd("1")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 3000 {
+			if err := b.Add(pledge.Pledge{ID: "b" + strconv.Itoa(i), Donor: "D", Amount: usd("1"), Revises: "a" + strconv.Itoa(i)}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	var buf bytes.Buffer
+	if err := b.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	got, err := pledge.ReadCSV(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := b.All()
+	if len(got) < 3000 || len(got) > len(all) {
+		t.Fatalf("%d records written of %d", len(got), len(all))
+	}
+	if diff := cmp.Diff(all[:len(got)], got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

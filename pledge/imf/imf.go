@@ -109,6 +109,9 @@ var columns = [numColumns]string{"Date", "Rate", "Currency", "Frequency", "Sourc
 // leading byte-order mark is skipped, and text that is not UTF-8 is
 // refused wherever it is.
 func Read(r io.Reader, into *pledge.Rates, o Options) error {
+	if into == nil {
+		return errors.New("imf: Read into nil *pledge.Rates: pass new(pledge.Rates), or use ReadRates")
+	}
 	base := o.Base
 	if base == currency.XXX {
 		base = currency.USD

@@ -247,6 +247,12 @@ var (
 	xdr = currency.MustParseISO("XDR")
 )
 
+func TestReadIntoNil(t *testing.T) {
+	if err := imf.Read(strings.NewReader("Date,Rate,Currency,Frequency,Country code\n"), nil, imf.Options{}); err == nil {
+		t.Error("Read into nil Rates: no error")
+	}
+}
+
 // TestReadOptions reads monthly averages, end-of-period rates, rates per
 // SDR and exponents.
 func TestReadOptions(t *testing.T) {
