@@ -374,7 +374,13 @@ func (br *bookReader) row() {
 	}
 	id := string(br.cell(colID))
 	kind := pledgeRow
-	switch k := strings.ToLower(strings.TrimSpace(string(br.cell(colKind)))); k {
+	k := string(br.cell(colKind))
+	switch k { // as written, then as typed
+	case "", "pledge", "part", "source":
+	default:
+		k = strings.ToLower(strings.TrimSpace(k))
+	}
+	switch k {
 	case "", "pledge":
 	case "part":
 		kind = partRow
@@ -442,8 +448,11 @@ func (br *bookReader) pledge() {
 		br.fail(colDate, err)
 	}
 	if s := br.cell(colStage); len(s) > 0 {
-		if p.Stage, err = ParseStage(string(s)); err != nil {
-			br.fail(colStage, err)
+		var ok bool
+		if p.Stage, ok = stageOrder[string(s)]; !ok { // as written, or else as typed
+			if p.Stage, err = ParseStage(string(s)); err != nil {
+				br.fail(colStage, err)
+			}
 		}
 	}
 	if p.Categories, err = br.categories(br.cell(colCategory)); err != nil {
