@@ -90,7 +90,7 @@ func heldBy(f func() any) float64 {
 // what a Book of them holds (B/record-book, by Book.ReadCSV); and the
 // most the heap held above the input while reading, per record
 // (B/record-peak): memory in proportion to the records kept, never to
-// the file, which here is the input's ~93 bytes a record.
+// the file, which here is the input's ~97 bytes a record.
 func BenchmarkReadCSV(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		data := bookCSVOf(n)
