@@ -18,7 +18,14 @@ import (
 // pledge.Part is one line here, and the tables, the INSERTs and the SELECTs
 // follow. The types carry their own database/sql methods: an Amount writes
 // "(2300000000,USD)" into the composite type amount and scans it back, a
-// Stage or a Category is its text.
+// Stage is its name in the enum stage, a Category its text.
+//
+// Pledge.Qualifier, Part.Qualifier or a date precision would each be a
+// line such as
+//
+//	field("qualifier", "TEXT NOT NULL", func(p *pledge.Pledge) *pledge.Qualifier { return &p.Qualifier }),
+//
+// in pledges' or parts' columns.
 
 // column is one column of table T: its name, its SQL type and constraints,
 // and the field of T it holds.
@@ -96,7 +103,7 @@ var pledges = table[pledge.Pledge]{
 		field("donor", "TEXT NOT NULL", func(p *pledge.Pledge) *string { return &p.Donor }),
 		field("recipient", "TEXT NOT NULL", func(p *pledge.Pledge) *string { return &p.Recipient }),
 		field("amount", "amount NOT NULL CHECK ((amount).value >= 0 AND (amount).currency IS NOT NULL)", func(p *pledge.Pledge) *pledge.Amount { return &p.Amount }),
-		field("stage", "TEXT NOT NULL REFERENCES stages (name)", func(p *pledge.Pledge) *pledge.Stage { return &p.Stage }),
+		field("stage", "stage NOT NULL", func(p *pledge.Pledge) *pledge.Stage { return &p.Stage }),
 		date("date", func(p *pledge.Pledge) *time.Time { return &p.Date }),
 		field("occasion", "TEXT NOT NULL", func(p *pledge.Pledge) *string { return &p.Occasion }),
 		orNull("revises", "TEXT UNIQUE REFERENCES pledges (id) DEFERRABLE INITIALLY DEFERRED", func(p *pledge.Pledge) *string { return &p.Revises }),

@@ -28,7 +28,7 @@
 -- the order of their pieces (path), so that covering is one window sum
 -- per level of the trees, from the deepest up. Two temporary tables hold
 -- the work; they are dropped at the end.
-CREATE FUNCTION counted(least_stage TEXT)
+CREATE FUNCTION counted(least_stage stage)
 RETURNS TABLE (pledge BIGINT, amount amount, categories TEXT)
 LANGUAGE plpgsql
 -- Each statement takes well under a second; compiling them with LLVM,
@@ -39,10 +39,8 @@ SET client_min_messages = warning
 AS $$
 #variable_conflict use_column
 DECLARE
-	least_rank INT;
 	deepest INT;
 BEGIN
-	SELECT s.rank INTO STRICT least_rank FROM stages s WHERE s.name = least_stage;
 	DROP TABLE IF EXISTS pg_temp.counted_node, pg_temp.counted_piece;
 
 	-- The records that count: whether they reach the stage, their amounts,
@@ -58,11 +56,10 @@ BEGIN
 		SELECT p.revises, h.head FROM head h JOIN pledges p ON p.id = h.id
 		WHERE p.revises IS NOT NULL
 	), node AS (
-		SELECT p.seq, up.seq AS parent, s.rank >= least_rank AS counts,
+		SELECT p.seq, up.seq AS parent, p.stage >= least_stage AS counts,
 			(p.amount).value AS value, (p.amount).currency AS currency,
 			row_number() OVER (PARTITION BY up.seq ORDER BY p.date NULLS LAST, p.id COLLATE "C")::INT AS rank
 		FROM pledges p
-		JOIN stages s ON s.name = p.stage
 		LEFT JOIN head h ON h.id = p.under
 		LEFT JOIN pledges up ON up.id = coalesce(h.head, p.under)
 		WHERE NOT EXISTS (SELECT FROM pledges r WHERE r.revises = p.id)

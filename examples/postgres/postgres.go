@@ -18,8 +18,8 @@ var typesSQL string
 //go:embed counted.sql
 var countedSQL string
 
-// Schema returns the SQL that Create runs: the composite type amount, the
-// stages, the tables of records, parts, categories and sources, and the
+// Schema returns the SQL that Create runs: the types amount and stage, the
+// tables of records, parts, categories and sources, and the
 // function counted.
 func Schema() string {
 	stmts := []string{typesSQL}
