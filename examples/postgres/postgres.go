@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/summitry/summitry/pledge"
 )
 
@@ -51,7 +53,7 @@ func inTx(ctx context.Context, db *sql.DB, f func(*sql.Tx) error) error {
 		return errors.Join(err, tx.Rollback())
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("postgres: commit: %w", err)
+		return fmt.Errorf("postgres: commit: %w", describe(err))
 	}
 	return nil
 }
@@ -59,17 +61,25 @@ func inTx(ctx context.Context, db *sql.DB, f func(*sql.Tx) error) error {
 // Save appends records to the tables, after those already there, in one
 // transaction: every record or, on an error, none. Give it records in the
 // order a Book holds them, as [pledge.Book.All] returns them, so that
-// [Load] hands them back in an order [pledge.Book.Add] takes.
+// [Load] hands them back in an order [pledge.Book.Add] takes. Concurrent
+// Saves take turns. The tables check what they can (unique IDs, links to
+// records that exist, amounts with a currency); an error names the table,
+// the records (by position in records) whose rows it is in, and PostgreSQL's
+// detail of the row.
 func Save(ctx context.Context, db *sql.DB, records []pledge.Pledge) error {
 	return inTx(ctx, db, func(tx *sql.Tx) error {
+		// Concurrent Saves take turns, each appending after the last.
+		if _, err := tx.ExecContext(ctx, "LOCK TABLE pledges IN SHARE ROW EXCLUSIVE MODE"); err != nil {
+			return fmt.Errorf("postgres: %w", describe(err))
+		}
 		var next int64
 		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(seq) + 1, 0) FROM pledges").Scan(&next); err != nil {
 			return fmt.Errorf("postgres: %w", err)
 		}
-		w := newWriter(tx)
+		w := newWriter(tx, next)
 		for i := range records {
 			if err := w.record(ctx, next+int64(i), &records[i]); err != nil {
-				return fmt.Errorf("postgres: record %d (%q): %w", i, records[i].ID, err)
+				return fmt.Errorf("postgres: %w", err)
 			}
 		}
 		if err := w.flush(ctx); err != nil {
@@ -101,39 +111,58 @@ type writer struct {
 	sources        *inserter[pledge.Source]
 }
 
-func newWriter(tx *sql.Tx) *writer {
+// newWriter returns a writer for records from position base on.
+func newWriter(tx *sql.Tx, base int64) *writer {
 	return &writer{
-		pledges:        newInserter(tx, pledges),
-		categories:     newInserter(tx, categories),
-		parts:          newInserter(tx, parts),
-		partCategories: newInserter(tx, partCategories),
-		sources:        newInserter(tx, sources),
+		pledges:        newInserter(tx, pledges, base),
+		categories:     newInserter(tx, categories, base),
+		parts:          newInserter(tx, parts, base),
+		partCategories: newInserter(tx, partCategories, base),
+		sources:        newInserter(tx, sources, base),
 	}
 }
 
 // record writes p, the record at position seq, as its rows: record → rows.
 // recordReader.read is its inverse.
 func (w *writer) record(ctx context.Context, seq int64, p *pledge.Pledge) error {
-	err := w.pledges.add(ctx, p, seq)
+	if err := w.pledges.add(ctx, p, seq); err != nil {
+		return err
+	}
 	for i := range p.Categories {
-		err = errors.Join(err, w.categories.add(ctx, &p.Categories[i], seq, int64(i)))
+		if err := w.categories.add(ctx, &p.Categories[i], seq, int64(i)); err != nil {
+			return err
+		}
 	}
 	for i := range p.Parts {
 		row := rowOfPart(p.Parts[i])
-		err = errors.Join(err, w.parts.add(ctx, &row, seq, int64(i)))
+		if err := w.parts.add(ctx, &row, seq, int64(i)); err != nil {
+			return err
+		}
 		for j := range row.Categories {
-			err = errors.Join(err, w.partCategories.add(ctx, &row.Categories[j], seq, int64(i), int64(j)))
+			if err := w.partCategories.add(ctx, &row.Categories[j], seq, int64(i), int64(j)); err != nil {
+				return err
+			}
 		}
 	}
 	for i := range p.Sources {
-		err = errors.Join(err, w.sources.add(ctx, &p.Sources[i], seq, int64(i)))
+		if err := w.sources.add(ctx, &p.Sources[i], seq, int64(i)); err != nil {
+			return err
+		}
 	}
-	return err
+	return nil
 }
 
+// flush writes what is queued. After an error the transaction is void, so
+// it stops at the first.
 func (w *writer) flush(ctx context.Context) error {
-	return errors.Join(w.pledges.flush(ctx), w.categories.flush(ctx), w.parts.flush(ctx),
-		w.partCategories.flush(ctx), w.sources.flush(ctx))
+	for _, f := range []func(context.Context) error{
+		w.pledges.flush, w.categories.flush, w.parts.flush, w.partCategories.flush, w.sources.flush,
+	} {
+		if err := f(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // maxBatch is the most rows one INSERT carries. PostgreSQL takes at most
@@ -143,20 +172,27 @@ const maxBatch = 1000
 // inserter writes the rows of one table, maxBatch (or fewer, for wide
 // tables) to a statement, through one prepared statement for full batches.
 type inserter[T any] struct {
-	tx    *sql.Tx
-	t     table[T]
-	batch int
-	rows  int
-	args  []any
-	full  *sql.Stmt
+	tx          *sql.Tx
+	t           table[T]
+	batch       int
+	rows        int
+	args        []any
+	full        *sql.Stmt
+	base        int64 // the position of the first record saved
+	first, last int64 // the positions of the records of the rows queued
 }
 
-func newInserter[T any](tx *sql.Tx, t table[T]) *inserter[T] {
-	return &inserter[T]{tx: tx, t: t, batch: min(maxBatch, 65535/t.width())}
+func newInserter[T any](tx *sql.Tx, t table[T], base int64) *inserter[T] {
+	return &inserter[T]{tx: tx, t: t, batch: min(maxBatch, 65535/t.width()), base: base}
 }
 
-// add queues the row of v under keys, and writes the batch when it is full.
+// add queues the row of v under keys (the record's position first), and
+// writes the batch when it is full.
 func (in *inserter[T]) add(ctx context.Context, v *T, keys ...int64) error {
+	if in.rows == 0 {
+		in.first = keys[0]
+	}
+	in.last = keys[0]
 	in.args = in.t.values(in.args, v, keys...)
 	in.rows++
 	if in.rows < in.batch {
@@ -170,11 +206,7 @@ func (in *inserter[T]) add(ctx context.Context, v *T, keys ...int64) error {
 		in.full = stmt
 	}
 	_, err := in.full.ExecContext(ctx, in.args...)
-	in.args, in.rows = in.args[:0], 0
-	if err != nil {
-		return fmt.Errorf("%s: %w", in.t.name, err)
-	}
-	return nil
+	return in.done(err)
 }
 
 // flush writes the rows still queued.
@@ -183,11 +215,26 @@ func (in *inserter[T]) flush(ctx context.Context) error {
 		return nil
 	}
 	_, err := in.tx.ExecContext(ctx, in.insert(in.rows), in.args...)
+	return in.done(err)
+}
+
+// done empties the queue and says which records' rows an error is in.
+func (in *inserter[T]) done(err error) error {
 	in.args, in.rows = in.args[:0], 0
 	if err != nil {
-		return fmt.Errorf("%s: %w", in.t.name, err)
+		return fmt.Errorf("%s, the rows of records %d to %d: %w", in.t.name, in.first-in.base, in.last-in.base, describe(err))
 	}
 	return nil
+}
+
+// describe adds to a PostgreSQL error its detail, which names the row:
+// "Key (id)=(r000100) already exists."
+func describe(err error) error {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) && pg.Detail != "" {
+		return fmt.Errorf("%w: %s", err, pg.Detail)
+	}
+	return err
 }
 
 // insert returns the INSERT of n rows.

@@ -400,17 +400,19 @@ func TestSaveAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The same IDs again, after 200 new records: the UNIQUE id refuses
-	// them at the end.
+	// them, in the one INSERT of all 300.
 	again := append(slices.Clone(records[100:]), records[:100]...)
 	err := Save(ctx, db, again)
-	if err == nil || !strings.Contains(err.Error(), "unique") {
-		t.Fatalf("saving records twice: %v, want a unique violation", err)
+	want := fmt.Sprintf("pledges, the rows of records 0 to 299: ERROR: duplicate key value violates unique constraint \"pledges_id_key\" (SQLSTATE 23505): Key (id)=(%s) already exists.", records[0].ID)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("saving records twice: %v\nwant an error with %q", err, want)
 	}
 	// A link to a record that is not there fails at commit.
 	orphan := records[100]
 	orphan.Under = "nowhere"
-	if err := Save(ctx, db, []pledge.Pledge{orphan}); err == nil || !strings.Contains(err.Error(), "foreign key") {
-		t.Fatalf("saving a record under a missing one: %v, want a foreign key violation", err)
+	want = `violates foreign key constraint "pledges_under_fkey" (SQLSTATE 23503): Key (under)=(nowhere) is not present in table "pledges".`
+	if err := Save(ctx, db, []pledge.Pledge{orphan}); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("saving a record under a missing one: %v\nwant an error with %q", err, want)
 	}
 	got, err := Load(ctx, db)
 	if err != nil {
