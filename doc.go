@@ -23,7 +23,10 @@
 // Both are safe for concurrent use, return copies, and keep to an API that
 // the gomacro interpreter behind the gophernotes Jupyter kernel can use: no
 // type parameters, results as slices and structs with value-receiver methods,
-// and tables that render as text, Markdown, HTML and SVG.
+// and tables that render as text, Markdown, HTML and SVG. Every result also
+// marshals to JSON other languages read (snake_case names, amounts as exact
+// decimal strings, null for what is unknown), and the questions a service
+// takes (a pledge.Query, a meeting.Rule, claims) read back from it.
 //
 // A short example, from a July 2024 report on South Korea's aid to Ukraine:
 //

@@ -180,7 +180,7 @@ func readFile(fsys fs.FS, name, record string, columns []string, required int, o
 	file, err := fsys.Open(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		if !optional {
-			ps.add(Problem{File: name, Err: fmt.Errorf("%w: the data set has no %s", ErrEmpty, name)})
+			ps.add(Problem{File: name, Err: fmt.Errorf("%w: the data set has no %s", ErrMissing, name)})
 		}
 		return f, nil
 	}
@@ -204,7 +204,7 @@ func readFile(fsys fs.FS, name, record string, columns []string, required int, o
 	header, err := cr.Read()
 	switch {
 	case errors.Is(err, io.EOF):
-		ps.add(Problem{File: name, Err: fmt.Errorf("%w: no header", ErrEmpty)})
+		ps.add(Problem{File: name, Err: fmt.Errorf("%w: no header", ErrMissing)})
 		return f, nil
 	case err != nil:
 		if errors.Is(err, io.ErrUnexpectedEOF) || isParseError(err) {
@@ -322,39 +322,25 @@ func sourceGroup(col string) int {
 	return 0
 }
 
-// column turns a problem's field, named as in the Go types, into the
-// column of row i: "Terms[1].End" is "terms[1]", "Sources[0].Date" the
-// date column of the row's first source ("source2_date" when its first
-// filled group is the second), "AsOf" "as_of".
+// column turns a problem's field, named by its JSON path, into the column
+// of row i: "terms[1].end" is "terms[1]", "sources[0].date" the date
+// column of the row's first source ("source2_date" when its first filled
+// group is the second); every other field is its column already.
 func (f *csvFile) column(i int, field string) string {
-	if rest, ok := strings.CutPrefix(field, "Sources["); ok {
+	if rest, ok := strings.CutPrefix(field, "sources["); ok {
 		j, part, ok := strings.Cut(rest, "].")
 		n, err := strconv.Atoi(j)
 		if ok && err == nil && i < len(f.groups) && n >= 0 && n < len(f.groups[i]) {
-			return sourcePrefix(f.groups[i][n]) + strings.ToLower(part)
+			return sourcePrefix(f.groups[i][n]) + part
 		}
 		return field
 	}
-	name, index := field, ""
-	if k := strings.IndexByte(field, '['); k >= 0 {
-		name, index = field[:k], field[k:]
-		if e := strings.IndexByte(index, ']'); e >= 0 {
-			index = index[:e+1]
+	if rest, ok := strings.CutPrefix(field, "terms["); ok {
+		if j, _, ok := strings.Cut(rest, "]"); ok {
+			return "terms[" + j + "]"
 		}
 	}
-	if c, ok := goColumns[name]; ok {
-		return c + index
-	}
 	return field
-}
-
-// goColumns maps the Go fields of records to the columns of a data set.
-var goColumns = map[string]string{
-	"ID": "id", "Name": "name", "Country": "country", "Office": "office", "Terms": "terms",
-	"Aliases": "aliases", "Date": "date", "Participants": "participants", "Kind": "kind",
-	"Status": "status", "Place": "place", "Occasion": "occasion", "Note": "note",
-	"Leader": "leader", "With": "with", "Count": "count", "Most": "count", "AsOf": "as_of",
-	"Rule": "rule", "Match": "match", "As": "kinds", "As.Kinds": "kinds", "As.Multilateral": "multilateral",
 }
 
 // csvRow is one row of a data set being read.
@@ -391,7 +377,7 @@ func (r *csvRow) list(col string) []string {
 	for j := range items {
 		items[j] = strings.TrimSpace(items[j])
 		if items[j] == "" {
-			r.report(col+"["+strconv.Itoa(j)+"]", fmt.Errorf("%w: an empty item in %s", ErrEmpty, problem.Quote(cell)))
+			r.report(col+"["+strconv.Itoa(j)+"]", fmt.Errorf("%w: an empty item in %s", ErrMissing, problem.Quote(cell)))
 		}
 	}
 	return items

@@ -93,12 +93,12 @@ func TestReadCSVErrors(t *testing.T) {
 		is                         error
 	}{
 		{"no leaders file", "", csvMeetings, "",
-			[]string{"meeting: leaders.csv: required field is empty: the data set has no leaders.csv"}, meeting.ErrEmpty},
+			[]string{"meeting: leaders.csv: missing field: the data set has no leaders.csv"}, meeting.ErrMissing},
 		{"empty file", "", "", "",
-			[]string{"meeting: leaders.csv: required field is empty: the data set has no leaders.csv",
-				"meeting: meetings.csv: required field is empty: the data set has no meetings.csv"}, meeting.ErrEmpty},
+			[]string{"meeting: leaders.csv: missing field: the data set has no leaders.csv",
+				"meeting: meetings.csv: missing field: the data set has no meetings.csv"}, meeting.ErrMissing},
 		{"no header", csvLeaders, "\ufeff", "",
-			[]string{"meeting: meetings.csv: required field is empty: no header"}, meeting.ErrEmpty},
+			[]string{"meeting: meetings.csv: missing field: no header"}, meeting.ErrMissing},
 		{"header", "ID,name,country,Terms,extra,id,source3_url\n", csvMeetings, "",
 			[]string{
 				`meeting: leaders.csv line 1: malformed CSV: column "ID" must be spelled "id"`,
@@ -113,7 +113,7 @@ func TestReadCSVErrors(t *testing.T) {
 			}, meeting.ErrSyntax},
 		{"bad fields", csvLeaders + "kr-x,X,KR,,2020-01-01,;a,,,2020-02-30,\n" + "kr-y,Y\n", csvMeetings, "",
 			[]string{
-				`meeting: leaders.csv line 5: leader[3] "kr-x": aliases[0]: required field is empty: an empty item in ";a"`,
+				`meeting: leaders.csv line 5: leader[3] "kr-x": aliases[0]: missing field: an empty item in ";a"`,
 				`meeting: leaders.csv line 5: leader[3] "kr-x": source_date: invalid date "2020-02-30", want YYYY-MM-DD`,
 				`meeting: leaders.csv line 5: leader[3] "kr-x": terms[0]: invalid date: term "2020-01-01", want YYYY-MM-DD..YYYY-MM-DD or YYYY-MM-DD..`,
 				`meeting: leaders.csv line 6: leader[4] "kr-y": malformed CSV: 2 fields, the header has 10`,

@@ -34,7 +34,7 @@ func (pc PairCounts) table() table.Table {
 		Align:   []table.Align{table.Left, table.Left, table.Right},
 	}
 	for _, r := range pc.rows {
-		t.Rows = append(t.Rows, []string{label(r.A), label(r.B), strconv.Itoa(r.Count)})
+		t.Rows = append(t.Rows, []string{label(pc.leaders[r.a]), label(pc.leaders[r.b]), strconv.Itoa(r.count)})
 	}
 	return t
 }
@@ -85,9 +85,9 @@ func (pc PairCounts) chart() table.Chart {
 	c := table.Chart{Title: pc.caption()}
 	for _, r := range pc.rows {
 		c.Bars = append(c.Bars, table.Bar{
-			Label:   []string{r.A.Name + " –", r.B.Name},
-			Value:   decimalOf(r.Count),
-			Display: strconv.Itoa(r.Count),
+			Label:   []string{pc.leaders[r.a].Name + " –", pc.leaders[r.b].Name},
+			Value:   decimalOf(r.count),
+			Display: strconv.Itoa(r.count),
 		})
 	}
 	return c

@@ -12,9 +12,9 @@
 // (ISO 3166-1, see [ParseCountry]), an office, terms in office and aliases
 // in any script. Terms include both their first and last day; a term may
 // start on the day the previous one ended. [Ledger.AddLeader] checks and
-// adds leaders; names, aliases and offices may not hold control characters,
-// and one leader's ID may not read as another leader's name or alias.
-// [Ledger.Leader] finds a leader by ID, name or alias: an exact ID first,
+// adds leaders (see "Text and limits" below); one leader's ID may not read
+// as another leader's name or alias. [Ledger.Leader] finds a leader by ID,
+// name or alias: an exact ID first,
 // then everything folded (case, accents on Latin and Greek letters, width,
 // compatibility forms, spaces, hyphens and apostrophes ignored; Cyrillic
 // letters such as й and и, Hangul syllables, kana and ideographs kept
@@ -30,8 +30,9 @@
 // (Talks, PullAside, Call, Visit), a [Status] (Held, Planned, Unconfirmed,
 // Cancelled), a place, an occasion ("NATO Summit 2024") and its sources.
 // [Ledger.AddMeeting] rejects unknown participants, meetings outside a
-// participant's terms and repeated records. Dates are civil dates: only the
-// year, month and day are kept, as midnight UTC. Records are never removed
+// participant's terms, more than [MaxParticipants] (400) participants and
+// repeated records. Dates are civil dates: only the year, month and day
+// are kept, as midnight UTC. Records are never removed
 // or edited, except that [Ledger.SetStatus] changes a meeting's status, so
 // a planned meeting can become held or cancelled.
 //
@@ -40,6 +41,36 @@
 // Status also have UnmarshalText methods for encoding/json, but with
 // pointer receivers, which gomacro (the gophernotes interpreter) cannot
 // call: there, use ParseKind and ParseStatus.
+//
+// # Text and limits
+//
+// One rule holds for every text of a record, whatever reader or call it
+// comes through. Every text field (IDs, names, aliases, offices,
+// participants, places, occasions, notes, a tally's rule, each source's
+// publisher, title, URL and quote) must be valid UTF-8 and hold no control
+// character other than tab, line feed and carriage return, and none of
+// Unicode's 66 noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF in
+// every plane). That keeps out every character XML 1.0 forbids, so the
+// HTML and SVG of every result parse as XML, and every character that JSON
+// would not carry back unchanged. IDs, names, aliases and offices are on
+// one line (no tab, line feed or carriage return) and at most 1000 bytes,
+// and an ID has no spaces at either end. [Ledger.AddLeader],
+// [Ledger.AddMeeting] and [Ledger.AddTally] refuse any other text
+// (ErrInvalidText; ErrInvalidID for an ID), naming the field, the
+// character and its byte offset, and so does every reader, since each
+// passes what it reads through them.
+//
+// A meeting has at most [MaxParticipants] participants, 400: the UN
+// General Assembly's 193 members would fit with a head of state and a head
+// of government each. The bound keeps the pairs one meeting adds to
+// [Ledger.Pairs] under a Multilateral rule at 79,800 or fewer.
+//
+// Checking a batch takes time in proportion to its size: a meeting's date
+// is checked against the one term of each participant that can hold it,
+// found by binary search, and a leader's aliases are compared through a
+// map, so a leader of 10,000 terms or 40,000 aliases costs no more per
+// term or alias than one of a few; and an ID that reads as the name of
+// thousands of leaders makes the first 100 problems and counts the rest.
 //
 // # Counting rules
 //
@@ -94,7 +125,9 @@
 // the record (index and ID), the field (as in the Go types; for CSV, the
 // column) and, for JSON and CSV, the line and the file. errors.Is
 // finds the sentinels (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...)
-// through it.
+// through it. An error stays small however bad the input: it lists the
+// first 100 problems and counts the rest ([ValidationError].Omitted), and
+// quotes at most 64 bytes of a bad value, then its length.
 //
 // # Saving and showing
 //
@@ -103,20 +136,44 @@
 // included. [ReadCSV] reads a data set a spreadsheet can edit, three CSV
 // files of leaders, meetings and tallies with a source in every row, all
 // or nothing, with errors naming the file, the line and the column;
-// [Ledger.WriteCSV] writes one. Reading is
-// strict and linear in the input: keys must be spelled exactly and appear
-// once, text must be valid UTF-8 without escaped half surrogate pairs, and
-// every fault is reported with its line; the JSON null is an empty ledger.
+// [Ledger.WriteCSV] writes one. Reading is strict and takes time and
+// memory in proportion to the input: keys must be spelled exactly and
+// appear once, text must be valid UTF-8 without escaped half surrogate
+// pairs and keep the rule above, and every fault is reported with its line
+// (the first 100 of them); the JSON null is an empty ledger, and a UTF-8
+// byte-order mark at the start of a file is skipped, as every reader of
+// this module skips it.
 // [PairCounts] and [Standings] print as aligned text (String), Markdown,
 // HTML and SVG, all escaped (HTML and SVG are well-formed XML whatever the
 // names hold); Jupyter notebooks running gophernotes show them as tables,
 // and their Chart methods as bar charts.
 //
+// # JSON in a service
+//
+// Every result marshals to JSON another language reads without knowing
+// Go: [PairCounts] as {"rule", "rows"}, each row {"a", "b", "count"} with
+// the leaders as {"id", "name", "country"}; [Standings] as {"country",
+// "counterpart", "rule", "as_of", "reported", "rows"}, each [Standing]
+// with its counts and ranks as numbers, null where they are unknown or
+// unbounded, and years in office and meetings a year as decimal strings
+// ("2.17"), never floats; a [Finding] as {"claim", "recorded", "missing"},
+// or with "error" and null counts. A [Rule] writes the kinds and statuses
+// it counts, defaults made explicit. [Leader], [Meeting] (the entries of
+// [Ledger.Schedule]), [Tally], [Source] and [Term] marshal as the
+// ledger's JSON holds them. Kinds, statuses, a [Basis] and a [RuleMatch]
+// are their text, dates YYYY-MM-DD. A service takes its questions as
+// JSON too: [Rule.UnmarshalJSON], [Claim.UnmarshalJSON] and
+// [Finding.UnmarshalJSON] read as strictly as [ReadLedger], name the key
+// at fault ("kinds[1]") and leave the value unchanged on error; a rule
+// read back is [Rule.Equal] to the rule written. Each type's MarshalJSON
+// shows its form.
+//
 // # Concurrency and the interpreter
 //
 // A [Ledger] is safe for concurrent use and its zero value is ready. Results
 // are copies. The API has no type parameters or iterators and its result
-// types have value-receiver methods, so it works from gomacro; the one
-// exception, the UnmarshalText methods of Kind and Status, has ParseKind and
-// ParseStatus beside it.
+// types have value-receiver methods, so it works from gomacro; the
+// exceptions, the UnmarshalText methods of Kind, Status, Basis and
+// RuleMatch, have ParseKind, ParseStatus, ParseBasis and ParseRuleMatch
+// beside them, and the UnmarshalJSON methods are for encoding/json.
 package meeting

@@ -137,8 +137,8 @@ func ExampleLedger_AddLeader() {
 	// <nil>
 	// KR 2022-05-10..2025-04-04
 	// meeting: 2 problems:
-	// 	meeting: leader[0] "xx-1": Country: invalid country code "EU"
-	// 	meeting: leader[1] "kr-yoon-suk-yeol": ID: duplicate leader ID "kr-yoon-suk-yeol": already in the ledger
+	// 	meeting: leader[0] "xx-1": country: invalid country code "EU"
+	// 	meeting: leader[1] "kr-yoon-suk-yeol": id: duplicate leader ID "kr-yoon-suk-yeol": already in the ledger
 	// 1 true
 }
 
@@ -153,8 +153,8 @@ func ExampleLedger_AddMeeting() {
 	fmt.Println(errors.Is(err, meeting.ErrUnknownLeader), errors.Is(err, meeting.ErrOutOfTerm))
 	// Output:
 	// meeting: 3 problems:
-	// 	meeting: meeting[0] "new": Participants[1]: unknown leader ID "Ishiba Shigeru"
-	// 	meeting: meeting[1] "late": Date: outside the leader's terms in office: Fumio Kishida (jp-kishida-fumio) was not in office on 2024-12-01
+	// 	meeting: meeting[0] "new": participants[1]: unknown leader ID "Ishiba Shigeru"
+	// 	meeting: meeting[1] "late": date: outside the leader's terms in office: Fumio Kishida (jp-kishida-fumio) was not in office on 2024-12-01
 	// 	meeting: meeting[2] "again": duplicate: the same participants, date and kind as meeting "yk-2024-07-10"
 	// true true
 }
@@ -430,7 +430,7 @@ func ExampleReadLedger() {
 	//     }
 	//   ]
 	// }
-	// meeting: line 2: meeting[0] "m1": Kind: invalid kind "summit" (want talks, pull-aside, call or visit)
+	// meeting: line 2: meeting[0] "m1": kind: invalid kind "summit" (want talks, pull-aside, call or visit)
 }
 
 // ParseKind and ParseStatus read the words a notebook user types; the

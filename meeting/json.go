@@ -12,6 +12,7 @@ import (
 
 	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/input"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // The JSON form of a ledger:
@@ -98,23 +99,10 @@ func (l *Ledger) document() jsonLedger {
 	defer l.mu.RUnlock()
 	doc := jsonLedger{Leaders: make([]jsonLeader, 0, len(l.leaders)), Meetings: make([]jsonMeeting, 0, len(l.all))}
 	for _, n := range l.leaderOrder() {
-		ld := &l.leaders[n]
-		j := jsonLeader{ID: ld.ID, Name: ld.Name, Country: ld.Country, Office: ld.Office, Aliases: ld.Aliases,
-			Sources: toJSONSources(ld.Sources)}
-		for _, t := range ld.Terms {
-			j.Terms = append(j.Terms, jsonTerm{Start: civil.Format(t.Start), End: civil.Format(t.End)})
-		}
-		doc.Leaders = append(doc.Leaders, j)
+		doc.Leaders = append(doc.Leaders, toJSONLeader(&l.leaders[n]))
 	}
 	for _, n := range l.all {
-		m := &l.meetings[n]
-		j := jsonMeeting{
-			ID: m.ID, Date: civil.Format(m.Date), Participants: m.Participants,
-			Kind: m.Kind.String(), Status: m.Status.String(),
-			Place: m.Place, Occasion: m.Occasion, Note: m.Note,
-		}
-		j.Sources = toJSONSources(m.Sources)
-		doc.Meetings = append(doc.Meetings, j)
+		doc.Meetings = append(doc.Meetings, toJSONMeeting(&l.meetings[n].Meeting))
 	}
 	doc.Tallies = l.jsonTallies()
 	return doc
@@ -122,7 +110,16 @@ func (l *Ledger) document() jsonLedger {
 
 // ReadLedger reads a ledger written by [Ledger.WriteJSON] or
 // [Ledger.MarshalJSON], as [Ledger.UnmarshalJSON] does; the JSON null is an
-// empty ledger. It takes time and memory in proportion to the input.
+// empty ledger, and a UTF-8 byte-order mark at the start is skipped.
+//
+// It reads untrusted input within these bounds: time and memory in
+// proportion to the input (it holds the input, the records read from it
+// and the ledger they make, about ten times the input for a typical
+// ledger); records within the limits of [Ledger.AddLeader] and
+// [Ledger.AddMeeting] (IDs, names, aliases and offices of at most 1000
+// bytes, at most [MaxParticipants] participants a meeting); and an error
+// of at most 100 problems with the count of the rest, each quoting at most
+// 64 bytes of a bad value.
 func ReadLedger(r io.Reader) (*Ledger, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -144,12 +141,14 @@ func ReadLedger(r io.Reader) (*Ledger, error) {
 // U+FFFD, are ErrInvalidText; bad dates are ErrInvalidDate; and every
 // record is checked as [Ledger.AddLeader] and [Ledger.AddMeeting] check
 // them. Errors are a *ValidationError whose problems carry the line: of the
-// fault for malformed JSON, of the record for a record's problems. On error
-// the ledger is unchanged.
+// fault for malformed JSON, of the record for a record's problems; it lists
+// the first 100 problems and counts the rest. A UTF-8 byte-order mark at
+// the start of data is skipped. On error the ledger is unchanged.
 //
 // As encoding/json's convention for Unmarshalers asks, the JSON null
 // changes nothing, so a null ledger in a larger document is no error.
 func (l *Ledger) UnmarshalJSON(data []byte) error {
+	data = input.TrimBOM(data)
 	if isNull(data) {
 		return nil
 	}
@@ -205,10 +204,9 @@ type decoder struct {
 	id       string           // the ID of the record being read, once read
 	ps       problems
 
-	// Line counting moves forward from the last offset asked about, so
-	// finding the line of every record takes linear time in all.
-	at   int // a byte offset
-	line int // the line of byte at
+	// Line counting moves on from the last offset asked about, so finding
+	// the line of every record takes linear time in all.
+	lineAt *input.Lines
 }
 
 // syntaxError is a problem with the JSON text at a byte offset.
@@ -222,56 +220,48 @@ func (e *syntaxError) Error() string { return e.err.Error() }
 
 // decode parses and checks a ledger document into a new store.
 func decode(data []byte) (store, error) {
-	d := &decoder{data: data, lines: map[string][]int{}, line: 1}
+	d := &decoder{data: data, lines: map[string][]int{}, lineAt: input.NewLines(data)}
 	if err := d.encoding(); err != nil {
 		return store{}, err
 	}
 	if err := d.syntax(); err != nil {
 		return store{}, err
 	}
-	if err := d.located(d.ps).err(); err != nil {
+	if err := d.located(&d.ps).err(); err != nil {
 		return store{}, err
 	}
 	var s store
 	leaders, ps := s.checkLeaders(d.leaders)
-	if err := d.located(ps).err(); err != nil {
+	if err := d.located(&ps).err(); err != nil {
 		return store{}, err
 	}
 	s.addLeaders(leaders)
 	meetings, ps := s.checkMeetings(d.meetings)
-	if err := d.located(ps).err(); err != nil {
+	if err := d.located(&ps).err(); err != nil {
 		return store{}, err
 	}
 	s.addMeetings(meetings)
 	tallies, ps := s.checkTallies(d.tallies)
-	if err := d.located(ps).err(); err != nil {
+	if err := d.located(&ps).err(); err != nil {
 		return store{}, err
 	}
 	s.addTallies(tallies)
 	return s, nil
 }
 
-// located sets the line of each problem from the record it names.
-func (d *decoder) located(ps problems) problems {
-	for i := range ps {
-		if lines := d.lines[ps[i].Record]; ps[i].Index < len(lines) {
-			ps[i].Line = lines[ps[i].Index]
+// located sets the line of each problem kept from the record it names.
+func (d *decoder) located(ps *problems) *problems {
+	for i := range ps.list {
+		p := &ps.list[i]
+		if lines := d.lines[p.Record]; p.Index < len(lines) {
+			p.Line = lines[p.Index]
 		}
 	}
 	return ps
 }
 
-// lineOf returns the line number of a byte offset. It counts on from the
-// offset asked about last, or back from it for an earlier one.
-func (d *decoder) lineOf(off int) int {
-	off = min(max(off, 0), len(d.data))
-	if off >= d.at {
-		d.line += bytes.Count(d.data[d.at:off], []byte("\n"))
-		d.at = off
-		return d.line
-	}
-	return d.line - bytes.Count(d.data[off:d.at], []byte("\n"))
-}
+// lineOf returns the line number of a byte offset.
+func (d *decoder) lineOf(off int) int { return d.lineAt.At(off) }
 
 // encoding reports the first byte that is not UTF-8 and the first \u
 // escape of half a surrogate pair: encoding/json turns either into U+FFFD,
@@ -330,7 +320,7 @@ func (d *decoder) fail(record string, i int, err error) error {
 	}
 	var se *syntaxError
 	if errors.As(err, &se) {
-		p.Line, p.Field, p.Err = d.lineOf(se.off), se.field, se.err
+		p.Line, p.Field, p.Err = d.lineOf(se.off), jsonPath(se.field), se.err
 	}
 	return &ValidationError{Problems: []Problem{p}}
 }
@@ -453,7 +443,7 @@ func (d *decoder) walk() error {
 		switch {
 		case seen[key]:
 			d.pos = keyAt
-			return d.fail("", 0, d.malformed("", "field %q repeated", key))
+			return d.fail("", 0, d.malformed("", "field %s repeated", problem.Quote(key)))
 		case key == "leaders":
 			err = d.array("leader", d.leader)
 		case key == "meetings":
@@ -462,7 +452,7 @@ func (d *decoder) walk() error {
 			err = d.array("tally", d.tally)
 		default:
 			d.pos = keyAt
-			return d.fail("", 0, d.malformed("", "unknown field %q", key))
+			return d.fail("", 0, d.malformed("", "unknown field %s", problem.Quote(key)))
 		}
 		if err != nil {
 			return err
@@ -514,17 +504,17 @@ func (d *decoder) object(prefix string, fields []field, opened func(off int), va
 			}
 			if strings.EqualFold(f.key, key) {
 				d.pos = keyAt
-				return d.malformed(prefix+f.name, "field %q must be spelled %q", key, f.key)
+				return d.malformed(prefix+f.name, "field %s must be spelled %q", problem.Quote(key), f.key)
 			}
 		}
 		if i < 0 {
 			d.pos = keyAt
-			return d.malformed(strings.TrimSuffix(prefix, "."), "unknown field %q", key)
+			return d.malformed(strings.TrimSuffix(prefix, "."), "unknown field %s", problem.Quote(key))
 		}
 		name := prefix + fields[i].name
 		if seen&(1<<i) != 0 {
 			d.pos = keyAt
-			return d.malformed(name, "field %q repeated", key)
+			return d.malformed(name, "field %s repeated", problem.Quote(key))
 		}
 		seen |= 1 << i
 		d.next()
@@ -659,20 +649,7 @@ func (d *decoder) meeting(i int) error {
 func (d *decoder) sources(name string, dst *[]jsonSource) error {
 	return d.list(name, func(k int) error {
 		var s jsonSource
-		err := d.object(name+"["+strconv.Itoa(k)+"].", sourceFields, nil, func(f field, name string) error {
-			dst := &s.Date
-			switch f.key {
-			case "publisher":
-				dst = &s.Publisher
-			case "title":
-				dst = &s.Title
-			case "url":
-				dst = &s.URL
-			case "quote":
-				dst = &s.Quote
-			}
-			return d.str(name, dst)
-		})
+		err := d.source(name+"["+strconv.Itoa(k)+"].", &s)
 		*dst = append(*dst, s)
 		return err
 	})
@@ -683,7 +660,7 @@ func (d *decoder) sources(name string, dst *[]jsonSource) error {
 func parseDate(s, field string, report func(field string, err error)) time.Time {
 	t, err := civil.Parse(s)
 	if err != nil {
-		report(field, fmt.Errorf("%w %q, want YYYY-MM-DD", ErrInvalidDate, s))
+		report(field, fmt.Errorf("%w %s, want YYYY-MM-DD", ErrInvalidDate, problem.Quote(s)))
 	}
 	return t
 }

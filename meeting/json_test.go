@@ -3,13 +3,16 @@ package meeting_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/meeting"
 )
 
@@ -117,70 +120,70 @@ func TestReadLedgerErrors(t *testing.T) {
 		{"repeated field", `{"leaders": [], "leaders": []}`, `meeting: line 1: malformed ledger JSON: field "leaders" repeated`, meeting.ErrSyntax},
 		{"trailing data", `{"leaders": []} {}`, `meeting: line 1: malformed ledger JSON: data after the ledger object`, meeting.ErrSyntax},
 		{"trailing data on a later line", "{\"leaders\": []}\n\n x", `meeting: line 3: malformed ledger JSON: data after the ledger object`, meeting.ErrSyntax},
-		{"a fault before trailing data", `{"leaders": [{"id": 1}]} {}`, `meeting: line 1: leader[0]: ID: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+		{"a fault before trailing data", `{"leaders": [{"id": 1}]} {}`, `meeting: line 1: leader[0]: id: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
 		{"a syntax error late in the input", "{\"leaders\": [{\"ID\": \"a\"}],\n \"meetings\": [}", `meeting: line 2: malformed ledger JSON: invalid character '}' looking for beginning of value`, meeting.ErrSyntax},
 		{"too deep", `{"leaders": [` + strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + `]}`,
 			`meeting: line 1: malformed ledger JSON: invalid character '[' exceeded max depth`, meeting.ErrSyntax},
 		{"leaders not an array", `{"leaders": {}}`, `meeting: line 1: malformed ledger JSON: leaders: want an array`, meeting.ErrSyntax},
 		{"unknown record field", "{\"leaders\": [\n{\"id\": \"a\", \"nmae\": \"A\"}]}", `meeting: line 2: leader[0] "a": malformed ledger JSON: unknown field "nmae"`, meeting.ErrSyntax},
-		{"wrong type", "{\"leaders\": [\n\n{\"id\": 7}]}", `meeting: line 3: leader[0]: ID: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+		{"wrong type", "{\"leaders\": [\n\n{\"id\": 7}]}", `meeting: line 3: leader[0]: id: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
 		{"bad syntax in a record", "{\"leaders\": [\n{\"id\": \"a\",\n \"name\": x}]}", `meeting: line 3: malformed ledger JSON: invalid character 'x' looking for beginning of value`, meeting.ErrSyntax},
 		{"truncated", `{"leaders": [{"id": "a"`, `meeting: line 1: malformed ledger JSON: unexpected end of input`, meeting.ErrSyntax},
 		{"bad date", leaders + `{"id": "m", "date": "10/07/2024", "participants": ["a", "b"], "kind": "talks", "status": "held"}]}`,
-			`meeting: line 5: meeting[0] "m": Date: invalid date "10/07/2024", want YYYY-MM-DD`, meeting.ErrInvalidDate},
+			`meeting: line 5: meeting[0] "m": date: invalid date "10/07/2024", want YYYY-MM-DD`, meeting.ErrInvalidDate},
 		{"bad term date", "{\"leaders\": [{\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\", \"terms\": [{\"start\": \"2020-13-01\"}]}]}",
-			`meeting: line 1: leader[0] "a": Terms[0].Start: invalid date "2020-13-01", want YYYY-MM-DD`, meeting.ErrInvalidDate},
+			`meeting: line 1: leader[0] "a": terms[0].start: invalid date "2020-13-01", want YYYY-MM-DD`, meeting.ErrInvalidDate},
 		{"missing kind", leaders + `{"id": "m", "date": "2024-07-10", "participants": ["a", "b"], "status": "held"}]}`,
-			`meeting: line 5: meeting[0] "m": Kind: invalid kind "" (want talks, pull-aside, call or visit)`, meeting.ErrInvalidKind},
+			`meeting: line 5: meeting[0] "m": kind: invalid kind "" (want talks, pull-aside, call or visit)`, meeting.ErrInvalidKind},
 		{"bad status", leaders + `{"id": "m", "date": "2024-07-10", "participants": ["a", "b"], "kind": "call", "status": "maybe"}]}`,
-			`meeting: line 5: meeting[0] "m": Status: invalid status "maybe" (want held, planned, unconfirmed or cancelled)`, meeting.ErrInvalidStatus},
+			`meeting: line 5: meeting[0] "m": status: invalid status "maybe" (want held, planned, unconfirmed or cancelled)`, meeting.ErrInvalidStatus},
 		{"bad country", "{\"leaders\": [\n  {\"id\": \"a\", \"name\": \"A\", \"country\": \"XX\"}]}",
-			`meeting: line 2: leader[0] "a": Country: invalid country code "XX"`, meeting.ErrInvalidCountry},
+			`meeting: line 2: leader[0] "a": country: invalid country code "XX"`, meeting.ErrInvalidCountry},
 		{"unknown participant", leaders + `{"id": "m1", "date": "2024-07-10", "participants": ["a", "b"], "kind": "talks", "status": "held"},
   {"id": "m2", "date": "2024-07-10", "participants": ["a", "c"], "kind": "talks", "status": "held"}]}`,
-			`meeting: line 6: meeting[1] "m2": Participants[1]: unknown leader ID "c"`, meeting.ErrUnknownLeader},
+			`meeting: line 6: meeting[1] "m2": participants[1]: unknown leader ID "c"`, meeting.ErrUnknownLeader},
 		{"out of term", leaders + `{"id": "m1", "date": "2019-07-10", "participants": ["a", "b"], "kind": "talks", "status": "held"}]}`,
-			`meeting: line 5: meeting[0] "m1": Date: outside the leader's terms in office: A (a) was not in office on 2019-07-10`, meeting.ErrOutOfTerm},
+			`meeting: line 5: meeting[0] "m1": date: outside the leader's terms in office: A (a) was not in office on 2019-07-10`, meeting.ErrOutOfTerm},
 
 		// Keys are spelled exactly, once, in every object.
 		{"key in another case", "{\"leaders\": [{\"ID\": \"a\", \"name\": \"A\", \"country\": \"KR\"}]}",
-			`meeting: line 1: leader[0]: ID: malformed ledger JSON: field "ID" must be spelled "id"`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0]: id: malformed ledger JSON: field "ID" must be spelled "id"`, meeting.ErrSyntax},
 		{"repeated key", `{"leaders": [{"id": "a", "name": "A", "name": "B", "country": "KR"}]}`,
-			`meeting: line 1: leader[0] "a": Name: malformed ledger JSON: field "name" repeated`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0] "a": name: malformed ledger JSON: field "name" repeated`, meeting.ErrSyntax},
 		{"repeated key in a term", `{"leaders": [{"id": "a", "name": "A", "country": "KR", "terms": [{"start": "2020-01-01", "start": "2021-01-01"}]}]}`,
-			`meeting: line 1: leader[0] "a": Terms[0].Start: malformed ledger JSON: field "start" repeated`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0] "a": terms[0].start: malformed ledger JSON: field "start" repeated`, meeting.ErrSyntax},
 		{"key in another case in a source", leaders + m + `"sources": [{"publisher": "P"}, {"URL": "https://example.com"}]}]}`,
-			`meeting: line 5: meeting[0] "m": Sources[1].URL: malformed ledger JSON: field "URL" must be spelled "url"`, meeting.ErrSyntax},
+			`meeting: line 5: meeting[0] "m": sources[1].url: malformed ledger JSON: field "URL" must be spelled "url"`, meeting.ErrSyntax},
 		{"unknown key in a source", leaders + m + `"sources": [{"link": "https://example.com"}]}]}`,
-			`meeting: line 5: meeting[0] "m": Sources[0]: malformed ledger JSON: unknown field "link"`, meeting.ErrSyntax},
+			`meeting: line 5: meeting[0] "m": sources[0]: malformed ledger JSON: unknown field "link"`, meeting.ErrSyntax},
 		{"escaped key", `{"leaders": [{"\u0069d": "a", "id": "b", "name": "A", "country": "KR"}]}`,
-			`meeting: line 1: leader[0] "a": ID: malformed ledger JSON: field "id" repeated`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0] "a": id: malformed ledger JSON: field "id" repeated`, meeting.ErrSyntax},
 
 		// Wrong types, named by Go field.
 		{"a participant of the wrong type", leaders + `{"id": "m", "date": "2024-07-10", "participants": ["a", 1], "kind": "talks", "status": "held"}]}`,
-			`meeting: line 5: meeting[0] "m": Participants[1]: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+			`meeting: line 5: meeting[0] "m": participants[1]: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
 		{"terms not an array", `{"leaders": [{"id": "a", "name": "A", "country": "KR", "terms": {}}]}`,
-			`meeting: line 1: leader[0] "a": Terms: malformed ledger JSON: got a JSON object, want an array`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0] "a": terms: malformed ledger JSON: got a JSON object, want an array`, meeting.ErrSyntax},
 		{"a term not an object", `{"leaders": [{"id": "a", "name": "A", "country": "KR", "terms": ["2020-01-01"]}]}`,
-			`meeting: line 1: leader[0] "a": Terms[0]: malformed ledger JSON: got a JSON string, want an object`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0] "a": terms[0]: malformed ledger JSON: got a JSON string, want an object`, meeting.ErrSyntax},
 		{"a null record", `{"leaders": [null]}`,
 			`meeting: line 1: leader[0]: malformed ledger JSON: got a JSON null, want an object`, meeting.ErrSyntax},
 		{"a boolean name", `{"leaders": [{"id": "a", "name": true}]}`,
-			`meeting: line 1: leader[0] "a": Name: malformed ledger JSON: got a JSON boolean, want a string`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0] "a": name: malformed ledger JSON: got a JSON boolean, want a string`, meeting.ErrSyntax},
 		{"a nested array as a name", `{"leaders": [{"id": "a", "name": [[[[[[[[[[]]]]]]]]]]}]}`,
-			`meeting: line 1: leader[0] "a": Name: malformed ledger JSON: got a JSON array, want a string`, meeting.ErrSyntax},
+			`meeting: line 1: leader[0] "a": name: malformed ledger JSON: got a JSON array, want a string`, meeting.ErrSyntax},
 
 		// The line is the line of the fault, wherever the record starts.
 		{"type error on the record's last line", "{\n \"leaders\": [\n  {\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n  {\"id\": \"b\",\n   \"name\": \"B\",\n   \"country\": 5}\n ]\n}",
-			`meeting: line 6: leader[1] "b": Country: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+			`meeting: line 6: leader[1] "b": country: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
 		{"syntax error on the record's last line", "{\n \"leaders\": [\n  {\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n  {\"id\": \"b\",\n   \"name\": \"B\",\n   \"country\": \"KR\" x}\n ]\n}",
 			`meeting: line 6: malformed ledger JSON: invalid character 'x' after object key:value pair`, meeting.ErrSyntax},
 		{"unknown field on the record's last line", "{\n \"leaders\": [\n  {\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n  {\"id\": \"b\",\n   \"name\": \"B\",\n   \"country\": \"KR\", \"bogus\": 1}\n ]\n}",
 			`meeting: line 6: leader[1] "b": malformed ledger JSON: unknown field "bogus"`, meeting.ErrSyntax},
 		{"a record starting on the line after the comma", "{\"leaders\": [{\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\"},\n\n  {\"id\": \"b\", \"name\": \"B\", \"country\": \"XX\"}]}",
-			`meeting: line 3: leader[1] "b": Country: invalid country code "XX"`, meeting.ErrInvalidCountry},
+			`meeting: line 3: leader[1] "b": country: invalid country code "XX"`, meeting.ErrInvalidCountry},
 		{"a fault after many blank lines", "{\"leaders\": [" + strings.Repeat("\n", 100_000) + "{\"id\": 1}]}",
-			`meeting: line 100001: leader[0]: ID: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
+			`meeting: line 100001: leader[0]: id: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
 
 		// Text that encoding/json would silently change.
 		{"invalid UTF-8", "{\"leaders\": [\n{\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\", \"office\": \"\xff\"}]}",
@@ -192,7 +195,7 @@ func TestReadLedgerErrors(t *testing.T) {
 		{"a high surrogate before a letter", `{"leaders": [{"id": "a", "name": "\ud83d\u0041", "country": "KR"}]}`,
 			`meeting: line 1: malformed ledger JSON: invalid text: \ud83d escapes half of a surrogate pair`, meeting.ErrInvalidText},
 		{"a control character in a name", `{"leaders": [{"id": "a", "name": "A\u0000", "country": "KR"}]}`,
-			`meeting: line 1: leader[0] "a": Name: invalid text: "A\x00" has control characters`, meeting.ErrInvalidText},
+			`meeting: line 1: leader[0] "a": name: invalid text: "A\x00" holds the control character U+0000 at byte 1`, meeting.ErrInvalidText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -351,8 +354,8 @@ func FuzzReadLedger(f *testing.F) {
 	f.Add(`{"leaders": [{"id": "a", "name": "A \"q\" \\ \u00e9 \ud83d\ude00", "country": "KR", "aliases": null, "terms": [{"start": "2020-01-01", "end": null}]}]}`)
 	f.Add("null")
 	f.Add(`{"meetings": [], "leaders": [{"id": "a", "name": "A", "country": "KR", "id": "b"}]}`)
-	f.Fuzz(func(t *testing.T, input string) {
-		l, err := meeting.ReadLedger(strings.NewReader(input))
+	f.Fuzz(func(t *testing.T, text string) {
+		l, err := meeting.ReadLedger(strings.NewReader(text))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "meeting: ") {
 				t.Errorf("error %q does not start with the package name", err)
@@ -378,9 +381,22 @@ func FuzzReadLedger(f *testing.F) {
 			t.Errorf("round trip changed the meetings (-first +second):\n%s", diff)
 		}
 
+		// Every text accepted keeps the rule that lets it be written as
+		// XML: no noncharacter, no control character XML forbids.
+		for _, s := range ledgerTexts(l) {
+			if off, what := input.BadChar(s, false); off >= 0 {
+				t.Errorf("accepted %q, which has %s", s, what)
+			}
+		}
+		for _, out := range []string{l.Pairs(everything).SVG(), l.Pairs(everything).HTML()} {
+			if err := wellFormed(out); err != nil {
+				t.Errorf("output does not parse as XML: %v\n%s", err, out)
+			}
+		}
+
 		// The reference: encoding/json reads what ReadLedger accepted into
 		// the same records.
-		ref, err := referenceLedger(input)
+		ref, err := referenceLedger(text)
 		if err != nil {
 			t.Fatalf("ReadLedger accepted what the reference rejects: %v", err)
 		}
@@ -395,8 +411,9 @@ func FuzzReadLedger(f *testing.F) {
 }
 
 // referenceLedger reads ledger JSON with encoding/json and the public API,
-// as a reference for the reader's own walk of the JSON.
-func referenceLedger(input string) (*meeting.Ledger, error) {
+// as a reference for the reader's own walk of the JSON. It skips a
+// byte-order mark as every reader does.
+func referenceLedger(text string) (*meeting.Ledger, error) {
 	type source struct{ Publisher, Title, URL, Quote, Date string }
 	var doc struct {
 		Leaders []struct {
@@ -423,7 +440,7 @@ func referenceLedger(input string) (*meeting.Ledger, error) {
 			Note                    string
 		}
 	}
-	dec := json.NewDecoder(strings.NewReader(input))
+	dec := json.NewDecoder(bytes.NewReader(input.TrimBOM([]byte(text))))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
 		return nil, err
@@ -520,4 +537,33 @@ func referenceLedger(input string) (*meeting.Ledger, error) {
 		return nil, err
 	}
 	return &l, nil
+}
+
+// ledgerTexts returns every text of the ledger's records.
+func ledgerTexts(l *meeting.Ledger) []string {
+	var out []string
+	for _, ld := range l.Leaders() {
+		out = append(out, ld.ID, ld.Name, ld.Country, ld.Office)
+		out = append(out, ld.Aliases...)
+	}
+	for _, m := range l.Meetings() {
+		out = append(out, m.ID, m.Place, m.Occasion, m.Note)
+		out = append(out, m.Participants...)
+		for _, s := range m.Sources {
+			out = append(out, s.Publisher, s.Title, s.URL, s.Quote)
+		}
+	}
+	return out
+}
+
+// wellFormed reports whether s is well-formed XML.
+func wellFormed(s string) error {
+	dec := xml.NewDecoder(strings.NewReader(s))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
 }

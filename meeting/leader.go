@@ -3,15 +3,17 @@ package meeting
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
 	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/fold"
+	"github.com/summitry/summitry/internal/input"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Term is one continuous period in office, both days included. Start is
@@ -42,10 +44,10 @@ func (t Term) String() string {
 // ("president"). Terms are the periods in office; AddLeader keeps them in
 // start order. A leader with no terms has unknown terms: meetings on any
 // date are accepted and [Standing.YearsInOffice] is zero. Aliases are other
-// spellings and scripts that find the leader with [Ledger.Leader]. Name,
-// Office and Aliases may not contain control characters (tabs and line
-// breaks included). Sources are where the record, its terms above all,
-// comes from.
+// spellings and scripts that find the leader with [Ledger.Leader]. ID,
+// Name, Office and Aliases are one line of at most 1000 bytes, and keep
+// the text rule of "Text and limits" in the package documentation.
+// Sources are where the record, its terms above all, comes from.
 type Leader struct {
 	ID      string
 	Name    string
@@ -72,7 +74,10 @@ func (l Leader) Equal(o Leader) bool {
 }
 
 // InOffice reports whether day falls within one of the leader's terms. A
-// leader with no terms is taken to be in office on every day.
+// leader with no terms is taken to be in office on every day. It looks at
+// every term, in whatever order they are given; the ledger itself, which
+// keeps terms in start order, finds the one term that can hold a meeting's
+// date by binary search.
 func (l Leader) InOffice(day time.Time) bool {
 	if len(l.Terms) == 0 {
 		return true
@@ -83,6 +88,21 @@ func (l Leader) InOffice(day time.Time) bool {
 		}
 	}
 	return false
+}
+
+// inTerms reports whether day (a civil date) falls within one of terms,
+// which are in start order and overlap at most on one day, as the ledger
+// keeps them; no terms at all is every day, as for [Leader.InOffice]. It
+// looks at one term, found by binary search, so checking a meeting of a
+// leader with many terms costs time in the logarithm of their number.
+func inTerms(terms []Term, day time.Time) bool {
+	if len(terms) == 0 {
+		return true
+	}
+	// Only the last term that starts by day can hold it: any term before
+	// that one ends on or before the day it starts.
+	i := sort.Search(len(terms), func(i int) bool { return terms[i].Start.After(day) })
+	return i > 0 && terms[i-1].Contains(day)
 }
 
 // clone returns a deep copy, so callers never share the ledger's slices.
@@ -117,7 +137,7 @@ func (l Leader) clone() Leader {
 // read as "CS", so a ledger holding both states needs to tell them apart
 // by its leaders' terms.
 func ParseCountry(code string) (string, error) {
-	bad := fmt.Errorf("%w %q", ErrInvalidCountry, code)
+	bad := fmt.Errorf("%w %s", ErrInvalidCountry, problem.Quote(code))
 	upper := strings.ToUpper(code)
 	if iso, ok := notISO[upper]; ok {
 		return "", fmt.Errorf("%w %q: the ISO 3166-1 code of %s is %q", ErrInvalidCountry, code, iso[1], iso[0])
@@ -168,40 +188,46 @@ func tooLong(sentinel error, s string) error {
 	return fmt.Errorf("%w: %d bytes, more than %d", sentinel, len(s), maxText)
 }
 
-// checkID reports what is wrong with a record ID, if anything.
+// checkID reports what is wrong with a record ID, if anything: the
+// one-line text rule of [checkName] (the error then wraps ErrInvalidText as
+// well) and no spaces at either end.
 func checkID(id string) error {
 	if id == "" {
-		return ErrEmpty
+		return ErrMissing
 	}
 	if len(id) > maxText {
 		return tooLong(ErrInvalidID, id)
 	}
-	if strings.TrimFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) != id ||
-		strings.ContainsFunc(id, unicode.IsControl) {
-		return fmt.Errorf("%w %q: leading or trailing spaces or control characters", ErrInvalidID, id)
+	if at, why := input.BadChar(id, true); at >= 0 {
+		return &wrapped{fmt.Sprintf("invalid ID: %s %s at byte %d", problem.Quote(id), why, at), []error{ErrInvalidID, ErrInvalidText}}
+	}
+	if strings.TrimFunc(id, unicode.IsSpace) != id {
+		return fmt.Errorf("%w %s: spaces at an end", ErrInvalidID, problem.Quote(id))
 	}
 	return nil
 }
 
-// checkText reports text that JSON could not carry unchanged.
+// checkText reports text a record may not hold: it must be valid UTF-8,
+// so that JSON carries it back unchanged, with no control character but
+// tab, line feed and carriage return and no Unicode noncharacter, so that
+// every JSON, HTML and SVG output holds only what XML 1.0 allows (see
+// input.BadChar). Every text of a leader and a meeting is checked so.
 func checkText(s string) error {
-	if !utf8.ValidString(s) {
-		return fmt.Errorf("%w: %q is not valid UTF-8", ErrInvalidText, s)
+	if at, why := input.BadChar(s, false); at >= 0 {
+		return fmt.Errorf("%w: %s %s at byte %d", ErrInvalidText, problem.Quote(s), why, at)
 	}
 	return nil
 }
 
-// checkName reports a name, an alias or an office that JSON could not carry
-// unchanged or that has control characters.
+// checkName reports a name, an alias or an office that is over maxText
+// bytes or breaks the rule of [checkText] or holds a tab, a line feed or
+// a carriage return: a name is one line.
 func checkName(s string) error {
 	if len(s) > maxText {
 		return tooLong(ErrInvalidText, s)
 	}
-	if err := checkText(s); err != nil {
-		return err
-	}
-	if strings.ContainsFunc(s, unicode.IsControl) {
-		return fmt.Errorf("%w: %q has control characters", ErrInvalidText, s)
+	if at, why := input.BadChar(s, true); at >= 0 {
+		return fmt.Errorf("%w: %s %s at byte %d", ErrInvalidText, problem.Quote(s), why, at)
 	}
 	return nil
 }
@@ -214,7 +240,7 @@ func checkDate(t time.Time) error {
 	return nil
 }
 
-// checkTexts reports each field whose text is not valid UTF-8.
+// checkTexts reports each field whose text breaks the rule of [checkText].
 func checkTexts(report func(field string, err error), fields ...string) {
 	for i := 0; i+1 < len(fields); i += 2 {
 		if err := checkText(fields[i+1]); err != nil {
@@ -232,14 +258,13 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 	if err := checkID(l.ID); err != nil {
 		report("ID", err)
 	}
-	checkTexts(report, "ID", l.ID)
 	for _, f := range [][2]string{{"Name", l.Name}, {"Office", l.Office}} {
 		if err := checkName(f[1]); err != nil {
 			report(f[0], err)
 		}
 	}
 	if len(l.Name) <= maxText && fold.Key(l.Name) == "" {
-		report("Name", fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, l.Name))
+		report("Name", fmt.Errorf("%w: %s has no letters or digits", ErrMissing, problem.Quote(l.Name)))
 	}
 	if c, err := ParseCountry(l.Country); err != nil {
 		report("Country", err)
@@ -251,7 +276,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 		if err := checkName(a); err != nil {
 			report(field, err)
 		} else if fold.Key(a) == "" {
-			report(field, fmt.Errorf("%w: %q has no letters or digits", ErrEmpty, a))
+			report(field, fmt.Errorf("%w: %s has no letters or digits", ErrMissing, problem.Quote(a)))
 		}
 	}
 	for j := range n.Terms {
@@ -267,7 +292,7 @@ func (l Leader) normalize(i int, ps *problems) Leader {
 		}
 		switch {
 		case t.Start.IsZero():
-			report(fmt.Sprintf("Terms[%d].Start", j), ErrEmpty)
+			report(fmt.Sprintf("Terms[%d].Start", j), ErrMissing)
 		case !t.End.IsZero() && t.End.Before(t.Start):
 			report(fmt.Sprintf("Terms[%d]", j), fmt.Errorf("%w: %s", ErrTermOrder, t))
 		}
@@ -314,8 +339,14 @@ func compareTerms(a, b Term) int {
 // that finds a leader.)
 func (l Leader) nameKeys() []string {
 	ks := make([]string, 0, 1+len(l.Aliases))
-	for _, s := range append([]string{l.Name}, l.Aliases...) {
-		if k := fold.Key(s); k != "" && !slices.Contains(ks, k) {
+	seen := make(map[string]bool, 1+len(l.Aliases))
+	for i := -1; i < len(l.Aliases); i++ {
+		s := l.Name
+		if i >= 0 {
+			s = l.Aliases[i]
+		}
+		if k := fold.Key(s); k != "" && !seen[k] {
+			seen[k] = true
 			ks = append(ks, k)
 		}
 	}
@@ -337,11 +368,11 @@ func (l Leader) names() [][2]string {
 // key: `the name "Fumio Kishida"`, `the alias "岸田文雄"`.
 func (l Leader) nameFor(key string) string {
 	if fold.Key(l.Name) == key {
-		return fmt.Sprintf("the name %q", l.Name)
+		return "the name " + problem.Quote(l.Name)
 	}
 	for _, a := range l.Aliases {
 		if fold.Key(a) == key {
-			return fmt.Sprintf("the alias %q", a)
+			return "the alias " + problem.Quote(a)
 		}
 	}
 	return "a name"

@@ -19,6 +19,7 @@ import (
 
 	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/fold"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Ledger records leaders and their meetings and answers questions about them
@@ -68,9 +69,14 @@ type record struct {
 
 // AddLeader adds leaders. It adds all of them or, when any is invalid or its
 // ID is taken (in the ledger or earlier in the same call), none, and returns
-// a *ValidationError listing every problem. Countries are stored as alpha-2
-// codes, dates as civil dates, terms in start order. An ID, name, alias or
-// office is at most 1000 bytes of UTF-8 (ErrInvalidID, ErrInvalidText).
+// a *ValidationError listing the problems (the first 100, and a count of
+// the rest). Countries are stored as alpha-2 codes, dates as civil dates,
+// terms in start order. An ID, name, alias or office is one line of at
+// most 1000 bytes of UTF-8, and no text may hold a control character
+// other than tab, line feed and carriage return or a Unicode noncharacter
+// (ErrInvalidID, ErrInvalidText; see "Text and limits" in the package
+// documentation). It takes time in proportion to the size of the batch,
+// however many terms and aliases a leader has.
 //
 // Two leaders may share a name or an alias: looking that name up is then
 // ErrAmbiguous, and the ID still finds each of them. But one leader's ID may
@@ -105,9 +111,9 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 		}
 		taken := true
 		if _, ok := s.byID[x.ID]; ok {
-			report("ID", fmt.Errorf("%w leader ID %q: already in the ledger", ErrDuplicate, x.ID))
+			report("ID", fmt.Errorf("%w leader ID %s: already in the ledger", ErrDuplicate, problem.Quote(x.ID)))
 		} else if j, ok := first[x.ID]; ok {
-			report("ID", fmt.Errorf("%w leader ID %q: also leader[%d]", ErrDuplicate, x.ID, j))
+			report("ID", fmt.Errorf("%w leader ID %s: also leader[%d]", ErrDuplicate, problem.Quote(x.ID), j))
 		} else {
 			first[x.ID] = i
 			taken = false
@@ -116,14 +122,16 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 		// An ID must not read as another leader's name or alias.
 		idKey := fold.Key(x.ID)
 		if !taken && idKey != "" {
-			for _, n := range s.byNameKey[idKey] {
-				o := &s.leaders[n]
-				report("ID", fmt.Errorf("%w: ID %q reads as %s of %s", ErrDuplicate, x.ID, o.nameFor(idKey), o))
-			}
-			for _, j := range nameKeys[idKey] {
+			olds, news := s.byNameKey[idKey], nameKeys[idKey]
+			ps.each(len(olds), func(k int) {
+				o := &s.leaders[olds[k]]
+				report("ID", fmt.Errorf("%w: ID %s reads as %s of %s", ErrDuplicate, problem.Quote(x.ID), o.nameFor(idKey), o))
+			})
+			ps.each(len(news), func(k int) {
+				j := news[k]
 				o := &ls[j]
-				report("ID", fmt.Errorf("%w: ID %q reads as %s of leader[%d] %s", ErrDuplicate, x.ID, o.nameFor(idKey), j, o))
-			}
+				report("ID", fmt.Errorf("%w: ID %s reads as %s of leader[%d] %s", ErrDuplicate, problem.Quote(x.ID), o.nameFor(idKey), j, o))
+			})
 		}
 		// Nor a name or alias as another leader's ID.
 		seen := map[string]bool{}
@@ -133,13 +141,15 @@ func (s *store) checkLeaders(ls []Leader) ([]Leader, problems) {
 				continue
 			}
 			seen[k] = true
-			for _, n := range s.byIDKey[k] {
-				o := &s.leaders[n]
-				report(f[0], fmt.Errorf("%w: %q reads as the ID of %s", ErrDuplicate, f[1], o))
-			}
-			for _, j := range idKeys[k] {
-				report(f[0], fmt.Errorf("%w: %q reads as the ID of leader[%d] %s", ErrDuplicate, f[1], j, ls[j]))
-			}
+			olds, news := s.byIDKey[k], idKeys[k]
+			ps.each(len(olds), func(i int) {
+				o := &s.leaders[olds[i]]
+				report(f[0], fmt.Errorf("%w: %s reads as the ID of %s", ErrDuplicate, problem.Quote(f[1]), o))
+			})
+			ps.each(len(news), func(i int) {
+				j := news[i]
+				report(f[0], fmt.Errorf("%w: %s reads as the ID of leader[%d] %s", ErrDuplicate, problem.Quote(f[1]), j, ls[j]))
+			})
 		}
 
 		if idKey != "" {
@@ -208,16 +218,22 @@ func (s *store) byKey(key string) []int32 {
 }
 
 // AddMeeting adds meetings. It adds all of them or, when any is bad, none,
-// and returns a *ValidationError listing every problem: an empty or taken ID,
-// a zero date, a kind or status outside the defined values, fewer than two
-// distinct participants, a participant ID the ledger does not know
-// (ErrUnknownLeader), a date outside a participant's terms (ErrOutOfTerm; for
-// every status, both ends of a term included; reported once per leader), or
-// a meeting of the same participants on the same date and of the same kind
-// as one already recorded or earlier in the call (ErrDuplicate, whatever the
-// statuses: a planned meeting that took place is not recorded again, its
-// status is changed with [Ledger.SetStatus]). Participants are leader IDs,
-// not names. Dates are stored as civil dates.
+// and returns a *ValidationError listing the problems (the first 100, and a
+// count of the rest): an empty or taken ID, text that breaks the rule of
+// "Text and limits" in the package documentation (ErrInvalidText), a zero
+// date, a kind or status outside the defined values, fewer than two
+// distinct participants or more than [MaxParticipants]
+// (ErrTooManyParticipants; the participants are then not checked one by
+// one), a participant ID the ledger does not know (ErrUnknownLeader), a
+// date outside a participant's terms (ErrOutOfTerm; for every status, both
+// ends of a term included; reported once per leader), or a meeting of the
+// same participants on the same date and of the same kind as one already
+// recorded or earlier in the call (ErrDuplicate, whatever the statuses: a
+// planned meeting that took place is not recorded again, its status is
+// changed with [Ledger.SetStatus]). Participants are leader IDs, not
+// names. Dates are stored as civil dates. It takes time in proportion to
+// the size of the batch and, for each participant, the logarithm of the
+// number of the participant's terms.
 func (l *Ledger) AddMeeting(ms ...Meeting) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -239,11 +255,16 @@ func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
 	for i, x := range ms {
 		report := func(field string, err error) { ps.add("meeting", i, x.ID, field, err) }
 		m := x.normalize(i, &ps)
-		rec := record{Meeting: m, who: make([]int32, 0, len(m.Participants))}
-		known := true
-		again := repeats(m.Participants)
-		for j, p := range m.Participants {
-			if p == "" {
+		rec := record{Meeting: m}
+		participants := m.Participants
+		if len(participants) > MaxParticipants {
+			participants = nil // refused by normalize, and left at that
+		}
+		rec.who = make([]int32, 0, len(participants))
+		known := participants != nil
+		again := repeats(participants)
+		for j, p := range participants {
+			if p == "" || checkText(p) != nil { // reported by normalize
 				known = false
 				continue
 			}
@@ -257,16 +278,16 @@ func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
 				continue
 			}
 			rec.who = append(rec.who, n)
-			if ld := s.leaders[n]; !m.Date.IsZero() && !ld.InOffice(m.Date) {
+			if ld := &s.leaders[n]; !m.Date.IsZero() && !inTerms(ld.Terms, m.Date) {
 				report("Date", fmt.Errorf("%w: %s was not in office on %s", ErrOutOfTerm, ld, civil.Format(m.Date)))
 			}
 		}
 		out[i] = rec
 		if m.ID != "" {
 			if _, ok := s.meetingByID[m.ID]; ok {
-				report("ID", fmt.Errorf("%w meeting ID %q: already in the ledger", ErrDuplicate, m.ID))
+				report("ID", fmt.Errorf("%w meeting ID %s: already in the ledger", ErrDuplicate, problem.Quote(m.ID)))
 			} else if j, ok := firstID[m.ID]; ok {
-				report("ID", fmt.Errorf("%w meeting ID %q: also meeting[%d]", ErrDuplicate, m.ID, j))
+				report("ID", fmt.Errorf("%w meeting ID %s: also meeting[%d]", ErrDuplicate, problem.Quote(m.ID), j))
 			} else {
 				firstID[m.ID] = i
 			}
@@ -277,7 +298,7 @@ func (s *store) checkMeetings(ms []Meeting) ([]record, problems) {
 		sig := signature(&rec)
 		out[i].sig = sig
 		if n, ok := s.bySig[sig]; ok {
-			report("", fmt.Errorf("%w: the same participants, date and kind as meeting %q", ErrDuplicate, s.meetings[n].ID))
+			report("", fmt.Errorf("%w: the same participants, date and kind as meeting %s", ErrDuplicate, problem.Quote(s.meetings[n].ID)))
 		} else if j, ok := firstSig[sig]; ok {
 			report("", fmt.Errorf("%w: the same participants, date and kind as meeting[%d]", ErrDuplicate, j))
 		} else {
@@ -294,9 +315,9 @@ func (s *store) unknownParticipant(p string) error {
 		return fmt.Errorf("%w ID of %d bytes", ErrUnknownLeader, len(p))
 	}
 	if ns := s.byKey(fold.Key(p)); len(ns) == 1 {
-		return fmt.Errorf("%w ID %q (did you mean %q?)", ErrUnknownLeader, p, s.leaders[ns[0]].ID)
+		return fmt.Errorf("%w ID %s (did you mean %s?)", ErrUnknownLeader, problem.Quote(p), problem.Quote(s.leaders[ns[0]].ID))
 	}
-	return fmt.Errorf("%w ID %q", ErrUnknownLeader, p)
+	return fmt.Errorf("%w ID %s", ErrUnknownLeader, problem.Quote(p))
 }
 
 // signature identifies a meeting by date, kind and participant set: the
@@ -433,7 +454,7 @@ func (l *Ledger) find(nameOrID string) (int32, error) {
 	ns := l.byKey(fold.Key(nameOrID))
 	switch len(ns) {
 	case 0:
-		return 0, fmt.Errorf("%w %q", ErrUnknownLeader, nameOrID)
+		return 0, fmt.Errorf("%w %s", ErrUnknownLeader, problem.Quote(nameOrID))
 	case 1:
 		return ns[0], nil
 	}
@@ -620,7 +641,7 @@ func (l *Ledger) SetStatus(id string, s Status) error {
 	defer l.mu.Unlock()
 	n, ok := l.meetingByID[id]
 	if !ok {
-		return fmt.Errorf("%w %q", ErrUnknownMeeting, id)
+		return fmt.Errorf("%w %s", ErrUnknownMeeting, problem.Quote(id))
 	}
 	l.meetings[n].Status = s
 	return nil
@@ -639,7 +660,7 @@ func (l *Ledger) Schedule(leader string, day time.Time) ([]Meeting, error) {
 	}
 	day = civil.Date(day)
 	if day.IsZero() {
-		return nil, fmt.Errorf("%w: schedule day", ErrEmpty)
+		return nil, fmt.Errorf("%w: schedule day", ErrMissing)
 	}
 	out := l.clones(l.window(l.byLeader[n], day, day))
 	slices.SortFunc(out, func(a, b Meeting) int {
@@ -660,11 +681,11 @@ func (l *Ledger) Schedule(leader string, day time.Time) ([]Meeting, error) {
 // number of participants, whose Occasion is the series name followed by
 // that year: "NATO Summit 2024" is series "NATO Summit", year 2024. The year is the last space-separated word of the Occasion, not the
 // meeting's date; the series names are compared folded, as names are (case,
-// accents, spaces and punctuation ignored). An empty series is ErrEmpty.
+// accents, spaces and punctuation ignored). An empty series is ErrMissing.
 func (l *Ledger) Streak(leader, series string, through int) (int, error) {
 	want := fold.Key(series)
 	if want == "" {
-		return 0, fmt.Errorf("%w: series %q", ErrEmpty, series)
+		return 0, fmt.Errorf("%w: series %s", ErrMissing, problem.Quote(series))
 	}
 	l.mu.RLock()
 	defer l.mu.RUnlock()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/fold"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // Kind says what sort of encounter a meeting was. Its text form is
@@ -101,7 +102,7 @@ func ParseKind(s string) (Kind, error) {
 			return Kind(k), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q (want talks, pull-aside, call or visit)", ErrInvalidKind, s)
+	return 0, fmt.Errorf("%w %s (want talks, pull-aside, call or visit)", ErrInvalidKind, problem.Quote(s))
 }
 
 // Status says whether a meeting took place. Its text form is "held",
@@ -172,7 +173,7 @@ func ParseStatus(s string) (Status, error) {
 			return Status(st), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q (want held, planned, unconfirmed or cancelled)", ErrInvalidStatus, s)
+	return 0, fmt.Errorf("%w %s (want held, planned, unconfirmed or cancelled)", ErrInvalidStatus, problem.Quote(s))
 }
 
 // Source is where a record comes from: a news report, an official readout.
@@ -189,8 +190,17 @@ func (s Source) Equal(o Source) bool {
 		s.Quote == o.Quote && s.Date.Equal(o.Date)
 }
 
+// MaxParticipants is the most participants a meeting may have. The largest
+// gatherings of leaders have fewer: the UN General Assembly has 193 member
+// states, and a head of state and a head of government of each, with the
+// observers, stay under 400. The bound keeps what one record may cost in
+// proportion to its size: [Ledger.Pairs] under a Multilateral rule counts
+// each pair of a meeting's participants, at most 79,800 pairs for one
+// meeting. [Ledger.AddMeeting] refuses more (ErrTooManyParticipants).
+const MaxParticipants = 400
+
 // Meeting is one encounter of two or more leaders. Participants are leader
-// IDs, in any order (the order given is kept). Date is a civil date. Place is
+// IDs, in any order (the order given is kept), at most [MaxParticipants]. Date is a civil date. Place is
 // where it happened ("Washington, D.C."), Occasion the event it was part of,
 // written as series and year ("NATO Summit 2024") so [Ledger.Streak] can
 // follow the series.
@@ -244,10 +254,10 @@ func (m Meeting) normalize(i int, ps *problems) Meeting {
 	if err := checkID(m.ID); err != nil {
 		report("ID", err)
 	}
-	checkTexts(report, "ID", m.ID, "Place", m.Place, "Occasion", m.Occasion, "Note", m.Note)
+	checkTexts(report, "Place", m.Place, "Occasion", m.Occasion, "Note", m.Note)
 	n.Date = civil.Date(m.Date)
 	if n.Date.IsZero() {
-		report("Date", ErrEmpty)
+		report("Date", ErrMissing)
 	} else if err := checkDate(n.Date); err != nil {
 		report("Date", err)
 	}
@@ -257,16 +267,20 @@ func (m Meeting) normalize(i int, ps *problems) Meeting {
 	if !m.Status.valid() {
 		report("Status", fmt.Errorf("%w: %d", ErrInvalidStatus, int(m.Status)))
 	}
+	if len(m.Participants) > MaxParticipants {
+		report("Participants", fmt.Errorf("%w: %d given, at most %d", ErrTooManyParticipants, len(m.Participants), MaxParticipants))
+		return n // the participants are not checked one by one
+	}
 	distinct := 0
 	again := repeats(m.Participants)
 	for j, p := range m.Participants {
 		switch {
 		case p == "":
-			report(fmt.Sprintf("Participants[%d]", j), ErrEmpty)
+			report(fmt.Sprintf("Participants[%d]", j), ErrMissing)
 		case checkText(p) != nil:
 			report(fmt.Sprintf("Participants[%d]", j), checkText(p))
 		case again[j]:
-			report(fmt.Sprintf("Participants[%d]", j), fmt.Errorf("%w participant %q", ErrDuplicate, p))
+			report(fmt.Sprintf("Participants[%d]", j), fmt.Errorf("%w participant %s", ErrDuplicate, problem.Quote(p)))
 		default:
 			distinct++
 		}

@@ -14,17 +14,38 @@ type PairCount struct {
 
 // PairCounts is the result of [Ledger.Pairs]: every pair of leaders that met
 // at least once under the rule, most meetings first.
+//
+// It holds each leader once, however many pairs the leader is in, and a
+// pair as two numbers and a count, so its size is in proportion to the
+// number of pairs plus the size of the leaders in them.
 type PairCounts struct {
-	rule Rule
-	rows []PairCount
-	err  error
+	rule    Rule
+	leaders []Leader // each leader of a pair once; never handed out as is
+	rows    []pairRow
+	err     error
+}
+
+// pairRow is one pair: two positions in PairCounts.leaders (leader
+// numbers while Pairs counts) and a count.
+type pairRow struct {
+	a, b  int32
+	count int
+	order uint64 // while Pairs sorts: the name ranks of a and b, a<<32 | b
 }
 
 // Rows returns the pairs, most meetings first, then by the names of A and B.
+// The rows are copies: nothing in them is shared with the ledger or with
+// the rows of another call. Rows naming the same leader share one copy of
+// that leader (its Terms and Aliases), so that many pairs of few leaders
+// cost little.
 func (pc PairCounts) Rows() []PairCount {
+	leaders := make([]Leader, len(pc.leaders))
+	for i, ld := range pc.leaders {
+		leaders[i] = ld.clone()
+	}
 	out := make([]PairCount, len(pc.rows))
 	for i, r := range pc.rows {
-		out[i] = PairCount{A: r.A.clone(), B: r.B.clone(), Count: r.Count}
+		out[i] = PairCount{A: leaders[r.a], B: leaders[r.b], Count: r.count}
 	}
 	return out
 }
@@ -39,8 +60,12 @@ func (pc PairCounts) Err() error { return pc.err }
 
 // Pairs counts the meetings of every pair of leaders under r. Under a
 // Multilateral rule a meeting of n leaders adds one to each of its
-// n(n-1)/2 pairs. The counts agree with [Ledger.Count] pair by pair. An
-// invalid r counts nothing: the result's Err says why.
+// n(n-1)/2 pairs, at most 79,800 for a meeting of [MaxParticipants]. The
+// counts agree with [Ledger.Count] pair by pair. An invalid r counts
+// nothing: the result's Err says why.
+//
+// It takes time in proportion to the pairs counted, meeting by meeting,
+// and memory in proportion to the distinct pairs found.
 func (l *Ledger) Pairs(r Rule) PairCounts {
 	if err := r.Validate(); err != nil {
 		return PairCounts{rule: r.clone(), err: err}
@@ -49,7 +74,7 @@ func (l *Ledger) Pairs(r Rule) PairCounts {
 	defer l.mu.RUnlock()
 	p := r.plan()
 	rank := l.ranks()
-	counts := map[[2]int32]int{}
+	counts := map[uint64]int{} // leader numbers a<<32 | b, a first in name order
 	for _, x := range l.window(l.all, p.from, p.to) {
 		m := &l.meetings[x]
 		if !p.counts(&m.Meeting) {
@@ -58,29 +83,40 @@ func (l *Ledger) Pairs(r Rule) PairCounts {
 		for i, a := range m.who {
 			for _, b := range m.who[i+1:] {
 				if rank[b] < rank[a] {
-					counts[[2]int32{b, a}]++
+					counts[uint64(b)<<32|uint64(a)]++
 				} else {
-					counts[[2]int32{a, b}]++
+					counts[uint64(a)<<32|uint64(b)]++
 				}
 			}
 		}
 	}
-	keys := make([][2]int32, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
+	rows := make([]pairRow, 0, len(counts))
+	for k, n := range counts {
+		a, b := int32(k>>32), int32(uint32(k))
+		rows = append(rows, pairRow{a: a, b: b, count: n, order: uint64(rank[a])<<32 | uint64(rank[b])})
 	}
-	slices.SortFunc(keys, func(x, y [2]int32) int {
-		if c := cmp.Compare(counts[y], counts[x]); c != 0 {
+	slices.SortFunc(rows, func(x, y pairRow) int {
+		if c := cmp.Compare(y.count, x.count); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(rank[x[0]], rank[y[0]]); c != 0 {
-			return c
-		}
-		return cmp.Compare(rank[x[1]], rank[y[1]])
+		return cmp.Compare(x.order, y.order)
 	})
-	rows := make([]PairCount, len(keys))
-	for i, k := range keys {
-		rows[i] = PairCount{A: l.leaders[k[0]].clone(), B: l.leaders[k[1]].clone(), Count: counts[k]}
+	// Number the leaders of the pairs in order of first appearance. The
+	// copies share Terms and Aliases with the ledger, which never changes a
+	// leader once added; Rows copies them before handing them out.
+	pos := make(map[int32]int32)
+	var leaders []Leader
+	at := func(n int32) int32 {
+		i, ok := pos[n]
+		if !ok {
+			i = int32(len(leaders))
+			pos[n] = i
+			leaders = append(leaders, l.leaders[n])
+		}
+		return i
 	}
-	return PairCounts{rule: r.clone(), rows: rows}
+	for i := range rows {
+		rows[i].a, rows[i].b = at(rows[i].a), at(rows[i].b)
+	}
+	return PairCounts{rule: r.clone(), leaders: leaders, rows: rows}
 }

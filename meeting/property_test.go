@@ -310,7 +310,7 @@ func FuzzLeaderLookup(f *testing.F) {
 		var l meeting.Ledger
 		ld := meeting.Leader{ID: "id", Name: name, Country: "KR", Aliases: []string{alias}}
 		if err := l.AddLeader(ld); err != nil {
-			return // an empty name or alias, or invalid UTF-8
+			return // an empty name or alias, or text a ledger refuses
 		}
 		variants := []string{name, " " + name + " ", strings.ReplaceAll(name, " ", "-"), width.Widen.String(name), alias, "id"}
 		for _, v := range variants {

@@ -300,13 +300,13 @@ func (s *store) checkTallies(ts []Tally) ([]tallyRecord, problems) {
 		} else {
 			first[t.ID] = i
 		}
-		checkTexts(report, "ID", t.ID, "Note", t.Note)
+		checkTexts(report, "Note", t.Note)
 		if err := checkName(t.Rule); err != nil {
 			report("Rule", err)
 		}
 		switch num, ok := s.byID[t.Leader]; {
 		case t.Leader == "":
-			report("Leader", ErrEmpty)
+			report("Leader", ErrMissing)
 		case !ok:
 			report("Leader", s.unknownParticipant(t.Leader))
 		default:
@@ -314,7 +314,7 @@ func (s *store) checkTallies(ts []Tally) ([]tallyRecord, problems) {
 		}
 		switch num, isLeader := s.byID[t.With]; {
 		case t.With == "":
-			report("With", ErrEmpty)
+			report("With", ErrMissing)
 		case isLeader:
 			if c, err := ParseCountry(t.With); err == nil {
 				report("With", fmt.Errorf("%w: %q is a leader ID and the country code %s", ErrAmbiguous, t.With, c))
@@ -342,7 +342,7 @@ func (s *store) checkTallies(ts []Tally) ([]tallyRecord, problems) {
 		}
 		n.AsOf = civil.Date(t.AsOf)
 		if n.AsOf.IsZero() {
-			report("AsOf", ErrEmpty)
+			report("AsOf", ErrMissing)
 		} else if err := checkDate(n.AsOf); err != nil {
 			report("AsOf", err)
 		}

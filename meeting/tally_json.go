@@ -2,8 +2,6 @@ package meeting
 
 import (
 	"fmt"
-
-	"github.com/summitry/summitry/internal/civil"
 )
 
 // The JSON form of a tally, one element of a ledger's "tallies":
@@ -43,15 +41,7 @@ func (l *Ledger) jsonTallies() []jsonTally {
 	}
 	out := make([]jsonTally, 0, len(l.tallies))
 	for _, t := range l.talliesSorted() {
-		j := jsonTally{
-			ID: t.ID, Leader: t.Leader, With: t.With, Count: t.Range(), AsOf: civil.Format(t.AsOf),
-			Rule: t.Rule, Match: t.Match.String(), Multilateral: t.As.Multilateral,
-			Sources: toJSONSources(t.Sources), Note: t.Note,
-		}
-		for _, k := range t.As.Kinds {
-			j.Kinds = append(j.Kinds, k.String())
-		}
-		out = append(out, j)
+		out = append(out, toJSONTally(&t))
 	}
 	return out
 }
@@ -151,7 +141,7 @@ func fromJSONSources(js []jsonSource, report func(field string, err error)) []So
 func toJSONSources(srcs []Source) []jsonSource {
 	var out []jsonSource
 	for _, s := range srcs {
-		out = append(out, jsonSource{s.Publisher, s.Title, s.URL, s.Quote, civil.Format(s.Date)})
+		out = append(out, toJSONSource(s))
 	}
 	return out
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/internal/benchdata"
 	"github.com/summitry/summitry/pledge"
@@ -294,4 +295,54 @@ func benchReadBook(b *testing.B, data []byte, n int, unit string, bad bool) {
 		benchBookSink = got
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/"+unit)
+}
+
+// BenchmarkBookTotalByStage1M totals the 1,000,000 standalone pledges by
+// stage × donor: the stage is one more key of the integer scan.
+func BenchmarkBookTotalByStage1M(b *testing.B) {
+	loadBench1M(b)
+	q := pledge.Query{GroupBy: []pledge.Dimension{pledge.ByStage, pledge.ByDonor}}
+	b.ReportAllocs()
+	for b.Loop() {
+		t, err := bench1M.book.Total(q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchTotalsSink = t
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bench1M.rows)), "ns/pledge")
+}
+
+// BenchmarkTotalByStageTrees lays out 10,000 fulfilment trees (a pledge
+// with two parts, a commitment under it, a disbursement under that) by
+// stage × category: the exact path of ByStage.
+func BenchmarkTotalByStageTrees(b *testing.B) {
+	const trees = 10_000
+	usd := func(cents int64) pledge.Amount { return pledge.AmountOf(decimal.New(cents, -2), currency.USD) }
+	cats := pledge.DefaultCategories()
+	var ps []pledge.Pledge
+	for i := range trees {
+		id := strconv.Itoa(i)
+		c := []pledge.Category{cats[i%len(cats)]}
+		ps = append(ps,
+			pledge.Pledge{ID: "p" + id, Donor: "d" + strconv.Itoa(i%100), Amount: usd(1_000_000 + int64(i)),
+				Parts: []pledge.Part{{Amount: usd(300_000), Categories: c}}},
+			pledge.Pledge{ID: "c" + id, Donor: "d" + strconv.Itoa(i%100), Amount: usd(500_000), Stage: pledge.Committed, Under: "p" + id, Categories: c},
+			pledge.Pledge{ID: "x" + id, Donor: "d" + strconv.Itoa(i%100), Amount: usd(200_000 + int64(i)), Stage: pledge.Disbursed, Under: "c" + id, Categories: c},
+		)
+	}
+	book := new(pledge.Book)
+	if err := book.Add(ps...); err != nil {
+		b.Fatal(err)
+	}
+	q := pledge.Query{GroupBy: []pledge.Dimension{pledge.ByStage, pledge.ByCategory}}
+	b.ReportAllocs()
+	for b.Loop() {
+		t, err := book.Total(q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchTotalsSink = t
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(ps)), "ns/record")
 }

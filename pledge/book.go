@@ -16,9 +16,14 @@ import (
 // revises, so the history stays; totals count only the latest restatement.
 // It holds records compactly (names and categories interned, amounts as
 // integers where they fit) and keeps them laid out for [Book.Total] to scan.
+//
+// Writers take turns; a batch is checked while readers go on, and they
+// wait only while the checked batch is stored.
 type Book struct {
-	mu sync.RWMutex
-	st store
+	wmu     sync.Mutex   // held by the one writer at work
+	mu      sync.RWMutex // guards st and version
+	st      store
+	version uint64
 }
 
 // Add records pledges, all or nothing: when any is invalid, none is added
@@ -28,51 +33,113 @@ type Book struct {
 // book or elsewhere in the same call. Dates are reduced to civil dates, and
 // a restatement that names no Under takes the Under of the record it
 // restates. Text fields follow the rule in the package overview.
+//
+// A record equal ([Pledge.Equal]) to the one the book holds under its ID,
+// once reduced as Add reduces it, is already there: Add accepts it and
+// changes nothing, so that a book can take in another that overlaps it
+// ([Book.Merge]) and a journal can be replayed twice. The same holds for a
+// record given twice in one call. A different record under an ID the
+// book holds, or given twice in one call, is [ErrDuplicate], and the error
+// names the first field in which they differ. [Book.Version] changes when
+// Add adds something, and only then.
 func (b *Book) Add(pledges ...Pledge) error {
 	batch := make([]Pledge, len(pledges))
 	for i, p := range pledges {
 		batch[i] = p.clone()
 		batch[i].normalize()
 	}
-	if err := b.add(batch, false); err != nil {
-		return err
-	}
-	return nil
+	return b.add(batch, false, nil)
 }
 
 // add records batch, which it owns, all or nothing; checked says that
-// checkFields has passed every record already.
-func (b *Book) add(batch []Pledge, checked bool) *ValidationError {
+// checkFields has passed every record already. When log is given, it is
+// handed the records to store (the batch less the records already there,
+// Under inherited) before they are stored, and its error stops the batch:
+// the book changes only after log has succeeded, and the order of what log
+// sees is the order of the book. A failed check is a *ValidationError.
+func (b *Book) add(batch []Pledge, checked bool, log func([]Pledge) error) error {
+	b.wmu.Lock()
+	defer b.wmu.Unlock()
+	// Only writers change the store, and this is the one writer: checking
+	// under the read lock lets queries go on meanwhile.
+	b.mu.RLock()
+	batch, ve := b.st.check(batch, checked)
+	b.mu.RUnlock()
+	if ve != nil {
+		return ve
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	if log != nil {
+		if err := log(batch); err != nil {
+			return err
+		}
+	}
 	b.mu.Lock()
-	defer b.mu.Unlock()
+	b.st.add(batch)
+	b.version++
+	b.mu.Unlock()
+	return nil
+}
 
+// check validates batch, which it owns, against the store and returns the
+// records to store: the batch less the records the store holds already
+// and the repeats of a record in the batch, each with Under inherited.
+// The records kept move to the front of batch.
+func (s *store) check(batch []Pledge, checked bool) ([]Pledge, *ValidationError) {
 	var c collector
 	all := make([]problems, len(batch))
-	o := newOverlay(&b.st, len(batch))
+	first := make(map[string]int, len(batch)) // ID → position of its first record in batch
+	keep := make([]bool, len(batch))
 	for i := range batch {
 		p := &batch[i]
 		all[i] = problems{index: i, id: p.ID, c: &c}
+		keep[i] = true
 		if !checked {
 			checkFields(p, &all[i])
 		}
 		if p.ID == "" {
 			continue
 		}
-		if _, dup := b.st.index[p.ID]; dup {
-			all[i].add("id", fmt.Errorf("%w: %s is already in the book", ErrDuplicate, problem.Quote(p.ID)))
-		} else if _, dup := o.batch[p.ID]; dup {
-			all[i].add("id", fmt.Errorf("%w: %s is given twice", ErrDuplicate, problem.Quote(p.ID)))
+		if at, dup := s.index[p.ID]; dup {
+			if d := s.differs(at, p); d != "" {
+				all[i].add("id", fmt.Errorf("%w: %s is already in the book%s", ErrDuplicate, problem.Quote(p.ID), d))
+			} else {
+				keep[i] = false
+			}
+		} else if j, dup := first[p.ID]; dup {
+			if d := repeated(batch[j], *p); d != "" {
+				all[i].add("id", fmt.Errorf("%w: %s is given twice%s", ErrDuplicate, problem.Quote(p.ID), d))
+			} else {
+				keep[i] = false
+			}
 		} else {
-			o.batch[p.ID] = p
+			first[p.ID] = i
+		}
+	}
+	n := 0
+	for i := range batch {
+		if keep[i] {
+			batch[n], all[n] = batch[i], all[i]
+			n++
+		}
+	}
+	batch, all = batch[:n], all[:n]
+	o := newOverlay(s, len(batch))
+	for i := range batch {
+		if p := &batch[i]; p.ID != "" {
+			if _, seen := o.batch[p.ID]; !seen {
+				o.batch[p.ID] = p
+			}
 		}
 	}
 	o.inheritUnder(batch)
 	o.checkLinks(batch, all)
 	if err := c.err(); err != nil {
-		return err
+		return nil, err
 	}
-	b.st.add(batch)
-	return nil
+	return batch, nil
 }
 
 // Pledge returns the record with the given ID, whether or not a later record
@@ -136,6 +203,19 @@ func (b *Book) History(id string) []Pledge {
 		out = append(out, st.pledge(i))
 	}
 	return out
+}
+
+// Version returns a number that changes whenever the book does: every
+// [Book.Add] (or Merge, AddLogged, Replay, UnmarshalJSON) that adds
+// something makes it larger, and nothing else changes it. A service can
+// keep a result computed at one version ([Totals.Version], [Page].Version)
+// for as long as the book's version stays the same, and use it as an HTTP
+// ETag. It counts changes since the Book was made; it is not saved with
+// the records.
+func (b *Book) Version() uint64 {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.version
 }
 
 // Len returns the number of records, revised ones included.

@@ -74,7 +74,7 @@ func TestAddRejects(t *testing.T) {
 		{"negative part", []pledge.Pledge{with(func(p *pledge.Pledge) {
 			p.Parts = []pledge.Part{{Amount: usd("-1")}}
 		})}, []want{{"parts[0].amount", "ErrInvalidAmount"}}},
-		{"duplicate in batch", []pledge.Pledge{good, good}, []want{{"id", "ErrDuplicate"}}},
+		{"duplicate in batch", []pledge.Pledge{good, with(func(p *pledge.Pledge) { p.Amount = usd("11") })}, []want{{"id", "ErrDuplicate"}}},
 		{"duplicate in book", []pledge.Pledge{with(func(p *pledge.Pledge) { p.ID = "base" })}, []want{{"id", "ErrDuplicate"}}},
 		{"revises nowhere", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Revises = "nope" })}, []want{{"revises", "ErrUnknownPledge"}}},
 		{"under nowhere", []pledge.Pledge{with(func(p *pledge.Pledge) { p.Under = "nope" })}, []want{{"under", "ErrUnknownPledge"}}},

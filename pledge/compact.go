@@ -42,11 +42,31 @@ import (
 // the text reads back; use [Amount.Format] for a figure in the language's
 // own conventions.
 func (a Amount) Compact(tag language.Tag) string {
-	if base, _ := tag.Base(); base.String() == "ko" {
-		return a.compactKorean()
+	if isKorean(tag) {
+		text, rounded := a.compactKorean(decimal.Decimal.Round)
+		if rounded {
+			text = "약 " + text
+		}
+		return text
 	}
-	return a.compactEnglish()
+	text, rounded := a.compactEnglish(decimal.Decimal.Round)
+	if rounded {
+		text = "about " + text
+	}
+	return text
 }
+
+// isKorean reports whether tag is the Korean language.
+func isKorean(tag language.Tag) bool {
+	base, _ := tag.Base()
+	return base.String() == "ko"
+}
+
+// rounder rounds a value that is not negative to a number of decimal
+// places: half away from zero (Round) for Compact, down (RoundFloor) or up
+// (RoundCeil) for the bounds of [Figure.Compact], so that "at least" is
+// never rounded up past the figure.
+type rounder func(d decimal.Decimal, places int32) decimal.Decimal
 
 // compactSigDigits is the significant digits Compact keeps in a scaled
 // number, unless its largest unit has more.
@@ -57,24 +77,26 @@ var englishScales = []struct {
 	exp  int32
 }{{"trillion", 12}, {"billion", 9}, {"million", 6}}
 
-func (a Amount) compactEnglish() string {
+// compactEnglish writes a in English, rounded by round, and reports whether
+// the text is rounded; the caller writes the word that says so.
+func (a Amount) compactEnglish(round rounder) (string, bool) {
 	v := a.value.Abs()
 	scale, _ := currency.Standard.Rounding(a.cur)
 	var (
 		text string
 		r    decimal.Decimal // the magnitude written
 	)
-	if v.Round(int32(scale)).Cmp(decimal.New(1, 6)) < 0 {
-		text, r = a.inFull(v)
+	if round(v, int32(scale)).Cmp(decimal.New(1, 6)) < 0 {
+		text, r = a.inFull(v, round)
 	} else { // 999999.995 dollars is about $1 million
 		i := 0
 		for i < len(englishScales)-1 && v.Cmp(decimal.New(1, englishScales[i].exp)) < 0 {
 			i++
 		}
-		r = roundSignificant(v, englishScales[i].exp)
+		r = roundSignificant(v, englishScales[i].exp, round)
 		if i > 0 && r.Cmp(decimal.New(1, englishScales[i-1].exp)) >= 0 {
 			i-- // 999.96 million is 1 billion
-			r = roundSignificant(v, englishScales[i].exp)
+			r = roundSignificant(v, englishScales[i].exp, round)
 		}
 		text = english.localize(r.Shift(-englishScales[i].exp).String()) + " " + englishScales[i].name
 	}
@@ -82,21 +104,19 @@ func (a Amount) compactEnglish() string {
 	if a.value.Sign() < 0 && !r.IsZero() { // -0.001 dollars is about $0, not -$0
 		text = "-" + text
 	}
-	if !r.Equal(v) {
-		text = "about " + text
-	}
-	return text
+	return text, !r.Equal(v)
 }
 
 var koreanScales = []int32{16, 12, 8, 4}
 
-func (a Amount) compactKorean() string {
+// compactKorean is compactEnglish in Korean.
+func (a Amount) compactKorean(round rounder) (string, bool) {
 	v := a.value.Abs()
 	scale, _ := currency.Standard.Rounding(a.cur)
 	var r decimal.Decimal
 	switch {
 	case v.Cmp(decimal.New(1, 8)) < 0:
-		r = v.Round(int32(scale))
+		r = round(v, int32(scale))
 	case v.Cmp(decimal.New(1, 12)) >= 0:
 		// From 1조 up the group under the largest is written whole, as
 		// the press does: "3조 750억", "12조 3,457억".
@@ -104,9 +124,9 @@ func (a Amount) compactKorean() string {
 		for v.Cmp(decimal.New(1, koreanScales[i])) < 0 {
 			i++
 		}
-		r = v.Round(-koreanScales[i+1])
+		r = round(v, -koreanScales[i+1])
 	default:
-		r = roundSignificant(v, 8)
+		r = roundSignificant(v, 8, round)
 	}
 	text := koreanNumber(r, int32(scale))
 	if !r.Equal(v) && v.Equal(v.Round(int32(scale))) {
@@ -120,10 +140,7 @@ func (a Amount) compactKorean() string {
 	if a.value.Sign() < 0 && !r.IsZero() {
 		text = "-" + text
 	}
-	if !r.Equal(v) {
-		text = "약 " + text
-	}
-	return text
+	return text, !r.Equal(v)
 }
 
 // koreanNumber writes r (not negative, at most scale decimals) as Korean
@@ -158,23 +175,23 @@ func koreanGroups(r decimal.Decimal, scale int32) string {
 	return strings.Join(groups, " ")
 }
 
-// roundSignificant rounds v (at least 10^exp) to compactSigDigits
+// roundSignificant rounds v (at least 10^exp) by round to compactSigDigits
 // significant digits, or to the whole units of 10^exp when there are more.
-func roundSignificant(v decimal.Decimal, exp int32) decimal.Decimal {
+func roundSignificant(v decimal.Decimal, exp int32, round rounder) decimal.Decimal {
 	whole := int32(len(v.Shift(-exp).Truncate(0).String()))
 	places := int32(compactSigDigits) - whole
 	if places < 0 {
 		places = 0
 	}
-	return v.Shift(-exp).Round(places).Shift(exp)
+	return round(v.Shift(-exp), places).Shift(exp)
 }
 
 // inFull writes v (not negative) in full with English digits: whole, or
 // with the currency's minor units when it has a fraction. r is the value
-// written, v rounded to the minor unit.
-func (a Amount) inFull(v decimal.Decimal) (text string, r decimal.Decimal) {
+// written, v rounded by round to the minor unit.
+func (a Amount) inFull(v decimal.Decimal, round rounder) (text string, r decimal.Decimal) {
 	scale, _ := currency.Standard.Rounding(a.cur)
-	r = v.Round(int32(scale))
+	r = round(v, int32(scale))
 	if r.Equal(r.Truncate(0)) {
 		return english.localize(r.Truncate(0).String()), r
 	}

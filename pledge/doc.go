@@ -36,11 +36,57 @@
 // # Currencies and rates
 //
 // [Rates] holds dated exchange rates with their sources, set one by one or
-// read from CSV ([ReadRates]). [Rates.Convert] uses the rate of the day or
-// the latest before it, within [Rates].MaxAge, and inverts a rate only when
-// [Rates].Inverse gives the precision. [Query].In converts every record of a
-// total at its own date; when rates are missing, one *[RateError] lists
-// every missing pair and day.
+// read from CSV ([ReadRates]), and averages over a month or a year
+// ([Rates.SetAverage], such as the IMF's annual averages). [Rates.Convert]
+// uses the rate of the day or the latest before it, within [Rates].MaxAge,
+// and inverts a rate only when [Rates].Inverse gives the precision.
+// [Query].In converts every record of a total at its own date (see
+// "Dates" for records dated by month or year); when rates are missing,
+// one *[RateError] lists every missing pair and day, and the records that
+// needed them.
+//
+// # Approximate figures
+//
+// Reports give "about $2.3 billion" and "at least €300 million" more often
+// than exact sums. A [Pledge] keeps such a figure as it is given: the
+// amount and its [Qualifier] (Pledge.Qualifier, and Part.Qualifier for a
+// share), as [ParseFigure] reads them from text. Totals carry qualifiers
+// by one table of rules for sums of money ([Figure.Add]): exact changes
+// nothing, "about" and "about" make "about", "at least" and "more than"
+// make "more than", and a bound from below with one from above, or "about"
+// with a bound, bound the sum neither way, which the total says as
+// [Mixed] rather than pretend. What a pledge's parts leave over takes the
+// whole's qualifier with the parts' turned around ([Figure.Sub]): an exact
+// $2.3 billion less "at least $300 million" leaves "at most $2 billion". A
+// record counted whole keeps its own qualifier in a row or a sum, whatever
+// its pieces say. [Row].Qualifier and [Totals.Figures] give the result; the
+// tables write a sign before a qualified amount ("≈ 2,300,000,000", "≥",
+// "≤", ">", "<", "≶" for mixed) with a legend in the caption, the chart and
+// [Figure.Compact] the words ("about $2.45 billion", "약 24억 5천만
+// 달러", "3억 달러 이상"), and JSON a "qualifier" field. Compact rounds a
+// bound only the way that keeps it true. Qualifiers never change an
+// amount: a total's digits are the same with or without them.
+//
+// # Dates
+//
+// A source that says "in September 2023" gives a month, not a day. A
+// record's Date has a [Precision] (Pledge.DatePrecision): [Day], [Month]
+// or [Year], the date being the first day of the period (2023-09-01 for
+// September), and [Book.Add] refuses any other day rather than keep a day
+// nobody gave. JSON writes the date at its precision, "2023-09", "2023" or
+// "2023-09-10"; [ParseDate] and [FormatDate] are those text forms, for any
+// reader or writer of records. Three rules follow:
+//
+//   - Query.From and Query.To hold a partial date only when its whole
+//     period lies within them: "2023-09" counts in 2023-09-01..2023-09-30
+//     and in 2023, not in 2023-09-10..2023-12-31.
+//   - [ByYear] puts it in its period's year.
+//   - Query.In converts it at an average rate for its period
+//     ([Rates.ConvertPeriod]): a month's average, or its year's; a year's
+//     average for a year. Never a daily rate: with no average the total is
+//     a *[RateError] that names the period and the record.
+//
+// Records sort by their first day, so "2023-09" comes before "2023-09-10".
 //
 // # Categories
 //
@@ -77,6 +123,34 @@
 // it in Revises and replaces it in every total; the earlier one stays in the
 // book as history ([Book.History]).
 //
+// # Money at each stage
+//
+// [Query].Stage is "at least this stage", so a loop over stages gives
+// running sums. [ByStage] gives the pipeline instead: rows "pledged"
+// (pledged, not yet committed), "committed" (not yet allocated or paid),
+// "allocated" (not yet paid) and "disbursed", each money that went no
+// further, so the rows add up to the total at [Pledged] with nothing
+// counted twice, and with Query.Stage set to s the rows from s on add up
+// to the total at s. A record that stands alone is in its own stage's row.
+// In a fulfilment tree, what children at later stages count goes to their
+// rows, and takes up the parent's own share: first the parent's pieces in
+// the child's categories, then its unspecified rest, then its other parts
+// in order. What the parent has left stays in the parent's stage, in its
+// categories and year; children at the parent's own stage net against that
+// rest as totals net them. Every step subtracts whole amounts, so every
+// row is exact and none is negative. $2.3 billion pledged, $300 million of
+// it committed in humanitarian aid and $100 million of that paid is $2
+// billion pledged (unspecified), $200 million committed and $100 million
+// disbursed. ByStage crosses with every other dimension; a stage row's
+// categories and years are those of the money at that stage, so the stage
+// rows of one category need not add up to that category's total at
+// Pledged when a tree's records are categorised differently, while the
+// rows of every currency always do. Filters keep the pieces of the records
+// that pass, in the stage rows as in any total; a filter that keeps a
+// parent but not the records under it (another category, donor or date)
+// keeps only the parent's rest in the stage rows, where the total at
+// Pledged counts the parent in full.
+//
 // # Books and totals
 //
 // A [Book] holds the records. Its zero value is ready, it is safe for
@@ -100,12 +174,12 @@
 //
 // [Book.Total] filters by donor, recipient, category, date and stage and
 // groups by any of [ByDonor], [ByRecipient], [ByCategory] (at a chosen
-// depth), [ByYear] and [ByCurrency]. The [Totals] it returns print as aligned
-// text, Markdown, an HTML table and an SVG bar chart with a panel and an
-// axis per currency, which is what a Jupyter notebook running gophernotes
-// shows for them; [Totals.Chart] is the chart alone, as an image that
-// survives nbconvert's HTML export. Every HTML and SVG rendering is
-// well-formed XML, whatever the names hold.
+// depth), [ByYear], [ByCurrency] and [ByStage]. The [Totals] it returns
+// print as aligned text, Markdown, an HTML table and an SVG bar chart with a
+// panel and an axis per currency, which is what a Jupyter notebook running
+// gophernotes shows for them; [Totals.Chart] is the chart alone, as an
+// image that survives nbconvert's HTML export. Every HTML and SVG rendering
+// is well-formed XML, whatever the names hold.
 //
 // # Databases
 //
@@ -121,12 +195,85 @@
 // PostgreSQL this way, with SQL that counts as [Book.Total] does, and its
 // tests check the two totals agree digit for digit.
 //
+// # JSON in a service
+//
+// Every result marshals to JSON another language reads without knowing
+// Go. [Totals] is {"query", "dimensions", "rows", "sums", "records",
+// "conversions"}: each row's keys an object named by dimension,
+// {"donor": "South Korea", "category": "humanitarian"} (a key not given
+// is null, a year a string such as "2023"), with "dimensions" for their
+// order; amounts {"value": "300000000", "currency": "USD"}, the value an
+// exact decimal string; a "qualifier" by name where a figure is not
+// exact; "records" the records counted. A [Query] writes every field,
+// stages and dimensions by name, dates YYYY-MM-DD, an open bound or no
+// conversion as null. [Figure], [Row] (which knows its Dimensions, so
+// its keys are named on their own too; [Row.Key] finds one),
+// [Converted], [Conversion], [Rate], [Found], [Part] and [Chart] have
+// forms of their own; [Dimension], like [Stage], [Qualifier] and
+// [Precision], is text ([ParseDimension]).
+//
+// A service takes its query from a request with [Query.UnmarshalJSON],
+// which reads stage and dimension names as people write them and a
+// window of whole years or months ("from": "2023", "to": "2024-06"), and
+// may keep totals as JSON and read them back with [Totals.UnmarshalJSON]:
+// both read as strictly as records (below), name the field at fault
+// ("rows[3].keys.year"), and check that what they read holds together (a
+// query [Book.Total] accepts; rows that add up to the sums). A query or
+// totals read back are [Query.Equal] or [Totals.Equal] to those written,
+// but for Rates, which JSON does not carry: a query read back has none,
+// and one that converts needs them set before use. Each type's
+// MarshalJSON shows its form.
+//
 // # Saving and reading
 //
-// [Book.WriteJSON] saves every record, revised ones included; [ReadBook]
-// reads such a file from untrusted input, naming the line, record and field
-// of anything malformed, and never returns half a book. [ReadRates] reads
+// [Book.WriteJSON] saves every record, revised ones included, with
+// qualifiers and dates at their precision, as one {"pledges":[...]}
+// document; [Book.WriteJSONLines] writes the same records one a line
+// (JSON Lines), for tools that read a record at a time. [ReadBook] reads
+// either from untrusted input, naming the line, record and field of
+// anything malformed, and never returns half a book. [ReadRates] reads
 // exchange rates from CSV the same way.
+//
+// # In a service
+//
+// A Book serves many goroutines at once: queries share it, writers take
+// turns, and a batch is checked while queries go on. Four things make it
+// fit a service.
+//
+// A journal. [OpenJournal] opens (or creates) a [Journal] file and
+// replays it into a book; [Book.AddLogged] then checks each batch against
+// the book, writes it to the journal with a commit marker (its count and
+// CRC-32C) in one write, syncs the file, and only then stores it, so the
+// journal holds the batches in the order the book took them and the book
+// never holds a record the journal lacks. A batch the book refuses is not
+// written; when the write or the sync fails, the book is unchanged and the
+// journal takes nothing more until it is reopened, since what reached the
+// disk is then unknown. A new journal file is synced into its directory.
+//
+// Recovery. [Book.Replay] restores every whole batch, in order, each as
+// one Add. When the last batch is not whole (a crash during a write), it
+// stops there with a *[JournalError] matching [ErrTornJournal] that names
+// its line and the byte offset where the whole batches end; OpenJournal
+// returns it and opens nothing, [RepairJournal] cuts that batch off
+// (keeping its bytes in a ".torn" file), and OpenJournal then goes on. The
+// batch was never acknowledged: AddLogged returns only once it is synced.
+// A batch that is not whole with more after it is damage, not a crash:
+// [ErrCorruptJournal], which RepairJournal refuses to cut. Nothing is
+// skipped without an error, and no batch is applied in part.
+//
+// Merging. A record equal to the one a book holds under its ID is already
+// there: [Book.Add] accepts it and changes nothing, so a journal replayed
+// twice, or into a book that has part of it, gives the same book, and
+// [Book.Merge] takes in a book that overlaps. A different record under the
+// same ID is still [ErrDuplicate], naming the field in which they differ.
+//
+// Listing and caching. [Book.List] returns a [Page] of the records that
+// count and pass a Query's filters (the filters of totals), in date then
+// ID order, copying only the page, with the number found in all.
+// [Book.Version] changes with every Add that adds something, and nothing
+// else; [Totals.Version] and Page.Version say which version a result was
+// computed at, so a service can cache totals until the version moves, and
+// use it as an ETag.
 //
 // Every reader treats untrusted input alike. It skips a UTF-8 byte-order
 // mark at the start. It refuses text that is not UTF-8, and JSON escapes of

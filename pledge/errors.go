@@ -155,6 +155,10 @@ func (e *ValidationError) Unwrap() []error { return problem.Errors(e.Problems) }
 type MissingRate struct {
 	From, To currency.Unit
 	Day      time.Time // zero: the record has no date
+	// Period is Day for the rate of a day, or Month or Year for an average
+	// over the month or year that starts on Day, which a record dated only
+	// by month or year needs ([Rates.ConvertPeriod]).
+	Period Precision
 	// Records are the IDs of the records that needed the rate, sorted: at
 	// most [MaxMissingRecords] of them; More counts the rest. A single
 	// [Rates.Convert] names none.
@@ -171,7 +175,7 @@ type MissingRate struct {
 // Equal reports whether m and o name the same missing rate, records and
 // hints included; go-cmp uses it.
 func (m MissingRate) Equal(o MissingRate) bool {
-	return m.From == o.From && m.To == o.To && m.Day.Equal(o.Day) && slices.Equal(m.Records, o.Records) &&
+	return m.From == o.From && m.To == o.To && m.Day.Equal(o.Day) && m.Period == o.Period && slices.Equal(m.Records, o.Records) &&
 		m.More == o.More && m.Inverse == o.Inverse && m.Stale.Equal(o.Stale)
 }
 
@@ -192,7 +196,14 @@ func (m MissingRate) String() string {
 		}
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%s→%s on %s", m.From, m.To, civil.Format(m.Day))
+	switch m.Period {
+	case Month:
+		fmt.Fprintf(&b, "%s→%s average for %s or %d", m.From, m.To, FormatDate(m.Day, Month), m.Day.Year())
+	case Year:
+		fmt.Fprintf(&b, "%s→%s average for %d", m.From, m.To, m.Day.Year())
+	default:
+		fmt.Fprintf(&b, "%s→%s on %s", m.From, m.To, civil.Format(m.Day))
+	}
 	if len(m.Records) > 0 {
 		b.WriteString(" for ")
 		writeIDs(&b, m.Records, m.More)

@@ -189,5 +189,5 @@ func ExampleReadRates() {
 	// Output:
 	// 2023-07-14 1 USD = 1271.4 KRW (Bank of Korea)
 	// 2023-09-08 1 USD = 1335.3 KRW (Bank of Korea)
-	// pledge: rates line 2 date: invalid value: date "2023-09-31" is not YYYY-MM-DD
+	// pledge: rates line 2 date: invalid value: date "2023-09-31" is not YYYY-MM-DD, or YYYY-MM or YYYY for an average
 }

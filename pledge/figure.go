@@ -44,6 +44,11 @@ type Qualifier int
 //     and "에 못 미치는" after it. "Nearly $2 billion" and "20억 달러에
 //     육박" are a little less than $2 billion, so they are read as
 //     LessThan: the bound holds, only the nearness is not kept.
+//   - Mixed: no text sets it. It is what a sum of figures qualified in
+//     different directions is ("at least $1 billion" and "at most $2
+//     billion", or "about $1 billion" and "more than $2 billion"): the
+//     total is then bounded neither way, and says so. See [Figure.Add] for
+//     the rules of sums.
 const (
 	Exact Qualifier = iota
 	Approximately
@@ -51,12 +56,13 @@ const (
 	AtMost
 	MoreThan
 	LessThan
+	Mixed
 )
 
-var qualifierNames = [...]string{"exact", "approximately", "at least", "at most", "more than", "less than"}
+var qualifierNames = [...]string{"exact", "approximately", "at least", "at most", "more than", "less than", "mixed"}
 
 // String returns "exact", "approximately", "at least", "at most", "more
-// than" or "less than"; an unknown value prints as "Qualifier(7)".
+// than", "less than" or "mixed"; an unknown value prints as "Qualifier(9)".
 func (q Qualifier) String() string {
 	if q < 0 || int(q) >= len(qualifierNames) {
 		return fmt.Sprintf("Qualifier(%d)", int(q))
@@ -86,8 +92,9 @@ func (q *Qualifier) UnmarshalText(text []byte) error {
 
 // ParseQualifier reads a qualifier's name as [Qualifier.String] writes it
 // ("exact", "approximately", "at least", "at most", "more than", "less
-// than"), ignoring case and spacing as [ParseStage] does, or the sign a
-// table shows for it ("≈", "≥", "≤", ">", "<", and "~", ">=", "<=").
+// than", "mixed"), ignoring case and spacing as [ParseStage] does, or the
+// sign a table shows for it ("≈", "≥", "≤", ">", "<", "≶", and "~", ">=",
+// "<=").
 // It reads a qualifier alone: for a figure with its words ("about $2
 // billion", "약 20억 달러") use [ParseFigure].
 func ParseQualifier(text string) (Qualifier, error) {
@@ -109,7 +116,7 @@ func ParseQualifier(text string) (Qualifier, error) {
 var qualifierSigns = map[string]Qualifier{
 	"≈": Approximately, "~": Approximately,
 	"≥": AtLeast, ">=": AtLeast, "≤": AtMost, "<=": AtMost,
-	">": MoreThan, "<": LessThan,
+	">": MoreThan, "<": LessThan, "≶": Mixed,
 }
 
 // Figure is a sum of money as a text gives it: an amount and how exact it

@@ -1,6 +1,7 @@
 package pledge
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -33,6 +34,37 @@ func (b *Book) WriteJSON(w io.Writer) error {
 	return err
 }
 
+// WriteJSONLines writes the book as JSON Lines: every record in the order
+// added, revised ones included, one a line as [Pledge.MarshalJSON] writes
+// it. [ReadBook] reads it back, and so do tools that take a record a line
+// (jq, DuckDB's read_json, BigQuery). An empty book writes nothing. It
+// writes through a buffer: when w fails, part of the book may have been
+// written, so a service writes a snapshot to a new file and renames it
+// into place once it is synced.
+func (b *Book) WriteJSONLines(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var line []byte
+	for _, p := range b.All() {
+		var err error
+		if line, err = appendLine(line[:0], p); err != nil {
+			return err
+		}
+		if _, err := bw.Write(line); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// appendLine appends p as one line of JSON Lines.
+func appendLine(buf []byte, p Pledge) ([]byte, error) {
+	data, err := p.MarshalJSON()
+	if err != nil {
+		return buf, err
+	}
+	return append(append(buf, data...), '\n'), nil
+}
+
 // MarshalJSON writes the compact form of [Book.WriteJSON].
 func (b *Book) MarshalJSON() ([]byte, error) {
 	recs := b.All()
@@ -58,21 +90,35 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 	}
 	nb.mu.Lock()
 	defer nb.mu.Unlock()
+	b.wmu.Lock()
+	defer b.wmu.Unlock()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.st = nb.st
+	b.version++
 	return nil
 }
 
-// ReadBook reads a book written by [Book.WriteJSON] from untrusted input.
+// ReadBook reads a book from untrusted input: the {"pledges":[...]}
+// document [Book.WriteJSON] writes, or JSON Lines, one record a line, as
+// [Book.WriteJSONLines] writes them. Input whose first field is "pledges"
+// (or that is the empty object {}) is a document; any other input is JSON
+// Lines, where each line that is not blank holds one whole record, and an
+// input of no records (empty, or blank lines) is an empty book. JSON Lines
+// has no end to check: a file cut short at the end of a line reads as the
+// records before the cut. For a file that grows as records come, use a
+// [Journal], whose batches are checked.
+//
 // A UTF-8 byte-order mark at the start is skipped. Malformed JSON, unknown
 // fields, field names in another case ("Amount") or given twice, strings
 // that are not valid UTF-8 or escape half a surrogate pair, malformed
 // values and invalid records are errors that name the line, the record and
 // the field by its path ("parts[1].year", "sources[0].date"). A
 // *[ValidationError] lists the invalid records' problems, and errors.Is
-// matches the same sentinels as [Book.Add]. Nothing partial is ever
-// returned.
+// matches the same sentinels as [Book.Add]; in JSON Lines, a line that is
+// not JSON is one more problem of the list, and the lines after it are
+// read on. A record that appears twice, the same both times, is recorded
+// once, as [Book.Add] does. Nothing partial is ever returned.
 //
 // Bounds: ReadBook reads at most 1 GiB and refuses more. It holds the
 // input and the valid records read from it, and peaks at about 6 times
@@ -92,6 +138,40 @@ func ReadBook(r io.Reader) (*Book, error) {
 		return nil, fmt.Errorf("pledge: reading book: larger than %d bytes", maxBookBytes)
 	}
 	data = input.TrimBOM(data)
+	f := newFileRecords(data)
+	if isJSONLines(data) {
+		readLines(data, f)
+	} else if err := readDocument(data, f); err != nil {
+		return nil, err
+	}
+	b := &Book{}
+	if err := f.into(b, nil); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// isJSONLines reports whether data, a book without its byte-order mark,
+// is JSON Lines rather than a {"pledges":[...]} document: it is unless it
+// is an object whose first field is "pledges", or an empty object, or is
+// not an object at all (which the document's reader reports). Nothing but
+// space is JSON Lines of no records.
+func isJSONLines(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err == io.EOF {
+		return true
+	}
+	if err != nil || tok != json.Delim('{') {
+		return false
+	}
+	tok, err = dec.Token()
+	return err == nil && tok != "pledges" && tok != json.Delim('}')
+}
+
+// readDocument reads the records of a {"pledges":[...]} document into f.
+// A syntax error stops it, since nothing after it can be found for sure.
+func readDocument(data []byte, f *fileRecords) error {
 	lines := input.NewLines(data)
 	line := func(offset int64) int { return lines.At(int(offset)) }
 
@@ -118,117 +198,191 @@ func ReadBook(r io.Reader) (*Book, error) {
 	}
 
 	if err := expect('{', `an object {"pledges":[...]}`); err != nil {
-		return nil, err
+		return err
 	}
-	// Strings that are not UTF-8 are looked for record by record only when
-	// the input has some.
-	dirty := input.BadUTF8(data) >= 0 || input.LoneSurrogate(data) >= 0
-	var (
-		pledges []Pledge
-		at      []int               // line where each kept record starts
-		index   []int               // position of each kept record in the file
-		c       collector           // the problems of every record
-		badIDs  = map[string]bool{} // IDs of records not kept
-		seen    bool
-	)
+	seen := false
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, syntax(err)
+			return syntax(err)
 		}
 		if tok != "pledges" {
-			return nil, fmt.Errorf("pledge: book line %d: unknown field %s", line(dec.InputOffset()), problem.Quote(fmt.Sprint(tok)))
+			return fmt.Errorf("pledge: book line %d: unknown field %s", line(dec.InputOffset()), problem.Quote(fmt.Sprint(tok)))
 		}
 		if seen {
-			return nil, fmt.Errorf(`pledge: book line %d: "pledges" given twice`, line(dec.InputOffset()))
+			return fmt.Errorf(`pledge: book line %d: "pledges" given twice`, line(dec.InputOffset()))
 		}
 		seen = true
 		if err := expect('[', "an array of pledges"); err != nil {
-			return nil, err
+			return err
 		}
 		for i := 0; dec.More(); i++ {
 			var raw json.RawMessage
 			if err := dec.Decode(&raw); err != nil {
-				return nil, syntax(err)
+				return syntax(err)
 			}
-			ln := line(dec.InputOffset() - int64(len(raw)))
-			var p Pledge
-			var err error
-			badID := false // the ID is not text to show
-			if dirty {
-				err = badText(raw)
-			}
-			if err == nil {
-				err = p.decode(raw)
-			} else {
-				var fe *fieldError
-				badID = errors.As(err, &fe) && fe.field == "id"
-			}
-			if err != nil {
-				field, cause := explainJSON(err)
-				id := ""
-				if !badID {
-					id = peekID(raw)
-				}
-				badIDs[id] = true
-				c.add(Problem{Index: i, ID: id, Line: ln, Field: field, Err: cause})
-				continue
-			}
-			// Check each record as it comes, so that an invalid one is
-			// not kept.
-			ps := problems{index: i, id: p.ID, line: ln, c: &c}
-			if checkFields(&p, &ps); ps.n > 0 {
-				badIDs[p.ID] = true
-				continue
-			}
-			pledges = append(pledges, p)
-			at = append(at, ln)
-			index = append(index, i)
+			f.read(raw, i, line(dec.InputOffset()-int64(len(raw))))
 		}
 		if err := expect(']', "the end of the pledges array"); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := expect('}', "the end of the book"); err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("pledge: book line %d: unexpected data after the book", line(dec.InputOffset()))
+		return fmt.Errorf("pledge: book line %d: unexpected data after the book", line(dec.InputOffset()))
 	}
+	return nil
+}
 
-	if len(badIDs) > 0 {
-		// Check the records that are kept too, so that the error lists
-		// every problem at once; links to records not kept are not errors
-		// of their own, but an ID that one of them has too is.
+// readLines reads the records of JSON Lines into f: each line that is not
+// blank is a record.
+func readLines(data []byte, f *fileRecords) {
+	i := 0
+	for ln := 1; len(data) > 0; ln++ {
+		line := data
+		if k := bytes.IndexByte(data, '\n'); k >= 0 {
+			line, data = data[:k], data[k+1:]
+		} else {
+			data = nil
+		}
+		if line = trimJSONSpace(line); len(line) > 0 {
+			f.line(line, i, ln)
+			i++
+		}
+	}
+}
+
+// trimJSONSpace cuts JSON's space (space, tab, line feed, carriage return)
+// off both ends of b.
+func trimJSONSpace(b []byte) []byte {
+	return bytes.Trim(b, " \t\r\n")
+}
+
+// fileRecords gathers the records of a file as they are read: the valid
+// ones, where each starts, and the problems of the rest.
+type fileRecords struct {
+	dirty   bool // the input has strings that are not UTF-8: look in each record
+	c       collector
+	pledges []Pledge
+	at      []int           // line where each kept record starts
+	index   []int           // position of each kept record in the file
+	badIDs  map[string]bool // IDs of records not kept
+}
+
+// newFileRecords returns a fileRecords for records read from data. Strings
+// that are not UTF-8 are looked for record by record only when data has
+// some.
+func newFileRecords(data []byte) *fileRecords {
+	return &fileRecords{dirty: input.BadUTF8(data) >= 0 || input.LoneSurrogate(data) >= 0, badIDs: map[string]bool{}}
+}
+
+// line reads one line of JSON Lines, the record at position i, starting on
+// line ln: one JSON value, else a problem of its own.
+func (f *fileRecords) line(raw []byte, i, ln int) {
+	switch {
+	case bytes.HasPrefix(raw, commitPrefix):
+		f.problem(Problem{Index: i, Line: ln, Err: errMarker})
+	case !json.Valid(raw):
+		var v any
+		err := json.Unmarshal(raw, &v)
+		f.problem(Problem{Index: i, Line: ln, Err: fmt.Errorf("%w: the line is not one JSON record: %v", ErrInvalid, err)})
+	default:
+		f.read(raw, i, ln)
+	}
+}
+
+// commitPrefix starts every commit marker line of a journal, and no
+// record.
+var commitPrefix = []byte(`{"commit":`)
+
+// errMarker is a journal's commit marker found where records are read.
+var errMarker = fmt.Errorf("%w: a journal's commit marker, not a record: replay a journal with Book.Replay or OpenJournal", ErrInvalid)
+
+// problem records a problem of a record that is not kept.
+func (f *fileRecords) problem(p Problem) {
+	f.badIDs[p.ID] = true
+	f.c.add(p)
+}
+
+// read reads the record at position i, valid JSON text starting on line
+// ln, and keeps it if it is valid on its own.
+func (f *fileRecords) read(raw []byte, i, ln int) {
+	var p Pledge
+	var err error
+	badID := false // the ID is not text to show
+	if f.dirty {
+		err = badText(raw)
+	}
+	if err == nil {
+		err = p.decode(raw)
+	} else {
+		var fe *fieldError
+		badID = errors.As(err, &fe) && fe.field == "id"
+	}
+	if err != nil {
+		field, cause := explainJSON(err)
+		id := ""
+		if !badID {
+			id = peekID(raw)
+		}
+		f.problem(Problem{Index: i, ID: id, Line: ln, Field: field, Err: cause})
+		return
+	}
+	// Check each record as it comes, so that an invalid one is not kept.
+	ps := problems{index: i, id: p.ID, line: ln, c: &f.c}
+	if checkFields(&p, &ps); ps.n > 0 {
+		f.badIDs[p.ID] = true
+		return
+	}
+	f.pledges = append(f.pledges, p)
+	f.at = append(f.at, ln)
+	f.index = append(f.index, i)
+}
+
+// into adds the records read to b, all or nothing, through log when it is
+// given (see Book.add). When some records were not kept, it only checks
+// the others against b, so that the error lists every problem at once;
+// links to records not kept are not errors of their own, but an ID that
+// one of them has too is. Problems name the records' lines.
+func (f *fileRecords) into(b *Book, log func([]Pledge) error) error {
+	pledges, at, index := f.pledges, f.at, f.index
+	var ve *ValidationError
+	if len(f.badIDs) > 0 {
 		kept := 0
 		for k := range pledges {
 			p := &pledges[k]
-			if badIDs[p.ID] {
-				c.add(Problem{Index: index[k], ID: p.ID, Line: at[k], Field: "id",
+			if f.badIDs[p.ID] {
+				f.c.add(Problem{Index: index[k], ID: p.ID, Line: at[k], Field: "id",
 					Err: fmt.Errorf("%w: %s is given twice", ErrDuplicate, problem.Quote(p.ID))})
 				continue
 			}
-			if badIDs[p.Revises] {
+			if f.badIDs[p.Revises] {
 				p.Revises = ""
 			}
-			if badIDs[p.Under] {
+			if f.badIDs[p.Under] {
 				p.Under = ""
 			}
 			pledges[kept], at[kept], index[kept] = *p, at[k], index[k]
 			kept++
 		}
 		pledges, at, index = pledges[:kept], at[:kept], index[:kept]
+		b.mu.RLock()
+		_, ve = b.st.check(pledges, true)
+		b.mu.RUnlock()
+	} else if err := b.add(pledges, true, log); err != nil && !errors.As(err, &ve) {
+		return err
 	}
-	b := &Book{}
-	if ve := b.add(pledges, true); ve != nil {
+	if ve != nil {
 		for _, p := range ve.Problems {
 			p.Line, p.Index = at[p.Index], index[p.Index]
-			c.add(p)
+			f.c.add(p)
 		}
-		c.omitted += ve.Omitted
+		f.c.omitted += ve.Omitted
 	}
-	if err := c.err(); err != nil {
-		return nil, err
+	if err := f.c.err(); err != nil {
+		return err
 	}
-	return b, nil
+	return nil
 }

@@ -62,7 +62,7 @@ func TestReadBookErrors(t *testing.T) {
 		want     string // substring of the error
 		sentinel error
 	}{
-		{"empty", ``, "line 1: unexpected end of input", nil},
+		{"only an opening brace", `{`, "line 1: unexpected end of input", nil},
 		{"not an object", `[]`, `want an object`, nil},
 		{"truncated", `{"pledges": [{"id": "a"`, "unexpected end of input", nil},
 		{"syntax", "{\"pledges\": [\n\n{\"id\": }]}", "line 3", nil},
@@ -76,13 +76,13 @@ func TestReadBookErrors(t *testing.T) {
 		{"bad currency", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "usdollar"}}`),
 			`pledge (line 3) "x" amount: invalid currency "usdollar"`, pledge.ErrInvalidCurrency},
 		{"bad date", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "date": "2023-13-01"}`),
-			`pledge (line 3) "x" date: invalid value: date "2023-13-01" is not YYYY-MM-DD`, pledge.ErrInvalid},
+			`pledge (line 3) "x" date: invalid value: date "2023-13-01" is not YYYY, YYYY-MM or YYYY-MM-DD`, pledge.ErrInvalid},
 		{"bad stage", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "stage": "promised"}`),
 			`stage "promised"`, pledge.ErrInvalid},
 		{"negative", record(`{"id": "x", "donor": "D", "amount": {"value": "-1", "currency": "USD"}}`),
 			`pledge (line 3) "x" amount: invalid amount`, pledge.ErrInvalidAmount},
-		{"duplicate", record(`{"id": "ok", "donor": "D", "amount": {"value": "1", "currency": "USD"}}`),
-			`pledge (line 3) "ok" id: duplicate`, pledge.ErrDuplicate},
+		{"duplicate", record(`{"id": "ok", "donor": "D", "amount": {"value": "2", "currency": "USD"}}`),
+			`pledge (line 3) "ok" id: duplicate: "ok" is given twice, first with amount USD 1, then USD 2`, pledge.ErrDuplicate},
 		{"part amount", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "parts": [{"amount": {"value": "1", "currency": "USD"}}, {"amount": {"value": "1", "currency": "ZZZ"}}]}`),
 			`pledge (line 3) "x" parts[1].amount: invalid currency "ZZZ"`, pledge.ErrInvalidCurrency},
 		{"source date", record(`{"id": "x", "donor": "D", "amount": {"value": "1", "currency": "USD"}, "sources": [{"date": "yesterday"}]}`),
@@ -206,14 +206,17 @@ func TestUnmarshalJSONIsAtomic(t *testing.T) {
 	}
 }
 
-// FuzzReadBook feeds arbitrary bytes to the reader of untrusted books: it
-// must never panic, never turn what is not text into U+FFFD, and whatever
-// it accepts must write back and read again to the same records and
-// totals, rows and counts included.
+// FuzzReadBook feeds arbitrary bytes to the reader of untrusted books,
+// documents and JSON Lines: it must never panic, never turn what is not
+// text into U+FFFD, and whatever it accepts must write back, in both
+// forms, and read again to the same records and totals, rows and counts
+// included.
 func FuzzReadBook(f *testing.F) {
 	f.Add([]byte(storyJSON))
 	f.Add([]byte(`{"pledges":[]}`))
 	f.Add([]byte(`{"pledges":[{"id":"a","donor":"D","amount":{"value":"5","currency":"EUR"},"stage":"committed"},{"id":"b","donor":"D","amount":{"value":"7","currency":"EUR"},"stage":"disbursed","under":"a"},{"id":"c","donor":"D","amount":{"value":"9","currency":"EUR"},"revises":"a","stage":"committed"}]}`))
+	f.Add([]byte(storyLines))
+	f.Add([]byte("{\"id\":\"a\",\"donor\":\"D\",\"amount\":{\"value\":\"5\",\"currency\":\"EUR\"}}\r\n\n{\"id\":\"b\",\"donor\":\"D\",\"amount\":{\"value\":\"7\",\"currency\":\"EUR\"},\"revises\":\"a\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := pledge.ReadBook(bytes.NewReader(data))
 		if err != nil {
@@ -237,6 +240,17 @@ func FuzzReadBook(f *testing.F) {
 		}
 		if diff := cmp.Diff(b.All(), back.All()); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)
+		}
+		var lines bytes.Buffer
+		if err := b.WriteJSONLines(&lines); err != nil {
+			t.Fatal(err)
+		}
+		fromLines, err := pledge.ReadBook(&lines)
+		if err != nil {
+			t.Fatalf("cannot read back the JSON Lines written: %v", err)
+		}
+		if diff := cmp.Diff(b.All(), fromLines.All()); diff != "" {
+			t.Fatalf("round trip through JSON Lines (-want +got):\n%s", diff)
 		}
 		for _, s := range pledge.Stages() {
 			q := pledge.Query{Stage: s, GroupBy: []pledge.Dimension{pledge.ByCategory}}

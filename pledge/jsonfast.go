@@ -25,6 +25,8 @@ func fastWire(data []byte) (pledgeWire, bool) {
 			return r.str(&w.Recipient)
 		case "amount":
 			return r.amount(&w.Amount)
+		case "qualifier":
+			return r.optional(&w.Qualifier)
 		case "categories":
 			return r.categories(&w.Categories)
 		case "parts":
@@ -34,6 +36,8 @@ func fastWire(data []byte) (pledgeWire, bool) {
 					switch string(name) {
 					case "amount":
 						return r.amount(&p.Amount)
+					case "qualifier":
+						return r.optional(&p.Qualifier)
 					case "categories":
 						return r.categories(&p.Categories)
 					case "year":
@@ -47,12 +51,7 @@ func fastWire(data []byte) (pledgeWire, bool) {
 				return ok
 			})
 		case "stage":
-			if r.null() {
-				return true
-			}
-			var s string
-			w.Stage = &s
-			return r.str(&s)
+			return r.optional(&w.Stage)
 		case "date":
 			return r.str(&w.Date)
 		case "occasion":
@@ -225,6 +224,17 @@ func (r *fastReader) str(dst *string) bool {
 	*dst = v
 	r.i = end
 	return true
+}
+
+// optional reads a string into a new *string, or null as nil.
+func (r *fastReader) optional(dst **string) bool {
+	if r.null() {
+		*dst = nil
+		return true
+	}
+	var s string
+	*dst = &s
+	return r.str(&s)
 }
 
 // categories reads an array of strings or null.

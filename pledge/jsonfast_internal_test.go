@@ -16,6 +16,10 @@ func FuzzFastWire(f *testing.F) {
 			`"parts":[{"amount":{"value":"300000000","currency":"USD"},"categories":["humanitarian"],"year":2024,"note":"n"}],` +
 			`"stage":"pledged","date":"2023-09-10","occasion":"G20","sources":[{"publisher":"Yonhap","title":"t","url":"https://x","quote":"q","date":"2023-09-10"}],"note":"\u00e9\n"}`,
 		`{"id":"a","donor":"D","amount":{"value":"1","currency":"USD"},"categories":[],"parts":[],"sources":null,"stage":null}`,
+		`{"id":"a","donor":"D","amount":{"value":"1","currency":"USD"},"qualifier":"approximately","date":"2023-09",` +
+			`"parts":[{"amount":{"value":"1","currency":"USD"},"qualifier":"at least"}]}`,
+		`{"id":"a","qualifier":null,"parts":[{"qualifier":null}],"date":"2023"}`,
+		`{"id":"a","qualifier":1}`,
 		`{"id":"a","id":"b"}`,
 		`{"ID":"a"}`,
 		`{"id":"a","amount":{"value":1.5,"currency":"USD"}}`,

@@ -66,10 +66,10 @@ var (
 		"publisher": stringShape, "title": stringShape, "url": stringShape, "quote": stringShape, "date": stringShape,
 	})
 	partShape = object(map[string]*shape{
-		"amount": amountShape, "categories": stringList, "year": {kind: kindWhole}, "note": stringShape,
+		"amount": amountShape, "qualifier": stringShape, "categories": stringList, "year": {kind: kindWhole}, "note": stringShape,
 	})
 	pledgeShape = object(map[string]*shape{
-		"id": stringShape, "donor": stringShape, "recipient": stringShape, "amount": amountShape,
+		"id": stringShape, "donor": stringShape, "recipient": stringShape, "amount": amountShape, "qualifier": stringShape,
 		"categories": stringList, "parts": {kind: kindArray, elem: partShape}, "stage": stringShape,
 		"date": stringShape, "occasion": stringShape, "revises": stringShape, "under": stringShape,
 		"sources": {kind: kindArray, elem: sourceShape}, "note": stringShape,

@@ -18,7 +18,10 @@ import (
 // them ("$150 million in humanitarian and non-lethal military aid"), which is
 // never split by guess.
 type Part struct {
-	Amount     Amount
+	Amount Amount
+	// Qualifier says how exact Amount is: "including more than $300
+	// million" is MoreThan. The zero value is Exact.
+	Qualifier  Qualifier
 	Categories []Category // none: Unspecified
 	Year       int        // the year the share is for; 0 when not given
 	Note       string
@@ -44,13 +47,25 @@ type Pledge struct {
 	Donor     string // required: "South Korea"
 	Recipient string // "Ukraine"; may be empty when the source does not say
 	Amount    Amount // the whole, not negative
+	// Qualifier says how exact Amount is, as the source gives it: "about
+	// $2.3 billion" is Approximately, "at least" AtLeast. The zero value is
+	// Exact. Totals carry it by the rules of [Figure.Add].
+	Qualifier Qualifier
 
 	Categories []Category
 	Parts      []Part
 
-	Stage    Stage
-	Date     time.Time // civil date (year, month, day; kept as midnight UTC); zero when unknown
-	Occasion string    // "G20 Summit 2023"
+	Stage Stage
+	// Date is the civil date (kept as midnight UTC), or the first day of
+	// the month or year when DatePrecision says the source gives no more;
+	// zero when unknown.
+	Date time.Time
+	// DatePrecision says how much of Date the source gives: Day (the zero
+	// value), Month ("in September 2023", Date 2023-09-01) or Year. A
+	// partial date is never a made-up day: filters, ByYear and conversions
+	// treat it as the whole period (see the package overview, "Dates").
+	DatePrecision Precision
+	Occasion      string // "G20 Summit 2023"
 
 	// Revises is the ID of an earlier record this one restates. The earlier
 	// one stops counting; it stays in the Book as history.
@@ -94,16 +109,16 @@ func (p Pledge) Equal(q Pledge) bool {
 	a.normalize()
 	b.normalize()
 	return a.ID == b.ID && a.Donor == b.Donor && a.Recipient == b.Recipient &&
-		a.Amount.Equal(b.Amount) && slices.Equal(a.Categories, b.Categories) &&
+		a.Amount.Equal(b.Amount) && a.Qualifier == b.Qualifier && slices.Equal(a.Categories, b.Categories) &&
 		slices.EqualFunc(a.Parts, b.Parts, Part.Equal) &&
-		a.Stage == b.Stage && a.Date.Equal(b.Date) && a.Occasion == b.Occasion &&
+		a.Stage == b.Stage && a.Date.Equal(b.Date) && a.DatePrecision == b.DatePrecision && a.Occasion == b.Occasion &&
 		a.Revises == b.Revises && a.Under == b.Under &&
 		slices.EqualFunc(a.Sources, b.Sources, Source.Equal) && a.Note == b.Note
 }
 
 // Equal reports whether two parts are the same share.
 func (pt Part) Equal(o Part) bool {
-	return pt.Amount.Equal(o.Amount) && slices.Equal(pt.Categories, o.Categories) &&
+	return pt.Amount.Equal(o.Amount) && pt.Qualifier == o.Qualifier && slices.Equal(pt.Categories, o.Categories) &&
 		pt.Year == o.Year && pt.Note == o.Note
 }
 
@@ -157,6 +172,7 @@ func (j sourceJSON) source() (Source, error) {
 
 type partJSON struct {
 	Amount     Amount     `json:"amount"`
+	Qualifier  Qualifier  `json:"qualifier,omitempty"`
 	Categories []Category `json:"categories,omitempty"`
 	Year       int        `json:"year,omitempty"`
 	Note       string     `json:"note,omitempty"`
@@ -167,6 +183,7 @@ type pledgeJSON struct {
 	Donor      string     `json:"donor"`
 	Recipient  string     `json:"recipient,omitempty"`
 	Amount     Amount     `json:"amount"`
+	Qualifier  Qualifier  `json:"qualifier,omitempty"`
 	Categories []Category `json:"categories,omitempty"`
 	Parts      []partJSON `json:"parts,omitempty"`
 	Stage      Stage      `json:"stage"`
@@ -179,11 +196,13 @@ type pledgeJSON struct {
 }
 
 // MarshalJSON writes the pledge with amounts as {"value","currency"} objects
-// holding decimal strings, the stage by name and dates as YYYY-MM-DD.
+// holding decimal strings, a qualifier other than exact by name
+// ("qualifier":"approximately"), the stage by name and the date at its
+// precision: "2023-09-10", "2023-09" or "2023" ([FormatDate]).
 func (p Pledge) MarshalJSON() ([]byte, error) {
 	j := pledgeJSON{
-		ID: p.ID, Donor: p.Donor, Recipient: p.Recipient, Amount: p.Amount,
-		Categories: p.Categories, Stage: p.Stage, Date: civil.Format(p.Date),
+		ID: p.ID, Donor: p.Donor, Recipient: p.Recipient, Amount: p.Amount, Qualifier: p.Qualifier,
+		Categories: p.Categories, Stage: p.Stage, Date: FormatDate(p.Date, p.DatePrecision),
 		Occasion: p.Occasion, Revises: p.Revises, Under: p.Under,
 		Sources: p.Sources, Note: p.Note,
 	}
@@ -201,6 +220,7 @@ type pledgeWire struct {
 	Donor      string       `json:"donor"`
 	Recipient  string       `json:"recipient"`
 	Amount     *amountWire  `json:"amount"`
+	Qualifier  *string      `json:"qualifier"`
 	Categories []Category   `json:"categories"`
 	Parts      []partWire   `json:"parts"`
 	Stage      *string      `json:"stage"`
@@ -214,6 +234,7 @@ type pledgeWire struct {
 
 type partWire struct {
 	Amount     *amountWire `json:"amount"`
+	Qualifier  *string     `json:"qualifier"`
 	Categories []Category  `json:"categories"`
 	Year       int         `json:"year"`
 	Note       string      `json:"note"`
@@ -254,12 +275,16 @@ func (p *Pledge) decode(data []byte) error {
 		ID: w.ID, Donor: w.Donor, Recipient: w.Recipient, Categories: w.Categories,
 		Occasion: w.Occasion, Revises: w.Revises, Under: w.Under, Note: w.Note,
 	}
+	var err error
 	if w.Amount != nil {
 		a, err := w.Amount.amount()
 		if err != nil {
 			return &fieldError{"amount", err}
 		}
 		v.Amount = a
+	}
+	if v.Qualifier, err = readQualifier(w.Qualifier, "qualifier"); err != nil {
+		return err
 	}
 	for i, pw := range w.Parts {
 		pt := Part{Categories: pw.Categories, Year: pw.Year, Note: pw.Note}
@@ -270,6 +295,9 @@ func (p *Pledge) decode(data []byte) error {
 			}
 			pt.Amount = a
 		}
+		if pt.Qualifier, err = readQualifier(pw.Qualifier, fmt.Sprintf("parts[%d].qualifier", i)); err != nil {
+			return err
+		}
 		v.Parts = append(v.Parts, pt)
 	}
 	if w.Stage != nil {
@@ -279,11 +307,9 @@ func (p *Pledge) decode(data []byte) error {
 		}
 		v.Stage = st
 	}
-	d, err := civil.Parse(w.Date)
-	if err != nil {
-		return &fieldError{"date", fmt.Errorf("%w: %v", ErrInvalid, err)}
+	if v.Date, v.DatePrecision, err = ParseDate(w.Date); err != nil {
+		return &fieldError{"date", err}
 	}
-	v.Date = d
 	for i, j := range w.Sources {
 		src, err := j.source()
 		if err != nil {
@@ -293,6 +319,19 @@ func (p *Pledge) decode(data []byte) error {
 	}
 	*p = v
 	return nil
+}
+
+// readQualifier reads a qualifier's name from JSON; none (absent or null)
+// is Exact.
+func readQualifier(s *string, field string) (Qualifier, error) {
+	if s == nil {
+		return Exact, nil
+	}
+	q, err := ParseQualifier(*s)
+	if err != nil {
+		return 0, &fieldError{field, err}
+	}
+	return q, nil
 }
 
 // fieldError is a decoding problem in one field of a record.

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -18,7 +19,8 @@ import (
 
 // randomBook makes a valid book of n records with everything a book can
 // hold: parts and remainders, undivided multi-category amounts, several
-// currencies, restatements and fulfilment chains across stages.
+// currencies, restatements and fulfilment chains across stages, qualified
+// amounts and dates given only by month or year.
 func randomBook(r *rand.Rand, n int) []pledge.Pledge {
 	currencies := []string{"USD", "KRW", "EUR"}
 	categories := pledge.DefaultCategories()
@@ -81,7 +83,19 @@ func randomBook(r *rand.Rand, n int) []pledge.Pledge {
 				v := decimal.New(r.Int64N(left.Mul(decimal.NewFromInt(100)).IntPart()+1), -2)
 				left = left.Sub(v)
 				p.Parts = append(p.Parts, pledge.Part{Amount: pledge.AmountOf(v, p.Amount.Currency()), Categories: pickCats(), Year: 2022 + r.IntN(3)})
+				if r.IntN(4) == 0 {
+					p.Parts[len(p.Parts)-1].Qualifier = pledge.Qualifier(r.IntN(6))
+				}
 			}
+		}
+		if r.IntN(4) == 0 {
+			p.Qualifier = pledge.Qualifier(r.IntN(6))
+		}
+		switch r.IntN(6) {
+		case 0:
+			p.Date, p.DatePrecision = time.Date(p.Date.Year(), p.Date.Month(), 1, 0, 0, 0, 0, time.UTC), pledge.Month
+		case 1:
+			p.Date, p.DatePrecision = time.Date(p.Date.Year(), 1, 1, 0, 0, 0, 0, time.UTC), pledge.Year
 		}
 		book = append(book, p)
 	}

@@ -23,20 +23,32 @@ const (
 	// in several categories has the joined key of [JoinCategories].
 	ByCategory
 	// ByYear groups by Part.Year where given, else the year of Pledge.Date
-	// ("" when the record has no date). Query.From and Query.To filter by
+	// ("" when the record has no date), whatever its precision: "2023-09"
+	// and "2023" are in 2023. Query.From and Query.To filter by
 	// Pledge.Date only, so a 2023 pledge's part for 2025 is in a 2025 row
 	// but outside a 2025 date window.
 	ByYear
 	// ByCurrency groups by the ISO 4217 code of the amount.
 	ByCurrency
+	// ByStage groups by where the money still is: "pledged" is money
+	// pledged and not yet committed, "committed" committed and not yet
+	// allocated or disbursed, "allocated" allocated and not yet disbursed,
+	// "disbursed" paid. A record that stands alone is in its own stage's
+	// row; in a fulfilment tree, what a parent has not passed on to records
+	// at later stages stays in the parent's row (see the package overview,
+	// "Money at each stage"). The rows never count money twice: they add up
+	// to the total at [Pledged], and with Query.Stage set only the stages
+	// from it on appear, adding up to the total at that stage.
+	ByStage
 )
 
 var dimensionNames = map[Dimension]string{
 	ByDonor: "donor", ByRecipient: "recipient", ByCategory: "category",
-	ByYear: "year", ByCurrency: "currency",
+	ByYear: "year", ByCurrency: "currency", ByStage: "stage",
 }
 
-// String returns "donor", "recipient", "category", "year" or "currency".
+// String returns "donor", "recipient", "category", "year", "currency" or
+// "stage".
 func (d Dimension) String() string {
 	if n, ok := dimensionNames[d]; ok {
 		return n
@@ -74,7 +86,11 @@ type Query struct {
 	Categories []Category
 
 	// From and To bound Pledge.Date, inclusive, as civil dates; zero is
-	// open. A record with no date is left out once either bound is set.
+	// open. A record with no date is left out once either bound is set. A
+	// record dated only by month or year counts only when its whole period
+	// lies within the bounds: "2023-09" is within 2023-09-01..2023-09-30
+	// and within 2023, but not within 2023-09-10..2023-12-31, nor within
+	// 2023-01-01..2023-09-29.
 	From, To time.Time
 
 	GroupBy []Dimension // rows, in this key order; empty: one row per currency
@@ -82,6 +98,8 @@ type Query struct {
 
 	// In converts every amount into this currency at the rate of its
 	// record's date, using Rates; a record with no date cannot be converted.
+	// A record dated only by month or year is converted at an average rate
+	// for its period ([Rates.ConvertPeriod]), never at the rate of a day.
 	// The zero value (currency.XXX) converts nothing, and amounts in
 	// different currencies stay on separate rows.
 	In    currency.Unit

@@ -21,6 +21,11 @@ import (
 // latest rate before it, no older than MaxAge. Rates are directional: a
 // USD→KRW rate converts dollars into won, and converts won into dollars
 // only when Inverse asks for it.
+//
+// Rates also hold averages over a month or a year ([Rates.SetAverage]),
+// such as the IMF's annual averages. A record dated only by month or year
+// is converted at the average of its period ([Rates.ConvertPeriod]), never
+// at the rate of a day picked for it.
 type Rates struct {
 	// MaxAge is how much older than the day of a conversion its rate may
 	// be. Days are civil dates, so 4*24*time.Hour allows a rate from up to
@@ -41,8 +46,17 @@ type Rates struct {
 	// negative value, makes Convert return an error matching [ErrInvalid].
 	Inverse int32
 
-	mu    sync.RWMutex
-	pairs map[ratePair][]rateEntry // sorted by day
+	mu       sync.RWMutex
+	pairs    map[ratePair][]rateEntry // sorted by day
+	averages map[averageKey]rateEntry
+}
+
+// averageKey names an average rate: the pair and the period, by its
+// precision and first day.
+type averageKey struct {
+	pair   ratePair
+	period Precision
+	start  time.Time
 }
 
 // maxInverse is the most decimal places Rates.Inverse may ask for: far
@@ -58,9 +72,12 @@ type rateEntry struct {
 	source string
 }
 
-// Rate is one exchange rate: on Day, 1 Base = Rate Quote, from Source.
+// Rate is one exchange rate: on Day, 1 Base = Rate Quote, from Source. An
+// average rate has Period Month or Year and holds over the month or year
+// that starts on Day.
 type Rate struct {
-	Day         time.Time // civil date
+	Day         time.Time // civil date; the first day of the period of an average
+	Period      Precision // Day (the zero value): the rate of the day; Month, Year: an average over the period
 	Base, Quote currency.Unit
 	Rate        decimal.Decimal
 	Source      string
@@ -69,12 +86,17 @@ type Rate struct {
 // Equal reports whether r and o are the same rate from the same source;
 // go-cmp uses it.
 func (r Rate) Equal(o Rate) bool {
-	return r.Day.Equal(o.Day) && r.Base == o.Base && r.Quote == o.Quote && r.Rate.Equal(o.Rate) && r.Source == o.Source
+	return r.Day.Equal(o.Day) && r.Period == o.Period && r.Base == o.Base && r.Quote == o.Quote && r.Rate.Equal(o.Rate) && r.Source == o.Source
 }
 
-// String writes "2023-09-01 1 USD = 1322.5 KRW (source)".
+// String writes "2023-09-01 1 USD = 1322.5 KRW (source)", or for an
+// average "2023 average 1 USD = 1305.6625 KRW (IMF)".
 func (r Rate) String() string {
-	s := fmt.Sprintf("%s 1 %s = %s %s", civil.Format(r.Day), r.Base, r.Rate, r.Quote)
+	when := civil.Format(r.Day)
+	if r.Period != Day {
+		when = FormatDate(r.Day, r.Period) + " average"
+	}
+	s := fmt.Sprintf("%s 1 %s = %s %s", when, r.Base, r.Rate, r.Quote)
 	if r.Source != "" {
 		s += " (" + r.Source + ")"
 	}
@@ -89,7 +111,11 @@ type Conversion struct {
 	From, To Amount
 	Rate     decimal.Decimal // 1 From currency = Rate To currency
 	RateDate time.Time
-	Source   string
+	// RatePeriod is the kind of rate used: Day for the rate of RateDate,
+	// Month or Year for the average over the month or year that starts on
+	// RateDate.
+	RatePeriod Precision
+	Source     string
 	// Inverse reports that Rate is the rounded inverse of a rate quoted the
 	// other way (see Rates.Inverse).
 	Inverse bool
@@ -106,7 +132,11 @@ func (r *Rates) Set(day time.Time, base, quote currency.Unit, rate decimal.Decim
 // UTF-8, with no control character but tab, line feed and carriage return
 // and no Unicode noncharacter.
 func (r *Rates) SetFrom(day time.Time, base, quote currency.Unit, value decimal.Decimal, source string) error {
-	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value, Source: source}
+	return r.record(Rate{Day: day, Base: base, Quote: quote, Rate: value, Source: source})
+}
+
+// record checks a rate and records it.
+func (r *Rates) record(rt Rate) error {
 	if err := rt.check(); err != nil {
 		return err
 	}
@@ -116,10 +146,32 @@ func (r *Rates) SetFrom(day time.Time, base, quote currency.Unit, value decimal.
 	return nil
 }
 
+// SetAverage records that over the month or year (period Month or Year)
+// that holds day, 1 base = rate quote on average: an annual average such as
+// the IMF publishes is SetAverage(2023-12-31, Year, USD, KRW, 1305.6625).
+// It is stored for the period, from its first day. An average for the same
+// pair and period replaces the one recorded. A period of Day is an error
+// matching [ErrInvalid]: a daily rate is [Rates.Set].
+func (r *Rates) SetAverage(day time.Time, period Precision, base, quote currency.Unit, rate decimal.Decimal) error {
+	return r.SetAverageFrom(day, period, base, quote, rate, "")
+}
+
+// SetAverageFrom is [Rates.SetAverage] with the rate's source recorded for
+// provenance.
+func (r *Rates) SetAverageFrom(day time.Time, period Precision, base, quote currency.Unit, value decimal.Decimal, source string) error {
+	if period != Month && period != Year {
+		return fmt.Errorf("%w: average rate %s→%s over a %s: want Month or Year (a daily rate is Set)", ErrInvalid, base, quote, period)
+	}
+	return r.record(Rate{Day: day, Period: period, Base: base, Quote: quote, Rate: value, Source: source})
+}
+
 // check validates a rate before it is recorded.
 func (rt Rate) check() error {
 	if rt.Day.IsZero() {
 		return fmt.Errorf("%w: rate %s→%s has no date", ErrInvalid, rt.Base, rt.Quote)
+	}
+	if !rt.Period.Valid() {
+		return fmt.Errorf("%w: rate %s→%s has period %d: want Day, Month or Year", ErrInvalid, rt.Base, rt.Quote, int(rt.Period))
 	}
 	if rt.Base == currency.XXX || rt.Quote == currency.XXX || rt.Base == rt.Quote {
 		return fmt.Errorf("%w: rate %s→%s needs two different currencies", ErrInvalidCurrency, rt.Base, rt.Quote)
@@ -140,11 +192,19 @@ func checkSource(s string) error {
 
 // insert records a checked rate; the caller holds the write lock.
 func (r *Rates) insert(rt Rate) {
+	e := rateEntry{civil.Date(rt.Day), rt.Rate, rt.Source}
+	p := ratePair{rt.Base, rt.Quote}
+	if rt.Period != Day {
+		if r.averages == nil {
+			r.averages = map[averageKey]rateEntry{}
+		}
+		e.day = periodStart(e.day, rt.Period)
+		r.averages[averageKey{p, rt.Period, e.day}] = e
+		return
+	}
 	if r.pairs == nil {
 		r.pairs = map[ratePair][]rateEntry{}
 	}
-	e := rateEntry{civil.Date(rt.Day), rt.Rate, rt.Source}
-	p := ratePair{rt.Base, rt.Quote}
 	list := r.pairs[p]
 	i := sort.Search(len(list), func(i int) bool { return !list[i].day.Before(e.day) })
 	if i < len(list) && list[i].day.Equal(e.day) {
@@ -167,6 +227,9 @@ func (r *Rates) All() []Rate {
 			all = append(all, Rate{Day: e.day, Base: p.base, Quote: p.quote, Rate: e.rate, Source: e.source})
 		}
 	}
+	for k, e := range r.averages {
+		all = append(all, Rate{Day: e.day, Period: k.period, Base: k.pair.base, Quote: k.pair.quote, Rate: e.rate, Source: e.source})
+	}
 	sort.Slice(all, func(i, j int) bool {
 		a, b := all[i], all[j]
 		if a.Base != b.Base {
@@ -175,9 +238,59 @@ func (r *Rates) All() []Rate {
 		if a.Quote != b.Quote {
 			return a.Quote.String() < b.Quote.String()
 		}
-		return a.Day.Before(b.Day)
+		if !a.Day.Equal(b.Day) {
+			return a.Day.Before(b.Day)
+		}
+		return a.Period > b.Period // a year, then its first month, then its first day
 	})
 	return all
+}
+
+// ConvertPeriod converts a for a record dated only by month or year (period
+// Month or Year; the month or year that holds date) at an average rate for
+// that period: for a month, the month's average or else its year's; for a
+// year, the year's. A daily rate never stands in for a period, and a
+// monthly average never for a year. Direct averages win over inverted ones
+// of the same period, which Inverse allows as in [Rates.Convert];
+// Conversion.RatePeriod says which average was used. Without one the error
+// is a *[RateError] whose MissingRate names the period (Day, its first
+// day, and Period). A period of Day is [Rates.Convert].
+func (r *Rates) ConvertPeriod(a Amount, to currency.Unit, date time.Time, period Precision) (Conversion, error) {
+	if period == Day {
+		return r.Convert(a, to, date)
+	}
+	if !period.Valid() {
+		return Conversion{}, fmt.Errorf("%w: period %d: want Day, Month or Year", ErrInvalid, int(period))
+	}
+	start := periodStart(civil.Date(date), period)
+	if a.cur == to {
+		return Conversion{From: a, To: a, Rate: decimal.NewFromInt(1), RateDate: start, RatePeriod: period}, nil
+	}
+	missing := MissingRate{From: a.cur, To: to, Day: start, Period: period}
+	if r == nil {
+		return Conversion{}, &RateError{Missing: []MissingRate{missing}}
+	}
+	if r.Inverse < 0 || r.Inverse > maxInverse {
+		return Conversion{}, fmt.Errorf("%w: Rates.Inverse is %d: want 0 (never invert) to %d decimal places", ErrInvalid, r.Inverse, maxInverse)
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for p := period; p <= Year; p++ {
+		s := periodStart(start, p)
+		if e, ok := r.averages[averageKey{ratePair{a.cur, to}, p, s}]; ok {
+			return Conversion{From: a, To: Amount{value: a.value.Mul(e.rate), cur: to}, Rate: e.rate, RateDate: s, RatePeriod: p, Source: e.source}, nil
+		}
+		if e, ok := r.averages[averageKey{ratePair{to, a.cur}, p, s}]; ok {
+			if r.Inverse == 0 {
+				missing.Inverse = true
+				continue
+			}
+			if rate := decimal.NewFromInt(1).DivRound(e.rate, r.Inverse); rate.Sign() > 0 {
+				return Conversion{From: a, To: Amount{value: a.value.Mul(rate), cur: to}, Rate: rate, RateDate: s, RatePeriod: p, Source: e.source, Inverse: true}, nil
+			}
+		}
+	}
+	return Conversion{}, &RateError{Missing: []MissingRate{missing}}
 }
 
 // Convert converts a into to at the rate of day, or the latest rate before

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/internal/problem"
 )
@@ -32,7 +31,9 @@ func ReadRates(r io.Reader) (*Rates, error) {
 // YYYY-MM-DD, currencies ISO 4217 codes, rates positive plain decimals
 // (exact: no exponent, no grouping), and a source is text as a pledge's
 // text is (valid UTF-8, no control character but tab, line feed and
-// carriage return, no Unicode noncharacter). A first line
+// carriage return, no Unicode noncharacter). A date of only a year or a
+// month, "2023,USD,KRW,1305.6625,IMF" or "2023-09,...", is an average over
+// that period, as [Rates.SetAverage] records it. A first line
 // "date,base,quote,rate[,source]" is a header; lines starting with # are
 // comments.
 //
@@ -91,9 +92,10 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 		}
 		rt, field, err := parseRateRecord(record)
 		if err == nil {
-			key := civil.Format(rt.Day) + " " + rt.Base.String() + " " + rt.Quote.String()
+			when := FormatDate(rt.Day, rt.Period)
+			key := when + " " + rt.Base.String() + " " + rt.Quote.String()
 			if first, dup := seen[key]; dup {
-				field, err = "", fmt.Errorf("%w: rate %s→%s on %s, first given on line %d", ErrDuplicate, rt.Base, rt.Quote, civil.Format(rt.Day), first)
+				field, err = "", fmt.Errorf("%w: rate %s→%s on %s, first given on line %d", ErrDuplicate, rt.Base, rt.Quote, when, first)
 			} else {
 				seen[key] = line
 			}
@@ -208,9 +210,9 @@ func parseRateRecord(record []string) (Rate, string, error) {
 		return Rate{}, "", fmt.Errorf("%w: %d fields, want date,base,quote,rate[,source]", ErrInvalid, len(record))
 	}
 	field := func(i int) string { return strings.TrimSpace(record[i]) }
-	day, err := civil.Parse(field(0))
+	day, period, err := ParseDate(field(0))
 	if err != nil || day.IsZero() {
-		return Rate{}, "date", fmt.Errorf("%w: date %s is not YYYY-MM-DD", ErrInvalid, problem.Quote(field(0)))
+		return Rate{}, "date", fmt.Errorf("%w: date %s is not YYYY-MM-DD, or YYYY-MM or YYYY for an average", ErrInvalid, problem.Quote(field(0)))
 	}
 	base, err := parseCurrency(field(1))
 	if err != nil {
@@ -224,7 +226,7 @@ func parseRateRecord(record []string) (Rate, string, error) {
 	if err != nil {
 		return Rate{}, "rate", err
 	}
-	rt := Rate{Day: day, Base: base, Quote: quote, Rate: value}
+	rt := Rate{Day: day, Period: period, Base: base, Quote: quote, Rate: value}
 	if len(record) == 5 {
 		rt.Source = field(4)
 		if err := checkSource(rt.Source); err != nil {
@@ -248,7 +250,7 @@ func (r *Rates) WriteCSV(w io.Writer) error {
 		return err
 	}
 	for _, rt := range r.All() {
-		if err := cw.Write([]string{civil.Format(rt.Day), rt.Base.String(), rt.Quote.String(), rt.Rate.String(), rt.Source}); err != nil {
+		if err := cw.Write([]string{FormatDate(rt.Day, rt.Period), rt.Base.String(), rt.Quote.String(), rt.Rate.String(), rt.Source}); err != nil {
 			return err
 		}
 	}

@@ -229,6 +229,39 @@ func TestReadRates(t *testing.T) {
 	}
 }
 
+// TestReadRatesAverages: a year or a month in the date column is an
+// average over it; it is written back so, and a period given twice is an
+// error.
+func TestReadRatesAverages(t *testing.T) {
+	in := "date,base,quote,rate,source\n2023-01-01,USD,KRW,1272.6\n2023,USD,KRW,1305.6625,IMF\n2023-01,USD,KRW,1276.7\n"
+	r, err := pledge.ReadRates(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []pledge.Rate{
+		{Day: rateDay("2023-01-01"), Period: pledge.Year, Base: currency.USD, Quote: currency.KRW, Rate: rateDec("1305.6625"), Source: "IMF"},
+		{Day: rateDay("2023-01-01"), Period: pledge.Month, Base: currency.USD, Quote: currency.KRW, Rate: rateDec("1276.7")},
+		{Day: rateDay("2023-01-01"), Base: currency.USD, Quote: currency.KRW, Rate: rateDec("1272.6")},
+	}
+	if diff := cmp.Diff(want, r.All()); diff != "" {
+		t.Errorf("ReadRates (-want +got):\n%s", diff)
+	}
+	var buf bytes.Buffer
+	if err := r.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.String(); got != "date,base,quote,rate,source\n2023,USD,KRW,1305.6625,IMF\n2023-01,USD,KRW,1276.7,\n2023-01-01,USD,KRW,1272.6,\n" {
+		t.Errorf("WriteCSV:\n%s", got)
+	}
+	if got := want[0].String(); got != "2023 average 1 USD = 1305.6625 KRW (IMF)" {
+		t.Errorf("String: %q", got)
+	}
+	_, err = pledge.ReadRates(strings.NewReader("2023,USD,KRW,1\n2023,USD,KRW,2\n"))
+	if !errors.Is(err, pledge.ErrDuplicate) || !strings.Contains(err.Error(), "rate USD→KRW on 2023, first given on line 1") {
+		t.Errorf("a year given twice: %v", err)
+	}
+}
+
 func TestReadRatesErrors(t *testing.T) {
 	in := `date,base,quote,rate,source
 2023-09-08,USD,KRW,1335.3,ok
@@ -362,7 +395,7 @@ func TestReadRatesBOM(t *testing.T) {
 func TestReadRatesMessages(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2023-09-08,USD,KRW,1335.3\n2023-09-31,USD,KRW,1300\n",
-			`pledge: rates line 2 date: invalid value: date "2023-09-31" is not YYYY-MM-DD`},
+			`pledge: rates line 2 date: invalid value: date "2023-09-31" is not YYYY-MM-DD, or YYYY-MM or YYYY for an average`},
 		{"date,base,quote,rate\n2023-09-08,USD,KRW,-1\n2023-09-08,USD,WON,1\n",
 			"pledge: 2 problems in rates:\n" +
 				"\trates line 2 rate: invalid value: rate USD→KRW on 2023-09-08 is -1, want > 0\n" +
@@ -422,6 +455,7 @@ func FuzzReadRates(f *testing.F) {
 	f.Add(ratesCSV)
 	f.Add("2023-09-08,USD,KRW,1335.3\n2023-09-08,USD,KRW,1\n")
 	f.Add("date,base,quote,rate\n2023-09-08,USD,KRW,0.0001\n\"x\n")
+	f.Add("2023,USD,KRW,1305.6625,IMF\n2023-09,USD,KRW,1327.5\n2023-01-01,USD,KRW,1\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var r pledge.Rates
 		if err := r.Set(rateDay("2020-01-01"), currency.USD, currency.JPY, rateDec("108.6")); err != nil {

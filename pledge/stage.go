@@ -25,6 +25,9 @@ const (
 
 var stageNames = [...]string{"pledged", "committed", "allocated", "disbursed"}
 
+// stageOrder ranks the stages' names, for rows in pipeline order.
+var stageOrder = map[string]Stage{"pledged": Pledged, "committed": Committed, "allocated": Allocated, "disbursed": Disbursed}
+
 // Stages returns every stage in order.
 func Stages() []Stage { return []Stage{Pledged, Committed, Allocated, Disbursed} }
 

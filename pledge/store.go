@@ -24,6 +24,7 @@ type record struct {
 // extra holds what most records do not have.
 type extra struct {
 	big      *decimal.Decimal // the amount, when its coefficient does not fit an int64
+	qual     Qualifier        // of the whole
 	parts    []Part
 	partCats []uint32 // interned categories of each part
 	sources  []Source
@@ -31,6 +32,23 @@ type extra struct {
 	revises  string
 	under    string
 	note     string
+}
+
+// qualified reports whether the record or any of its parts is not exact:
+// such a record takes the exact path of Total, which carries qualifiers.
+func (e *extra) qualified() bool {
+	if e == nil {
+		return false
+	}
+	if e.qual != Exact {
+		return true
+	}
+	for _, pt := range e.parts {
+		if pt.Qualifier != Exact {
+			return true
+		}
+	}
+	return false
 }
 
 const noDay = math.MinInt32
@@ -109,6 +127,7 @@ type store struct {
 	under     map[string][]int32
 	names     interner   // donors and recipients
 	idx       *nameIndex // their folded names, for query filters; built as queries need it
+	order     *dateOrder // positions in date then ID order, for List; built as it needs it
 	cats      catLists
 	curs      []currency.Unit
 
@@ -116,8 +135,11 @@ type store struct {
 	donor     []uint32
 	recipient []uint32 // 0: none
 	day       []int32  // civil date as days since 1970-01-01; noDay when none
+	prec      []uint8  // the date's Precision: the day counts for a month or a year
 	cur       []uint16 // interned currency
 	stage     []Stage
+	revised   []bool // a later record restates this one: it no longer counts
+	qualified int    // records with a qualifier other than Exact, on them or a part
 
 	// The fast path of Total: the pieces of every record that stands
 	// alone (no Under either way), in record order, amounts in units of
@@ -179,15 +201,17 @@ func (s *store) pledge(i int32) Pledge {
 	r := &s.recs[i]
 	e := s.extraOf(i)
 	p := Pledge{
-		ID:       r.id,
-		Donor:    s.names.names[s.donor[i]],
-		Amount:   s.amount(i),
-		Stage:    s.stage[i],
-		Date:     dateOf(s.day[i]),
-		Occasion: e.occasion,
-		Revises:  e.revises,
-		Under:    e.under,
-		Note:     e.note,
+		ID:            r.id,
+		Donor:         s.names.names[s.donor[i]],
+		Amount:        s.amount(i),
+		Stage:         s.stage[i],
+		Date:          dateOf(s.day[i]),
+		Occasion:      e.occasion,
+		Qualifier:     e.qual,
+		DatePrecision: Precision(s.prec[i]),
+		Revises:       e.revises,
+		Under:         e.under,
+		Note:          e.note,
 	}
 	if s.recipient[i] != 0 {
 		p.Recipient = s.names.names[s.recipient[i]]
@@ -218,6 +242,7 @@ func (s *store) add(batch []Pledge) {
 		s.revisedBy = map[string]string{}
 		s.under = map[string][]int32{}
 		s.idx = &nameIndex{}
+		s.order = &dateOrder{}
 		s.names.id("") // id 0: no recipient
 		s.cats.id(nil) // id 0: no categories
 	}
@@ -228,23 +253,29 @@ func (s *store) add(batch []Pledge) {
 		s.donor = append(s.donor, s.names.id(p.Donor))
 		s.recipient = append(s.recipient, s.names.id(p.Recipient))
 		s.day = append(s.day, dayOf(p.Date))
+		s.prec = append(s.prec, uint8(p.DatePrecision))
 		s.cur = append(s.cur, s.currencyID(p.Amount.cur))
 		s.stage = append(s.stage, p.Stage)
+		s.revised = append(s.revised, false)
 		if v := p.Amount.value; v.NumDigits() <= 18 {
 			r.value, r.exp = v.CoefficientInt64(), v.Exponent()
 		} else {
 			v := p.Amount.value
 			r.extra = &extra{big: &v}
 		}
-		if len(p.Parts) > 0 || len(p.Sources) > 0 || p.Occasion != "" || p.Revises != "" || p.Under != "" || p.Note != "" {
+		if len(p.Parts) > 0 || len(p.Sources) > 0 || p.Occasion != "" || p.Revises != "" || p.Under != "" || p.Note != "" || p.Qualifier != Exact {
 			if r.extra == nil {
 				r.extra = &extra{}
 			}
+			r.extra.qual = p.Qualifier
 			r.extra.parts, r.extra.sources = p.Parts, p.Sources
 			for _, pt := range p.Parts {
 				r.extra.partCats = append(r.extra.partCats, s.cats.id(pt.Categories))
 			}
 			r.extra.occasion, r.extra.revises, r.extra.under, r.extra.note = p.Occasion, p.Revises, p.Under, p.Note
+		}
+		if r.extra.qualified() {
+			s.qualified++
 		}
 		s.recs = append(s.recs, r)
 		s.fastStage = append(s.fastStage, uint8(p.Stage)+1)
@@ -257,6 +288,7 @@ func (s *store) add(batch []Pledge) {
 		if p.Revises != "" {
 			s.revisedBy[p.Revises] = p.ID
 			old := s.index[p.Revises]
+			s.revised[old] = true
 			s.unfast(old)
 			if s.inTree[old] {
 				s.joinTree(int32(i))
@@ -303,6 +335,12 @@ func (s *store) addPieces(i int32) {
 	year := int16(0)
 	if s.day[i] != noDay {
 		year = int16(dateOf(s.day[i]).Year())
+	}
+	if r.extra.qualified() {
+		// A qualified record takes the exact path, which carries the
+		// qualifiers; the integer scan stays as it is for the rest.
+		s.slowRecs = append(s.slowRecs, i)
+		return
 	}
 	start := len(s.pieceRec)
 	put := func(units int64, cats uint32, y int16) {

@@ -25,6 +25,8 @@ type piece struct {
 	amount decimal.Decimal
 	cats   uint32 // interned category list; 0 is none (Unspecified)
 	year   int16  // 0: unknown
+	full   bool   // one of the record's own pieces, unchanged (see qualRec)
+	qual   Qualifier
 }
 
 // Total adds up the records that count for q and groups them by
@@ -35,10 +37,17 @@ type piece struct {
 // returned instead of a partial total; missing rates are all listed in one
 // *[RateError].
 //
+// Rows and sums carry the qualifiers of what they hold by the rules of
+// [Figure.Add]; [ByStage] lays out the pipeline (see the package
+// overview).
+//
 // Records that stand alone are summed as integers in a single pass over
-// columns laid out when they were added; amounts too large for that, and
-// records in fulfilment trees or to convert, take the general path with
-// exact decimals. Both give the same digits.
+// columns laid out when they were added; amounts too large for that,
+// records with a qualifier, and records in fulfilment trees or to convert,
+// take the general path with exact decimals. Both give the same digits.
+//
+// The Totals keep the book's version ([Totals.Version]): a service can
+// cache them until [Book.Version] changes.
 func (b *Book) Total(q Query) (Totals, error) {
 	if err := q.check(); err != nil {
 		return Totals{}, err
@@ -65,30 +74,84 @@ func (b *Book) Total(q Query) (Totals, error) {
 	} else {
 		pieces = t.slowFastPieces(pieces)
 	}
-	pieces = t.treePieces(pieces)
+	t.pipeline = slices.Contains(q.GroupBy, ByStage)
+	pieces = t.treePieces(pieces, t.pipeline)
 	if err := t.addSlow(pieces); err != nil {
 		return Totals{}, err
 	}
-	return t.result(), nil
+	if t.pipeline && t.st.qualified > 0 {
+		// The stage rows of a tree split what the total at the stage
+		// counts once; the sums say what can be said of that total.
+		for _, pc := range t.treePieces(nil, false) {
+			if t.pass(pc.rec) && (t.catOK == nil || t.catOK[pc.cats]) {
+				t.noteSum(pc, t.unitOf(pc.rec))
+			}
+		}
+	}
+	out := t.result()
+	out.version = b.version
+	return out, nil
+}
+
+// recordFilter is what a Query keeps: the records that pass its Stage,
+// Donors, Recipients, From and To, and the pieces within its Categories.
+// Total and List share it.
+type recordFilter struct {
+	st    *store
+	stage Stage
+
+	// by interned ID; nil means everything passes
+	donorOK, recipientOK []bool
+	catOK                []bool
+	from                 int32
+	toBy                 [3]int32 // by Precision: the last day, month or year that lies within To
+	dated                bool
+}
+
+// newRecordFilter returns the filter of q, which has passed q.check, over
+// st; a name that fits nothing is a *NameError.
+func newRecordFilter(st *store, q Query) (recordFilter, error) {
+	f := recordFilter{st: st, stage: q.Stage}
+	var err error
+	if f.donorOK, err = st.nameFilter("donors", q.Donors, isDonor); err != nil {
+		return f, err
+	}
+	if f.recipientOK, err = st.nameFilter("recipients", q.Recipients, isRecipient); err != nil {
+		return f, err
+	}
+	if err := st.categoryFilter(q.Categories); err != nil {
+		return f, err
+	}
+	if len(q.Categories) > 0 {
+		f.catOK = make([]bool, len(st.cats.lists))
+		for id, list := range st.cats.lists {
+			f.catOK[id] = anyWithin(orUnspecified(list), q.Categories)
+		}
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		f.dated = true
+		f.from, f.toBy = noDay+1, [3]int32{1<<31 - 1, 1<<31 - 1, 1<<31 - 1}
+		if !q.From.IsZero() {
+			f.from = dayOf(civil.Date(q.From))
+		}
+		if !q.To.IsZero() {
+			f.toBy = lastStarts(civil.Date(q.To))
+		}
+	}
+	return f, nil
 }
 
 // totaler computes one Total.
 type totaler struct {
-	st *store
-	q  Query
-
-	// filters, by interned ID; nil means everything passes
-	donorOK, recipientOK []bool
-	catOK                []bool
-	from, to             int32
-	dated                bool
+	recordFilter
+	q Query
 
 	// grouping
 	catKey   []uint32 // category list → key ID at the query's depth
 	catNames []string // key ID → key text
 	cards    []uint64 // cardinality of each dimension, then currency
 	dense    uint64   // number of mixed-radix keys, when few enough for the fast path to lay out; else 0
-	sparse   map[[6]uint32]int32
+	sparse   map[groupKey]int32
 	accs     []acc
 
 	children map[int32][]int32
@@ -96,7 +159,10 @@ type totaler struct {
 
 	records    int
 	lastRecord int32
-	seen       map[int32]bool // records counted by the general path
+	seen       map[int32]bool        // records counted by the general path
+	pipeline   bool                  // ByStage: trees laid out by pipe
+	accQuals   map[groupKey]qualRecs // by group key: what qualified records put there; apart, so that acc stays small
+	sumQuals   map[currency.Unit]qualRecs
 	conv       *conversions
 	missing    []MissingRate
 	seenMiss   map[missingKey]int
@@ -107,7 +173,7 @@ type totaler struct {
 // exact decimal for what came the general way.
 type acc struct {
 	used   bool
-	key    [6]uint32
+	key    groupKey
 	lo, hi uint64
 	slow   decimal.Decimal
 	count  int32
@@ -115,37 +181,76 @@ type acc struct {
 	recs   map[int32]bool // general-path records, counted once
 }
 
+// qualRec is what one record put into a group or a sum: the qualifiers of
+// its pieces there, added up, and how many of its own pieces, unchanged,
+// are among them. When all of them are, the record is there whole and
+// counts with the whole's qualifier: an exact $100 with "at least $30" in
+// one category is exact in a row of every category, though its pieces are
+// "at least" and "at most".
+type qualRec struct {
+	qual Qualifier
+	full int
+}
+
+// qualRecs holds the qualRec of each qualified record, by record.
+type qualRecs map[int32]qualRec
+
+// add records that piece pc went where qs belongs.
+func (qs *qualRecs) add(pc piece) {
+	if *qs == nil {
+		*qs = qualRecs{}
+	}
+	r := (*qs)[pc.rec]
+	r.qual = r.qual.plus(pc.qual)
+	if pc.full {
+		r.full++
+	}
+	(*qs)[pc.rec] = r
+}
+
+// noteSum records that piece pc counts in the sum of currency u, when it
+// has a qualifier to carry.
+func (t *totaler) noteSum(pc piece, u currency.Unit) {
+	if pc.qual == Exact && !t.st.recs[pc.rec].extra.qualified() {
+		return
+	}
+	if t.sumQuals == nil {
+		t.sumQuals = map[currency.Unit]qualRecs{}
+	}
+	qs := t.sumQuals[u]
+	qs.add(pc)
+	t.sumQuals[u] = qs
+}
+
+// unitOf is the currency record i counts in: its own, or the query's.
+func (t *totaler) unitOf(i int32) currency.Unit {
+	if t.q.In != currency.XXX {
+		return t.q.In
+	}
+	return t.st.curs[t.st.cur[i]]
+}
+
+// qualifier is what can be said of the sum qs belongs to.
+func (t *totaler) qualifier(qs qualRecs) Qualifier {
+	q := Exact
+	for rec, r := range qs {
+		if r.full == t.ownPieces(rec) {
+			r.qual = t.st.extraOf(rec).qual
+		}
+		q = q.plus(r.qual)
+	}
+	return q
+}
+
 const maxDense = 1 << 16
 
 func newTotaler(st *store, q Query) (*totaler, error) {
-	t := &totaler{st: st, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[missingKey]int{}, missingRec: map[missingRec]bool{}}
+	f, err := newRecordFilter(st, q)
+	if err != nil {
+		return nil, err
+	}
+	t := &totaler{recordFilter: f, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[missingKey]int{}, missingRec: map[missingRec]bool{}}
 	nNames := len(st.names.names)
-	var err error
-	if t.donorOK, err = st.nameFilter("donors", q.Donors, isDonor); err != nil {
-		return nil, err
-	}
-	if t.recipientOK, err = st.nameFilter("recipients", q.Recipients, isRecipient); err != nil {
-		return nil, err
-	}
-	if err := st.categoryFilter(q.Categories); err != nil {
-		return nil, err
-	}
-	if len(q.Categories) > 0 {
-		t.catOK = make([]bool, len(st.cats.lists))
-		for id, list := range st.cats.lists {
-			t.catOK[id] = anyWithin(orUnspecified(list), q.Categories)
-		}
-	}
-	if !q.From.IsZero() || !q.To.IsZero() {
-		t.dated = true
-		t.from, t.to = noDay+1, 1<<31-1
-		if !q.From.IsZero() {
-			t.from = dayOf(civil.Date(q.From))
-		}
-		if !q.To.IsZero() {
-			t.to = dayOf(civil.Date(q.To))
-		}
-	}
 	// Category keys at the query's depth, numbered.
 	keys := map[string]uint32{}
 	t.catKey = make([]uint32, len(st.cats.lists))
@@ -171,6 +276,8 @@ func newTotaler(st *store, q Query) (*totaler, error) {
 			c = 10000
 		case ByCurrency:
 			c = uint64(max(len(st.curs), 1))
+		case ByStage:
+			c = uint64(Disbursed) + 1
 		}
 		t.cards = append(t.cards, c)
 		if total <= maxDense {
@@ -184,31 +291,36 @@ func newTotaler(st *store, q Query) (*totaler, error) {
 	if total <= maxDense {
 		t.dense = total
 	}
-	t.sparse = map[[6]uint32]int32{}
+	t.sparse = map[groupKey]int32{}
 	return t, nil
 }
 
-// pass reports whether record i passes the query's record filters.
-func (t *totaler) pass(i int32) bool {
-	st := t.st
-	if st.stage[i] < t.q.Stage {
+// pass reports whether record i passes the query's record filters (all
+// but Categories, which keep pieces).
+func (f *recordFilter) pass(i int32) bool {
+	st := f.st
+	if st.stage[i] < f.stage {
 		return false
 	}
-	if t.donorOK != nil && !t.donorOK[st.donor[i]] {
+	if f.donorOK != nil && !f.donorOK[st.donor[i]] {
 		return false
 	}
-	if t.recipientOK != nil && !t.recipientOK[st.recipient[i]] {
+	if f.recipientOK != nil && !f.recipientOK[st.recipient[i]] {
 		return false
 	}
-	if d := st.day[i]; t.dated && (d == noDay || d < t.from || d > t.to) {
+	if d := st.day[i]; f.dated && (d == noDay || d < f.from || d > f.toBy[st.prec[i]]) {
 		return false
 	}
 	return true
 }
 
+// groupKey is a group's key: one ID per dimension of the query, then the
+// currency's. A query groups by at most the six dimensions, each once.
+type groupKey [7]uint32
+
 // keyOf returns the group key of a piece of record i: one ID per
 // dimension, then the currency.
-func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key [6]uint32) {
+func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key groupKey) {
 	for k, d := range t.q.GroupBy {
 		switch d {
 		case ByDonor:
@@ -221,6 +333,8 @@ func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key [6]ui
 			key[k] = uint32(year)
 		case ByCurrency:
 			key[k] = uint32(cur)
+		case ByStage:
+			key[k] = uint32(t.st.stage[i])
 		}
 	}
 	key[len(t.q.GroupBy)] = uint32(cur)
@@ -228,7 +342,7 @@ func (t *totaler) keyOf(i int32, cats uint32, year int16, cur uint16) (key [6]ui
 }
 
 // group returns the accumulator of key.
-func (t *totaler) group(key [6]uint32) *acc {
+func (t *totaler) group(key groupKey) *acc {
 	i, ok := t.sparse[key]
 	if !ok {
 		i = int32(len(t.accs))
@@ -249,7 +363,7 @@ func (t *totaler) scanFast() {
 	}
 	// Mixed-radix multipliers: the key of a piece is the sum of each
 	// dimension's ID times its multiplier.
-	var mDonor, mRecipient, mCat, mYear, mCur uint64
+	var mDonor, mRecipient, mCat, mYear, mCur, mStage uint64
 	mult := uint64(1)
 	mCur = mult
 	mult *= t.cards[len(t.cards)-1]
@@ -265,13 +379,15 @@ func (t *totaler) scanFast() {
 			mYear = mult
 		case ByCurrency:
 			mCur += mult // the currency counts twice: as a key and as the row's currency
+		case ByStage:
+			mStage = mult
 		}
 		mult *= t.cards[k]
 	}
 	if len(st.curs) <= 1 {
 		mCur = 0
 	}
-	m := mults{mDonor, mRecipient, mCat, mYear, mCur}
+	m := mults{mDonor, mRecipient, mCat, mYear, mCur, mStage}
 	// Split the pieces at record boundaries among the processors: each
 	// part sums into groups of its own, merged after.
 	n := len(st.pieceRec)
@@ -324,7 +440,7 @@ func (t *totaler) scanFast() {
 			continue
 		}
 		// Decode the key from the index, last dimension first.
-		var key [6]uint32
+		var key groupKey
 		rest := uint64(idx)
 		n := len(t.cards)
 		for k := n - 1; k >= 0; k-- {
@@ -339,7 +455,7 @@ func (t *totaler) scanFast() {
 
 // mults are the mixed-radix multipliers of the fast path's dimensions; 0
 // for a dimension the query does not group by.
-type mults struct{ donor, recipient, cat, year, cur uint64 }
+type mults struct{ donor, recipient, cat, year, cur, stage uint64 }
 
 // The fast scan splits into at most maxParts parts of at least minPart
 // pieces.
@@ -383,6 +499,9 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int)
 		}
 		if m.cur != 0 {
 			idx += uint64(cur[ri]) * m.cur
+		}
+		if m.stage != 0 {
+			idx += uint64(fastStage[ri]-1) * m.stage
 		}
 		a := &fast[idx]
 		var carry uint64
@@ -450,7 +569,7 @@ func (t *totaler) slowFastPieces(out []piece) []piece {
 
 // treePieces lays out the money of the records in fulfilment trees for the
 // query's stage.
-func (t *totaler) treePieces(out []piece) []piece {
+func (t *totaler) treePieces(out []piece, pipeline bool) []piece {
 	st := t.st
 	if len(st.tree) == 0 {
 		return out
@@ -473,8 +592,12 @@ func (t *totaler) treePieces(out []piece) []piece {
 	for _, kids := range t.children {
 		slices.SortFunc(kids, func(x, y int32) int { return t.compareDated(x, y) })
 	}
+	lay := t.emit
+	if pipeline {
+		lay = t.pipe
+	}
 	for _, r := range roots {
-		out = t.emit(r, out)
+		out = lay(r, out)
 	}
 	return out
 }
@@ -499,25 +622,124 @@ func (t *totaler) emit(i int32, out []piece) []piece {
 	for _, k := range kids {
 		sub = t.emit(k, sub)
 	}
-	covered := t.st.amount(i).value
+	c := cover{left: t.st.amount(i).value, qual: t.st.extraOf(i).qual}
 	for _, pc := range sub {
-		switch {
-		case t.st.cur[pc.rec] != t.st.cur[i]:
+		if t.st.cur[pc.rec] != t.st.cur[i] {
 			out = append(out, pc) // never netted across currencies (Add forbids it)
-		case covered.Sign() <= 0:
-			out = append(out, pc)
-		case pc.amount.Cmp(covered) <= 0:
-			covered = covered.Sub(pc.amount)
-		default:
-			pc.amount = pc.amount.Sub(covered)
-			covered = decimal.Zero
+		} else if pc, ok := c.net(pc); ok {
 			out = append(out, pc)
 		}
 	}
 	return out
 }
 
-// own appends the pieces of one record: its parts, then the remainder.
+// cover is what a parent still covers of the money its children count in
+// its currency: what they count beyond it is the excess.
+type cover struct {
+	left decimal.Decimal
+	qual Qualifier
+}
+
+// net takes the child piece pc against the cover and returns what of it
+// counts beyond, if anything. Taking an amount away turns its qualifier
+// around, as [Figure.Sub] does.
+func (c *cover) net(pc piece) (piece, bool) {
+	switch {
+	case c.left.Sign() <= 0:
+		return pc, true
+	case pc.amount.Cmp(c.left) <= 0:
+		c.left = c.left.Sub(pc.amount)
+		c.qual = c.qual.plus(pc.qual.negated())
+		return pc, false
+	}
+	pc.amount = pc.amount.Sub(c.left)
+	pc.qual = pc.qual.plus(c.qual.negated())
+	pc.full = false
+	c.left = decimal.Zero
+	return pc, true
+}
+
+// pipe appends the pieces of record i and the records under it as
+// [ByStage] lays them out: each piece in the row of its record's stage, so
+// that for every stage s the pieces of records at s or later add up to
+// what emit counts at s, and nothing is counted twice.
+//
+// What children at later stages count passes on in full, and it takes up
+// the parent's own pieces: first those in the child piece's own
+// categories, then the parent's unspecified pieces, then the others in
+// order. What is left of the parent stays in the parent's stage, in its
+// categories and year. Children at the parent's own stage net against that
+// rest as emit nets them, adding only what exceeds it. Nothing is divided:
+// every step subtracts whole amounts, so every piece is exact and none is
+// negative.
+func (t *totaler) pipe(i int32, out []piece) []piece {
+	st := t.st
+	var sub []piece
+	for _, k := range t.children[i] {
+		sub = t.pipe(k, sub)
+	}
+	own := t.own(i, nil)
+	if len(sub) == 0 {
+		return append(out, own...)
+	}
+	stage, cur := st.stage[i], st.cur[i]
+	for _, pc := range sub {
+		if st.cur[pc.rec] == cur && st.stage[pc.rec] > stage {
+			takeUp(own, pc)
+			out = append(out, pc)
+		}
+	}
+	c := cover{qual: Exact}
+	for _, pc := range own {
+		if pc.full || pc.amount.Sign() > 0 {
+			out = append(out, pc)
+			c.left = c.left.Add(pc.amount)
+			c.qual = c.qual.plus(pc.qual)
+		}
+	}
+	for _, pc := range sub {
+		if st.cur[pc.rec] != cur {
+			out = append(out, pc)
+		} else if st.stage[pc.rec] <= stage {
+			if pc, ok := c.net(pc); ok {
+				out = append(out, pc)
+			}
+		}
+	}
+	return out
+}
+
+// takeUp takes the amount of child piece pc out of the parent's pieces own,
+// in the order pipe documents, as far as they go.
+func takeUp(own []piece, pc piece) {
+	left := pc.amount
+	take := func(k int) {
+		if left.Sign() <= 0 || own[k].amount.Sign() <= 0 {
+			return
+		}
+		x := decimal.Min(left, own[k].amount)
+		own[k].amount = own[k].amount.Sub(x)
+		own[k].qual = own[k].qual.plus(pc.qual.negated())
+		own[k].full = false
+		left = left.Sub(x)
+	}
+	for k := range own {
+		if own[k].cats == pc.cats {
+			take(k)
+		}
+	}
+	for k := range own {
+		if own[k].cats == 0 {
+			take(k)
+		}
+	}
+	for k := range own {
+		take(k)
+	}
+}
+
+// own appends the pieces of one record: its parts, then the remainder,
+// whose qualifier is the whole's with the parts' turned around.
 func (t *totaler) own(i int32, out []piece) []piece {
 	st := t.st
 	r := &st.recs[i]
@@ -527,18 +749,36 @@ func (t *totaler) own(i int32, out []piece) []piece {
 	}
 	rest := st.amount(i).value
 	e := st.extraOf(i)
+	q := e.qual
 	for k, pt := range e.parts {
 		y := year
 		if pt.Year != 0 {
 			y = int16(pt.Year)
 		}
-		out = append(out, piece{rec: i, amount: pt.Amount.value, cats: e.partCats[k], year: y})
+		out = append(out, piece{rec: i, amount: pt.Amount.value, cats: e.partCats[k], year: y, full: true, qual: pt.Qualifier})
 		rest = rest.Sub(pt.Amount.value)
+		q = q.plus(pt.Qualifier.negated())
 	}
 	if len(e.parts) == 0 || rest.Sign() > 0 {
-		out = append(out, piece{rec: i, amount: rest, cats: r.cats, year: year})
+		out = append(out, piece{rec: i, amount: rest, cats: r.cats, year: year, full: true, qual: q})
 	}
 	return out
+}
+
+// ownPieces returns how many pieces own gives record i.
+func (t *totaler) ownPieces(i int32) int {
+	e := t.st.extraOf(i)
+	if len(e.parts) == 0 {
+		return 1
+	}
+	rest := t.st.amount(i).value
+	for _, pt := range e.parts {
+		rest = rest.Sub(pt.Amount.value)
+	}
+	if rest.Sign() > 0 {
+		return len(e.parts) + 1
+	}
+	return len(e.parts)
 }
 
 var unspecified = []Category{Unspecified}
@@ -622,7 +862,7 @@ func (t *totaler) addSlow(pieces []piece) error {
 		}
 		cur, value := st.cur[pc.rec], pc.amount
 		if convert && st.curs[cur] != t.q.In {
-			c, err := t.q.Rates.Convert(Amount{value: value, cur: st.curs[cur]}, t.q.In, dateOf(st.day[pc.rec]))
+			c, err := t.q.Rates.ConvertPeriod(Amount{value: value, cur: st.curs[cur]}, t.q.In, dateOf(st.day[pc.rec]), Precision(st.prec[pc.rec]))
 			if err != nil {
 				var re *RateError
 				if !errors.As(err, &re) {
@@ -650,6 +890,17 @@ func (t *totaler) addSlow(pieces []piece) error {
 			a.recs[pc.rec] = true
 			a.count++
 		}
+		if st.qualified > 0 && (pc.qual != Exact || st.recs[pc.rec].extra.qualified()) {
+			if t.accQuals == nil {
+				t.accQuals = map[groupKey]qualRecs{}
+			}
+			qs := t.accQuals[a.key]
+			qs.add(pc)
+			t.accQuals[a.key] = qs
+			if !t.pipeline || !st.inTree[pc.rec] {
+				t.noteSum(pc, t.unitOf(pc.rec))
+			}
+		}
 		if !t.seen[pc.rec] {
 			t.seen[pc.rec] = true
 			t.records++
@@ -669,13 +920,14 @@ func (t *totaler) addSlow(pieces []piece) error {
 type missingKey struct {
 	from, to currency.Unit
 	day      time.Time
+	period   Precision
 }
 
 // addMissing records that record id needed the rate m names: one entry a
 // pair and day, listing at most MaxMissingRecords records and counting the
 // rest.
 func (t *totaler) addMissing(m MissingRate, rec int32) {
-	k := missingKey{m.From, m.To, m.Day}
+	k := missingKey{m.From, m.To, m.Day, m.Period}
 	i, ok := t.seenMiss[k]
 	if !ok {
 		i = len(t.missing)
@@ -703,6 +955,7 @@ type missingRec struct {
 func (t *totaler) result() Totals {
 	st := t.st
 	out := Totals{query: t.q, dims: slices.Clone(t.q.GroupBy), conversions: t.conv.list(), records: t.records}
+	out.rows = make([]Row, 0, len(t.accs))
 	curOf := func(id uint32) currency.Unit {
 		if int(id) < len(st.curs) {
 			return st.curs[id]
@@ -726,6 +979,8 @@ func (t *totaler) result() Totals {
 				}
 			case ByCurrency:
 				row.Keys[i] = curOf(a.key[i]).String()
+			case ByStage:
+				row.Keys[i] = Stage(a.key[i]).String()
 			}
 		}
 		value := unitsDecimal(a.lo, a.hi)
@@ -733,13 +988,17 @@ func (t *totaler) result() Totals {
 			value = value.Add(a.slow)
 		}
 		row.Amount = Amount{value: value, cur: curOf(a.key[len(t.q.GroupBy)])}
+		row.Qualifier = t.qualifier(t.accQuals[a.key])
 		out.rows = append(out.rows, row)
 	}
 	for i := range t.accs {
 		emit(&t.accs[i])
 	}
-	sortRows(out.rows)
+	sortRows(out.rows, t.q.GroupBy)
 	out.sums = sumByCurrency(out.rows)
+	for i := range out.sums {
+		out.sums[i].Qualifier = t.qualifier(t.sumQuals[out.sums[i].Amount.cur])
+	}
 	return out
 }
 
@@ -772,7 +1031,10 @@ func compareMissing(a, b MissingRate) int {
 	if c := cmp.Compare(a.To.String(), b.To.String()); c != 0 {
 		return c
 	}
-	return a.Day.Compare(b.Day)
+	if c := a.Day.Compare(b.Day); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Period, b.Period)
 }
 
 // conversions gathers, per record, what was converted and at which rate.

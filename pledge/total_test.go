@@ -472,3 +472,30 @@ total        USD       359,996,554.50        3
 		t.Errorf("rows (-want +got):\n%s", diff)
 	}
 }
+
+// TestTotalByEveryDimension groups by all six dimensions at once, which
+// overran the group key (sized for five and the currency) once ByStage
+// was added, and panicked.
+func TestTotalByEveryDimension(t *testing.T) {
+	b := &pledge.Book{}
+	if err := b.Add(koreaUkraine()...); err != nil {
+		t.Fatal(err)
+	}
+	all := []pledge.Dimension{pledge.ByStage, pledge.ByYear, pledge.ByCurrency, pledge.ByCategory, pledge.ByRecipient, pledge.ByDonor}
+	tot, err := b.Total(pledge.Query{GroupBy: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tot.Rows() {
+		got = append(got, strings.Join(r.Keys, " · ")+": "+r.Amount.String())
+	}
+	want := []string{
+		"pledged · 2023 · USD · humanitarian · Ukraine · South Korea: USD 300000000",
+		"pledged · 2023 · USD · humanitarian+military/non-lethal · Ukraine · South Korea: USD 150000000",
+		"pledged · 2023 · USD · unspecified · Ukraine · South Korea: USD 2000000000",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+}

@@ -12,12 +12,38 @@ import (
 )
 
 // Row is one line of [Totals]: the group's keys in Query.GroupBy order, the
-// amount and the number of records that contributed to it.
+// amount, what can be said of it and the number of records that
+// contributed to it.
 type Row struct {
-	Keys   []string
-	Amount Amount
-	Count  int
+	// Keys are the group's values, one for each of Dimensions: a donor's
+	// or recipient's name ("" when the record gives no recipient), a
+	// category or the joined key of an undivided amount, a year ("" when
+	// the record has no date), a currency code or a stage's name.
+	Keys []string
+	// Dimensions say what each key is: Keys[i] is the value of
+	// Dimensions[i]. They are the query's GroupBy; the rows of one call
+	// to [Totals.Rows] share one copy.
+	Dimensions []Dimension
+	Amount     Amount
+	// Qualifier is Exact unless a figure in the row was not: a row that
+	// holds "about $2.3 billion" is Approximately. It follows the rules of
+	// [Figure.Add].
+	Qualifier Qualifier
+	Count     int
 }
+
+// Key returns the row's value for dimension d, and whether d is one of
+// the row's dimensions: r.Key(ByDonor) is ("South Korea", true) in a row
+// grouped by donor.
+func (r Row) Key(d Dimension) (string, bool) {
+	if i := slices.Index(r.Dimensions, d); i >= 0 && i < len(r.Keys) {
+		return r.Keys[i], true
+	}
+	return "", false
+}
+
+// Figure returns the row's amount with its qualifier.
+func (r Row) Figure() Figure { return Figure{Amount: r.Amount, Qualifier: r.Qualifier} }
 
 // Converted is a record's conversion into the query's currency: the amount
 // of that record that counted, at the rate used.
@@ -32,25 +58,45 @@ type Totals struct {
 	query       Query
 	dims        []Dimension
 	rows        []Row
-	sums        []Amount
+	sums        []Figure
 	records     int
 	conversions []Converted
+	version     uint64
 }
 
 // Rows returns the groups, sorted by their keys (an empty key, then
 // "unspecified", last in their column) and then by currency.
 func (t Totals) Rows() []Row {
 	out := make([]Row, len(t.rows))
+	dims := slices.Clone(t.dims)
 	for i, r := range t.rows {
 		r.Keys = slices.Clone(r.Keys)
+		r.Dimensions = dims
 		out[i] = r
 	}
 	return out
 }
 
 // Sum returns the grand total, one amount per currency, sorted by code. It
-// is empty when nothing counted.
-func (t Totals) Sum() []Amount { return slices.Clone(t.sums) }
+// is empty when nothing counted. [Totals.Figures] says how exact each is.
+func (t Totals) Sum() []Amount {
+	out := make([]Amount, len(t.sums))
+	for i, f := range t.sums {
+		out[i] = f.Amount
+	}
+	return out
+}
+
+// Figures returns the grand total as [Totals.Sum] does, each amount with
+// what can be said of it: "about" when an approximate figure counted in
+// it, "at least" when a lower bound did, [Mixed] when bounds of both
+// directions did (see [Figure.Add]). A record counted whole counts with its
+// own qualifier, whatever its parts say.
+func (t Totals) Figures() []Figure { return slices.Clone(t.sums) }
+
+// Version returns the version of the book ([Book.Version]) the totals were
+// computed at: they hold for as long as the book's version is the same.
+func (t Totals) Version() uint64 { return t.version }
 
 // Records returns how many records contributed to the totals.
 func (t Totals) Records() int { return t.records }
@@ -64,9 +110,15 @@ func (t Totals) Query() Query { return t.query.clone() }
 // Conversions returns, by record ID, every conversion the totals made.
 func (t Totals) Conversions() []Converted { return slices.Clone(t.conversions) }
 
-func sortRows(rows []Row) {
+func sortRows(rows []Row, dims []Dimension) {
 	slices.SortFunc(rows, func(a, b Row) int {
 		for i := range a.Keys {
+			if dims[i] == ByStage {
+				if c := cmp.Compare(stageOrder[a.Keys[i]], stageOrder[b.Keys[i]]); c != 0 {
+					return c // stages in pipeline order
+				}
+				continue
+			}
 			if c := compareKey(a.Keys[i], b.Keys[i]); c != 0 {
 				return c
 			}
@@ -106,17 +158,19 @@ func digits(s string) bool {
 	return s != ""
 }
 
-func sumByCurrency(rows []Row) []Amount {
-	var sums []Amount
+// sumByCurrency adds the rows up by currency; the caller sets the sums'
+// qualifiers.
+func sumByCurrency(rows []Row) []Figure {
+	var sums []Figure
 	for _, r := range rows {
-		i := slices.IndexFunc(sums, func(a Amount) bool { return a.cur == r.Amount.cur })
+		i := slices.IndexFunc(sums, func(f Figure) bool { return f.Amount.cur == r.Amount.cur })
 		if i < 0 {
-			sums = append(sums, Amount{cur: r.Amount.cur})
+			sums = append(sums, Figure{Amount: Amount{cur: r.Amount.cur}})
 			i = len(sums) - 1
 		}
-		sums[i].value = sums[i].value.Add(r.Amount.value)
+		sums[i].Amount.value = sums[i].Amount.value.Add(r.Amount.value)
 	}
-	slices.SortFunc(sums, func(a, b Amount) int { return cmp.Compare(a.cur.String(), b.cur.String()) })
+	slices.SortFunc(sums, func(a, b Figure) int { return cmp.Compare(a.Amount.cur.String(), b.Amount.cur.String()) })
 	return sums
 }
 
@@ -126,8 +180,8 @@ func sumByCurrency(rows []Row) []Amount {
 // any of them needs under the rule of [Amount.Display], so that their
 // points line up: whole when all are whole.
 func (t Totals) table() table.Table {
-	places := columnPlaces(t.rows, t.sums)
-	tb := table.Table{Caption: "Totals: " + t.query.String()}
+	places := columnPlaces(t.rows, t.Sum())
+	tb := table.Table{Caption: t.caption()}
 	for _, d := range t.dims {
 		tb.Header = append(tb.Header, d.String())
 		tb.Align = append(tb.Align, table.Left)
@@ -142,7 +196,7 @@ func (t Totals) table() table.Table {
 			}
 			line = append(line, k)
 		}
-		line = append(line, r.Amount.cur.String(), r.Amount.signed(places[r.Amount.cur], ""), strconv.Itoa(r.Count))
+		line = append(line, r.Amount.cur.String(), r.Figure().cell(places[r.Amount.cur]), strconv.Itoa(r.Count))
 		tb.Rows = append(tb.Rows, line)
 	}
 	for i, s := range t.sums {
@@ -150,7 +204,7 @@ func (t Totals) table() table.Table {
 		if len(line) > 0 && i == 0 {
 			line[0] = "total"
 		}
-		line = append(line, s.cur.String(), s.signed(places[s.cur], ""))
+		line = append(line, s.Amount.cur.String(), s.cell(places[s.Amount.cur]))
 		if i == 0 {
 			line = append(line, strconv.Itoa(t.records))
 		}
@@ -218,15 +272,16 @@ func (t Totals) Chart() Chart {
 func (t Totals) SVG() string { return t.chart().SVG() }
 
 func (t Totals) chart() table.Chart {
-	c := table.Chart{Title: "Totals: " + t.query.String(), Shares: true, Headings: map[string]string{}}
+	c := table.Chart{Title: t.caption(), Shares: true, Headings: map[string]string{}}
 	perCurrency := map[currency.Unit]int{}
 	for _, r := range t.rows {
 		perCurrency[r.Amount.cur]++
 	}
 	for _, s := range t.sums {
-		c.Headings[s.cur.String()] = s.cur.String()
-		if perCurrency[s.cur] > 1 {
-			c.Headings[s.cur.String()] += ", total " + strings.TrimPrefix(s.Display(), s.cur.String()+" ")
+		code := s.Amount.cur.String()
+		c.Headings[code] = code
+		if perCurrency[s.Amount.cur] > 1 {
+			c.Headings[code] += ", total " + strings.Replace(s.Display(), code+" ", "", 1)
 		}
 	}
 	for _, r := range t.rows {
@@ -246,7 +301,7 @@ func (t Totals) chart() table.Chart {
 		c.Bars = append(c.Bars, table.Bar{
 			Label:   label,
 			Value:   r.Amount.value,
-			Display: r.Amount.Display(),
+			Display: r.Figure().Display(),
 			Scale:   r.Amount.cur.String(),
 		})
 	}

@@ -8,11 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 
+	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/internal/problem"
 )
 
@@ -139,6 +139,8 @@ func checkFields(p *Pledge, ps *problems) {
 		ps.add("stage", fmt.Errorf("%w: stage %d", ErrInvalid, int(p.Stage)))
 	}
 	checkDate(p.Date, "date", ps)
+	checkPeriod(p.Date, p.DatePrecision, ps)
+	checkQualifier(p.Qualifier, "qualifier", ps)
 	for i, src := range p.Sources {
 		f := fmt.Sprintf("sources[%d]", i)
 		checkText(src.Publisher, f+".publisher", ps)
@@ -158,6 +160,7 @@ func checkFields(p *Pledge, ps *problems) {
 	for i, pt := range p.Parts {
 		field := fmt.Sprintf("parts[%d]", i)
 		checkText(pt.Note, field+".note", ps)
+		checkQualifier(pt.Qualifier, field+".qualifier", ps)
 		if !checkAmount(pt.Amount, field+".amount", ps) {
 			partsOK = false
 			continue
@@ -207,37 +210,9 @@ func checkRunes(s, field string, name bool, ps *problems) bool {
 }
 
 // textFault returns the byte offset in s of the first character that text
-// may not hold and what it is, or -1.
-func textFault(s string, name bool) (int, string) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && (name || c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
-				return i, fmt.Sprintf("holds the control character %U", c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return i, "is not valid UTF-8"
-		case r <= 0x9f:
-			return i, fmt.Sprintf("holds the control character %U", r)
-		case isNoncharacter(r):
-			return i, fmt.Sprintf("holds %U (a Unicode noncharacter)", r)
-		}
-		i += size
-	}
-	return -1, ""
-}
-
-// isNoncharacter reports the 66 code points Unicode sets aside as never
-// characters: U+FDD0 to U+FDEF and the last two of every plane (U+FFFE,
-// U+FFFF, U+1FFFE ... U+10FFFF).
-func isNoncharacter(r rune) bool {
-	return 0xfdd0 <= r && r <= 0xfdef || r&0xfffe == 0xfffe
-}
+// may not hold and what it is, or -1: the rule every package of the module
+// keeps (input.BadChar); a name is on one line.
+func textFault(s string, name bool) (int, string) { return input.BadChar(s, name) }
 
 // checkDate checks that a date can be written as YYYY-MM-DD.
 func checkDate(d time.Time, field string, ps *problems) {

@@ -1,6 +1,9 @@
 // Command korea-ukraine-aid builds a pledge book from a July 2024 news report
 // on South Korea's aid to Ukraine and prints its totals: the whole, by
-// category, and what changes when a more detailed source restates a pledge.
+// category, what changes when a more detailed source restates a pledge, and
+// where the money stands once the 2024 budget and the aid paid in 2022 are
+// recorded. Facts are kept as the reports give them: a month where a report
+// gives no day, "more than" where it gives a bound.
 //
 //	go run ./examples/korea-ukraine-aid
 package main
@@ -11,6 +14,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/summitry/summitry/pledge"
 )
@@ -24,6 +29,10 @@ func main() {
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
+// month is the first day of a month, for a record whose source gives only
+// the month (DatePrecision Month).
+func month(y int, m time.Month) time.Time { return date(y, m, 1) }
+
 // report is the July 2024 article this program retells: the figures it gives
 // are recorded exactly as it gives them, and nothing it leaves out is made up.
 var report = pledge.Source{
@@ -34,23 +43,25 @@ var report = pledge.Source{
 		"and non-lethal military aid.",
 }
 
-// fromTheReport are the two pledges as the report tells them.
+// fromTheReport are the two pledges as the report tells them. It dates both
+// by month ("in July 2023", "in September 2023"), so they are recorded by
+// month: no day is made up.
 func fromTheReport() []pledge.Pledge {
 	usd := func(v string) pledge.Amount { return pledge.MustAmount(v, "USD") }
 	return []pledge.Pledge{
 		{
 			ID: "kr-ua-2023-07", Donor: "South Korea", Recipient: "Ukraine",
 			Amount: usd("150000000"), Stage: pledge.Pledged,
-			Date: date(2023, 7, 12), Occasion: "NATO Summit 2023",
+			Date: month(2023, time.July), DatePrecision: pledge.Month,
 			// One amount for two purposes: kept undivided, never split by guess.
 			Categories: []pledge.Category{pledge.Humanitarian, pledge.MilitaryNonLethal},
 			Sources:    []pledge.Source{report},
-			Note:       "Announced around the NATO summit in Vilnius; the report gives no split between the two categories.",
+			Note:       "The report gives the month, not the day, and no split between the two categories.",
 		},
 		{
 			ID: "kr-ua-2023-g20", Donor: "South Korea", Recipient: "Ukraine",
 			Amount: usd("2300000000"), Stage: pledge.Pledged,
-			Date: date(2023, 9, 10), Occasion: "G20 Summit 2023",
+			Date: month(2023, time.September), DatePrecision: pledge.Month, Occasion: "G20 Summit 2023",
 			// Only the humanitarian share is itemised; the rest stays unspecified.
 			Parts:   []pledge.Part{{Amount: usd("300000000"), Categories: []pledge.Category{pledge.Humanitarian}}},
 			Sources: []pledge.Source{report},
@@ -81,6 +92,43 @@ func detailed() pledge.Pledge {
 			URL:       "https://m.koreatimes.co.kr/pages/article.amp.asp?newsIdx=358855",
 			Date:      date(2023, 9, 10),
 		}},
+	}
+}
+
+// later are two facts from other reports: the 2024 budget earmarks "more
+// than $200 million" for humanitarian aid, the first of the G20 package's
+// $300 million for 2024 (Allocated, under the package, kept as a bound);
+// and South Korea paid $100 million in humanitarian aid in 2022, a report
+// says, giving the year only.
+func later() []pledge.Pledge {
+	usd := func(v string) pledge.Amount { return pledge.MustAmount(v, "USD") }
+	return []pledge.Pledge{
+		{
+			ID: "kr-ua-2024-budget", Donor: "South Korea", Recipient: "Ukraine",
+			Amount: usd("200000000"), Qualifier: pledge.MoreThan, Stage: pledge.Allocated,
+			Under: "kr-ua-2023-g20", Date: date(2023, 8, 29),
+			Categories: []pledge.Category{pledge.Humanitarian},
+			Sources: []pledge.Source{{
+				Publisher: "Reuters, as reported by Babel",
+				URL:       "https://babel.ua/en/news/97885-south-korea-allocated-record-aid-to-ukraine",
+				Date:      date(2023, 8, 29),
+				Quote: "South Korea has announced financial assistance to Ukraine next year for 520 billion won ($393 million)... " +
+					"the aid package includes $100 million for reconstruction, more than $200 million for humanitarian aid " +
+					"and another $100 million through international organizations.",
+			}},
+			Note: "The 2024 budget line for humanitarian aid, the first of the G20 package's $300 million for 2024.",
+		},
+		{
+			ID: "kr-ua-2022-paid", Donor: "South Korea", Recipient: "Ukraine",
+			Amount: usd("100000000"), Stage: pledge.Disbursed,
+			Date: date(2022, 1, 1), DatePrecision: pledge.Year,
+			Categories: []pledge.Category{pledge.Humanitarian},
+			Sources: []pledge.Source{{
+				Publisher: "Yonhap",
+				Date:      date(2024, 7, 11),
+				Quote:     "South Korea provided $100 million in humanitarian aid to Ukraine in 2022.",
+			}},
+		},
 	}
 }
 
@@ -137,6 +185,23 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "After the Korea Times detail restates the G20 package:")
 	fmt.Fprintln(w, byYear)
-	fmt.Fprintf(w, "History of kr-ua-2023-g20: %d records, the latest counts.\n", len(book.History("kr-ua-2023-g20")))
+	fmt.Fprintf(w, "History of kr-ua-2023-g20: %d records, the latest counts.\n\n", len(book.History("kr-ua-2023-g20")))
+
+	// Where the money stands: each row is money that went no further, so
+	// the rows add up to all that was pledged. The budget's "more than $200
+	// million" takes up the package's humanitarian share, leaving "less
+	// than $100 million" of it only pledged.
+	if err := book.Add(later()...); err != nil {
+		return err
+	}
+	stages, err := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByStage, pledge.ByCategory}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "Where the money stands, with the 2024 budget and the aid paid in 2022:")
+	fmt.Fprintln(w, stages)
+	for _, r := range stages.Rows() {
+		fmt.Fprintf(w, "%s %s: %s\n", r.Keys[0], r.Keys[1], r.Figure().Compact(language.English))
+	}
 	return nil
 }

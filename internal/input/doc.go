@@ -4,7 +4,11 @@
 // escapes half a surrogate pair, is found before a decoder silently turns
 // it into U+FFFD ([BadUTF8], [LoneSurrogate]); and the line of a byte
 // offset is found by counting on from the last one asked, so naming the
-// line of every problem costs time in proportion to the input ([Lines]).
+// line of every problem costs time in proportion to the input ([Lines]);
+// and text a record may hold is one rule for every package: UTF-8 with no
+// control character but tab, line feed and carriage return and no Unicode
+// noncharacter, so whatever a reader accepts can be written as JSON, XML,
+// HTML and SVG ([BadChar]).
 //
 // It knows no domain: nothing here imports pledge or meeting.
 package input

@@ -24,3 +24,14 @@ func ExampleLoneSurrogate() {
 	// 10
 	// -1
 }
+
+func ExampleBadChar() {
+	for _, s := range []string{"Yoon Suk Yeol", "Greece\ufffe", "Seoul\x01"} {
+		off, what := input.BadChar(s, false)
+		fmt.Printf("%d %q\n", off, what)
+	}
+	// Output:
+	// -1 ""
+	// 6 "holds U+FFFE (a Unicode noncharacter)"
+	// 5 "holds the control character U+0001"
+}

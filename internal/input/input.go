@@ -3,6 +3,7 @@ package input
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -117,4 +118,44 @@ func (l *Lines) At(off int) int {
 	}
 	l.at = off
 	return l.line
+}
+
+// BadChar returns the byte offset of the first character of s that text
+// may not hold, and says what it is ("holds U+FFFE (a Unicode
+// noncharacter)"); -1 and "" when there is none. Text must be valid UTF-8
+// and hold no control character other than tab, line feed and carriage
+// return (none at all when oneLine is set, for names and keys), and none
+// of Unicode's 66 noncharacters (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF
+// in every plane). That keeps out every character XML 1.0 forbids, so HTML
+// and SVG made of the text parse as XML, and every character JSON would
+// not carry back unchanged. It takes time in proportion to len(s).
+func BadChar(s string, oneLine bool) (int, string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && (oneLine || c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+				return i, fmt.Sprintf("holds the control character %U", c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i, "is not valid UTF-8"
+		case r <= 0x9f:
+			return i, fmt.Sprintf("holds the control character %U", r)
+		case Noncharacter(r):
+			return i, fmt.Sprintf("holds %U (a Unicode noncharacter)", r)
+		}
+		i += size
+	}
+	return -1, ""
+}
+
+// Noncharacter reports whether r is one of the 66 code points Unicode
+// sets aside as never characters: U+FDD0 to U+FDEF and the last two of
+// every plane (U+FFFE, U+FFFF, U+1FFFE ... U+10FFFF).
+func Noncharacter(r rune) bool {
+	return 0xfdd0 <= r && r <= 0xfdef || r&0xfffe == 0xfffe && r <= utf8.MaxRune
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestBOM(t *testing.T) {
@@ -62,5 +63,46 @@ func TestLines(t *testing.T) {
 		if got := l.At(c.off); got != c.want {
 			t.Errorf("At(%d) = %d, want %d", c.off, got, c.want)
 		}
+	}
+}
+
+func TestBadChar(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		oneLine bool
+		off     int
+		what    string
+	}{
+		{"", false, -1, ""},
+		{"Yoon Suk Yeol 윤석열 \U0001F600", true, -1, ""},
+		{"tab\tline\nreturn\r", false, -1, ""},
+		{"tab\tline", true, 3, "holds the control character U+0009"},
+		{"\ufeff\ufffd\ufdcf\ufdf0\U0010fffd\u00a0", true, -1, ""},
+		{"a\x00", false, 1, "holds the control character U+0000"},
+		{"a\x1fb", false, 1, "holds the control character U+001F"},
+		{"del\x7f", false, 3, "holds the control character U+007F"},
+		{"next\u0085line", false, 4, "holds the control character U+0085"},
+		{"Greece\ufffe", false, 6, "holds U+FFFE (a Unicode noncharacter)"},
+		{"\uffff", false, 0, "holds U+FFFF (a Unicode noncharacter)"},
+		{"한\ufdd0", false, 3, "holds U+FDD0 (a Unicode noncharacter)"},
+		{"\ufdef", false, 0, "holds U+FDEF (a Unicode noncharacter)"},
+		{"x\U0001fffe", false, 1, "holds U+1FFFE (a Unicode noncharacter)"},
+		{"\U0010ffff", false, 0, "holds U+10FFFF (a Unicode noncharacter)"},
+		{"Kor\xe9a", false, 3, "is not valid UTF-8"},
+		{"\xed\xa0\x80", false, 0, "is not valid UTF-8"}, // an encoded surrogate
+	} {
+		off, what := BadChar(c.in, c.oneLine)
+		if off != c.off || what != c.what {
+			t.Errorf("BadChar(%q, %v) = %d, %q; want %d, %q", c.in, c.oneLine, off, what, c.off, c.what)
+		}
+	}
+	n := 0
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if Noncharacter(r) {
+			n++
+		}
+	}
+	if n != 66 {
+		t.Errorf("%d noncharacters, want 66", n)
 	}
 }

@@ -206,13 +206,13 @@ func (t Table) Text() string {
 func (t Table) Markdown() string {
 	cols := t.columns()
 	var b strings.Builder
-	if c := mdEscape(strings.TrimSpace(t.Caption)); c != "" {
+	if c := mdEscape(strings.TrimSpace(clean(t.Caption))); c != "" {
 		b.WriteString("**" + c + "**\n\n")
 	}
 	row := func(r []string, bold bool) {
 		b.WriteString("|")
 		for i := range cols {
-			c := mdEscape(strings.TrimSpace(cell(r, i)))
+			c := mdEscape(strings.TrimSpace(clean(cell(r, i))))
 			if bold && c != "" {
 				c = "**" + c + "**"
 			}

@@ -13,10 +13,10 @@ import (
 // ErrNoHost or one of the meeting package's sentinels.
 var (
 	// ErrSyntax: the input is not well-formed XML (it is truncated, has an
-	// unclosed element or bytes that are not UTF-8) or is not shaped like
-	// the visits schema: no <visits> root, text or another element where a
-	// <visit> belongs, an element inside a field that holds text, content
-	// after the root.
+	// unclosed element, an attribute given twice in an element or bytes
+	// that are not UTF-8) or is not shaped like the visits schema: no
+	// <visits> root, text or another element where a <visit> belongs, an
+	// element inside a field that holds text, content after the root.
 	ErrSyntax = errors.New("historian: malformed input")
 	// ErrMissing: a visit lacks a required field (id, start-date, end-date,
 	// visitor, from and its id attribute, description) or has it empty
@@ -24,7 +24,10 @@ var (
 	ErrMissing = errors.New("historian: missing field")
 	// ErrInvalid: a field that does not parse: an id that is not a positive
 	// integer, a date that is not YYYY-MM-DD, an end before the start, a
-	// field given twice.
+	// field given twice; or a field holding a Unicode noncharacter
+	// (U+FDD0 to U+FDEF, U+1FFFE, ...) or a control character U+007F to
+	// U+009F, which XML allows but a [meeting.Ledger] refuses in every
+	// text.
 	ErrInvalid = errors.New("historian: invalid field")
 	// ErrDuplicate: two visits with the same id, in one file or across the
 	// files read together.
@@ -85,12 +88,14 @@ func (p Problem) Error() string {
 // Unwrap returns the cause, so errors.Is finds its sentinel.
 func (p Problem) Unwrap() error { return p.Err }
 
-// ValidationError lists every problem found in the files read. When a reader
+// ValidationError lists the problems found in the files read: every one of
+// them up to 100, and beyond that the first 100 and a count of the rest,
+// so that an error stays small however bad the input. When a reader
 // returns one it returns no visits at all.
 type ValidationError struct {
 	Problems []Problem
-	// Omitted counts the problems found beyond those listed: a reader or a
-	// batch keeps the first 100 (problem.Max) and counts the rest.
+	// Omitted counts the problems found beyond the first 100, which
+	// Problems lists.
 	Omitted int
 }
 

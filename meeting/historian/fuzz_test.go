@@ -2,6 +2,8 @@ package historian_test
 
 import (
 	"bytes"
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,9 +12,10 @@ import (
 )
 
 // FuzzReadVisits: no input makes the reader panic; it returns visits or an
-// error, never both (all or nothing); every visit it returns has an id,
-// dates in order and a visitor; and Meetings turns them into records a
-// ledger accepts, accounting for every visit.
+// error, never both (all or nothing); it reads no file with an attribute
+// given twice; every visit it returns has an id, dates in order and a
+// visitor; and Meetings turns them into records a ledger accepts,
+// accounting for every visit.
 func FuzzReadVisits(f *testing.F) {
 	f.Add([]byte(doc(visitXML())))
 	f.Add([]byte(doc(visitXML(), visitXML("id", "2138", "visitor", "King <em>Kalakaua</em>", "description", "a <em>b</em> c"))))
@@ -33,6 +36,9 @@ func FuzzReadVisits(f *testing.F) {
 				t.Fatalf("error without the package name: %v", err)
 			}
 			return
+		}
+		if err := repeatedAttribute(data); err != nil {
+			t.Fatalf("read a file with %v", err)
 		}
 		ids := map[int]bool{}
 		for _, v := range vs {
@@ -63,4 +69,25 @@ func FuzzReadVisits(f *testing.F) {
 			t.Fatalf("meetings from visits refused: %v", err)
 		}
 	})
+}
+
+// repeatedAttribute returns an error naming an attribute given twice in an
+// element of data, as written (prefix and name), or nil.
+func repeatedAttribute(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			seen := map[xml.Name]bool{}
+			for _, a := range t.Attr {
+				if seen[a.Name] {
+					return fmt.Errorf("attribute %s:%s twice in <%s>", a.Name.Space, a.Name.Local, t.Name.Local)
+				}
+				seen[a.Name] = true
+			}
+		}
+	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/fold"
+	"github.com/summitry/summitry/internal/input"
+	"github.com/summitry/summitry/internal/problem"
 	"github.com/summitry/summitry/meeting"
 )
 
@@ -27,8 +29,10 @@ func MeetingID(visitID int) string { return "oh-visit-" + strconv.Itoa(visitID) 
 // words and as an error that wraps a sentinel: [ErrNoHost],
 // meeting.ErrUnknownLeader, meeting.ErrAmbiguous (an *meeting.AmbiguousError
 // listing the candidates), meeting.ErrOutOfTerm or meeting.ErrDuplicate; and,
-// for records the readers never return, [ErrMissing] (no id or start date)
-// or meeting.ErrTooFewParticipants (a visitor who is the host).
+// for records the readers never return, [ErrMissing] (no id or start date),
+// meeting.ErrInvalidText (a visitor, description or country id with text a
+// ledger refuses, such as a Unicode noncharacter) or
+// meeting.ErrTooFewParticipants (a visitor who is the host).
 type Unresolved struct {
 	Visit
 	Reason string
@@ -131,6 +135,10 @@ func Meetings(l *meeting.Ledger, visits []Visit) ([]meeting.Meeting, []Unresolve
 			fail(fmt.Errorf("%w: visit has no id or no start date", ErrMissing))
 			continue
 		}
+		if err := checkVisitText(v); err != nil {
+			fail(err)
+			continue
+		}
 		if seenID[v.ID] {
 			fail(fmt.Errorf("%w: visit id %d is given twice", meeting.ErrDuplicate, v.ID))
 			continue
@@ -198,6 +206,19 @@ func Add(l *meeting.Ledger, visits []Visit) ([]Unresolved, error) {
 		return bad, nil
 	}
 	return bad, l.AddMeeting(ms...)
+}
+
+// checkVisitText reports a text of v that the meeting made of it would
+// carry and a ledger refuses (a Unicode noncharacter, a control character
+// but tab, line feed and carriage return, bytes that are not UTF-8: see
+// input.BadChar). The readers never return such a visit.
+func checkVisitText(v Visit) error {
+	for _, f := range [...]struct{ name, s string }{{"visitor", v.Visitor}, {"description", v.Description}, {"from/@id", v.CountryID}} {
+		if at, why := input.BadChar(f.s, false); at >= 0 {
+			return fmt.Errorf("%w: %s %s %s at byte %d", meeting.ErrInvalidText, f.name, problem.Quote(f.s), why, at)
+		}
+	}
+	return nil
 }
 
 func dates(v Visit) string {

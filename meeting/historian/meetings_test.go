@@ -198,3 +198,34 @@ func TestAdd(t *testing.T) {
 		t.Errorf("Yoon's NATO streak: %d, %v; want 1", streak, err)
 	}
 }
+
+// TestMeetingsRefuseBadText: a visit made by hand (the readers return none)
+// whose text a ledger refuses is unresolved, so Add adds the others.
+func TestMeetingsRefuseBadText(t *testing.T) {
+	l := testLedger(t)
+	bad, err := historian.Add(l, []historian.Visit{
+		visit(3157, "2023-04-26", "President Yoon Suk Yeol\ufffe", "korea-south", "South Korea", "State Visit."),
+		visit(3167, "2023-08-18", "President Yoon Suk Yeol", "korea-south", "South Korea", "Camp David.\x00"),
+		visit(3305, "2024-07-10", "President Yoon Suk Yeol", "korea-south", "South Korea", "Attended NATO 75th Anniversary Summit in Washington, DC."),
+	})
+	if err != nil {
+		t.Fatalf("Add: %v", err)
+	}
+	var got []string
+	for _, u := range bad {
+		if !errors.Is(u.Err, meeting.ErrInvalidText) {
+			t.Errorf("visit %d: %v, want meeting.ErrInvalidText", u.ID, u.Err)
+		}
+		got = append(got, u.Reason)
+	}
+	want := []string{
+		`invalid text: visitor "President Yoon Suk Yeol\ufffe" holds U+FFFE (a Unicode noncharacter) at byte 23`,
+		`invalid text: description "Camp David.\x00" holds the control character U+0000 at byte 11`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("unresolved (-want +got):\n%s", diff)
+	}
+	if n, err := l.Count("윤석열", "Joe Biden", meeting.Rule{Kinds: []meeting.Kind{meeting.Visit}}); err != nil || n != 1 {
+		t.Errorf("Yoon's visits to Biden: %d, %v; want 1", n, err)
+	}
+}

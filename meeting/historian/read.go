@@ -1,6 +1,7 @@
 package historian
 
 import (
+	"bufio"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -14,6 +15,8 @@ import (
 	"time"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/input"
+	"github.com/summitry/summitry/internal/problem"
 )
 
 // ReadVisits reads one visits file: a <visits> root holding <visit>
@@ -21,17 +24,22 @@ import (
 // visits.rnc). It reads the XML as a stream and returns the visits in the
 // order of the file.
 //
-// It is all or nothing: malformed or truncated XML, a visit with a missing
-// or unparsable field, or two visits with the same id make it return no
-// visits and a [*ValidationError] listing every problem with its line, visit
+// It is all or nothing: malformed or truncated XML (an element with an
+// attribute given twice included), a visit with a missing or unparsable
+// field or one holding a Unicode noncharacter, or two visits with the same
+// id make it return no visits and a [*ValidationError] listing the
+// problems (the first 100, and a count of the rest) with their line, visit
 // id and field. Elements of a visit other than the fields of [Visit] (the
 // created-by and last-modified metadata) are skipped; inside the
-// description only <em> markup is allowed.
+// description only <em> markup is allowed. A UTF-8 byte-order mark at the
+// start is skipped. It takes time and memory in proportion to the input,
+// and an error quotes at most 64 bytes of a bad value.
 func ReadVisits(r io.Reader) ([]Visit, error) {
-	vs, ps := readFile(r, "")
-	ps = append(ps, duplicates([]fileVisits{{visits: vs}})...)
-	if len(ps) > 0 {
-		return nil, &ValidationError{Problems: ps}
+	var ps problems
+	vs := readFile(r, "", &ps)
+	duplicates([]fileVisits{{visits: vs}}, &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
 	}
 	return visitsOf(vs), nil
 }
@@ -39,24 +47,24 @@ func ReadVisits(r io.Reader) ([]Visit, error) {
 // ReadFiles reads several visits files as one collection, in the order
 // given, each file's visits in file order. It is all or nothing across the
 // files: a problem in any file, or a visit id found in two files, returns no
-// visits and a [*ValidationError] whose problems name the file. A file that
+// visits and a [*ValidationError] whose problems name the file (the first
+// 100 problems of all the files, and a count of the rest). A file that
 // cannot be opened is returned as that error, wrapped.
 func ReadFiles(paths ...string) ([]Visit, error) {
 	var files []fileVisits
-	var ps []Problem
+	var ps problems
 	for _, path := range paths {
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, fmt.Errorf("historian: %w", err)
 		}
-		vs, fps := readFile(f, path)
+		vs := readFile(f, path, &ps)
 		f.Close()
 		files = append(files, fileVisits{path: path, visits: vs})
-		ps = append(ps, fps...)
 	}
-	ps = append(ps, duplicates(files)...)
-	if len(ps) > 0 {
-		return nil, &ValidationError{Problems: ps}
+	duplicates(files, &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
 	}
 	var all []visitAt
 	for _, f := range files {
@@ -107,13 +115,12 @@ func visitsOf(vs []visitAt) []Visit {
 
 // duplicates reports each visit whose id an earlier visit (in the same file
 // or an earlier one) has.
-func duplicates(files []fileVisits) []Problem {
+func duplicates(files []fileVisits, ps *problems) {
 	type place struct {
 		path string
 		line int
 	}
 	seen := map[int]place{}
-	var ps []Problem
 	for _, f := range files {
 		for _, v := range f.visits {
 			if first, ok := seen[v.ID]; ok {
@@ -121,14 +128,13 @@ func duplicates(files []fileVisits) []Problem {
 				if first.path != f.path {
 					where = first.path + ": " + where
 				}
-				ps = append(ps, Problem{File: f.path, Line: v.line, Index: v.index, Visit: v.ID, Field: "id",
+				ps.add(Problem{File: f.path, Line: v.line, Index: v.index, Visit: v.ID, Field: "id",
 					Err: fmt.Errorf("%w: also at %s", ErrDuplicate, where)})
 				continue
 			}
 			seen[v.ID] = place{f.path, v.line}
 		}
 	}
-	return ps
 }
 
 // The fields of a visit, as the XML names them.
@@ -164,6 +170,65 @@ func (p *parser) line() int {
 	return l
 }
 
+// token returns the next token, as the decoder's Token does, and refuses
+// what encoding/xml lets pass in well-formed XML: an element with an
+// attribute given twice (<from id="greece" id="korea-south">), wherever the
+// element is, skipped elements included.
+func (p *parser) token() (xml.Token, error) {
+	tok, err := p.d.Token()
+	if t, ok := tok.(xml.StartElement); ok && err == nil {
+		if a, twice := repeatedAttr(t.Attr); twice {
+			name := a.Local
+			if a.Space != "" {
+				name = a.Space + ":" + name
+			}
+			return nil, &xml.SyntaxError{Line: p.line(),
+				Msg: fmt.Sprintf("attribute %s given twice in %s", clip(name, problem.QuoteMax), tag(t.Name.Local))}
+		}
+	}
+	return tok, err
+}
+
+// repeatedAttr returns the name of an attribute given twice, if any.
+func repeatedAttr(attrs []xml.Attr) (xml.Name, bool) {
+	if len(attrs) <= 8 {
+		for i, a := range attrs {
+			for _, b := range attrs[:i] {
+				if a.Name == b.Name {
+					return a.Name, true
+				}
+			}
+		}
+		return xml.Name{}, false
+	}
+	seen := make(map[xml.Name]bool, len(attrs))
+	for _, a := range attrs {
+		if seen[a.Name] {
+			return a.Name, true
+		}
+		seen[a.Name] = true
+	}
+	return xml.Name{}, false
+}
+
+// skip reads up to the end of the element whose start tag was just read,
+// as the decoder's Skip does, checking every token on the way.
+func (p *parser) skip() error {
+	for depth := 1; depth > 0; {
+		tok, err := p.token()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
 // syntax turns a decoder error or a structural fault into a problem.
 func (p *parser) syntax(index int, err error) Problem {
 	line := p.line()
@@ -174,15 +239,17 @@ func (p *parser) syntax(index int, err error) Problem {
 	} else if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		msg = "unexpected end of input"
 	}
-	return Problem{File: p.file, Line: line, Index: index, Err: fmt.Errorf("%w: %s", ErrSyntax, msg)}
+	return Problem{File: p.file, Line: line, Index: index, Err: fmt.Errorf("%w: %s", ErrSyntax, cut(msg))}
 }
 
-// readFile reads one file into visits and problems; on a syntax error it
-// returns no visits.
-func readFile(r io.Reader, file string) ([]visitAt, []Problem) {
-	p := &parser{d: xml.NewDecoder(r), file: file}
+// readFile reads one file into visits, adding its problems to ps; on a
+// syntax error it returns no visits. A byte-order mark at the start of the
+// file is skipped.
+func readFile(r io.Reader, file string, ps *problems) []visitAt {
+	br := bufio.NewReader(r)
+	input.SkipBOM(br)
+	p := &parser{d: xml.NewDecoder(br), file: file}
 	var visits []visitAt
-	var ps []Problem
 	const (
 		before = iota
 		inRoot
@@ -190,13 +257,17 @@ func readFile(r io.Reader, file string) ([]visitAt, []Problem) {
 	)
 	state := before
 	index := 0
+	fatal := func(err error) []visitAt {
+		ps.add(p.syntax(-1, err))
+		return nil
+	}
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, append(ps, p.syntax(-1, err))
+			return fatal(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -204,40 +275,39 @@ func readFile(r io.Reader, file string) ([]visitAt, []Problem) {
 			case state == before && t.Name.Local == "visits":
 				state = inRoot
 			case state == before:
-				return nil, append(ps, p.syntax(-1, fmt.Errorf("root element is <%s>, not <visits>", t.Name.Local)))
+				return fatal(fmt.Errorf("root element is %s, not <visits>", tag(t.Name.Local)))
 			case state == after:
-				return nil, append(ps, p.syntax(-1, fmt.Errorf("element <%s> after </visits>", t.Name.Local)))
+				return fatal(fmt.Errorf("element %s after </visits>", tag(t.Name.Local)))
 			case t.Name.Local != "visit":
-				return nil, append(ps, p.syntax(-1, fmt.Errorf("element <%s> in <visits>, not <visit>", t.Name.Local)))
+				return fatal(fmt.Errorf("element %s in <visits>, not <visit>", tag(t.Name.Local)))
 			default:
-				v, vps, fatal := p.visit(index)
-				if fatal != nil {
-					return nil, append(append(ps, vps...), *fatal)
+				v, ok, stop := p.visit(index, ps)
+				if stop {
+					return nil
 				}
-				if len(vps) == 0 {
+				if ok {
 					visits = append(visits, v)
 				}
-				ps = append(ps, vps...)
 				index++
 			}
 		case xml.EndElement:
 			state = after // the decoder matches end tags: this is </visits>
 		case xml.CharData:
 			if s := strings.TrimSpace(string(t)); s != "" {
-				return nil, append(ps, p.syntax(-1, fmt.Errorf("text %q outside any visit", clip(s))))
+				return fatal(fmt.Errorf("text %s outside any visit", problem.Quote(s)))
 			}
 		}
 	}
 	switch state {
 	case before:
-		return nil, append(ps, p.syntax(-1, errors.New("no <visits> element")))
+		return fatal(errors.New("no <visits> element"))
 	case inRoot:
-		return nil, append(ps, p.syntax(-1, errors.New("unexpected end of input: <visits> not closed")))
+		return fatal(errors.New("unexpected end of input: <visits> not closed"))
 	}
 	if visits == nil {
 		visits = []visitAt{}
 	}
-	return visits, ps
+	return visits
 }
 
 // text is one field as read.
@@ -249,41 +319,44 @@ type text struct {
 	hasID  bool
 }
 
-// visit reads one <visit> element, its start tag just read. A syntax error
-// that stops the file is returned as fatal.
-func (p *parser) visit(index int) (visitAt, []Problem, *Problem) {
+// visit reads one <visit> element, its start tag just read, adding its
+// problems to ps. It reports whether the visit is sound (ok) and whether a
+// syntax error stops the file (stop): then ps has that error alone among
+// the visit's problems.
+func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 	start := p.line()
+	mark := ps.mark()
+	fatal := func(err error) (visitAt, bool, bool) {
+		ps.reset(mark)
+		ps.add(p.syntax(index, err))
+		return visitAt{}, false, true
+	}
 	var f [nFields]text
-	var ps []Problem
-	var structural []Problem
 	for done := false; !done; {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
-			pr := p.syntax(index, err)
-			return visitAt{}, nil, &pr
+			return fatal(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			line := p.line()
 			k := fieldIndex(t.Name.Local)
 			if k < 0 {
-				if err := p.d.Skip(); err != nil {
-					pr := p.syntax(index, err)
-					return visitAt{}, nil, &pr
+				if err := p.skip(); err != nil {
+					return fatal(err)
 				}
 				continue
 			}
 			s, bad, err := p.text(k == fDescription)
 			if err != nil {
-				pr := p.syntax(index, err)
-				return visitAt{}, nil, &pr
+				return fatal(err)
 			}
 			if bad != "" {
-				structural = append(structural, Problem{File: p.file, Line: line, Index: index, Field: fieldNames[k],
-					Err: fmt.Errorf("%w: element <%s> inside <%s>", ErrSyntax, bad, fieldNames[k])})
+				ps.add(Problem{File: p.file, Line: line, Index: index, Field: fieldNames[k],
+					Err: fmt.Errorf("%w: element %s inside <%s>", ErrSyntax, tag(bad), fieldNames[k])})
 			}
 			if f[k].seen {
-				structural = append(structural, Problem{File: p.file, Line: line, Index: index, Field: fieldNames[k],
+				ps.add(Problem{File: p.file, Line: line, Index: index, Field: fieldNames[k],
 					Err: fmt.Errorf("%w: given twice (first at line %d)", ErrInvalid, f[k].line)})
 				continue
 			}
@@ -299,19 +372,18 @@ func (p *parser) visit(index int) (visitAt, []Problem, *Problem) {
 			done = true // the decoder matches end tags: this is </visit>
 		case xml.CharData:
 			if s := strings.TrimSpace(string(t)); s != "" {
-				structural = append(structural, Problem{File: p.file, Line: p.line(), Index: index,
-					Err: fmt.Errorf("%w: text %q outside any field", ErrSyntax, clip(s))})
+				ps.add(Problem{File: p.file, Line: p.line(), Index: index,
+					Err: fmt.Errorf("%w: text %s outside any field", ErrSyntax, problem.Quote(s))})
 			}
 		}
 	}
 
-	var v Visit
 	report := func(k int, field string, err error) {
 		line := start
 		if k >= 0 && f[k].seen {
 			line = f[k].line
 		}
-		ps = append(ps, Problem{File: p.file, Line: line, Index: index, Field: field, Err: err})
+		ps.add(Problem{File: p.file, Line: line, Index: index, Field: field, Err: err})
 	}
 	need := func(k int) (string, bool) {
 		if !f[k].seen {
@@ -323,12 +395,16 @@ func (p *parser) visit(index int) (visitAt, []Problem, *Problem) {
 			report(k, fieldNames[k], fmt.Errorf("%w: <%s> is empty", ErrMissing, fieldNames[k]))
 			return "", false
 		}
+		if err := checkText(s); err != nil {
+			report(k, fieldNames[k], err)
+			return "", false
+		}
 		return s, true
 	}
 	if s, ok := need(fID); ok {
 		id, err := strconv.Atoi(s)
 		if err != nil || id <= 0 {
-			report(fID, "id", fmt.Errorf("%w: %q is not a positive integer", ErrInvalid, clip(s)))
+			report(fID, "id", fmt.Errorf("%w: %s is not a positive integer", ErrInvalid, problem.Quote(s)))
 		} else {
 			v.ID = id
 		}
@@ -340,7 +416,7 @@ func (p *parser) visit(index int) (visitAt, []Problem, *Problem) {
 		}
 		t, err := civil.Parse(s)
 		if err != nil {
-			report(k, fieldNames[k], fmt.Errorf("%w: %q is not a date (YYYY-MM-DD)", ErrInvalid, clip(s)))
+			report(k, fieldNames[k], fmt.Errorf("%w: %s is not a date (YYYY-MM-DD)", ErrInvalid, problem.Quote(s)))
 		}
 		return t
 	}
@@ -357,14 +433,18 @@ func (p *parser) visit(index int) (visitAt, []Problem, *Problem) {
 	}
 	if f[fFrom].seen {
 		id := strings.TrimSpace(f[fFrom].attrID)
-		if id == "" {
+		switch err := checkText(id); {
+		case id == "":
 			what := "no id attribute"
 			if f[fFrom].hasID {
 				what = "empty id attribute"
 			}
 			report(fFrom, "from/@id", fmt.Errorf("%w: %s", ErrMissing, what))
+		case err != nil:
+			report(fFrom, "from/@id", err)
+		default:
+			v.CountryID = id
 		}
-		v.CountryID = id
 	}
 	if v.CountryID != "" || v.CountryLabel != "" {
 		v.Country = CountryCode(v.CountryID, v.CountryLabel)
@@ -372,11 +452,20 @@ func (p *parser) visit(index int) (visitAt, []Problem, *Problem) {
 	if s, ok := need(fDescription); ok {
 		v.Description = s
 	}
-	ps = append(structural, ps...)
-	for i := range ps {
-		ps[i].Visit = v.ID
+	ps.since(mark, func(p *Problem) { p.Visit = v.ID })
+	v.index, v.line = index, start
+	return v, !ps.grew(mark), false
+}
+
+// checkText reports text a field may not hold: a Unicode noncharacter or
+// a control character such as U+007F or U+0085, which XML allows but a
+// [meeting.Ledger] refuses (see input.BadChar; the decoder has already
+// refused what XML itself forbids).
+func checkText(s string) error {
+	if at, why := input.BadChar(s, false); at >= 0 {
+		return fmt.Errorf("%w: %s %s at byte %d", ErrInvalid, problem.Quote(s), why, at)
 	}
-	return visitAt{Visit: v, index: index, line: start}, ps, nil
+	return nil
 }
 
 // text reads the character data of a field up to its end tag. With em set,
@@ -386,7 +475,7 @@ func (p *parser) text(em bool) (s, bad string, err error) {
 	var b strings.Builder
 	depth := 0
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
 			return "", "", err
 		}
@@ -401,7 +490,7 @@ func (p *parser) text(em bool) (s, bad string, err error) {
 			if bad == "" {
 				bad = t.Name.Local
 			}
-			if err := p.d.Skip(); err != nil {
+			if err := p.skip(); err != nil {
 				return "", "", err
 			}
 		case xml.EndElement:
@@ -419,11 +508,54 @@ func collapse(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// clip shortens long input for error messages.
-func clip(s string) string {
-	const max = 40
-	if r := []rune(s); len(r) > max {
-		return string(r[:max]) + "…"
+// clip shortens text from the input to at most max bytes, cut at a
+// character boundary, ending in "…" when cut.
+func clip(s string, max int) string {
+	if len(s) <= max {
+		return s
 	}
-	return s
+	return strings.ToValidUTF8(s[:max], "") + "…"
+}
+
+// cut shortens a message of the XML decoder, which may quote the input, to
+// at most 200 bytes.
+func cut(msg string) string { return clip(msg, 200) }
+
+// tag names an element for a message: "<flows>", a long name cut short as
+// problem.Quote cuts a value.
+func tag(name string) string { return "<" + clip(name, problem.QuoteMax) + ">" }
+
+// problems collects the problems of one read: the first problem.Max of
+// them, and a count of the rest.
+type problems struct {
+	list    []Problem
+	omitted int
+}
+
+func (ps *problems) add(p Problem) { ps.list = problem.Keep(ps.list, &ps.omitted, p) }
+
+// A mark is how many problems had been found at some point.
+type mark struct{ kept, omitted int }
+
+func (ps *problems) mark() mark { return mark{len(ps.list), ps.omitted} }
+
+// reset forgets the problems found since m.
+func (ps *problems) reset(m mark) { ps.list, ps.omitted = ps.list[:m.kept], m.omitted }
+
+// grew reports whether any problem was found since m.
+func (ps *problems) grew(m mark) bool { return ps.mark() != m }
+
+// since calls f with each problem kept since m.
+func (ps *problems) since(m mark, f func(*Problem)) {
+	for i := m.kept; i < len(ps.list); i++ {
+		f(&ps.list[i])
+	}
+}
+
+// err returns a *ValidationError when there is any problem, else nil.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 && ps.omitted == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: ps.list, Omitted: ps.omitted}
 }

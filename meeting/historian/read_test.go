@@ -2,9 +2,11 @@ package historian_test
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -163,6 +165,50 @@ func TestReadErrors(t *testing.T) {
 			{Line: 3, Index: -1, Error: `historian: line 3: file: malformed input: text "hello" outside any visit`}}},
 		{"not UTF-8", "<visits>\n<visit><id>\xff</id></visit></visits>", historian.ErrSyntax, []problem{
 			{Line: 2, Index: 0, Error: "historian: line 2: visit #0: malformed input: invalid UTF-8"}}},
+
+		// encoding/xml lets an attribute given twice pass: the last would win.
+		{"attribute twice in from", doc(visitXML("from", `<from id="greece" id="korea-south">Greece</from>`)), historian.ErrSyntax, []problem{
+			{Line: 8, Index: 0, Error: "historian: line 8: visit #0: malformed input: attribute id given twice in <from>"}}},
+		{"attribute twice in the root", strings.Replace(doc(good), "<visits>", `<visits a="1" b="" a="2">`, 1), historian.ErrSyntax, []problem{
+			{Line: 2, Index: -1, Error: "historian: line 2: file: malformed input: attribute a given twice in <visits>"}}},
+		{"attribute twice in a visit", strings.Replace(doc(good), "<visit>", `<visit n="1" n="1">`, 1), historian.ErrSyntax, []problem{
+			{Line: 3, Index: -1, Error: "historian: line 3: file: malformed input: attribute n given twice in <visit>"}}},
+		{"attribute twice in a skipped element", strings.Replace(doc(good), "<created-by>", `<created-by x="1"><x y="1" y="2"/>`, 1), historian.ErrSyntax, []problem{
+			{Line: 10, Index: 0, Error: "historian: line 10: visit #0: malformed input: attribute y given twice in <x>"}}},
+		{"attribute twice in em", doc(visitXML("description", `a <em class="x" class="y">b</em>`)), historian.ErrSyntax, []problem{
+			{Line: 9, Index: 0, Error: "historian: line 9: visit #0: malformed input: attribute class given twice in <em>"}}},
+		{"namespaced attribute twice", doc(visitXML("from", `<from xmlns:a="u" xmlns:b="u" a:id="x" b:id="y" id="greece">Greece</from>`)), historian.ErrSyntax, []problem{
+			{Line: 8, Index: 0, Error: "historian: line 8: visit #0: malformed input: attribute u:id given twice in <from>"}}},
+		{"many attributes, one twice", doc(visitXML("from", `<from id="greece"`+manyAttrs(20)+` k7="x">Greece</from>`)), historian.ErrSyntax, []problem{
+			{Line: 8, Index: 0, Error: "historian: line 8: visit #0: malformed input: attribute k7 given twice in <from>"}}},
+
+		// Unicode noncharacters, which XML allows and a ledger refuses.
+		{"noncharacter in the visitor", doc(visitXML("visitor", "President \ufdd0")), historian.ErrInvalid, []problem{
+			{Line: 7, Visit: 3157, Field: "visitor",
+				Error: `historian: line 7: visit 3157 visitor: invalid field: "President \ufdd0" holds U+FDD0 (a Unicode noncharacter) at byte 10`}}},
+		{"noncharacter in the description", doc(visitXML("description", "State Visit.&#x10FFFF;")), historian.ErrInvalid, []problem{
+			{Line: 9, Visit: 3157, Field: "description",
+				Error: `historian: line 9: visit 3157 description: invalid field: "State Visit.\U0010ffff" holds U+10FFFF (a Unicode noncharacter) at byte 12`}}},
+		{"noncharacter in the country id", doc(visitXML("from", "<from id=\"korea\U0001fffe\">Korea</from>")), historian.ErrInvalid, []problem{
+			{Line: 8, Visit: 3157, Field: "from/@id",
+				Error: `historian: line 8: visit 3157 from/@id: invalid field: "korea\U0001fffe" holds U+1FFFE (a Unicode noncharacter) at byte 5`}}},
+		{"control characters XML allows in the description", doc(visitXML("description", "State&#x7F;Visit.\u0080")), historian.ErrInvalid, []problem{
+			{Line: 9, Visit: 3157, Field: "description",
+				Error: `historian: line 9: visit 3157 description: invalid field: "State\x7fVisit.\u0080" holds the control character U+007F at byte 5`}}},
+		{"noncharacter in the country", doc(visitXML("from", "<from id=\"korea\">Korea&#xFDEF;</from>")), historian.ErrInvalid, []problem{
+			{Line: 8, Visit: 3157, Field: "from",
+				Error: `historian: line 8: visit 3157 from: invalid field: "Korea\ufdef" holds U+FDEF (a Unicode noncharacter) at byte 5`}}},
+
+		// What an error quotes of the input is bounded.
+		{"a long element name", doc(visitXML("visitor", "President <"+strings.Repeat("b", 100_000)+"/>")), historian.ErrSyntax, []problem{
+			{Line: 7, Visit: 3157, Field: "visitor",
+				Error: "historian: line 7: visit 3157 visitor: malformed input: element <" + strings.Repeat("b", 64) + "…> inside <visitor>"}}},
+		{"a long root name", "<" + strings.Repeat("r", 100_000) + "/>", historian.ErrSyntax, []problem{
+			{Line: 1, Index: -1, Error: "historian: line 1: file: malformed input: root element is <" + strings.Repeat("r", 64) + "…>, not <visits>"}}},
+		{"a long id", doc(visitXML("id", strings.Repeat("9", 100_000)+"x")), historian.ErrInvalid, []problem{
+			{Line: 4, Field: "id", Error: `historian: line 4: visit #0 id: invalid field: "` + strings.Repeat("9", 64) + `"… (100001 bytes) is not a positive integer`}}},
+		{"a long entity", doc(visitXML("visitor", "&"+strings.Repeat("e", 100_000)+";")), historian.ErrSyntax, []problem{
+			{Line: 7, Index: 0, Error: "historian: line 7: visit #0: malformed input: invalid character entity &" + strings.Repeat("e", 174) + "…"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			vs, err := historian.ReadVisits(strings.NewReader(tc.in))
@@ -233,5 +279,75 @@ func TestReadFiles(t *testing.T) {
 	}
 	if _, err := historian.ReadDir(t.TempDir()); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("empty folder: got %v, want fs.ErrNotExist", err)
+	}
+}
+
+// manyAttrs returns n attributes k0..k(n-1), for the map path of the check
+// for repeated attributes.
+func manyAttrs(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, ` k%d="%d"`, i, i)
+	}
+	return b.String()
+}
+
+// TestReadBOM: a UTF-8 byte-order mark at the start of a file is skipped,
+// as every reader of the module skips it; one anywhere else is text
+// outside a visit.
+func TestReadBOM(t *testing.T) {
+	vs, err := historian.ReadVisits(strings.NewReader("\ufeff" + doc(visitXML())))
+	if err != nil || len(vs) != 1 || vs[0].ID != 3157 {
+		t.Errorf("ReadVisits with a byte-order mark = %v, %v; want visit 3157", vs, err)
+	}
+	vs, err = historian.ReadVisits(strings.NewReader("\ufeff<visits>\ufeff</visits>"))
+	if vs != nil || !errors.Is(err, historian.ErrSyntax) {
+		t.Errorf("ReadVisits with a mark inside = %v, %v; want ErrSyntax", vs, err)
+	}
+}
+
+// TestReadProblemsCapped: a read keeps the first 100 problems and counts
+// the rest, across files too.
+func TestReadProblemsCapped(t *testing.T) {
+	var visits []string
+	for i := range 150 {
+		visits = append(visits, visitXML("id", strconv.Itoa(i+1), "start-date", "yesterday", "end-date", "today"))
+	}
+	_, err := historian.ReadVisits(strings.NewReader(doc(visits...)))
+	var ve *historian.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v, want a *ValidationError", err)
+	}
+	if len(ve.Problems) != 100 || ve.Omitted != 200 || ve.Problems[99].Visit != 50 {
+		t.Errorf("%d problems listed (the last of visit %d), %d omitted; want 100 (to visit 50) and 200",
+			len(ve.Problems), ve.Problems[len(ve.Problems)-1].Visit, ve.Omitted)
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "historian: 300 problems:\n") || !strings.HasSuffix(msg, "\n\t... and 200 more") {
+		t.Errorf("error reads %.60q ... %q", msg, msg[max(0, len(msg)-30):])
+	}
+
+	// A visit given many times over is one problem each, within the bound.
+	many := strings.Replace(doc(visitXML()), "<visitor>", strings.Repeat("<visitor>X</visitor>", 10_000)+"<visitor>", 1)
+	_, err = historian.ReadVisits(strings.NewReader(many))
+	if !errors.As(err, &ve) || len(ve.Problems) != 100 || ve.Omitted != 9_900 {
+		t.Errorf("a field 10,001 times: %d problems, %d omitted; want 100 and 9,900", len(ve.Problems), ve.Omitted)
+	}
+
+	dir := t.TempDir()
+	var paths []string
+	for i := range 3 {
+		path := filepath.Join(dir, fmt.Sprintf("%d.xml", i))
+		var vs []string
+		for j := range 40 {
+			vs = append(vs, visitXML("id", strconv.Itoa(1000*i+j+1), "end-date", "2000-01-01"))
+		}
+		if err := os.WriteFile(path, []byte(doc(vs...)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	_, err = historian.ReadFiles(paths...)
+	if !errors.As(err, &ve) || len(ve.Problems) != 100 || ve.Omitted != 20 || ve.Problems[99].File != paths[2] {
+		t.Errorf("ReadFiles: error %v; want 100 problems, the last in %s, and 20 omitted", err, paths[2])
 	}
 }

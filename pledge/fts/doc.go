@@ -1,11 +1,12 @@
-// Package fts reads the OCHA Financial Tracking Service's public flow API
-// into pledge records.
+// Package fts reads the OCHA Financial Tracking Service's public flow API,
+// and the CSV files of its flows that HDX publishes, into pledge records.
 //
 // FTS (https://fts.unocha.org) tracks humanitarian funding as flows: money
 // from a source (a donor government, a pooled fund) to a destination (an
 // agency, a country, a cluster), each with a status. This package reads the
 // JSON of the flow API — the data.flows array of each response page — and
-// keeps what the source says exactly: amounts are decimals read from the
+// the CSV that the Humanitarian Data Exchange makes of it ([Flows.ReadCSV],
+// below), and keeps what the source says exactly: amounts are decimals read from the
 // JSON text, never through a float, and the exchange rate FTS gives
 // (original units per US dollar) is stored as given, never recomputed, even
 // where it does not reproduce FTS's own dollar figure.
@@ -45,6 +46,63 @@
 // about its size (about twice, from a reader that does not say its size),
 // plus the flows read; a page of bad flows holds no more than its 100
 // problems once read.
+//
+// # HDX's CSV
+//
+// HDX (https://data.humdata.org) publishes each country's FTS flows of the
+// year as CSV: fts_incoming_funding_jor.csv, fts_internal_funding_jor.csv
+// and so on, one row per flow, written from the same API pages.
+// [Flows.ReadCSV] reads them into the same [Flow] values, so that
+// [Flows.Pledges] and everything after it work unchanged: id, status,
+// amountUSD, originalAmount, originalCurrency, exchangeRate, date,
+// decisionDate, budgetYear, description, flowType, contributionType,
+// method, boundary, keywords and refCode become the fields of those names;
+// srcOrganization and destOrganization the organisations of each side;
+// destPlan, destProject, destEmergency and destGlobalClusters the plans,
+// projects, emergencies and global clusters of the destination;
+// srcLocations and destLocations the locations; the usage year start and
+// end of each side every year from the one to the other. Cells are read
+// with the rules of the JSON (amounts in the grammar of a JSON number,
+// dates as YYYY-MM-DD or timestamps); an empty cell is a missing value.
+//
+// HDX writes a list as its names joined by "," with no space
+// ("Health,Nutrition", "JOR,PSE"), so a comma followed by a space is part
+// of a name ("Protection - Housing, Land and Property"); the organisation,
+// plan, project and emergency columns hold one name each ("Canada,
+// Government of" is one organisation), or the word "Multiple" where FTS
+// names several, which the reader keeps as written: such a flow's donor is
+// "Multiple".
+//
+// The CSV carries less than the API, and the reader does not make up what
+// is missing:
+//
+//   - No versionId: a flow read from CSV has VersionID 0, so that the API's
+//     version of the same flow replaces it, read before or after; of two
+//     CSV rows of one flow in different files, the first read is kept,
+//     and one flow on two rows of a file is an error.
+//   - No newMoney: [Flow].NewMoneyUnknown is true, and
+//     [Options].NewMoneyOnly refuses the flow ([ErrNotGiven]) rather than
+//     guess whether it re-grants money counted before. Without it, pooled
+//     fund allocations (the internal flows) and pass-through flows are
+//     records like any other; to total only new money, read the flows from
+//     the API.
+//   - No parentFlowId or childFlowIds: the parked flows are there, each
+//     with its balance, and the flows split from them are there too, so
+//     totals are the same as the API's (nothing is counted twice); what is
+//     lost is which flows were split from which.
+//   - No clusters but the global ones, no source plans, emergencies or
+//     projects, and no location names: HDX writes locations as ISO 3166
+//     codes ("JOR"), and only those it knows, so [Options].ByLocation
+//     groups by code, and a flow may name fewer locations than in the API.
+//
+// Reading a CSV file is a stream, all or nothing: it takes memory for the
+// flows it keeps and for one row, never for the file, so a file of a
+// million rows needs what its million flows need (about 1 KB each). A row
+// is at most 1 MiB and a usage period at most 100 years; the row of HXL
+// hashtags that HDX's files carried as row 2 (#date, #value+funding+total+usd,
+// ...) is skipped. Errors name the row (the header is row 1), the line
+// when a cell of several lines before it makes it another number, the flow
+// and the column.
 //
 // # From flows to pledges
 //

@@ -66,3 +66,35 @@ func ExampleReadFlows_strict() {
 	// 	fts: line 3: flow "1" sourceObjects[0].name: invalid text: byte 0xe9 is not UTF-8
 	// true
 }
+
+// ReadCSV reads the CSV files of FTS flows that HDX publishes, here two
+// rows cut from HDX's file for Jordan (fewer columns, and the row of HXL
+// hashtags HDX's files carried as row 2). "Canada, Government of" is one
+// name; "Health,Nutrition" is two clusters. The CSV does not say whether a
+// flow is new money, so Options.NewMoneyOnly refuses its flows.
+func ExampleFlows_ReadCSV() {
+	const file = `date,description,amountUSD,srcOrganization,destOrganization,destGlobalClusters,destLocations,contributionType,flowType,status,decisionDate,originalAmount,originalCurrency,exchangeRate,id
+#date,#description+notes,#value+funding+total+usd,#org+name+funder,#org+name+impl,#sector+cluster+name+list,#country+iso3+impl+list,#financial+contribution+type,#financial+contribution+type,#status+text,#date+decision,#value+funding+total,#value+funding+total+currency,#financial+fx,#activity+id+fts_internal
+2021-02-16,Contribution to OCHA pooled funding,725689,"Canada, Government of",Jordan Humanitarian Fund,,JOR,financial,Standard,paid,2020-05-13,1000000,CAD,1.378,227992
+2020-12-28,Health & Nutrition. SC170416,437121,"Japan, Government of",United Nations Children's Fund,"Health,Nutrition",JOR,financial,Standard,paid,2020-12-28,,,,226022
+`
+	var flows fts.Flows
+	if err := flows.ReadCSV(strings.NewReader(file)); err != nil {
+		panic(err)
+	}
+	records, err := flows.Pledges(fts.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range records {
+		fmt.Println(p.ID, p.Donor, "|", p.Stage, p.Amount, p.Categories)
+	}
+	fmt.Println(records[1].Note)
+	_, err = flows.Pledges(fts.Options{NewMoneyOnly: true})
+	fmt.Println(errors.Is(err, fts.ErrNotGiven))
+	// Output:
+	// fts-226022 Japan, Government of | disbursed USD 437121 [humanitarian/health humanitarian/nutrition]
+	// fts-227992 Canada, Government of | disbursed CAD 1000000 [humanitarian]
+	// FTS flow 227992, paid; amountUSD 725689; original CAD 1000000; exchangeRate 1.378 (original units per USD, as given); flow type Standard; new money or not: not given
+	// true
+}

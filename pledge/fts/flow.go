@@ -11,8 +11,11 @@ import (
 // the amounts are exact decimals read from the JSON text, never through a
 // float, and the exchange rate is stored, never recomputed.
 type Flow struct {
-	ID        string // FTS flow ID, "158080"
-	VersionID int    // a newer version of the same flow replaces an older one
+	ID string // FTS flow ID, "158080"
+	// VersionID orders the versions of a flow: a newer one replaces an
+	// older one. It is 0 for a flow read from CSV, which gives none, so
+	// that any version from the API replaces it.
+	VersionID int
 
 	// Status is "pledge", "commitment" or "paid".
 	Status string
@@ -43,6 +46,10 @@ type Flow struct {
 	// such as allocations from pooled funds and pass-through flows. Adding
 	// such flows to the contributions that funded them counts money twice.
 	NewMoney bool
+	// NewMoneyUnknown is true when the source does not say whether the
+	// flow is new money: HDX's CSV ([Flows.ReadCSV]) has no such column.
+	// NewMoney is then true, as FTS's default, and means nothing.
+	NewMoneyUnknown bool
 
 	ParentID string   // the flow this one was split from; "" for none
 	ChildIDs []string // the flows split from this one

@@ -1,11 +1,8 @@
 package fts
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/summitry/summitry/internal/problem"
 )
 
 // keySet is the fields of an object that the reader uses.
@@ -207,7 +204,7 @@ func (p *pageReader) flow() (Flow, bool) {
 			currency = v
 		case fExchangeRate:
 			if rate, ok := p.number(v); ok && v.kind != 'n' && rate.IsZero() {
-				p.invalid(v.off, "0 is not a rate (original units per US dollar): write null when there is none")
+				p.invalid(v.off, "%s: write null when there is none", noRate)
 			} else {
 				f.ExchangeRate = rate
 			}
@@ -219,7 +216,7 @@ func (p *pageReader) flow() (Flow, bool) {
 			if y, ok := whole(v, true); ok && y >= 1 && y <= 9999 {
 				f.BudgetYear = y
 			} else if v.kind != 'n' {
-				p.wrongKind(v, "a year from 1 to 9999")
+				p.wrongKind(v, aYear)
 			}
 		case fDescription:
 			f.Description, _ = p.text(v)
@@ -294,13 +291,11 @@ func (p *pageReader) missing(off, k int, why string) {
 }
 
 func (p *pageReader) status(f *Flow, s string, off int) {
-	switch s {
-	case "pledge", "commitment", "paid":
-		f.Status = s
-		return
-	}
-	if !p.full() {
-		p.record(off, fmt.Errorf("%w %s: want pledge, commitment or paid", ErrStatus, problem.Quote(s)))
+	st, err := status(s)
+	if err == nil {
+		f.Status = st
+	} else if !p.full() {
+		p.record(off, err)
 	}
 }
 
@@ -311,16 +306,14 @@ func (p *pageReader) currency(v value, flowStart int) string {
 		v.off = max(v.off, flowStart)
 	} else if s, ok := p.name(v); !ok {
 		return ""
-	} else if len(s) == 3 && strings.IndexFunc(s, notLetter) < 0 {
+	} else if isCurrency(s) {
 		return s
 	}
 	p.push([]byte("originalCurrency"))
-	p.invalid(v.off, "want the three-letter ISO 4217 code of the originalAmount, such as CHF, found %s", v)
+	p.invalid(v.off, "want %s, found %s", aCurrency, v)
 	p.pop()
 	return ""
 }
-
-func notLetter(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }
 
 // array reads an array or null, calling elem for each element with its
 // index on the path.

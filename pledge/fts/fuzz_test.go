@@ -2,7 +2,9 @@ package fts_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -105,6 +107,91 @@ func decodeReference(t *testing.T, data []byte) []flowSummary {
 			}
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// FuzzReadCSV: no input makes the CSV reader panic or add flows with an
+// error; what it reads is UTF-8, and each row that is not the header, a
+// row 2 of hashtags or empty is one flow whose ID, status, amount and
+// description are the cells encoding/csv reads; and the flows become
+// records a Book accepts (in USD).
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte(hdxFile(flowCSV())))
+	f.Add([]byte(hdxFile(flowCSV(), flowCSV("id", "1002", "description", "two\nlines, \"quoted\"", "destGlobalClusters", "Health,Protection - Housing, Land and Property"))))
+	f.Add([]byte(input.BOM + csvLine(hdxColumns) + hxlRow + flowCSV("originalAmount", "", "destUsageYearStart", "2018")))
+	f.Add([]byte("id,status,amountUSD,date\r\n1,paid,5,2020-01-01\r\n,,,\r\n2,pledge,1e3,2020-02-29\r\n"))
+	f.Add([]byte(hdxFile(flowCSV("amountUSD", "1,5", "status", "Paid"), flowCSV("id", "10 01", "date", "31/03/2020"))))
+	f.Add([]byte("id,status,amountUSD,decisionDate,srcUsageYearStart,srcUsageYearEnd\n7,paid,0,2020-01-01,2019,2021\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var flows fts.Flows
+		if err := flows.ReadCSV(bytes.NewReader(data)); err != nil {
+			if flows.Len() != 0 {
+				t.Fatalf("%d flows added with an error", flows.Len())
+			}
+			return
+		}
+		data = input.TrimBOM(data)
+		if input.BadUTF8(data) >= 0 {
+			t.Fatalf("read %d flows from text that is not UTF-8", flows.Len())
+		}
+		byID := map[string]flowSummary{}
+		for _, f := range summarize(flows.All()) {
+			byID[f.ID] = f
+		}
+		if diff := cmp.Diff(csvReference(t, data), byID); diff != "" {
+			t.Fatalf("(-encoding/csv +ReadCSV):\n%s", diff)
+		}
+		ps, err := flows.Pledges(fts.Options{USD: true})
+		if err != nil {
+			t.Fatalf("in USD every flow should convert: %v", err)
+		}
+		var book pledge.Book
+		if err := book.Add(ps...); err != nil {
+			t.Fatalf("records from flows refused: %v", err)
+		}
+	})
+}
+
+// csvReference reads a CSV file that ReadCSV accepted with encoding/csv,
+// as flowSummary values by ID.
+func csvReference(t *testing.T, data []byte) map[string]flowSummary {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("encoding/csv: %v", err)
+	}
+	col := map[string]int{}
+	for i, name := range recs[0] {
+		col[name] = i
+	}
+	cell := func(rec []string, name string) string {
+		if i, ok := col[name]; ok {
+			return rec[i]
+		}
+		return ""
+	}
+	out := map[string]flowSummary{}
+	for i, rec := range recs[1:] {
+		hashtags, empty := true, true
+		for _, c := range rec {
+			c = strings.TrimLeft(c, " ")
+			hashtags = hashtags && (c == "" || c[0] == '#')
+			empty = empty && c == ""
+		}
+		if empty || i == 0 && hashtags {
+			continue
+		}
+		s := flowSummary{ID: cell(rec, "id"), Status: cell(rec, "status"),
+			AmountUSD: decimal.RequireFromString(cell(rec, "amountUSD")).String(), Description: cell(rec, "description")}
+		if org := cell(rec, "srcOrganization"); org != "" {
+			s.Donors = []string{org}
+		}
+		if _, dup := out[s.ID]; dup {
+			t.Fatalf("flow %s read from two rows", s.ID)
+		}
+		out[s.ID] = s
 	}
 	return out
 }

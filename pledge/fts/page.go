@@ -4,24 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/summitry/summitry/internal/civil"
 	"github.com/summitry/summitry/internal/problem"
-)
-
-const (
-	// maxNumberLen bounds the text of a number read, so hostile input
-	// cannot make decimal arithmetic slow.
-	maxNumberLen = 64
-	// maxDigits bounds the digits of an amount or a rate written as a plain
-	// decimal, as pledge.NewAmount does.
-	maxDigits = 60
-	// maxIDLen bounds a flow ID.
-	maxIDLen = 40
 )
 
 // pageReader reads one page of the flow API with a scanner, into flows.
@@ -33,7 +20,7 @@ type pageReader struct {
 	path    []step
 	bad     []Problem
 	omitted int
-	names   map[string]string // the texts read, by themselves
+	interner
 }
 
 // step is one step of a path: a field name, or an array index when name
@@ -367,49 +354,29 @@ func (p *pageReader) text(v value) (string, bool) {
 }
 
 // name reads a string or null, as text does, keeping one copy of each
-// text: the names of organisations, locations and clusters, flow types
-// and methods repeat from flow to flow.
+// text (interner).
 func (p *pageReader) name(v value) (string, bool) {
 	if v.kind != '"' || v.bad || v.esc {
 		s, ok := p.text(v)
 		return p.intern(s), ok
 	}
-	if s, ok := p.names[string(v.raw)]; ok {
+	if s, ok := p.lookup(v.raw); ok {
 		return s, true
 	}
 	return p.intern(string(v.raw)), true
 }
 
-func (p *pageReader) intern(s string) string {
-	if t, ok := p.names[s]; ok {
-		return t
-	}
-	if p.names == nil {
-		p.names = map[string]string{}
-	}
-	p.names[s] = s
-	return s
-}
-
 // whole reads a whole number of at most 18 digits: JSON digits, or with
 // quoted, digits in a string.
 func whole(v value, quoted bool) (int, bool) {
-	if v.kind != '0' && !(quoted && v.kind == '"' && !v.esc) || len(v.raw) == 0 || len(v.raw) > 18 {
+	if v.kind != '0' && !(quoted && v.kind == '"' && !v.esc) {
 		return 0, false
 	}
-	n := 0
-	for _, c := range v.raw {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
+	return wholeNumber(v.raw)
 }
 
 // id reads a flow ID, a JSON string or whole number.
 func (p *pageReader) id(v value) (string, bool) {
-	var s string
 	switch v.kind {
 	case '0':
 		if _, ok := whole(v, false); ok {
@@ -419,71 +386,42 @@ func (p *pageReader) id(v value) (string, bool) {
 		if v.bad {
 			return "", false
 		}
-		s = unquote(v.raw, v.esc)
-		if s != "" && len(s) <= maxIDLen && strings.IndexFunc(s, notInID) < 0 {
+		if s := unquote(v.raw, v.esc); isID(s) {
 			return s, true
 		}
 	}
-	p.wrongKind(v, fmt.Sprintf("a flow ID (a whole number, or up to %d characters without spaces)", maxIDLen))
+	p.wrongKind(v, anID)
 	return "", false
-}
-
-func notInID(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`"{}[],`, r)
 }
 
 // number reads an amount or a rate, or null (0): an exact decimal of at
 // most maxDigits digits written plainly, not negative.
 func (p *pageReader) number(v value) (decimal.Decimal, bool) {
-	switch {
-	case v.kind == 'n':
+	switch v.kind {
+	case 'n':
 		return decimal.Zero, true
-	case v.kind != '0':
+	case '0':
+	default:
 		p.wrongKind(v, "a JSON number")
 		return decimal.Zero, false
-	case len(v.raw) > maxNumberLen:
-		p.invalid(v.off, "number %s is longer than %d characters", quoteJSON(v.raw, ""), maxNumberLen)
+	}
+	d, why := amount(v.raw)
+	if why != "" {
+		p.invalid(v.off, "%s", why)
 		return decimal.Zero, false
 	}
-	d, err := decimal.NewFromString(string(v.raw))
-	switch {
-	case err != nil || d.Exponent() > maxDigits || d.Exponent() < -maxDigits || digits(d) > maxDigits:
-		p.invalid(v.off, "want at most %d digits written plainly, found %s", maxDigits, v.raw)
-	case d.Sign() < 0:
-		p.invalid(v.off, "negative: %s", v.raw)
-	default:
-		return d, true
-	}
-	return decimal.Zero, false
+	return d, true
 }
 
-// digits counts the digits of d written plainly, as pledge.NewAmount
-// counts them.
-func digits(d decimal.Decimal) int {
-	n := 0
-	for _, c := range d.String() {
-		if '0' <= c && c <= '9' {
-			n++
-		}
-	}
-	return n
-}
-
-// date reads FTS's timestamps ("2020-03-31T00:00:00Z") or plain dates as
-// civil dates, from 0001-01-02 (the first that is not the zero time, which
-// means no date) to 9999-12-31.
+// date reads a date (see the function date), or null.
 func (p *pageReader) date(v value) (time.Time, bool) {
 	s, ok := p.text(v)
 	if !ok || v.kind == 'n' {
 		return time.Time{}, ok
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		if d := civil.Date(t); d.Year() >= 1 && d.Year() <= 9999 && !d.IsZero() {
-			return d, true
-		}
-	} else if d, err := civil.Parse(s); err == nil && s != "" {
+	if d, ok := date(s); ok {
 		return d, true
 	}
-	p.invalid(v.off, "want a date from 0001-01-02 to 9999-12-31 such as 2020-03-31T00:00:00Z, found %s", problem.Quote(s))
+	p.invalid(v.off, "want %s, found %s", aDate, problem.Quote(s))
 	return time.Time{}, false
 }

@@ -18,7 +18,9 @@ type Options struct {
 	USD bool
 	// NewMoneyOnly leaves out flows whose NewMoney is false: re-grants from
 	// pooled funds, pass-through and carry-over flows, which restate money
-	// the contributions that funded them already count.
+	// the contributions that funded them already count. A flow that does
+	// not say (NewMoneyUnknown, as every flow read from CSV) is then an
+	// error ([ErrNotGiven]) rather than a guess.
 	NewMoneyOnly bool
 	// ByLocation names donors and recipients by the source and destination
 	// locations (countries) instead of the organisations.
@@ -51,7 +53,9 @@ const Publisher = "OCHA Financial Tracking Service"
 // amounts add up without counting anything twice; the links are in the
 // Notes. A flow recorded in its original currency whose currency is not an
 // ISO 4217 code is an error naming the flow and the field, as is a flow
-// made by hand whose amount has more than 60 digits; a *[ValidationError]
+// made by hand whose amount has more than 60 digits, and, with
+// Options.NewMoneyOnly, a flow that does not say whether it is new money
+// (read from CSV: [ErrNotGiven]); a *[ValidationError]
 // lists the first 100 such flows and counts the rest, and nothing is
 // returned with it.
 func (fs *Flows) Pledges(o Options) ([]pledge.Pledge, error) {
@@ -61,6 +65,10 @@ func (fs *Flows) Pledges(o Options) ([]pledge.Pledge, error) {
 		omitted int
 	)
 	for i, f := range fs.All() {
+		if o.NewMoneyOnly && f.NewMoneyUnknown {
+			bad = problem.Keep(bad, &omitted, Problem{Index: i, Flow: f.ID, Field: "newMoney", Err: errNewMoney})
+			continue
+		}
 		if o.NewMoneyOnly && !f.NewMoney {
 			continue
 		}
@@ -76,6 +84,8 @@ func (fs *Flows) Pledges(o Options) ([]pledge.Pledge, error) {
 	}
 	return out, nil
 }
+
+var errNewMoney = fmt.Errorf("%w: Options.NewMoneyOnly needs it, and HDX's CSV does not say (read the flow from the FTS API)", ErrNotGiven)
 
 var stages = map[string]pledge.Stage{
 	"pledge": pledge.Pledged, "commitment": pledge.Committed, "paid": pledge.Disbursed,
@@ -182,6 +192,9 @@ func categories(clusters []string) []pledge.Category {
 // note keeps what FTS said that a pledge has no field for.
 func note(f Flow) string {
 	parts := []string{fmt.Sprintf("FTS flow %s v%d, %s", f.ID, f.VersionID, f.Status)}
+	if f.VersionID == 0 {
+		parts[0] = fmt.Sprintf("FTS flow %s, %s", f.ID, f.Status) // no version given
+	}
 	parts = append(parts, "amountUSD "+f.AmountUSD.String())
 	if f.OriginalCurrency != "" {
 		parts = append(parts, fmt.Sprintf("original %s %s", f.OriginalCurrency, f.OriginalAmount))
@@ -195,7 +208,10 @@ func note(f Flow) string {
 	if f.FlowType != "" {
 		parts = append(parts, "flow type "+f.FlowType)
 	}
-	if !f.NewMoney {
+	switch {
+	case f.NewMoneyUnknown:
+		parts = append(parts, "new money or not: not given")
+	case !f.NewMoney:
 		parts = append(parts, "not new money")
 	}
 	if f.Parked() {

@@ -32,22 +32,38 @@ func (fs *Flows) Read(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	fs.Add(flows...)
+	fs.add(false, flows)
 	return nil
 }
 
-// Add adds flows, keeping the newest version of each.
-func (fs *Flows) Add(flows ...Flow) {
+// Add adds flows, keeping the newest version of each: of two with the same
+// ID and version, the one added first.
+func (fs *Flows) Add(flows ...Flow) { fs.add(true, flows) }
+
+// add adds the flows of each chunk, copying them when they are the
+// caller's, and lets go of each chunk once it is in, so that the flows are
+// not held twice over.
+func (fs *Flows) add(clone bool, chunks ...[]Flow) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	if fs.byID == nil {
-		fs.byID = make(map[string]Flow, len(flows))
-	}
-	for _, f := range flows {
-		if old, ok := fs.byID[f.ID]; ok && old.VersionID >= f.VersionID {
-			continue
+		n := 0
+		for _, flows := range chunks {
+			n += len(flows)
 		}
-		fs.byID[f.ID] = f.clone()
+		fs.byID = make(map[string]Flow, n)
+	}
+	for i, flows := range chunks {
+		for _, f := range flows {
+			if old, ok := fs.byID[f.ID]; ok && old.VersionID >= f.VersionID {
+				continue
+			}
+			if clone {
+				f = f.clone()
+			}
+			fs.byID[f.ID] = f
+		}
+		chunks[i] = nil
 	}
 }
 

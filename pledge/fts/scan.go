@@ -180,46 +180,14 @@ func isHex(b []byte) bool {
 
 // num moves past the number at i and returns its text.
 func (s *scanner) num() []byte {
-	start, j := s.i, s.i
-	digits := func() bool {
-		k := j
-		for j < len(s.data) && '0' <= s.data[j] && s.data[j] <= '9' {
-			j++
-		}
-		return j > k
-	}
-	if j < len(s.data) && s.data[j] == '-' {
-		j++
-	}
-	switch {
-	case j < len(s.data) && s.data[j] == '0':
-		j++
-	case !digits():
-		s.i = j
-		s.unexpected("a digit")
+	start := s.i
+	end, want := numberEnd(s.data, start)
+	s.i = end
+	if want != "" {
+		s.unexpected(want)
 		return nil
 	}
-	if j < len(s.data) && s.data[j] == '.' {
-		j++
-		if !digits() {
-			s.i = j
-			s.unexpected("a digit after the decimal point")
-			return nil
-		}
-	}
-	if j < len(s.data) && (s.data[j] == 'e' || s.data[j] == 'E') {
-		j++
-		if j < len(s.data) && (s.data[j] == '+' || s.data[j] == '-') {
-			j++
-		}
-		if !digits() {
-			s.i = j
-			s.unexpected("a digit in the exponent")
-			return nil
-		}
-	}
-	s.i = j
-	return s.data[start:j]
+	return s.data[start:end]
 }
 
 // literal moves past true, false or null at i.
@@ -264,7 +232,7 @@ func (s *scanner) whyBad(off int) string {
 	if s.data[off] == '\\' {
 		return fmt.Sprintf("%s escapes half of a surrogate pair", s.data[off:off+6])
 	}
-	return fmt.Sprintf("byte %#x is not UTF-8", s.data[off])
+	return notUTF8(s.data[off])
 }
 
 func (s *scanner) findUTF8(from int) int {

@@ -17,12 +17,16 @@ import (
 
 // sharedFiles returns the real FTS responses in ../shared/testdata/fts, or
 // skips the test when that folder is not there (a plain clone).
-func sharedFiles(t testing.TB) []string {
+func sharedFiles(t testing.TB) []string { return sharedData(t, "fts", "*.json") }
+
+// sharedData returns the files of ../shared/testdata/dir that match
+// pattern, in order, or skips the test when there are none.
+func sharedData(t testing.TB, dir, pattern string) []string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "testdata", "fts")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	dir = filepath.Join("..", "..", "..", "shared", "testdata", dir)
+	files, _ := filepath.Glob(filepath.Join(dir, pattern))
 	if len(files) == 0 {
-		t.Skipf("no FTS test data in %s: it lives beside the repository, in ../shared/testdata", dir)
+		t.Skipf("no %s in %s: the test data lives beside the repository, in ../shared/testdata", pattern, dir)
 	}
 	slices.Sort(files)
 	return files
@@ -135,43 +139,7 @@ func TestSharedData(t *testing.T) {
 		{"new money by donor in USD", fts.Options{USD: true, NewMoneyOnly: true}, pledge.ByDonor, byDonor, true, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			records, err := flows.Pledges(tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var book pledge.Book
-			if err := book.Add(records...); err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]string{}
-			for _, stage := range pledge.Stages() {
-				q := pledge.Query{Stage: stage, GroupBy: []pledge.Dimension{pledge.ByCurrency}}
-				if tc.dim != 0 {
-					q.GroupBy = []pledge.Dimension{tc.dim, pledge.ByCurrency}
-				}
-				tot, err := book.Total(q)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, r := range tot.Rows() {
-					if r.Amount.IsZero() {
-						continue
-					}
-					k := r.Keys[0]
-					if tc.dim == 0 {
-						k = stage.String()
-					}
-					if tc.dim == 0 {
-						// Stages nest: subtract the next stage's total later.
-						got[k+" | "+r.Keys[0]] = r.Amount.Decimal().String()
-					} else if stage == pledge.Pledged {
-						got[k+" | "+r.Keys[1]] = r.Amount.Decimal().String()
-					}
-				}
-			}
-			if tc.dim == 0 {
-				got = unnest(got)
-			}
+			got := bookTotals(t, &flows, tc.opts, tc.dim)
 			want := reference(t, files, tc.key, tc.usd, tc.newOnly)
 			for k, v := range want {
 				if v == "0" {
@@ -183,6 +151,50 @@ func TestSharedData(t *testing.T) {
 			}
 		})
 	}
+}
+
+// bookTotals puts the records of the flows in a Book and totals them as
+// the references do, "key | currency" to an amount: by status (each stage
+// alone) when dim is 0, else by dim over every stage; zero totals are left
+// out.
+func bookTotals(t *testing.T, flows *fts.Flows, opts fts.Options, dim pledge.Dimension) map[string]string {
+	t.Helper()
+	records, err := flows.Pledges(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var book pledge.Book
+	if err := book.Add(records...); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, stage := range pledge.Stages() {
+		if dim != 0 && stage != pledge.Pledged {
+			continue // every record has reached Pledged
+		}
+		q := pledge.Query{Stage: stage, GroupBy: []pledge.Dimension{pledge.ByCurrency}}
+		if dim != 0 {
+			q.GroupBy = []pledge.Dimension{dim, pledge.ByCurrency}
+		}
+		tot, err := book.Total(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range tot.Rows() {
+			switch {
+			case r.Amount.IsZero():
+			case dim == 0:
+				// Stages nest: unnest subtracts the next stage's total.
+				got[stage.String()+" | "+r.Keys[0]] = r.Amount.Decimal().String()
+			default:
+				got[r.Keys[0]+" | "+r.Keys[1]] = r.Amount.Decimal().String()
+			}
+		}
+	}
+	if dim == 0 {
+		got = unnest(got)
+	}
+	return got
 }
 
 // unnest turns totals at each least stage ("at least committed") into
