@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"database/sql"
+	"database/sql/driver"
+	"encoding"
 	"fmt"
 	"strings"
 	"time"
@@ -20,12 +22,11 @@ import (
 // "(2300000000,USD)" into the composite type amount and scans it back, a
 // Stage is its name in the enum stage, a Category its text.
 //
-// Pledge.Qualifier, Part.Qualifier or a date precision would each be a
-// line such as
+// A new field is one line such as
 //
 //	field("qualifier", "TEXT NOT NULL", func(p *pledge.Pledge) *pledge.Qualifier { return &p.Qualifier }),
 //
-// in pledges' or parts' columns.
+// in its table's columns.
 
 // column is one column of table T: its name, its SQL type and constraints,
 // and the field of T it holds.
@@ -69,6 +70,38 @@ func date[T any](name string, f func(*T) *time.Time) column[T] {
 		func(t *T) any { return nullScanner[time.Time]{f(t)} }}
 }
 
+// text is a NOT NULL TEXT column for a field whose type writes and reads
+// itself as text (encoding.TextMarshaler and TextUnmarshaler) but has no
+// database/sql methods of its own, such as pledge.Precision.
+func text[T, V any, PV interface {
+	*V
+	encoding.TextMarshaler
+	encoding.TextUnmarshaler
+}](name string, f func(*T) PV) column[T] {
+	return column[T]{name, "TEXT NOT NULL",
+		func(t *T) any { return textValuer{f(t)} },
+		func(t *T) any { return textScanner{f(t)} }}
+}
+
+type textValuer struct{ m encoding.TextMarshaler }
+
+func (v textValuer) Value() (driver.Value, error) {
+	b, err := v.m.MarshalText()
+	return string(b), err
+}
+
+type textScanner struct{ u encoding.TextUnmarshaler }
+
+func (s textScanner) Scan(src any) error {
+	switch v := src.(type) {
+	case string:
+		return s.u.UnmarshalText([]byte(v))
+	case []byte:
+		return s.u.UnmarshalText(v)
+	}
+	return fmt.Errorf("want text, found %T", src)
+}
+
 // nullScanner scans a nullable column into *p, NULL as the zero value.
 type nullScanner[V any] struct{ p *V }
 
@@ -103,8 +136,10 @@ var pledges = table[pledge.Pledge]{
 		field("donor", "TEXT NOT NULL", func(p *pledge.Pledge) *string { return &p.Donor }),
 		field("recipient", "TEXT NOT NULL", func(p *pledge.Pledge) *string { return &p.Recipient }),
 		field("amount", "amount NOT NULL CHECK ((amount).value >= 0 AND (amount).currency IS NOT NULL)", func(p *pledge.Pledge) *pledge.Amount { return &p.Amount }),
+		field("qualifier", "TEXT NOT NULL", func(p *pledge.Pledge) *pledge.Qualifier { return &p.Qualifier }),
 		field("stage", "stage NOT NULL", func(p *pledge.Pledge) *pledge.Stage { return &p.Stage }),
 		date("date", func(p *pledge.Pledge) *time.Time { return &p.Date }),
+		text("date_precision", func(p *pledge.Pledge) *pledge.Precision { return &p.DatePrecision }),
 		field("occasion", "TEXT NOT NULL", func(p *pledge.Pledge) *string { return &p.Occasion }),
 		orNull("revises", "TEXT UNIQUE REFERENCES pledges (id) DEFERRABLE INITIALLY DEFERRED", func(p *pledge.Pledge) *string { return &p.Revises }),
 		orNull("under", "TEXT REFERENCES pledges (id) DEFERRABLE INITIALLY DEFERRED", func(p *pledge.Pledge) *string { return &p.Under }),
@@ -154,6 +189,7 @@ var parts = table[partRow]{
 	columns: []column[partRow]{
 		field("value", "NUMERIC NOT NULL CHECK (value >= 0)", func(r *partRow) *decimal.Decimal { return &r.value }),
 		field("currency", "CHAR(3) NOT NULL", func(r *partRow) *string { return &r.code }),
+		field("qualifier", "TEXT NOT NULL", func(r *partRow) *pledge.Qualifier { return &r.Qualifier }),
 		orNull("year", "INT", func(r *partRow) *int { return &r.Year }),
 		field("note", "TEXT NOT NULL", func(r *partRow) *string { return &r.Note }),
 	},

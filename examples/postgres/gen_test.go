@@ -115,6 +115,17 @@ func generate(n int, seed uint64) []pledge.Pledge {
 			p.Stage = max(p.Stage, book[j].Stage)
 		}
 		p.Amount = pledge.AmountOf(amount(row), cur)
+		if r.IntN(10) == 0 {
+			p.Qualifier = pledge.Qualifier(1 + r.IntN(int(pledge.Mixed)))
+		}
+		if !p.Date.IsZero() {
+			switch r.IntN(10) {
+			case 0: // "in September 2023"
+				p.Date, p.DatePrecision = time.Date(p.Date.Year(), p.Date.Month(), 1, 0, 0, 0, 0, time.UTC), pledge.Month
+			case 1: // "in 2023"
+				p.Date, p.DatePrecision = time.Date(p.Date.Year(), time.January, 1, 0, 0, 0, 0, time.UTC), pledge.Year
+			}
+		}
 		p.Categories = cats(pledge.Category(row.Category))
 		if r.IntN(3) == 0 {
 			left := p.Amount.Decimal()
@@ -131,6 +142,9 @@ func generate(n int, seed uint64) []pledge.Pledge {
 				}
 				if r.IntN(4) == 0 {
 					pt.Note = notes[r.IntN(len(notes))]
+				}
+				if r.IntN(8) == 0 {
+					pt.Qualifier = pledge.Qualifier(1 + r.IntN(int(pledge.Mixed)))
 				}
 				p.Parts = append(p.Parts, pt)
 			}

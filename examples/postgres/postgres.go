@@ -403,8 +403,12 @@ type Totals struct {
 	// Rows are the sums per donor, categories and currency, with the
 	// number of records in each sum; Keys are the donor and the
 	// categories' key. They are sorted by keys and currency, as bytes.
+	// Their Qualifier is Exact: SQL does not yet carry qualifiers.
 	Rows []pledge.Row
 }
+
+// byDonorCategory is the Dimensions of every row of Totals.
+var byDonorCategory = []pledge.Dimension{pledge.ByDonor, pledge.ByCategory}
 
 // Total sums in SQL what counts for the records that have reached stage,
 // per currency and per donor, categories and currency, in one pass over
@@ -435,6 +439,7 @@ func Total(ctx context.Context, db *sql.DB, stage pledge.Stage) (Totals, error) 
 			continue
 		}
 		r.Keys = []string{donor.String, cats.String}
+		r.Dimensions = byDonorCategory
 		t.Rows = append(t.Rows, r)
 	}
 	if err := rows.Err(); err != nil {

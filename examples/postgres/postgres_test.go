@@ -282,6 +282,9 @@ func TestStory(t *testing.T) {
 		},
 	}
 	for stage, rows := range want {
+		for i := range rows {
+			rows[i].Dimensions = []pledge.Dimension{pledge.ByDonor, pledge.ByCategory}
+		}
 		sums, err := Total(ctx, db, stage)
 		if err != nil {
 			t.Fatal(err)
@@ -469,13 +472,13 @@ func TestEveryFieldStored(t *testing.T) {
 	stored := map[reflect.Type]map[string]string{
 		reflect.TypeFor[pledge.Pledge](): {
 			"ID": "pledges.id", "Donor": "pledges.donor", "Recipient": "pledges.recipient",
-			"Amount": "pledges.amount", "Categories": "pledge_categories", "Parts": "parts",
+			"Amount": "pledges.amount", "Qualifier": "pledges.qualifier", "DatePrecision": "pledges.date_precision", "Categories": "pledge_categories", "Parts": "parts",
 			"Stage": "pledges.stage", "Date": "pledges.date", "Occasion": "pledges.occasion",
 			"Revises": "pledges.revises", "Under": "pledges.under", "Sources": "sources",
 			"Note": "pledges.note",
 		},
 		reflect.TypeFor[pledge.Part](): {
-			"Amount": "parts.value and parts.currency", "Categories": "part_categories",
+			"Amount": "parts.value and parts.currency", "Qualifier": "parts.qualifier", "Categories": "part_categories",
 			"Year": "parts.year", "Note": "parts.note",
 		},
 		reflect.TypeFor[pledge.Source](): {
