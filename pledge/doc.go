@@ -195,8 +195,8 @@
 // currency exactly, and [Amount.Scan] reads that form or a text column
 // holding "USD 2300000000". NULL never reads as an amount: scan a nullable
 // column into a [NullAmount]. [Amount.Decimal] is the value alone, for a
-// NUMERIC column beside a currency column. [Category], [Stage] and
-// [Qualifier] are stored as their text. The module
+// NUMERIC column beside a currency column. [Category], [Stage],
+// [Qualifier] and [Precision] are stored as their text. The module
 // github.com/summitry/summitry/examples/postgres keeps a Book in
 // PostgreSQL this way, with SQL that counts as [Book.Total] does, and its
 // tests check the two totals agree digit for digit.
