@@ -129,19 +129,11 @@ func TestProgram(t *testing.T) {
 
 func getBody(t *testing.T, url string) string {
 	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
+	a := readAnswer(t)(http.Get(url))
+	if a.status != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", url, a.status, a.body)
 	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s %s", url, resp.Status, data)
-	}
-	return string(data)
+	return a.body
 }
 
 // runFor runs the program in this process until it has printed its URL,
@@ -169,28 +161,34 @@ func runFor(t *testing.T, path string, args ...string) (body, logged string, err
 	return body, stderr.String(), err
 }
 
+// writeJournal writes a journal at path: the story's records and then
+// extra, a batch each.
+func writeJournal(t *testing.T, path string, extra ...pledge.Pledge) {
+	t.Helper()
+	book := new(pledge.Book)
+	j, err := pledge.OpenJournal(path, book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Close()
+	records, err := pledge.ReadJSON(strings.NewReader(story))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(records, extra...) {
+		if err := book.AddLogged(j, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestTornJournalAtStart starts on a journal whose last batch a crash
 // cut short: by default the program cuts it off, keeping its bytes, and
 // serves the whole batches; with -repair=false it refuses to start. A
 // journal damaged before its end is refused either way.
 func TestTornJournalAtStart(t *testing.T) {
-	dir := t.TempDir()
-	journal := filepath.Join(dir, "pledges.journal")
-	book := new(pledge.Book)
-	j, err := pledge.OpenJournal(journal, book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := pledge.ReadJSON(strings.NewReader(story))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range records {
-		if err := book.AddLogged(j, p); err != nil {
-			t.Fatal(err)
-		}
-	}
-	j.Close()
+	journal := filepath.Join(t.TempDir(), "pledges.journal")
+	writeJournal(t, journal)
 	whole, err := os.ReadFile(journal)
 	if err != nil {
 		t.Fatal(err)
@@ -300,24 +298,8 @@ func TestIMFRates(t *testing.T) {
 		t.Skipf("the IMF rates of ../shared/testdata are not beside this clone: %v", err)
 	}
 	journal := filepath.Join(t.TempDir(), "pledges.journal")
-	book := new(pledge.Book)
-	j, err := pledge.OpenJournal(journal, book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	records, err := pledge.ReadJSON(strings.NewReader(story))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := book.AddLogged(j, records...); err != nil {
-		t.Fatal(err)
-	}
-	won := pledge.Pledge{ID: "kr-won", Donor: "South Korea", Amount: pledge.MustAmount("1305662500", "KRW"),
-		Date: time.Date(2023, 5, 22, 0, 0, 0, 0, time.UTC), Note: "made up for the test"}
-	if err := book.AddLogged(j, won); err != nil {
-		t.Fatal(err)
-	}
-	j.Close()
+	writeJournal(t, journal, pledge.Pledge{ID: "kr-won", Donor: "South Korea", Amount: pledge.MustAmount("1305662500", "KRW"),
+		Date: time.Date(2023, 5, 22, 0, 0, 0, 0, time.UTC), Note: "made up for the test"})
 
 	args := []string{"-journal", journal, "-imf", imfFile, "-imf-countries", "KR,UA,JP,U2,GB"}
 	body, logged, err := runFor(t, "/totals?in=KRW&group=donor&format=csv&recipient=Ukraine", args...)

@@ -22,15 +22,15 @@ import (
 	"github.com/summitry/summitry/pledge"
 )
 
-// story is the README's two pledges, as a client posts them.
-const story = `[
-  {"id": "kr-ua-2023-g20", "donor": "South Korea", "recipient": "Ukraine",
-   "amount": {"value": "2300000000", "currency": "USD"}, "date": "2023-09", "occasion": "G20 Summit 2023",
-   "parts": [{"amount": {"value": "300000000", "currency": "USD"}, "qualifier": "at least", "categories": ["humanitarian"]}]},
-  {"id": "kr-ua-2023-07", "donor": "South Korea", "recipient": "Ukraine",
-   "amount": {"value": "150000000", "currency": "USD"}, "date": "2023-07",
-   "categories": ["humanitarian", "military/non-lethal"]}
-]`
+// story is the README's two pledges, as a client posts them
+// (story.json, which the README posts with curl).
+var story = func() string {
+	data, err := os.ReadFile("story.json")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}()
 
 // testServer is a server over a new book and a journal in a temporary
 // directory.
@@ -85,16 +85,23 @@ func (ts *testServer) do(t *testing.T, method, path, contentType, body string, h
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Add(header[i], header[i+1])
 	}
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
+	return readAnswer(t)(ts.Client().Do(req))
+}
+
+// readAnswer returns a function that reads the answer of a request.
+func readAnswer(t *testing.T) func(*http.Response, error) answer {
+	return func(resp *http.Response, err error) answer {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		data, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return answer{resp.StatusCode, resp.Header, string(data)}
 	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return answer{resp.StatusCode, resp.Header, string(data)}
 }
 
 func (ts *testServer) post(t *testing.T, body string) answer {
