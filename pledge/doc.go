@@ -237,7 +237,10 @@
 // document; [Book.WriteJSONLines] writes the same records one a line
 // (JSON Lines), for tools that read a record at a time. [ReadBook] reads
 // either from untrusted input, naming the line, record and field of
-// anything malformed, and never returns half a book. [ReadRates] reads
+// anything malformed, and never returns half a book. [ReadJSON] reads
+// records as a request brings them (one record, an array, the document
+// or JSON Lines) with the same care, for [Book.Add] or [Book.AddLogged]
+// to check against a book. [ReadRates] reads
 // exchange rates from CSV the same way.
 //
 // # Spreadsheets
@@ -262,7 +265,8 @@
 //
 // A Book serves many goroutines at once: queries share it, writers take
 // turns, and a batch is checked while queries go on. Four things make it
-// fit a service.
+// fit a service; github.com/summitry/summitry/examples/pledge-service is
+// one, an HTTP server over a book and its journal.
 //
 // A journal. [OpenJournal] opens (or creates) a [Journal] file and
 // replays it into a book; [Book.AddLogged] then checks each batch against

@@ -3,9 +3,11 @@ package pledge_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/summitry/summitry/pledge"
 )
@@ -115,4 +117,31 @@ func ExampleBook_Merge() {
 	// Output:
 	// <nil> 3
 	// pledge "kr-ua-07" id: duplicate: "kr-ua-07" is already in the book with amount USD 150000000, not USD 160000000
+}
+
+// A service reads the records of a request with ReadJSON, which names the
+// record and the field of every problem, and adds them with AddLogged.
+func ExampleReadJSON() {
+	body := `[{"id": "kr-ua-07", "donor": "South Korea", "amount": {"value": "150000000", "currency": "USD"}},
+	          {"id": "jp-ua", "donor": "Japan", "amount": {"value": "4.5 billion", "currency": "USD"}},
+	          {"id": "de-ua", "donor": "Germany", "amount": {"value": "500000000", "currency": "EUR"}, "colour": "red"}]`
+	_, err := pledge.ReadJSON(strings.NewReader(body))
+	var ve *pledge.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Printf("record %d (%s), field %s: %v\n", p.Index, p.ID, p.Field, p.Err)
+		}
+	}
+
+	records, err := pledge.ReadJSON(strings.NewReader(`{"id": "kr-ua-07", "donor": "South Korea", "amount": {"value": "150000000", "currency": "USD"}}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var book pledge.Book
+	j := pledge.NewJournal(io.Discard) // a file in a service: OpenJournal
+	fmt.Println(book.AddLogged(j, records...), book.Len())
+	// Output:
+	// record 1 (jp-ua), field amount: pledge: invalid amount "4.5 billion": unexpected " "
+	// record 2 (de-ua), field colour: pledge: invalid value: unknown field "colour"
+	// <nil> 1
 }

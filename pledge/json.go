@@ -130,14 +130,10 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 // input, however many problems there are, so reading takes time in
 // proportion to the input.
 func ReadBook(r io.Reader) (*Book, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBookBytes+1))
+	data, err := readBounded(r, "reading book")
 	if err != nil {
-		return nil, fmt.Errorf("pledge: reading book: %w", err)
+		return nil, err
 	}
-	if len(data) > maxBookBytes {
-		return nil, fmt.Errorf("pledge: reading book: larger than %d bytes", maxBookBytes)
-	}
-	data = input.TrimBOM(data)
 	f := newFileRecords(data)
 	if isJSONLines(data) {
 		readLines(data, f)
@@ -149,6 +145,18 @@ func ReadBook(r io.Reader) (*Book, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// firstKey returns the name of the first field of data, an object, or ""
+// when it has none or is not well-formed.
+func firstKey(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return ""
+	}
+	key, _ := dec.Token()
+	s, _ := key.(string)
+	return s
 }
 
 // isJSONLines reports whether data, a book without its byte-order mark,
@@ -172,68 +180,201 @@ func isJSONLines(data []byte) bool {
 // readDocument reads the records of a {"pledges":[...]} document into f.
 // A syntax error stops it, since nothing after it can be found for sure.
 func readDocument(data []byte, f *fileRecords) error {
-	lines := input.NewLines(data)
-	line := func(offset int64) int { return lines.At(int(offset)) }
-
-	dec := json.NewDecoder(bytes.NewReader(data))
-	syntax := func(err error) error {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return fmt.Errorf("pledge: book line %d: %w", line(se.Offset), err)
-		}
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fmt.Errorf("pledge: book line %d: unexpected end of input", line(int64(len(data))))
-		}
-		return fmt.Errorf("pledge: book line %d: %w", line(dec.InputOffset()), err)
-	}
-	expect := func(want json.Delim, what string) error {
-		tok, err := dec.Token()
-		if err != nil {
-			return syntax(err)
-		}
-		if d, ok := tok.(json.Delim); !ok || d != want {
-			return fmt.Errorf("pledge: book line %d: want %s, found %s", line(dec.InputOffset()), what, shortJSON(fmt.Append(nil, tok)))
-		}
-		return nil
-	}
-
-	if err := expect('{', `an object {"pledges":[...]}`); err != nil {
+	t := newJSONDoc(data, "book")
+	if err := t.expect('{', `an object {"pledges":[...]}`); err != nil {
 		return err
 	}
 	seen := false
-	for dec.More() {
-		tok, err := dec.Token()
+	for t.dec.More() {
+		tok, err := t.dec.Token()
 		if err != nil {
-			return syntax(err)
+			return t.syntax(err)
 		}
 		if tok != "pledges" {
-			return fmt.Errorf("pledge: book line %d: unknown field %s", line(dec.InputOffset()), problem.Quote(fmt.Sprint(tok)))
+			return t.errorf("unknown field %s", problem.Quote(fmt.Sprint(tok)))
 		}
 		if seen {
-			return fmt.Errorf(`pledge: book line %d: "pledges" given twice`, line(dec.InputOffset()))
+			return t.errorf(`"pledges" given twice`)
 		}
 		seen = true
-		if err := expect('[', "an array of pledges"); err != nil {
-			return err
-		}
-		for i := 0; dec.More(); i++ {
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return syntax(err)
-			}
-			f.read(raw, i, line(dec.InputOffset()-int64(len(raw))))
-		}
-		if err := expect(']', "the end of the pledges array"); err != nil {
+		if err := t.array(f); err != nil {
 			return err
 		}
 	}
-	if err := expect('}', "the end of the book"); err != nil {
+	if err := t.expect('}', "the end of the book"); err != nil {
 		return err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("pledge: book line %d: unexpected data after the book", line(dec.InputOffset()))
+	return t.end("the book")
+}
+
+// jsonDoc reads the records of one JSON text, naming the line of each
+// record and of a syntax error.
+type jsonDoc struct {
+	data  []byte
+	what  string // "book" or "JSON", for errors
+	lines *input.Lines
+	dec   *json.Decoder
+}
+
+func newJSONDoc(data []byte, what string) *jsonDoc {
+	return &jsonDoc{data: data, what: what, lines: input.NewLines(data), dec: json.NewDecoder(bytes.NewReader(data))}
+}
+
+// line returns the line of byte offset off.
+func (t *jsonDoc) line(off int64) int { return t.lines.At(int(off)) }
+
+// errorf is an error at the decoder's offset.
+func (t *jsonDoc) errorf(format string, args ...any) error {
+	return fmt.Errorf("pledge: %s line %d: %s", t.what, t.line(t.dec.InputOffset()), fmt.Sprintf(format, args...))
+}
+
+// syntax names the line of a decoder's error.
+func (t *jsonDoc) syntax(err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("pledge: %s line %d: %w", t.what, t.line(se.Offset), err)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("pledge: %s line %d: unexpected end of input", t.what, t.line(int64(len(t.data))))
+	}
+	return t.errorf("%v", err)
+}
+
+// expect reads the delimiter want, which starts or ends what.
+func (t *jsonDoc) expect(want json.Delim, what string) error {
+	tok, err := t.dec.Token()
+	if err != nil {
+		return t.syntax(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return t.errorf("want %s, found %s", what, shortJSON(fmt.Append(nil, tok)))
 	}
 	return nil
+}
+
+// array reads an array of records into f.
+func (t *jsonDoc) array(f *fileRecords) error {
+	if err := t.expect('[', "an array of pledges"); err != nil {
+		return err
+	}
+	for i := 0; t.dec.More(); i++ {
+		if err := t.record(f, i); err != nil {
+			return err
+		}
+	}
+	return t.expect(']', "the end of the pledges array")
+}
+
+// record reads one record, the one at position i, into f.
+func (t *jsonDoc) record(f *fileRecords, i int) error {
+	var raw json.RawMessage
+	if err := t.dec.Decode(&raw); err != nil {
+		return t.syntax(err)
+	}
+	f.read(raw, i, t.line(t.dec.InputOffset()-int64(len(raw))))
+	return nil
+}
+
+// end makes sure that nothing but space follows what was read.
+func (t *jsonDoc) end(what string) error {
+	if _, err := t.dec.Token(); err != io.EOF {
+		return t.errorf("unexpected data after %s", what)
+	}
+	return nil
+}
+
+// ReadJSON reads pledge records from JSON, as a service takes them in the
+// body of a request, all or nothing: one record as [Pledge.MarshalJSON]
+// writes it, an array of records, the {"pledges":[...]} document
+// [Book.WriteJSON] writes, or JSON Lines, one record a line. Input is
+// JSON Lines when its first line holds a whole JSON value and more
+// follows; an object over several lines is one record. Empty input, or
+// only space, holds no records.
+//
+// The records it returns are valid one by one: they pass every check of
+// [Book.Add] that looks at a record alone, and are in the order given.
+// What Add checks against the book and the rest of the batch (an ID the
+// book holds, the same ID given twice with different records, Revises
+// and Under) is left to Add, whose problems name each record by its
+// Index, its position in the input.
+//
+// Decoding is as strict as [ReadBook]'s, and errors name what it names:
+// on any problem it returns no records and a *[ValidationError] listing
+// the first 100 problems, each with the record's position, ID, line and
+// field path ("parts[1].year"), and a count of the rest; JSON that is not
+// well-formed (outside a line of JSON Lines, which is one more problem)
+// is an error naming its line. A UTF-8 byte-order mark at the start is
+// skipped. It reads at most 1 GiB; a service bounds its requests far
+// below that, with [net/http.MaxBytesReader], whose error it returns
+// wrapped.
+func ReadJSON(r io.Reader) ([]Pledge, error) {
+	data, err := readBounded(r, "reading JSON")
+	if err != nil {
+		return nil, err
+	}
+	f := newFileRecords(data)
+	rest := trimJSONSpace(data)
+	switch {
+	case len(rest) == 0:
+		return nil, nil
+	case rest[0] == '[':
+		t := newJSONDoc(data, "JSON")
+		if err := t.array(f); err != nil {
+			return nil, err
+		}
+		if err := t.end("the array"); err != nil {
+			return nil, err
+		}
+	case rest[0] != '{':
+		t := newJSONDoc(data, "JSON")
+		var raw json.RawMessage
+		if err := t.dec.Decode(&raw); err != nil {
+			return nil, t.syntax(err)
+		}
+		return nil, t.errorf("want a pledge, an array of pledges or {\"pledges\":[...]}, found %s", shortJSON(raw))
+	case firstKey(data) == "pledges":
+		if err := readDocument(data, f); err != nil {
+			return nil, err
+		}
+	case oneValue(rest):
+		t := newJSONDoc(data, "JSON")
+		if err := t.record(f, 0); err != nil {
+			return nil, err
+		}
+		if err := t.end("the pledge"); err != nil {
+			return nil, err
+		}
+	default:
+		readLines(data, f)
+	}
+	if err := f.c.err(); err != nil {
+		return nil, err
+	}
+	return f.pledges, nil
+}
+
+// oneValue reports whether data, which starts with a JSON value, is one
+// value rather than JSON Lines: its first line is not a whole value, or
+// nothing but space follows that line.
+func oneValue(data []byte) bool {
+	k := bytes.IndexByte(data, '\n')
+	if k < 0 {
+		return true
+	}
+	return !json.Valid(data[:k]) || len(trimJSONSpace(data[k:])) == 0
+}
+
+// readBounded reads all of r, at most maxBookBytes, without a leading
+// byte-order mark; doing names what is read, for errors.
+func readBounded(r io.Reader, doing string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBookBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("pledge: %s: %w", doing, err)
+	}
+	if len(data) > maxBookBytes {
+		return nil, fmt.Errorf("pledge: %s: larger than %d bytes", doing, maxBookBytes)
+	}
+	return input.TrimBOM(data), nil
 }
 
 // readLines reads the records of JSON Lines into f: each line that is not
