@@ -150,12 +150,23 @@
 // disbursed. ByStage crosses with every other dimension; a stage row's
 // categories and years are those of the money at that stage, so the stage
 // rows of one category need not add up to that category's total at
-// Pledged when a tree's records are categorised differently, while the
-// rows of every currency always do. Filters keep the pieces of the records
-// that pass, in the stage rows as in any total; a filter that keeps a
-// parent but not the records under it (another category, donor or date)
-// keeps only the parent's rest in the stage rows, where the total at
-// Pledged counts the parent in full.
+// Pledged when a tree's records are categorised differently. The rows of
+// each currency do, exactly, in the records' own currencies. Filters keep
+// the pieces of the records that pass, in the stage rows as in any total;
+// a filter that keeps a parent but not the records under it (another
+// category, donor or date) keeps only the parent's rest in the stage
+// rows, where the total at Pledged counts the parent in full.
+//
+// With Query.In, each stage's money converts at the date of the record it
+// belongs to: what is still pledged at the pledge's date, money paid at
+// the payment's date. A converted stage table adds up to its own sums, and
+// [Totals.Conversions] lists what each record converted and at which rate,
+// but it need not add up to the converted total at Pledged, which converts
+// the pledge whole at its own date. KRW 1,000 pledged in 2023 with KRW 400
+// of it paid in March 2024, at annual averages of 0.001 and 0.002 dollars a
+// won, is USD 1 at Pledged, and by stage USD 0.60 pledged (KRW 600 at
+// 2023's rate) and USD 0.80 disbursed (KRW 400 at 2024's), USD 1.40 in all.
+// To compare stages with the total, group them in the original currencies.
 //
 // # Books and totals
 //

@@ -36,9 +36,12 @@ const (
 	// "disbursed" paid. A record that stands alone is in its own stage's
 	// row; in a fulfilment tree, what a parent has not passed on to records
 	// at later stages stays in the parent's row (see the package overview,
-	// "Money at each stage"). The rows never count money twice: they add up
-	// to the total at [Pledged], and with Query.Stage set only the stages
-	// from it on appear, adding up to the total at that stage.
+	// "Money at each stage"). The rows never count money twice: in each
+	// of the records' currencies they add up to the total at [Pledged],
+	// and with Query.Stage set only the stages from it on appear, adding
+	// up to the total at that stage. With Query.In each stage's money
+	// converts at its own record's date, so the converted rows add up to
+	// their own sums but may differ from the converted total.
 	ByStage
 )
 
