@@ -267,7 +267,13 @@
 // given or as Excel serials (a day/month order is never guessed), the
 // sheet's own words for stages and categories. [Totals.WriteCSV] writes
 // totals in long form, a column per dimension, for a sheet, pandas or
-// DuckDB.
+// DuckDB, without the sums, whose qualifiers [Totals.Figures] gives.
+// Tell those tools that amount is a decimal (DuckDB's types =
+// {'amount': 'DECIMAL(38,10)'}, pandas's converters={'amount':
+// Decimal}), or they read it as a float: Book.WriteCSV shows how. Both
+// files hold text as it is, which a spreadsheet program may run as a
+// formula ("=HYPERLINK(...)"); [CSVOptions].Spreadsheet writes a guarded
+// file for people to open, not to read back.
 //
 // # In a service
 //
