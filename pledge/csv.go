@@ -252,7 +252,7 @@ func joinCell(cs []Category) string {
 // empty cells, and without a kind column every row is a record's. Cells
 // are read as WriteCSV writes them, and a little more loosely, as a
 // person typing a sheet would write them: a stage or a qualifier as
-// [ParseStage] and [ParseQualifier] read it ("Commitment", "≈"), a
+// [ParseStage] and [ParseQualifier] read it ("Commitment", "≈", "about"), a
 // category as [ParseCategory] does, and the empty stage as pledged. A
 // part or source row with an empty id belongs to the record above it.
 // Rows whose every cell is empty and blank lines are skipped; a leading

@@ -60,7 +60,8 @@
 // nothing, "about" and "about" make "about", "at least" and "more than"
 // make "more than", and a bound from below with one from above, or "about"
 // with a bound, bound the sum neither way, which the total says as
-// [Mixed] rather than pretend. What a pledge's parts leave over takes the
+// [Mixed] rather than pretend (Mixed describes sums: a record or a part
+// that claims it is refused). What a pledge's parts leave over takes the
 // whole's qualifier with the parts' turned around ([Figure.Sub]): an exact
 // $2.3 billion less "at least $300 million" leaves "at most $2 billion". A
 // record counted whole keeps its own qualifier in a row or a sum, whatever

@@ -70,9 +70,10 @@ type Sheet struct {
 	Parser Parser
 
 	// Qualifier is the column of a qualifier, as [ParseQualifier] reads
-	// it ("approximately", "at least", "≥") or in one of the words that
-	// set it in a figure ("about", "over", "up to", "약", "이상": see
-	// [Qualifier]); empty cells are exact.
+	// it ("approximately", "about", "at least", "≥"), as [ReadCSV] does,
+	// or in one of the words that set it in a figure ("over", "up to",
+	// "약", "이상": see [Qualifier]); empty cells are exact. "mixed"
+	// describes sums, and no record takes it.
 	Qualifier string
 
 	// Date is the column of the date. DateLayout says how it is written:
