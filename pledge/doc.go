@@ -47,8 +47,9 @@
 // monthly or annual average instead, as analysts use the IMF's annual
 // averages (package imf reads them): an annual average applies to every
 // day of its year. A daily rate and an average never stand in for each
-// other unasked, and each conversion records which kind it used
-// (Conversion.RatePeriod).
+// other unasked. With RatePeriod Month a record takes its month's
+// average, or its year's when the month has none, so one total may hold
+// both; each conversion records which it used (Conversion.RatePeriod).
 //
 // # Approximate figures
 //
