@@ -83,6 +83,11 @@ type Sheet struct {
 	// 2006" for a month; or [ExcelDate]. A date written otherwise is an
 	// error: 03/04/2022 is never guessed to be April or March. A layout
 	// without a day gives dates of Month precision, without a month Year.
+	// A layout with a time of day ("2006-01-02 15:04", time.RFC3339)
+	// reads it and keeps only the day as written, in the zone written:
+	// "2022-03-15T23:30:00-05:00" is 15 March, whatever day it was in
+	// UTC, since a record's date is a civil day. (An [ExcelDate] serial
+	// must be a whole day: 44616.5 is refused.)
 	Date       string
 	DateLayout string
 
