@@ -20,7 +20,8 @@ import (
 type Part struct {
 	Amount Amount
 	// Qualifier says how exact Amount is: "including more than $300
-	// million" is MoreThan. The zero value is Exact.
+	// million" is MoreThan. The zero value is Exact; Mixed is refused, as
+	// on a record.
 	Qualifier  Qualifier
 	Categories []Category // none: Unspecified
 	Year       int        // the year the share is for; 0 when not given
@@ -49,7 +50,8 @@ type Pledge struct {
 	Amount    Amount // the whole, not negative
 	// Qualifier says how exact Amount is, as the source gives it: "about
 	// $2.3 billion" is Approximately, "at least" AtLeast. The zero value is
-	// Exact. Totals carry it by the rules of [Figure.Add].
+	// Exact; Mixed, which describes sums, is refused. Totals carry it by
+	// the rules of [Figure.Add].
 	Qualifier Qualifier
 
 	Categories []Category
