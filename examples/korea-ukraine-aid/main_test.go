@@ -38,24 +38,34 @@ total                                    USD       2,450,000,000        2
 History of kr-ua-2023-g20: 2 records, the latest counts.
 
 Where the money stands, with the 2024 budget and the aid paid in 2022:
-Totals: all stages; by stage, category (> more than, ≶ mixed: no bound either way)
-stage      category                          currency           amount  records
--------------------------------------------------------------------------------
-pledged    financial/loan                    USD       ≶ 1,900,000,000        1
-pledged    humanitarian+military/non-lethal  USD           150,000,000        1
-allocated  humanitarian                      USD         > 200,000,000        1
-allocated  unspecified                       USD         ≶ 200,000,000        1
-disbursed  humanitarian                      USD           100,000,000        1
--------------------------------------------------------------------------------
-total                                        USD         2,550,000,000        4
+Totals: all stages; by stage, category (> more than, < less than)
+stage      category                          currency         amount  records
+-----------------------------------------------------------------------------
+pledged    financial/loan                    USD       2,000,000,000        1
+pledged    humanitarian                      USD       < 100,000,000        1
+pledged    humanitarian+military/non-lethal  USD         150,000,000        1
+allocated  humanitarian                      USD       > 200,000,000        1
+disbursed  humanitarian                      USD         100,000,000        1
+-----------------------------------------------------------------------------
+total                                        USD       2,550,000,000        4
 
-pledged financial/loan: $1.9 billion (mixed bounds)
+pledged financial/loan: $2 billion
+pledged humanitarian: less than $100 million
 pledged humanitarian+military/non-lethal: $150 million
 allocated humanitarian: more than $200 million
-allocated unspecified: $200 million (mixed bounds)
 disbursed humanitarian: $100 million
 
-The 2024 budget: about $400 million, of which more than $200 million humanitarian; the rest $200 million (mixed bounds)
+The 2024 budget plan for Ukraine, in the reports' dollars (a book of its own):
+Totals: all stages; by category (≈ approximately, > more than, ≶ mixed: no bound either way)
+category        currency         amount  records
+------------------------------------------------
+humanitarian    USD       > 200,000,000        1
+reconstruction  USD         100,000,000        1
+unspecified     USD       ≶ 100,000,000        1
+------------------------------------------------
+total           USD       ≈ 400,000,000        1
+
+In all: about $400 million
 `
 	if diff := cmp.Diff(want, out.String()); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)
