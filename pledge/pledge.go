@@ -94,6 +94,12 @@ func (p Pledge) clone() Pledge {
 	return p
 }
 
+// isCivil reports whether t is a civil date already (midnight UTC) or
+// zero, as civil.IsDate does, without building the date to compare.
+func isCivil(t time.Time) bool {
+	return t.IsZero() || t.Location() == time.UTC && t.Nanosecond() == 0 && t.Unix()%secondsPerDay == 0
+}
+
 // normalize reduces dates to civil dates.
 func (p *Pledge) normalize() {
 	p.Date = civil.Date(p.Date)
