@@ -94,6 +94,12 @@ type checkedBatch struct {
 // order given, and laid out. It does not change batch: a batch with
 // records to leave out or Unders to inherit is copied first.
 func (s *store) check(batch []Pledge, checked bool) (checkedBatch, *ValidationError) {
+	return s.checkBatch(batch, checked, true)
+}
+
+// checkBatch is check; memo says to check each name and category list of
+// the batch once (segment.known), as check does, else every time.
+func (s *store) checkBatch(batch []Pledge, checked, memo bool) (checkedBatch, *ValidationError) {
 	var c collector
 	bad := batchProblems{c: &c, batch: batch}
 	// One pass over the records checks their fields, lays them out and
@@ -106,7 +112,11 @@ func (s *store) check(batch []Pledge, checked bool) (checkedBatch, *ValidationEr
 		seg.lay(p)
 		if !checked {
 			ps := problems{index: i, id: p.ID, c: &c}
-			if checkFieldsKnown(p, &ps, seg.known(p)); ps.n > 0 {
+			var known uint8
+			if memo {
+				known = seg.known(p)
+			}
+			if checkFieldsKnown(p, &ps, known); ps.n > 0 {
 				bad.set(i, ps)
 			}
 		}

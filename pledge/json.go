@@ -130,16 +130,27 @@ func (b *Book) UnmarshalJSON(data []byte) error {
 // input, however many problems there are, so reading takes time in
 // proportion to the input.
 func ReadBook(r io.Reader) (*Book, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBookBytes+1))
+	data, err := input.ReadAll(r, maxBookBytes+1)
 	if err != nil {
 		return nil, fmt.Errorf("pledge: reading book: %w", err)
 	}
 	if len(data) > maxBookBytes {
 		return nil, fmt.Errorf("pledge: reading book: larger than %d bytes", maxBookBytes)
 	}
+	return readBook(data, true)
+}
+
+// readBook reads a book from data, through readBookFast when fast is set.
+func readBook(data []byte, fast bool) (*Book, error) {
 	data = input.TrimBOM(data)
 	f := newFileRecords(data)
-	if isJSONLines(data) {
+	lines := isJSONLines(data)
+	if fast && !f.dirty {
+		if b, ok := readBookFast(data, lines); ok {
+			return b, nil
+		}
+	}
+	if lines {
 		readLines(data, f)
 	} else if err := readDocument(data, f); err != nil {
 		return nil, err
@@ -149,6 +160,90 @@ func ReadBook(r io.Reader) (*Book, error) {
 		return nil, err
 	}
 	return b, nil
+}
+
+// readBookFast reads a book as WriteJSON or WriteJSONLines (lines) writes
+// it, every record valid, without encoding/json: its records are read by
+// the fast reader, sharing their repeated strings, and added to a new
+// Book at once. It reports false for any other input, and for any problem
+// at all: the plain path then reads the input again and says what is
+// wrong, so that a book read either way is the same, and so is an error.
+func readBookFast(data []byte, lines bool) (*Book, bool) {
+	r := fastReader{jsonText: jsonText{data: data}, share: newWireShare()}
+	var pledges []Pledge
+	read := func() bool {
+		if r.peek() != '{' {
+			return false
+		}
+		w, ok := r.pledge()
+		// A record without its ID, donor or amount stops the reading at
+		// once: a file of records "{}" costs no more than it must.
+		var p Pledge
+		if !ok || w.ID == "" || w.Donor == "" || w.Amount == nil || p.fromWire(&w, r.share) != nil {
+			return false
+		}
+		if pledges == nil { // room for as many more as the first one's size says
+			pledges = make([]Pledge, 0, len(data)/max(r.i, 64)+16)
+		}
+		pledges = append(pledges, p)
+		return true
+	}
+	if lines {
+		for rest := data; len(rest) > 0; {
+			line := rest
+			if k := bytes.IndexByte(rest, '\n'); k >= 0 {
+				line, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = nil
+			}
+			if line = trimJSONSpace(line); len(line) == 0 {
+				continue
+			}
+			r.data, r.i = line, 0
+			if !read() || r.i != len(line) {
+				return nil, false
+			}
+		}
+	} else {
+		if r.peek() != '{' {
+			return nil, false
+		}
+		r.i++
+		if name, ok := r.plain(); !ok || string(name) != "pledges" || r.peek() != ':' {
+			return nil, false
+		}
+		r.i++
+		if r.peek() != '[' {
+			return nil, false
+		}
+		r.i++
+		for more := r.peek() != ']'; more; {
+			if !read() {
+				return nil, false
+			}
+			switch r.peek() {
+			case ',':
+				r.i++
+			case ']':
+				more = false
+			default:
+				return nil, false
+			}
+		}
+		r.i++ // ]
+		if r.peek() != '}' {
+			return nil, false
+		}
+		r.i++
+		if r.space(); r.i != len(data) {
+			return nil, false
+		}
+	}
+	b := &Book{}
+	if b.add(pledges, false, nil) != nil {
+		return nil, false
+	}
+	return b, true
 }
 
 // isJSONLines reports whether data, a book without its byte-order mark,
