@@ -187,7 +187,7 @@ func jsonSamples(t *testing.T) map[string]jsonSample {
 			keys: map[string]string{"DatePrecision": "date"}},
 		"pledge.Part":       {values: []any{p.Parts[0]}},
 		"pledge.Source":     {values: []any{p.Sources[0]}},
-		"pledge.Query":      {values: []any{totals.Query(), pledge.Query{Stage: pledge.Committed}}},
+		"pledge.Query":      {values: []any{totals.Query(), pledge.Query{Stage: pledge.Committed, RatePeriod: pledge.Month}}},
 		"pledge.Totals":     {values: []any{totals}, keys: map[string]string{"Figures": "sums"}},
 		"pledge.Page":       {values: []any{page}},
 		"pledge.Row":        {values: rowValues(rows), keys: map[string]string{"Count": "records", "Dimensions": "keys"}},

@@ -158,24 +158,13 @@ func BenchmarkBookAdd1M(b *testing.B) {
 // after collection, per pledge. The pledge records given to Add are dropped
 // before measuring, so whatever of them the Book keeps counts.
 func heldPerPledge(b *testing.B, rows []benchdata.Row) float64 {
-	heap := func() uint64 {
-		var m runtime.MemStats
-		runtime.GC()
-		runtime.GC()
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
-	start := heap()
-	book := func() *pledge.Book {
+	return heldBy(func() any {
 		book := new(pledge.Book)
 		if err := book.Add(benchdata.Pledges(rows)...); err != nil {
 			b.Fatal(err)
 		}
 		return book
-	}()
-	end := heap()
-	runtime.KeepAlive(book)
-	return float64(int64(end)-int64(start)) / float64(len(rows))
+	}) / float64(len(rows))
 }
 
 // raceEnabled reports whether the test binary was built with -race.

@@ -43,7 +43,12 @@
 // [Query].In converts every record of a total at its own date (see
 // "Dates" for records dated by month or year); when rates are missing,
 // one *[RateError] lists every missing pair and day, and the records that
-// needed them.
+// needed them. Query.RatePeriod converts records dated by day at a
+// monthly or annual average instead, as analysts use the IMF's annual
+// averages (package imf reads them): an annual average applies to every
+// day of its year. A daily rate and an average never stand in for each
+// other unasked, and each conversion records which kind it used
+// (Conversion.RatePeriod).
 //
 // # Approximate figures
 //
@@ -84,7 +89,8 @@
 //   - Query.In converts it at an average rate for its period
 //     ([Rates.ConvertPeriod]): a month's average, or its year's; a year's
 //     average for a year. Never a daily rate: with no average the total is
-//     a *[RateError] that names the period and the record.
+//     a *[RateError] that names the period and the record. (A record dated
+//     by day takes an average only when Query.RatePeriod asks.)
 //
 // Records sort by their first day, so "2023-09" comes before "2023-09-10".
 //
@@ -189,8 +195,11 @@
 // currency exactly, and [Amount.Scan] reads that form or a text column
 // holding "USD 2300000000". NULL never reads as an amount: scan a nullable
 // column into a [NullAmount]. [Amount.Decimal] is the value alone, for a
-// NUMERIC column beside a currency column. [Category], [Stage] and
-// [Qualifier] are stored as their text.
+// NUMERIC column beside a currency column. [Category], [Stage],
+// [Qualifier] and [Precision] are stored as their text. The module
+// github.com/summitry/summitry/examples/postgres keeps a Book in
+// PostgreSQL this way, with SQL that counts as [Book.Total] does, and its
+// tests check the two totals agree digit for digit.
 //
 // # JSON in a service
 //
@@ -230,6 +239,24 @@
 // either from untrusted input, naming the line, record and field of
 // anything malformed, and never returns half a book. [ReadRates] reads
 // exchange rates from CSV the same way.
+//
+// # Spreadsheets
+//
+// Analysts keep aid data in sheets, and a book goes in and out of them as
+// CSV. [Book.WriteCSV] writes every record as a row, with a row per part
+// and per source after it, under a fixed header ([BookColumns]: id, kind,
+// donor, recipient, amount, currency, qualifier, date, stage, category
+// ...), amounts as exact decimals beside their currency, dates at their
+// precision, several categories joined by "+"; [ReadCSV] and
+// [Book.ReadCSV] read it back into records equal to those written. A
+// sheet laid out by someone else, such as the Kiel Institute's Ukraine
+// Support Tracker, is read by [ReadCSVWith] as a [Sheet] maps its
+// columns: a plain number with a currency column or a figure as the news
+// writes it ("$300 million", "23억 달러"), dates in ISO form, in a layout
+// given or as Excel serials (a day/month order is never guessed), the
+// sheet's own words for stages and categories. [Totals.WriteCSV] writes
+// totals in long form, a column per dimension, for a sheet, pandas or
+// DuckDB.
 //
 // # In a service
 //
@@ -272,15 +299,19 @@
 // computed at, so a service can cache totals until the version moves, and
 // use it as an ETag.
 //
+// # Reading untrusted input
+//
 // Every reader treats untrusted input alike. It skips a UTF-8 byte-order
 // mark at the start. It refuses text that is not UTF-8, and JSON escapes of
 // half a surrogate pair, rather than turn them into U+FFFD, and what
-// [Book.Add] refuses in text, naming the line and the field. It reads at
-// most 1 GiB. Its error keeps the first 100 problems, by record, and
-// counts the rest in [ValidationError].Omitted; a message quotes at most
-// 64 bytes of a bad value, then gives its length. Lines are counted once
-// through the input, however many problems there are, so a reader takes
-// time in proportion to its input, and memory for the input and the valid
-// records read from it (ReadBook: about 6 times its input at its peak), a
-// bad record costing nothing once read.
+// [Book.Add] refuses in text, naming the line (in CSV, the row) and the
+// field (the column). It is all or nothing. Its error keeps the first 100
+// problems, by record, and counts the rest in [ValidationError].Omitted; a
+// message quotes at most 64 bytes of a bad value, then gives its length.
+// Lines are counted once through the input, however many problems there
+// are, so a reader takes time in proportion to its input. A JSON reader
+// reads at most 1 GiB and takes memory for the input and the valid
+// records read from it (ReadBook: about 6 times its input at its peak); a
+// CSV reader reads a stream, holding one row (at most 1 MiB) and the
+// records it keeps, never the file. A bad record costs nothing once read.
 package pledge

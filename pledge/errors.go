@@ -97,28 +97,44 @@ func (e *AmountError) Error() string {
 func (e *AmountError) Is(target error) bool { return target == ErrInvalidAmount }
 
 // Problem is one thing wrong with one record: which record (its position in
-// the batch, its ID, and for files the line it starts on), which field, and
-// what is wrong. Err matches one of the package's sentinel errors.
+// the batch, its ID, and for files the line it starts on, and for CSV the
+// row), which field, and what is wrong. Err matches one of the package's
+// sentinel errors.
 type Problem struct {
-	Index int    // position in the batch given to Add or in the file, from 0
+	Index int    // position in the batch given to Add or in the file, from 0; -1 outside any record (a CSV header)
 	ID    string // the record's ID, when it has one
-	Line  int    // line in the input file where the record starts; 0 if not read from a file
-	Field string // "amount", "categories[1]", "parts[0].amount", "revises" ...
+	Line  int    // line in the input file where the record (in CSV, the row) starts; 0 if not read from a file
+	// Row is the row of a CSV file that holds the bad value, counting the
+	// header as row 1, as a spreadsheet numbers its rows (blank lines are
+	// not rows); 0 for other input. A record with parts or sources spans
+	// several rows, and a cell may span lines, so Row and Line may differ.
+	Row int
+	// Field is the field's path in the record ("amount", "categories[1]",
+	// "parts[0].amount", "revises" ...), or in CSV the column's name
+	// ("amount", "category"), the row saying which part or source.
+	Field string
 	Err   error
 }
 
-// Error names the record (line, ID or position), the field and the problem:
-// `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is negative`. An
-// ID or a value is quoted up to its first 64 bytes, then by its length.
+// Error names the record (row or line, ID or position), the field and the
+// problem: `pledge (line 3) "kr-ua" amount: invalid amount: USD -1 is
+// negative`, `pledge (row 7, line 9) "kr-ua" category: ...`. An ID or a
+// value is quoted up to its first 64 bytes, then by its length.
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("pledge")
-	if p.Line > 0 {
+	switch {
+	case p.Row > 0 && p.Line > 0 && p.Line != p.Row:
+		fmt.Fprintf(&b, " (row %d, line %d)", p.Row, p.Line)
+	case p.Row > 0:
+		fmt.Fprintf(&b, " (row %d)", p.Row)
+	case p.Line > 0:
 		fmt.Fprintf(&b, " (line %d)", p.Line)
 	}
-	if p.ID != "" {
+	switch {
+	case p.ID != "":
 		b.WriteString(" " + problem.Quote(p.ID))
-	} else {
+	case p.Index >= 0 && p.Row == 0: // a row says where already
 		fmt.Fprintf(&b, " #%d", p.Index)
 	}
 	if p.Field != "" {
@@ -170,13 +186,18 @@ type MissingRate struct {
 	// Stale is the day of the latest From→To rate before Day when it is
 	// older than [Rates].MaxAge allows; zero when there is none.
 	Stale time.Time
+	// Average is Month or Year when a daily rate is missing but an
+	// average over the month or the year that holds Day is there, which
+	// Query.RatePeriod could let the conversion use; Day when there is
+	// none, or the missing rate is an average itself.
+	Average Precision
 }
 
 // Equal reports whether m and o name the same missing rate, records and
 // hints included; go-cmp uses it.
 func (m MissingRate) Equal(o MissingRate) bool {
 	return m.From == o.From && m.To == o.To && m.Day.Equal(o.Day) && m.Period == o.Period && slices.Equal(m.Records, o.Records) &&
-		m.More == o.More && m.Inverse == o.Inverse && m.Stale.Equal(o.Stale)
+		m.More == o.More && m.Inverse == o.Inverse && m.Stale.Equal(o.Stale) && m.Average == o.Average
 }
 
 // MaxMissingRecords is how many record IDs a [MissingRate] lists.
@@ -213,6 +234,12 @@ func (m MissingRate) String() string {
 		fmt.Fprintf(&b, " (a %s→%s rate is there: set Rates.Inverse to derive it)", m.To, m.From)
 	case !m.Stale.IsZero():
 		fmt.Fprintf(&b, " (the latest, of %s, is older than Rates.MaxAge)", civil.Format(m.Stale))
+	}
+	switch m.Average {
+	case Month:
+		fmt.Fprintf(&b, " (an average for %s is there: Query.RatePeriod Month would use it)", FormatDate(m.Day, Month))
+	case Year:
+		fmt.Fprintf(&b, " (an average for %d is there: Query.RatePeriod Year would use it)", m.Day.Year())
 	}
 	return b.String()
 }

@@ -50,7 +50,8 @@ func ExampleTotals_MarshalJSON() {
 	//       "category"
 	//     ],
 	//     "depth": 0,
-	//     "in": null
+	//     "in": null,
+	//     "rate_period": "day"
 	//   },
 	//   "dimensions": [
 	//     "donor",
@@ -147,7 +148,7 @@ func ExampleQuery_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output:
 	// committed or later; 2023-01-01..2024-06-30; by donor, year <nil>
-	// {"stage":"committed","donors":[],"recipients":[],"categories":[],"from":"2023-01-01","to":"2024-06-30","group_by":["donor","year"],"depth":0,"in":null}
+	// {"stage":"committed","donors":[],"recipients":[],"categories":[],"from":"2023-01-01","to":"2024-06-30","group_by":["donor","year"],"depth":0,"in":null,"rate_period":"day"}
 	// pledge: query: group_by[1]: invalid value: dimension "colour": want donor, recipient, category, year, currency, stage
 }
 

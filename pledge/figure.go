@@ -1,8 +1,12 @@
 package pledge
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -193,18 +197,30 @@ func ParseAmount(s string) (Amount, error) { return Parser{}.ParseAmount(s) }
 // after it (dollars, US dollars, Australian dollars, euros, won, yen, yuan,
 // pounds, sterling, hryvnias, rubles, rupees, Swiss francs; 달러, 원, 유로,
 // 엔, 파운드, 위안, 흐리우냐, 루블, 루피, 호주 달러 ...); ASCII digits
-// grouped by commas in threes, with a decimal point; scale words (thousand,
-// million, billion, trillion, lakh, crore, k, m, mn, mln, b, bn, bln, tn,
-// trn; one-letter ones only written against the number, as in "$5m":
-// "$5 m" is an error), joined by a space or a hyphen ("$2.3-billion"),
-// with a currency word after a scale joined by a hyphen too ("1.5
-// trillion-won", "2 billion-dollar"); and
+// grouped by commas in threes, with a decimal point (".5" too); after a
+// whole number, a fraction that is a finite decimal ("$5½ billion", "5
+// 1/2 billion dollars": 5.5 billion; "5⅓" is an error); scale words
+// (hundred, thousand, million, billion, trillion, lakh, crore, k, m, mn,
+// mln, b, bn, bln, tn, trn; one-letter ones only written against the
+// number, as in "$5m": "$5 m" is an error), joined by a space or a
+// hyphen ("$2.3-billion"), with a currency word after a scale joined by a
+// hyphen too ("1.5 trillion-won", "2 billion-dollar"); spelled-out scale
+// words in a row, each larger than all before it ("£5 thousand million",
+// "$5 hundred million", "₹1 lakh crore": 10^12), and lakhs and crores in
+// the plural as Indian English writes them; a whole number with a scale
+// followed by smaller whole groups, as Korean-English press writes
+// ("$2 billion 300 million" is 2300000000); and
 // Korean numbers in units of 만, 억, 조 and 경 with 천, 백 and 십 inside a
 // unit ("2조 3천억 원", "3조 750억원", "1억5천만 달러", "5,200억 원", "1.5조
 // 원"), each group after the first under 10000 ("1억 10000만 원" is an
 // error). A Korean currency word followed in the same word by anything but
 // a particle or suffix ("3원칙", "5엔드") is not a currency. A leading
 // minus sign is read. Arithmetic is exact: "$2.3 billion" is 2300000000.
+// A number is never read as its first part: text after it that would
+// go on with it, such as another number or a fraction after a space, a
+// plural scale word, scale words out of order, or a Korean unit apart
+// from its number ("$5 300", "5 1/3 billion", "$5 millions", "$5 million
+// million", "$38 만"), is an error.
 // A figure of more than 60 digits, written out or once scaled, is an
 // error: no sum of money has that many, and a [Book] refuses it.
 //
@@ -241,7 +257,9 @@ func (p Parser) ParseFigure(s string) (Figure, error) {
 	return sc.fig, nil
 }
 
-func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+func isHangul(r rune) bool {
+	return 0xAC00 <= r && r <= 0xD7A3 || r >= 0x1100 && unicode.Is(unicode.Hangul, r) // syllables first
+}
 
 // parse reads s as exactly one figure with optional surrounding space.
 func (p Parser) parse(s string) (scanned, error) {
@@ -367,10 +385,15 @@ var currencyWords = sortTokens([]token{
 })
 
 // scales multiply the number before them. One-letter scales must be
-// written against the number ("$5m", not "$5 m").
+// written against the number ("$5m", not "$5 m"). Words spelled out
+// (longer than three letters) may follow one another, each larger than
+// all before it: "thousand million", "lakh crore", "hundred thousand".
+// Indian English writes lakh and crore in the plural too ("₹5 crores");
+// other plurals ("$5 millions") are not read.
 var scales = sortTokens([]token{
+	{text: "hundred", exp: 2},
 	{text: "thousand", exp: 3}, {text: "k", exp: 3},
-	{text: "lakh", exp: 5}, {text: "crore", exp: 7},
+	{text: "lakh", exp: 5}, {text: "lakhs", exp: 5}, {text: "crore", exp: 7}, {text: "crores", exp: 7},
 	{text: "million", exp: 6}, {text: "m", exp: 6}, {text: "mn", exp: 6}, {text: "mln", exp: 6},
 	{text: "billion", exp: 9}, {text: "b", exp: 9}, {text: "bn", exp: 9}, {text: "bln", exp: 9},
 	{text: "trillion", exp: 12}, {text: "tn", exp: 12}, {text: "trn", exp: 12},
@@ -437,23 +460,88 @@ func sortTokens(ts []token) []token {
 	return ts
 }
 
+// tokenIndex holds a list of tokens by the first two bytes of their
+// text, in lower case, so that match tries only those that can match.
+// For each first byte: the second bytes, and for each the tokens that
+// start with the two, longest first; and last the one-byte tokens. Two
+// tokens with different second bytes never both match, so the first that
+// does is the longest.
+type tokenIndex [256]struct {
+	second []byte
+	groups [][]token
+	short  []token
+}
+
+// indexTokens indexes tokens sorted by sortTokens.
+func indexTokens(ts []token) *tokenIndex {
+	var x tokenIndex
+	for _, t := range ts {
+		e := &x[lowerASCII(t.text[0])]
+		if len(t.text) == 1 {
+			e.short = append(e.short, t)
+			continue
+		}
+		c2 := lowerASCII(t.text[1])
+		k := bytes.IndexByte(e.second, c2)
+		if k < 0 {
+			k = len(e.second)
+			e.second = append(e.second, c2)
+			e.groups = append(e.groups, nil)
+		}
+		e.groups[k] = append(e.groups[k], t)
+	}
+	return &x
+}
+
+// The token lists, indexed for match.
+var (
+	symbolIndex          = indexTokens(symbols)
+	currencyWordIndex    = indexTokens(currencyWords)
+	scaleIndex           = indexTokens(scales)
+	prefixQualifierIndex = indexTokens(prefixQualifiers)
+	suffixQualifierIndex = indexTokens(suffixQualifiers)
+)
+
 // match returns the longest token of ts at s[i:], and the offset after it.
 // ASCII is matched without regard to case; a token that ends in an ASCII
 // letter must not run on into another letter or digit.
-func match(s string, i int, ts []token) (token, int, bool) {
+func match(s string, i int, ts *tokenIndex) (token, int, bool) {
 	if i >= len(s) {
 		return token{}, i, false
 	}
-	c := lowerASCII(s[i])
-	for _, t := range ts {
+	e := &ts[lowerASCII(s[i])]
+	if i+1 < len(s) {
+		c2 := lowerASCII(s[i+1])
+		for k, b := range e.second {
+			if b == c2 {
+				if t, j, ok := matchAmong(s, i, e.groups[k]); ok {
+					return t, j, true
+				}
+				break
+			}
+		}
+	}
+	if len(e.short) == 0 {
+		return token{}, i, false
+	}
+	return matchAmong(s, i, e.short)
+}
+
+// matchAmong returns the first of ts at s[i:], and the offset after it.
+func matchAmong(s string, i int, ts []token) (token, int, bool) {
+	for k := range ts {
+		t := &ts[k]
 		j := i + len(t.text)
-		if j > len(s) || lowerASCII(t.text[0]) != c || !strings.EqualFold(s[i:j], t.text) {
+		// ASCII folding is strings.EqualFold here: no rune of a token
+		// folds to another, and one that folds to an ASCII letter ("K",
+		// the Kelvin sign) is longer than it.
+		if j > len(s) || !equalFoldASCII(s[i:j], t.text) {
 			continue
 		}
 		if isASCIILetter(t.text[len(t.text)-1]) && j < len(s) && isWordByte(s[j]) {
 			continue
 		}
-		return t, j, true
+		return *t, j, true
 	}
 	return token{}, i, false
 }
@@ -495,6 +583,15 @@ func isoCode(s string, i int) (currency.Unit, int, bool) {
 // skipSpace returns the offset of the first non-space rune at or after i.
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break // unicode.IsSpace in ASCII
+			}
+			i++
+			continue
+		} else if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+			break // no space starts with this byte: not Hangul, say
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isSpace(r) {
 			break
@@ -571,10 +668,37 @@ type figureScan struct {
 	qual     Qualifier
 	qualPos  int
 	qualText string
+	// memo is the last decimal read, which number reads twice: once
+	// as a Korean group, once as an English number.
+	memo struct {
+		at, end int
+		d       decimalScan
+	}
 }
 
+// errNoFigure is every error of FindFigures' reading, which asks only
+// whether a figure reads: made once, it costs nothing.
+var errNoFigure = &ParseError{Reason: "not a figure", Err: ErrInvalidAmount}
+
+// fail returns the error of a figure that does not read at pos.
 func (f *figureScan) fail(pos int, err error, format string, args ...any) (scanned, error) {
-	return scanned{}, &ParseError{Text: f.s, Pos: pos, Reason: fmt.Sprintf(format, args...), Err: err}
+	return scanned{}, f.errorf(pos, err, format, args...)
+}
+
+// errorf returns a *ParseError at pos; errNoFigure for FindFigures.
+func (f *figureScan) errorf(pos int, err error, format string, args ...any) error {
+	if f.find {
+		return errNoFigure
+	}
+	return &ParseError{Text: f.s, Pos: pos, Reason: fmt.Sprintf(format, args...), Err: err}
+}
+
+// errAt is errorf with a reason that needs no formatting.
+func (f *figureScan) errAt(pos int, err error, reason string) error {
+	if f.find {
+		return errNoFigure
+	}
+	return &ParseError{Text: f.s, Pos: pos, Reason: reason, Err: err}
 }
 
 // qualify records a qualifier, refusing a second, different one.
@@ -615,15 +739,14 @@ func (f *figureScan) isoCode(i int) (currency.Unit, int, bool) {
 func (f *figureScan) minusSign(i int) (bool, int, error) {
 	neg, j := minusSign(f.s, i)
 	if neg && f.find {
-		_, err := f.fail(i, ErrInvalidAmount, "a sign in prose: FindFigures reads magnitudes")
-		return false, i, err
+		return false, i, errNoFigure // a sign in prose: FindFigures reads magnitudes
 	}
 	return neg, j, nil
 }
 
 func (f *figureScan) scan(i int) (scanned, error) {
 	s := f.s
-	if t, j, ok := match(s, i, prefixQualifiers); ok {
+	if t, j, ok := match(s, i, prefixQualifierIndex); ok {
 		k := skipSpace(s, j)
 		if k == j && t.text != "~" && t.text != "약" {
 			return f.fail(j, ErrInvalidAmount, "want a space after %q", t.text)
@@ -646,7 +769,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		curPos    = i
 		curText   string
 	)
-	if t, j, ok := match(s, i, symbols); ok {
+	if t, j, ok := match(s, i, symbolIndex); ok {
 		cur, named = f.p.resolve(t)
 		yenPrefix, curText = t.kind == yen, t.text
 		i = skipSpace(s, j)
@@ -666,11 +789,16 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	if err != nil {
 		return scanned{}, err
 	}
-	if tooManyDigits(n.value) {
+	if n.value.tooManyDigits() {
 		// "$1e57 billion" scaled past what an Amount reads back from text.
 		return f.fail(numPos, ErrInvalidAmount, "more than %d digits once scaled", maxDigits)
 	}
 	i = n.end
+	if pos, why, ok := numberGoesOn(s, i); ok {
+		// "$5 millions", "$5 300", "$38 만": never read a prefix of a
+		// number as the whole.
+		return f.fail(pos, ErrInvalidAmount, "%q goes on from the number: %s", excerpt(s[pos:]), why)
+	}
 	if n.yeo && !f.qualify(MoreThan, n.yeoPos, "여") {
 		return f.fail(n.yeoPos, ErrInvalidAmount, "%q after %q: two qualifiers", "여", f.qualText)
 	}
@@ -710,7 +838,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 			break
 		}
 		// A symbol or code followed by a number opens the next figure.
-		t, k, ok = match(s, j, symbols)
+		t, k, ok = match(s, j, symbolIndex)
 		if !ok {
 			var u currency.Unit
 			if u, k, ok = f.isoCode(j); ok {
@@ -736,7 +864,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 	weak = weak || code && yearLike
 
 	if j := skipSpace(f.s, i); j < len(s) {
-		if t, k, ok := match(s, j, suffixQualifiers); ok && (!t.attached || j == i && attachedSuffixEnds(s, k)) {
+		if t, k, ok := match(s, j, suffixQualifierIndex); ok && (!t.attached || j == i && attachedSuffixEnds(s, k)) {
 			if !f.qualify(t.qual, j, s[j:k]) {
 				return f.fail(j, ErrInvalidAmount, "%q after %q: two qualifiers", s[j:k], f.qualText)
 			}
@@ -753,7 +881,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 			return f.fail(i, ErrInvalidAmount, "a range is not one figure")
 		}
 	}
-	v := n.value
+	v := n.value.decimal()
 	if neg {
 		v = v.Neg()
 	}
@@ -773,7 +901,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 // (koreanParticles): "3원칙", "5엔드" and "위안부" are not money.
 func (f *figureScan) currencyWord(j int) (token, int, bool, error) {
 	s := f.s
-	t, k, ok := match(s, j, currencyWords)
+	t, k, ok := match(s, j, currencyWordIndex)
 	if !ok {
 		return t, k, false, nil
 	}
@@ -814,17 +942,18 @@ func isTilde(r rune) bool { return r == '~' || r == '∼' || r == '〜' }
 
 // minusSign reads a minus sign at s[i:].
 func minusSign(s string, i int) (bool, int) {
-	for _, m := range []string{"-", "−"} {
-		if strings.HasPrefix(s[i:], m) {
-			return true, i + len(m)
-		}
+	switch {
+	case i < len(s) && s[i] == '-':
+		return true, i + 1
+	case strings.HasPrefix(s[i:], "−"):
+		return true, i + len("−")
 	}
 	return false, i
 }
 
 // numberScan is a number read from text.
 type numberScan struct {
-	value  decimal.Decimal
+	value  num
 	end    int
 	plain  int  // digits of a bare whole number (no grouping, point, scale or unit); 0 otherwise
 	scaled bool // a scale word or Korean unit multiplied it
@@ -844,8 +973,11 @@ var koreanSubunits = []struct {
 	exp  int32
 }{{"천", 3}, {"백", 2}, {"십", 1}}
 
-// number reads an English number with an optional scale word or a Korean
-// number in units.
+// number reads an English number or a Korean number in units. An
+// English number is a decimal, then a fraction after a whole number
+// ("5½", "5 1/2"), then scale words ("2.3 billion", "5 thousand
+// million"); a whole number with a scale may go on in smaller groups, as
+// Korean-English press writes: "2 billion 300 million" is 2300000000.
 func (f *figureScan) number(i int) (numberScan, error) {
 	if n, ok, err := f.korean(i); err != nil {
 		return numberScan{}, err
@@ -857,82 +989,408 @@ func (f *figureScan) number(i int) (numberScan, error) {
 		return numberScan{}, err
 	}
 	n := numberScan{value: d.value, end: j}
-	if d.plain {
+	whole := !d.point
+	if whole {
+		frac, k, ok, err := f.fraction(j)
+		if err != nil {
+			return numberScan{}, err
+		}
+		if ok {
+			n.value, n.end, whole = n.value.add(frac), k, false
+		}
+	}
+	if d.plain && n.end == j {
 		n.plain = j - i
 	}
-	// A scale word: against the number, after a space, or after a hyphen.
-	k := j
-	if k < len(f.s) && f.s[k] == '-' {
-		k++
-	} else {
-		k = skipSpace(f.s, k)
+	exp, e, ok, err := f.scale(n.end)
+	if err != nil || !ok {
+		return n, err
 	}
-	if t, e, ok := match(f.s, k, scales); ok {
-		if len(t.text) == 1 && k != j {
-			// "$1.2 B", "$5 m": metres, a grade, an initial? Not read,
-			// and not dropped either.
-			return numberScan{}, &ParseError{Text: f.s, Pos: k, Err: ErrInvalidAmount,
-				Reason: fmt.Sprintf("%q after a space: write a one-letter scale against the number (\"$5m\") or spell it out", f.s[k:e])}
+	n.value = n.value.shift(exp)
+	n.end, n.scaled, n.plain = e, true, 0
+	for whole {
+		// "2 billion 300 million": a whole group under the place of the
+		// last scale. Anything else after a space is left to
+		// numberGoesOn, which refuses it.
+		k := skipSpace(f.s, n.end)
+		if k == n.end || k == len(f.s) || !isDigit(f.s[k]) {
+			break
 		}
-		n.value = n.value.Shift(t.exp)
-		n.end, n.scaled, n.plain = e, true, 0
+		g, gj, err := f.decimal(k)
+		if err != nil || g.point {
+			break
+		}
+		gexp, ge, ok, err := f.scale(gj)
+		if err != nil || !ok || gexp >= exp || !g.value.below(exp-gexp) {
+			break
+		}
+		n.value, n.end, exp = n.value.add(g.value.shift(gexp)), ge, gexp
 	}
 	return n, nil
 }
 
+// scale reads the scale words after a number that ends at s[j]: one
+// against the number, after a space or after a hyphen, and after a word
+// spelled out more such words, each larger than all before it
+// ("thousand million", "lakh crore"). It returns the power of ten they
+// multiply by and where they end; ok is false when there is none.
+func (f *figureScan) scale(j int) (exp int32, end int, ok bool, err error) {
+	s := f.s
+	k := scaleStart(s, j)
+	t, e, ok := match(s, k, scaleIndex)
+	if !ok {
+		return 0, j, false, nil
+	}
+	if len(t.text) == 1 && k != j {
+		// "$1.2 B", "$5 m": metres, a grade, an initial? Not read,
+		// and not dropped either.
+		return 0, j, false, f.errorf(k, ErrInvalidAmount, "%q after a space: write a one-letter scale against the number (\"$5m\") or spell it out", s[k:e])
+	}
+	exp = t.exp
+	for len(t.text) > 3 {
+		next, ne, ok := match(s, scaleStart(s, e), scaleIndex)
+		if !ok || len(next.text) <= 3 || next.exp <= exp {
+			break // numberGoesOn refuses "thousand thousand", "million k"
+		}
+		exp += next.exp
+		t, e = next, ne
+	}
+	return exp, e, true, nil
+}
+
+// scaleStart returns where a scale word after s[:j] would start: after
+// a hyphen ("$2.3-billion") or after any space.
+func scaleStart(s string, j int) int {
+	if j < len(s) && s[j] == '-' {
+		return j + 1
+	}
+	return skipSpace(s, j)
+}
+
+// fraction reads a fraction after a whole number that ends at s[j]: a
+// vulgar fraction against it or after a space ("5½", "5 ½") or a proper
+// fraction of ASCII digits after a space ("5 1/2"). Only fractions that
+// are finite decimals are read: "5⅓" is an error, not 5.3333.
+func (f *figureScan) fraction(j int) (num, int, bool, error) {
+	s := f.s
+	k := skipSpace(s, j)
+	if k == len(s) {
+		return num{}, j, false, nil
+	}
+	var numer, den int64
+	ok, end := false, k
+	if c := s[k]; c == 0xC2 || c == 0xE2 { // ¼ ½ ¾, ⅐ … ⅞ ↉
+		r, size := utf8.DecodeRuneInString(s[k:])
+		numer, den, ok = vulgarFraction(r)
+		end = k + size
+	}
+	if !ok {
+		if k == j || !isDigit(s[k]) {
+			return num{}, j, false, nil
+		}
+		var slash int
+		numer, slash = smallNumber(s, k)
+		if slash == k || slash >= len(s) || s[slash] != '/' {
+			return num{}, j, false, nil
+		}
+		den, end = smallNumber(s, slash+1)
+		if end == slash+1 || numer == 0 || numer >= den || end < len(s) && (isDigit(s[end]) || s[end] == '/' ||
+			(s[end] == '.' || s[end] == ',') && end+1 < len(s) && isDigit(s[end+1])) {
+			return num{}, j, false, nil // not a fraction: numberGoesOn refuses it
+		}
+	}
+	v, exact := exactFraction(numer, den)
+	if !exact {
+		return num{}, j, false, f.errorf(k, ErrInvalidAmount, "%q is not a finite decimal", s[k:end])
+	}
+	return v, end, true, nil
+}
+
+// smallNumber reads up to three ASCII digits at s[i:], and returns their
+// value and where they end; a fourth digit makes it read none.
+func smallNumber(s string, i int) (int64, int) {
+	var v int64
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		if j-i == 3 {
+			return 0, i
+		}
+		v = v*10 + int64(s[j]-'0')
+		j++
+	}
+	return v, j
+}
+
+// exactFraction returns num/den when it is a finite decimal (den has no
+// prime factor but 2 and 5); den is at most 999.
+func exactFraction(numerator, den int64) (num, bool) {
+	rest, places := den, int32(0)
+	for _, p := range []int64{2, 5} {
+		n := int32(0)
+		for rest%p == 0 {
+			rest /= p
+			n++
+		}
+		places = max(places, n)
+	}
+	if rest != 1 {
+		return num{}, false
+	}
+	scaled := numerator
+	for range places {
+		scaled *= 10
+	}
+	return newNum(uint64(scaled/den), -places), true
+}
+
+// vulgarFractions are the values of the vulgar fraction characters.
+var vulgarFractions = map[rune][2]int64{
+	'¼': {1, 4}, '½': {1, 2}, '¾': {3, 4}, '⅐': {1, 7}, '⅑': {1, 9}, '⅒': {1, 10},
+	'⅓': {1, 3}, '⅔': {2, 3}, '⅕': {1, 5}, '⅖': {2, 5}, '⅗': {3, 5}, '⅘': {4, 5},
+	'⅙': {1, 6}, '⅚': {5, 6}, '⅛': {1, 8}, '⅜': {3, 8}, '⅝': {5, 8}, '⅞': {7, 8}, '↉': {0, 3},
+}
+
+// vulgarFraction returns the value of a vulgar fraction character such
+// as ½ or ⅓.
+func vulgarFraction(r rune) (num, den int64, ok bool) {
+	if r < '¼' || '¾' < r && r < '⅐' || '↉' < r {
+		return 0, 0, false // at once, for most runes
+	}
+	f, ok := vulgarFractions[r]
+	return f[0], f[1], ok
+}
+
+// numberGoesOn reports whether the text at s[j:], just after a number as
+// far as it reads, goes on with more of the number: another number, a
+// fraction, a Korean unit or a scale word after a space ("$5 300", "5
+// 1/3", "$38 만", "$5 thousand thousand"), a plural scale word ("$5
+// millions"), or a slash or a point before a digit ("$5/8", "$5 .5").
+// Such a figure is refused rather than read as its first part. It returns
+// where that text starts and why it is refused.
+func numberGoesOn(s string, j int) (int, string, bool) {
+	if j+1 < len(s) && s[j] == '/' && isDigit(s[j+1]) {
+		return j, "a fraction is not read", true
+	}
+	k := scaleStart(s, j)
+	if k == len(s) {
+		return 0, "", false
+	}
+	c := s[k]
+	switch {
+	case isDigit(c) && k > j && s[j] != '-':
+		return k, "another number after a space: neither read as one number nor cut short", true
+	case c == '.' && k+1 < len(s) && isDigit(s[k+1]):
+		return k, "another number after the number", true
+	case isASCIILetter(c):
+		if _, _, ok := match(s, k, scaleIndex); ok {
+			return k, "scale words out of order, or an abbreviation with another scale", true
+		}
+		if scalePlural(s, k) {
+			return k, "a plural scale word: write it in the singular", true
+		}
+	case c >= utf8.RuneSelf && (k > j || s[j] != '-'):
+		r, _ := utf8.DecodeRuneInString(s[k:])
+		if _, _, ok := vulgarFraction(r); ok {
+			return k, "a fraction here is not read", true
+		}
+		if isKoreanUnitRune(r) {
+			return k, "a Korean unit apart from its number; write them together", true
+		}
+	}
+	return 0, "", false
+}
+
+// scalePlural reports whether a scale word spelled out stands in the
+// plural at s[k:], as in "5 millions".
+func scalePlural(s string, k int) bool {
+	e := k
+	for e < len(s) && isASCIILetter(s[e]) {
+		e++
+	}
+	if e-k < 5 || s[e-1] != 's' && s[e-1] != 'S' || e < len(s) && isWordByte(s[e]) {
+		return false
+	}
+	t, j, ok := match(s[:e-1], k, scaleIndex)
+	return ok && j == e-1 && len(t.text) > 3
+}
+
 // decimalScan is a decimal number read from text.
 type decimalScan struct {
-	value decimal.Decimal
-	plain bool // digits only
-	whole string
+	value num
+	plain bool  // digits only
+	point bool  // a decimal point
+	whole int32 // digits before the point
 }
 
 // decimal reads ASCII digits grouped by commas in threes, with an
-// optional decimal point: "2,300", "2.3", "1,234.5".
+// optional decimal point: "2,300", "2.3", "1,234.5", ".5".
 func (f *figureScan) decimal(i int) (decimalScan, int, error) {
+	if f.memo.end > 0 && f.memo.at == i {
+		return f.memo.d, f.memo.end, nil
+	}
 	s := f.s
 	j := i
 	for j < len(s) && isDigit(s[j]) {
 		j++
 	}
-	if j == i {
-		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: "want a number", Err: ErrInvalidAmount}
+	if j == i && !(j+1 < len(s) && s[j] == '.' && isDigit(s[j+1])) {
+		return decimalScan{}, i, f.errAt(i, ErrInvalidAmount, "want a number")
 	}
-	var b strings.Builder
-	b.WriteString(s[i:j])
+	whole := j - i
 	grouped := false
 	if j-i <= 3 {
 		for j+4 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
 			(j+4 == len(s) || !isDigit(s[j+4])) {
-			b.WriteString(s[j+1 : j+4])
 			j += 4
+			whole += 3
 			grouped = true
 		}
 	}
-	whole := b.String()
+	point := j
 	frac := false
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
-		k := j + 1
-		for k < len(s) && isDigit(s[k]) {
-			k++
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			j++
 		}
-		b.WriteString(s[j:k])
-		j, frac = k, true
+		frac = true
 	}
 	if j+1 < len(s) && (s[j] == ',' || s[j] == '.') && isDigit(s[j+1]) {
-		return decimalScan{}, j, &ParseError{Text: s, Pos: j, Err: ErrInvalidAmount,
-			Reason: fmt.Sprintf("unexpected %q in a number: group digits by commas in threes, with a decimal point", s[j:j+1])}
+		return decimalScan{}, j, f.errorf(j, ErrInvalidAmount, "unexpected %q in a number: group digits by commas in threes, with a decimal point", s[j:j+1])
+	}
+	v, err := readDigits(s[i:j], point-i)
+	if err != nil {
+		return decimalScan{}, i, f.errAt(i, ErrInvalidAmount, err.Reason)
+	}
+	d := decimalScan{value: v, plain: !grouped && !frac, point: frac, whole: int32(whole)}
+	f.memo.at, f.memo.end, f.memo.d = i, j, d
+	return d, j, nil
+}
+
+// readDigits returns the value of digits, grouped by commas, with a
+// decimal point at digits[point] when point < len(digits). Up to 19
+// digits it reads them into a num without allocating; past that, or past
+// maxDigits, it is parseDecimal.
+func readDigits(digits string, point int) (num, *AmountError) {
+	n := 0
+	for k := 0; k < len(digits); k++ {
+		if isDigit(digits[k]) {
+			n++
+		}
+	}
+	if n <= 19 {
+		var v num
+		for k := 0; k < len(digits); k++ {
+			if c := digits[k]; isDigit(c) {
+				v.m = v.m*10 + uint64(c-'0')
+				if k > point {
+					v.e--
+				}
+			}
+		}
+		return v, nil
+	}
+	var b strings.Builder
+	if point == 0 {
+		b.WriteString("0") // ".5"
+	}
+	for k := 0; k < len(digits); k++ {
+		if digits[k] != ',' {
+			b.WriteByte(digits[k])
+		}
 	}
 	d, err := parseDecimal(b.String())
 	if err != nil {
-		reason := err.Error()
 		var ae *AmountError
 		if errors.As(err, &ae) {
-			reason = ae.Reason
+			return num{}, ae
 		}
-		return decimalScan{}, i, &ParseError{Text: s, Pos: i, Reason: reason, Err: ErrInvalidAmount}
+		return num{}, &AmountError{Value: digits, Reason: err.Error()}
 	}
-	return decimalScan{value: d, plain: !grouped && !frac, whole: whole}, j, nil
+	return num{big: true, d: d}, nil
+}
+
+// num is an exact number, m·10^e while m fits in a uint64, else the
+// decimal d: the figure reader's arithmetic, which allocates only past
+// 19 digits. The zero num is 0.
+type num struct {
+	m   uint64
+	e   int32
+	big bool
+	d   decimal.Decimal
+}
+
+// newNum returns m·10^e.
+func newNum(m uint64, e int32) num { return num{m: m, e: e} }
+
+// decimal returns a as a decimal.
+func (a num) decimal() decimal.Decimal {
+	switch {
+	case a.big:
+		return a.d
+	case a.m <= math.MaxInt64:
+		return decimal.New(int64(a.m), a.e)
+	}
+	return decimal.NewFromBigInt(new(big.Int).SetUint64(a.m), a.e)
+}
+
+// add returns a+b.
+func (a num) add(b num) num {
+	if !a.big && !b.big {
+		if a.m == 0 {
+			return b
+		}
+		if b.m == 0 {
+			return a
+		}
+		if a.e > b.e {
+			a, b = b, a
+		}
+		if d := b.e - a.e; d < int32(len(pow10)) {
+			if hi, scaled := bits.Mul64(b.m, uint64(pow10[d])); hi == 0 {
+				if sum, carry := bits.Add64(a.m, scaled, 0); carry == 0 {
+					return num{m: sum, e: a.e}
+				}
+			}
+		}
+	}
+	return num{big: true, d: a.decimal().Add(b.decimal())}
+}
+
+// shift returns a·10^k.
+func (a num) shift(k int32) num {
+	if a.big {
+		a.d = a.d.Shift(k)
+	} else if a.m != 0 {
+		a.e += k
+	}
+	return a
+}
+
+// below reports whether a < 10^k.
+func (a num) below(k int32) bool {
+	switch {
+	case a.big:
+		return a.d.Cmp(decimal.New(1, k)) < 0
+	case a.m == 0:
+		return true
+	case k-a.e < 0:
+		return false // a ≥ 10^e > 10^k
+	case k-a.e > 19:
+		return true // a < 2^64 < 10^20
+	case k-a.e == 19:
+		return a.m < 1e19
+	}
+	return a.m < uint64(pow10[k-a.e])
+}
+
+// tooManyDigits reports tooManyDigits of a: never, for 20 digits or
+// fewer within 39 places of the point.
+func (a num) tooManyDigits() bool {
+	if !a.big && -39 <= a.e && a.e <= 39 {
+		return false
+	}
+	return tooManyDigits(a.decimal())
 }
 
 // korean reads a number in Korean units at s[i:]: groups of a number and a
@@ -944,13 +1402,14 @@ func (f *figureScan) decimal(i int) (decimalScan, int, error) {
 // 원" are errors, not 2억 and 100012345.
 func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 	s := f.s
-	total := decimal.Zero
+	var total num
 	last := int32(1 << 30) // exponent of the previous unit
 	end := i
-	limit := decimal.New(1, 4)
-	overflow := func(pos int, small decimal.Decimal) error {
-		return &ParseError{Text: s, Pos: pos, Err: ErrInvalidAmount,
-			Reason: fmt.Sprintf("%s is too large for a group after %s: Korean writes at most four digits between units", small, koreanUnitText(last))}
+	overflow := func(pos int, small num) error {
+		if f.find {
+			return errNoFigure
+		}
+		return f.errorf(pos, ErrInvalidAmount, "%s is too large for a group after %s: Korean writes at most four digits between units", small.decimal(), koreanUnitText(last))
 	}
 	for part := 0; ; part++ {
 		j := i
@@ -966,6 +1425,9 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 			}
 			break
 		}
+		if part == 0 && !sub && (k == len(s) || s[k] < utf8.RuneSelf) {
+			return numberScan{}, false, nil // a plain number: no 여 or unit after it
+		}
 		yeo, yeoPos := false, k
 		if hasYeo(s, k) {
 			yeo, k = true, k+len("여")
@@ -976,10 +1438,10 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 				return numberScan{}, false, nil // a plain number
 			}
 			if part == 0 || !yeo { // the last group, without a unit
-				if part > 0 && small.Cmp(limit) >= 0 {
+				if part > 0 && !small.below(4) {
 					return numberScan{}, false, overflow(j, small)
 				}
-				total, end = total.Add(small), k
+				total, end = total.add(small), k
 				n.yeo, n.yeoPos = yeo, yeoPos
 			}
 			break
@@ -987,10 +1449,10 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 		if exp >= last {
 			break
 		}
-		if part > 0 && small.Cmp(limit) >= 0 {
+		if part > 0 && !small.below(4) {
 			return numberScan{}, false, overflow(j, small)
 		}
-		total = total.Add(small.Shift(exp))
+		total = total.add(small.shift(exp))
 		last, end, i = exp, afterUnit, afterUnit
 		if !yeo && hasYeo(s, end) {
 			yeo, yeoPos, end = true, end, end+len("여")
@@ -1007,14 +1469,30 @@ func (f *figureScan) korean(i int) (n numberScan, ok bool, err error) {
 // hasYeo reports whether 여 (and some: more than) stands at s[i:], and not
 // the start of 여러 (several).
 func hasYeo(s string, i int) bool {
-	return strings.HasPrefix(s[i:], "여") && !strings.HasPrefix(s[i:], "여러")
+	return hangulAt(s, i) == '여' && hangulAt(s, i+len("여")) != '러'
+}
+
+// hangulAt returns the three-byte rune at s[i:], as all of Hangul is, or
+// utf8.RuneError: a quick look for a Korean word or unit.
+func hangulAt(s string, i int) rune {
+	if i+3 > len(s) || s[i] < 0xE0 || s[i] > 0xEF || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return utf8.RuneError
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	if r < 0x800 || 0xD800 <= r && r <= 0xDFFF {
+		return utf8.RuneError // overlong, or a surrogate
+	}
+	return r
 }
 
 // koreanUnit reads 만, 억, 조 or 경 at s[i:].
 func koreanUnit(s string, i int) (int32, int, bool) {
-	for _, u := range koreanUnits {
-		if strings.HasPrefix(s[i:], u.text) {
-			return u.exp, i + len(u.text), true
+	if i+3 <= len(s) {
+		t := s[i : i+3]
+		for _, u := range koreanUnits {
+			if t == u.text {
+				return u.exp, i + 3, true
+			}
 		}
 	}
 	return 0, i, false
@@ -1023,21 +1501,23 @@ func koreanUnit(s string, i int) (int32, int, bool) {
 // koreanGroup reads the number of one group: a decimal ("5,200", "1.5",
 // "750") or digits with 천, 백 and 십 ("3천", "천", "3천5백", "2천500").
 // sub reports whether 천, 백 or 십 was used.
-func (f *figureScan) koreanGroup(i int) (v decimal.Decimal, end int, sub, isDecimal bool, err error) {
+func (f *figureScan) koreanGroup(i int) (v num, end int, sub, isDecimal bool, err error) {
 	s := f.s
-	v = decimal.Zero
 	last := int32(4)
 	for {
 		j := i
-		digit := int64(1)
+		digit := uint64(1)
 		if j < len(s) && '1' <= s[j] && s[j] <= '9' && j+1 < len(s) && !isDigit(s[j+1]) && s[j+1] != ',' && s[j+1] != '.' {
-			digit = int64(s[j] - '0')
+			digit = uint64(s[j] - '0')
 			j++
 		}
 		matched := false
 		for _, u := range koreanSubunits {
+			if j == len(s) || s[j] < 0xE0 { // not Hangul
+				break
+			}
 			if u.exp < last && strings.HasPrefix(s[j:], u.text) {
-				v = v.Add(decimal.New(digit, u.exp))
+				v = v.add(newNum(digit, u.exp))
 				i, last, sub, matched = j+len(u.text), u.exp, true, true
 				break
 			}
@@ -1051,13 +1531,13 @@ func (f *figureScan) koreanGroup(i int) (v decimal.Decimal, end int, sub, isDeci
 		if err != nil {
 			return v, i, sub, false, err
 		}
-		if sub && (!d.plain || int32(len(d.whole)) > last) {
-			return v, i, sub, false, &ParseError{Text: s, Pos: i, Reason: "digits too large for their place", Err: ErrInvalidAmount}
+		if sub && (!d.plain || d.whole > last) {
+			return v, i, sub, false, f.errAt(i, ErrInvalidAmount, "digits too large for their place")
 		}
-		return v.Add(d.value), j, sub, !d.plain && strings.Contains(s[i:j], "."), nil
+		return v.add(d.value), j, sub, d.point, nil
 	}
 	if !sub {
-		return v, i, false, false, &ParseError{Text: s, Pos: i, Reason: "want a number", Err: ErrInvalidAmount}
+		return v, i, false, false, f.errAt(i, ErrInvalidAmount, "want a number")
 	}
 	return v, i, sub, false, nil
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -136,6 +138,26 @@ func TestParseFigure(t *testing.T) {
 		{"USD 2023", figureOf(pledge.Exact, "2023", "USD")},
 		{"USD -5", figureOf(pledge.Exact, "-5", "USD")},
 		{"1억 9999만 원", figureOf(pledge.Exact, "199990000", "KRW")},
+		// Numbers read whole, never a prefix (issue 10).
+		{"₹1 lakh crore", figureOf(pledge.Exact, "1000000000000", "INR")},
+		{"₹5 thousand crore", figureOf(pledge.Exact, "50000000000", "INR")},
+		{"₹5 crores", figureOf(pledge.Exact, "50000000", "INR")},
+		{"£5 thousand million", figureOf(pledge.Exact, "5000000000", "GBP")},
+		{"$5 hundred million", figureOf(pledge.Exact, "500000000", "USD")},
+		{"$5 hundred", figureOf(pledge.Exact, "500", "USD")},
+		{"$1.5 hundred thousand", figureOf(pledge.Exact, "150000", "USD")},
+		{"$5½ billion", figureOf(pledge.Exact, "5500000000", "USD")},
+		{"$2¾ million", figureOf(pledge.Exact, "2750000", "USD")},
+		{"$5 ½ billion", figureOf(pledge.Exact, "5500000000", "USD")},
+		{"5 1/2 billion dollars", figureOf(pledge.Exact, "5500000000", "USD")},
+		{"$3 5/8 million", figureOf(pledge.Exact, "3625000", "USD")},
+		{".5 billion dollars", figureOf(pledge.Exact, "500000000", "USD")},
+		{"$.5 billion", figureOf(pledge.Exact, "500000000", "USD")},
+		{"$2 billion 300 million", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"2 billion 300 million won", figureOf(pledge.Exact, "2300000000", "KRW")},
+		{"$1 million 500 thousand", figureOf(pledge.Exact, "1500000", "USD")},
+		{"$2bn 300m", figureOf(pledge.Exact, "2300000000", "USD")},
+		{"$38만", figureOf(pledge.Exact, "380000", "USD")},
 		// Figure.String reads back.
 		{"more than USD 2000000000", figureOf(pledge.MoreThan, "2000000000", "USD")},
 		{"  $5  ", figureOf(pledge.Exact, "5", "USD")},
@@ -196,6 +218,25 @@ func TestParseFigureErrors(t *testing.T) {
 		// Ranges.
 		{"$2~3 billion", pledge.ErrInvalidAmount, 2},
 		{"20~30억 달러", pledge.ErrInvalidCurrency, 2},
+		// A number that goes on past what is read is not cut short (issue 10).
+		{"$5 millions", pledge.ErrInvalidAmount, 3},
+		{"$2.3 billions", pledge.ErrInvalidAmount, 5},
+		{"$5 thousands", pledge.ErrInvalidAmount, 3},
+		{"$5 million million", pledge.ErrInvalidAmount, 11},
+		{"$5bn million", pledge.ErrInvalidAmount, 5},
+		{"$5 300", pledge.ErrInvalidAmount, 3},
+		{"5 300 dollars", pledge.ErrInvalidAmount, 2},
+		{"$2 billion 1000 million", pledge.ErrInvalidAmount, 11},
+		{"$2.5 billion 300 million", pledge.ErrInvalidAmount, 13},
+		{"$2 billion 300", pledge.ErrInvalidAmount, 11},
+		{"$5⅓ billion", pledge.ErrInvalidAmount, 2},
+		{"5 1/3 billion dollars", pledge.ErrInvalidAmount, 2},
+		{"1/2 billion dollars", pledge.ErrInvalidAmount, 1},
+		{"$5/8", pledge.ErrInvalidAmount, 2},
+		{"$5.5½", pledge.ErrInvalidAmount, 4},
+		{"$5 .5", pledge.ErrInvalidAmount, 3},
+		{"$38 만", pledge.ErrInvalidAmount, 4},
+		{"20억 30억 달러", pledge.ErrInvalidAmount, 6},
 	}
 	for _, tt := range tests {
 		_, err := pledge.ParseFigure(tt.in)
@@ -413,6 +454,54 @@ func TestFindFigures(t *testing.T) {
 	}
 }
 
+// TestFiguresNeverAPrefix holds FindFigures and ParseFigure to one reading
+// of each text of issue 10, where FindFigures reported the first part of a
+// number as the whole: a text that ParseFigure reads is found whole, with
+// the same figure, and one that it refuses is not found at all.
+func TestFiguresNeverAPrefix(t *testing.T) {
+	const exact = pledge.Exact
+	tests := []struct {
+		text string
+		want []foundSpan // nil: ParseFigure refuses the text
+	}{
+		{"₹1 lakh crore", []foundSpan{span("₹1 lakh crore", exact, "1000000000000", "INR")}},
+		{"£5 thousand million", []foundSpan{span("£5 thousand million", exact, "5000000000", "GBP")}},
+		{"$5 millions", nil},
+		{"$5 hundred million", []foundSpan{span("$5 hundred million", exact, "500000000", "USD")}},
+		{"$5½ billion", []foundSpan{span("$5½ billion", exact, "5500000000", "USD")}},
+		{".5 billion dollars", []foundSpan{span(".5 billion dollars", exact, "500000000", "USD")}},
+		{"5 1/2 billion dollars", []foundSpan{span("5 1/2 billion dollars", exact, "5500000000", "USD")}},
+		{"$2 billion 300 million", []foundSpan{span("$2 billion 300 million", exact, "2300000000", "USD")}},
+		{"$38 만", nil},
+		{"5 1/3 billion dollars", nil},
+		{"$5 million million", nil},
+		{"$5 300", nil},
+	}
+	for _, tt := range tests {
+		got := foundSpans(pledge.Parser{}, tt.text)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("FindFigures(%q) (-want +got):\n%s", tt.text, diff)
+		}
+		f, err := pledge.ParseFigure(tt.text)
+		switch {
+		case tt.want == nil && err == nil:
+			t.Errorf("ParseFigure(%q) = %v, want an error", tt.text, f)
+		case tt.want != nil && err != nil:
+			t.Errorf("ParseFigure(%q): %v", tt.text, err)
+		case tt.want != nil:
+			if diff := cmp.Diff(tt.want[0].Figure, f); diff != "" {
+				t.Errorf("ParseFigure(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		}
+	}
+	// In a sentence, as Yonhap writes a conversion.
+	got := foundSpans(pledge.Parser{}, "5억 원($38 만)")
+	want := []foundSpan{span("5억 원", exact, "500000000", "KRW")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FindFigures (-want +got):\n%s", diff)
+	}
+}
+
 // TestFindFiguresNotMisread: a figure found never says another number than
 // the text, nor drops a qualifier; what is doubtful is left out.
 func TestFindFiguresNotMisread(t *testing.T) {
@@ -513,7 +602,14 @@ func TestFindFiguresNotMisread(t *testing.T) {
 		{"몇 백만", "몇 백만 원이 들었다", nil},
 		{"수 천억", "수 천억 원 규모", nil},
 		{"digit before a bare 천", "5 천만 원", nil},
-		{"English number before", "2 billion 300 million won", nil},
+		{"English number before", "2 billion 300 won", nil},
+		{"Korean-English groups", "2 billion 300 million won", []foundSpan{
+			span("2 billion 300 million won", exact, "2300000000", "KRW")}},
+		{"Korean number against another", "20억30억 달러", nil},
+		{"after a decimal point", "he paid.5 billion dollars", nil},
+		{"after a fraction slash", "1/2 billion dollars, 24/7 dollars, 5 1/3 billion dollars", nil},
+		{"after a vulgar fraction", "$5⅓ billion, 5⅓5 dollars", nil},
+		{"a number after the figure", "USD 5 300, $5 2023", nil},
 		{"Korean number before", "1억 2 3억 원", nil},
 		{"bare 천 after a word", "천만 달러의 지원", []foundSpan{span("천만 달러", exact, "10000000", "USD")}},
 		{"groups too large", "1억 10000만 원, 1억 12345 원", nil},
@@ -576,6 +672,8 @@ func FuzzParseFigure(f *testing.F) {
 		"about $2.35 billion", "nearly $2 billion", "USD 2300000000", "-$5", "¥5 billion yen",
 		"$1,234,567.89", "천만 달러", "3천5백만 원", "1만 2,345.50 유로", "1.5조 원",
 		"1억 10000만 원", "$5bn+", "1조원대", "$1.2 B", "20억 달러에 육박", "3원칙", "$2~3 billion",
+		"₹1 lakh crore", "$5 hundred million", "$5½ billion", "5 1/2 billion dollars", ".5 billion dollars",
+		"$2 billion 300 million", "$5 millions", "$38 만", "$5⅓ billion", "$3 5/8 million",
 	} {
 		f.Add(s)
 	}
@@ -642,12 +740,22 @@ func FuzzFindFigures(f *testing.F) {
 		"20억-30억 달러, 20억~30억 달러, 20~30억 달러, a loss of -$5 million, between $5 and $10 million",
 		"협정 제3조 원칙에 따라 비핵화 3원칙, 5엔드에서, 몇 백만 원, 수 천억 원, $1.2 B, TOP 10 DONORS",
 		"20억 달러 넘게, 20억여 원 이상, a $5 billion-plus package, 1조원대, $5bn+$3bn",
+		"₹1 lakh crore, £5 thousand million, $5 millions, $5 hundred million, $5½ billion, .5 billion dollars",
+		"5 1/2 billion dollars, $2 billion 300 million, 5억 원($38 만), 20억30억 달러, paid.5 billion dollars",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
+		checkFindAgreesWithParse(t, text)
 		end := 0
 		for i, found := range pledge.FindFigures(text) {
+			span := text[found.Start:found.End]
+			if numberEndsFigure(span) && numberGoesOn(text, found.End) {
+				t.Fatalf("figure %d %q in %q: the number goes on after it: %q", i, span, text, text[found.End:])
+			}
+			if numberBefore(text, found.Start) {
+				t.Fatalf("figure %d %q in %q starts inside or right after a number: %q", i, span, text, text[:found.Start])
+			}
 			if found.Start < end || found.End <= found.Start || found.End > len(text) {
 				t.Fatalf("figure %d at [%d,%d) after %d in %q: out of order or bounds", i, found.Start, found.End, end, text)
 			}
@@ -664,6 +772,152 @@ func FuzzFindFigures(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkFindAgreesWithParse: where ParseFigure reads text as one figure,
+// FindFigures finds that figure over the whole text (less a sign: it reads
+// magnitudes) or nothing (it leaves out more than ParseFigure refuses),
+// never a part of it.
+func checkFindAgreesWithParse(t *testing.T, text string) {
+	t.Helper()
+	want, err := pledge.ParseFigure(text)
+	if err != nil {
+		return
+	}
+	found := pledge.FindFigures(text)
+	if len(found) == 0 {
+		return
+	}
+	trimmed := strings.TrimRightFunc(text, isFigureSpace)
+	start := len(text) - len(strings.TrimLeftFunc(text, isFigureSpace))
+	got := found[0]
+	if sign := strings.TrimSpace(text[start:max(start, got.Start)]); sign == "-" || sign == "−" {
+		want.Amount = want.Amount.Neg() // "-$5" gives "$5"
+		start = got.Start
+	}
+	if len(found) != 1 || got.Start != start || got.End != len(trimmed) ||
+		got.Figure.Qualifier != want.Qualifier || !got.Figure.Amount.Equal(want.Amount) {
+		t.Fatalf("ParseFigure(%q) = %v, but FindFigures finds %+v", text, want, found)
+	}
+}
+
+// isFigureSpace reports whether r is space around a figure, as
+// ParseFigure skips it.
+func isFigureSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u202f' || r == '\u2009' || r == '\u200b'
+}
+
+// scaleWords are the scale words ParseFigure reads, in lower case.
+var scaleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("hundred thousand lakh lakhs crore crores million billion trillion k m mn mln b bn bln tn trn") {
+		scaleWords[w] = true
+	}
+}
+
+// isKoreanNumeral reports whether r is a Korean unit of a number.
+func isKoreanNumeral(r rune) bool { return strings.ContainsRune("만억조경천백십", r) }
+
+// isVulgarFraction reports whether r is a fraction character such as ½.
+func isVulgarFraction(r rune) bool {
+	return r >= '¼' && r <= '¾' || r >= '⅐' && r <= '⅞' || r == '↉'
+}
+
+// lastWord returns the ASCII word (letters, digits, _) at the end of s.
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 && isWordChar(s[i-1]) {
+		i--
+	}
+	return s[i:]
+}
+
+func isWordChar(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
+}
+
+// numberEndsFigure reports whether a figure as written ends with its
+// number ("$5", "$5bn", "US$38만"), rather than with a currency word or a
+// qualifier after it.
+func numberEndsFigure(span string) bool {
+	r, _ := utf8.DecodeLastRuneInString(span)
+	return unicode.IsDigit(r) || isVulgarFraction(r) || isKoreanNumeral(r) || scaleWords[strings.ToLower(lastWord(span))]
+}
+
+// numberGoesOn is the test's own reading of text that would go on with a
+// number that ends at text[end]: a slash and a digit against it; after any
+// space, a digit, a point and a digit, a fraction or a Korean unit; or a
+// scale word, also in the plural, after space or a hyphen.
+func numberGoesOn(text string, end int) bool {
+	rest := text[end:]
+	if len(rest) > 1 && rest[0] == '/' && unicode.IsDigit(rune(rest[1])) {
+		return true
+	}
+	hyphen := strings.HasPrefix(rest, "-")
+	after := strings.TrimLeftFunc(rest, isFigureSpace)
+	if hyphen {
+		after = rest[1:] // "$5-millions"; "$5-10" is a range
+	}
+	spaced := len(after) < len(rest) && !hyphen
+	r, _ := utf8.DecodeRuneInString(after)
+	switch {
+	case r == utf8.RuneError:
+		return false
+	case r < utf8.RuneSelf && unicode.IsDigit(r):
+		return spaced
+	case r == '.':
+		return len(after) > 1 && unicode.IsDigit(rune(after[1]))
+	case isVulgarFraction(r), isKoreanNumeral(r):
+		return !hyphen
+	}
+	w := after
+	for i := 0; i < len(after); i++ {
+		if !isWordChar(after[i]) {
+			w = after[:i]
+			break
+		}
+	}
+	w = strings.ToLower(w)
+	return scaleWords[w] || len(w) > 4 && strings.HasSuffix(w, "s") && scaleWords[w[:len(w)-1]]
+}
+
+// numberBefore reports whether a figure that starts with its number at
+// text[start] would start inside a number or right after one: after a
+// digit, a point, a comma or slash after a digit, or a fraction; or,
+// after any space, after a digit, a Korean unit after a digit, or a scale
+// word after a number.
+func numberBefore(text string, start int) bool {
+	first, _ := utf8.DecodeRuneInString(text[start:])
+	if !unicode.IsDigit(first) && first != '.' && !isKoreanNumeral(first) {
+		return false
+	}
+	before := text[:start]
+	prev, size := utf8.DecodeLastRuneInString(before)
+	prev2, _ := utf8.DecodeLastRuneInString(before[:len(before)-size])
+	switch {
+	case unicode.IsDigit(prev), isVulgarFraction(prev), prev == '.' && unicode.IsDigit(first):
+		return true
+	case prev == '/' || prev == ',':
+		return unicode.IsDigit(prev2)
+	}
+	before = strings.TrimRightFunc(before, isFigureSpace)
+	prev, size = utf8.DecodeLastRuneInString(before)
+	switch {
+	case prev < utf8.RuneSelf && unicode.IsDigit(prev):
+		return true
+	case isKoreanNumeral(prev):
+		units := strings.TrimRightFunc(before, func(r rune) bool { return isKoreanNumeral(r) || r == '여' })
+		r, _ := utf8.DecodeLastRuneInString(units)
+		return units == "" || r < utf8.RuneSelf && unicode.IsDigit(r) || !unicode.IsLetter(r)
+	}
+	w := lastWord(before)
+	if !scaleWords[strings.ToLower(w)] || w == "" {
+		return false
+	}
+	rest := strings.TrimRightFunc(strings.TrimSuffix(before[:len(before)-len(w)], "-"), isFigureSpace)
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return r < utf8.RuneSelf && unicode.IsDigit(r)
 }
 
 var figureSink []pledge.Found

@@ -104,6 +104,21 @@ type Query struct {
 	// different currencies stay on separate rows.
 	In    currency.Unit
 	Rates *Rates
+
+	// RatePeriod is the shortest period whose rate a conversion may use.
+	// Day (the zero value) converts a record dated by day at the rate of
+	// that day ([Rates.Convert]), never at an average, even one that is
+	// there. Month converts it at the average of its month, or failing
+	// that of its year; Year at the average of its year, such as the
+	// IMF's annual averages, which apply to every day of their year. A
+	// record dated only by month or year uses an average of its own
+	// period or longer whatever RatePeriod says, and Year makes it the
+	// year's. So one kind of rate stands for a day throughout a total,
+	// never a daily rate here and an annual one there for lack of the
+	// first, and each of [Totals.Conversions] says in RatePeriod which
+	// kind it used. A missing daily rate that an average could have
+	// stood for is named as such (MissingRate.Average).
+	RatePeriod Precision
 }
 
 // check reports what is wrong with the query, if anything.
@@ -138,6 +153,9 @@ func (q Query) check() error {
 	}
 	if q.In != currency.XXX && q.Rates == nil {
 		return bad("In %s needs Rates", q.In)
+	}
+	if !q.RatePeriod.Valid() {
+		return bad("RatePeriod %d: want Day, Month or Year", int(q.RatePeriod))
 	}
 	return nil
 }
@@ -187,7 +205,14 @@ func (q Query) String() string {
 		parts = append(parts, g)
 	}
 	if q.In != currency.XXX {
-		parts = append(parts, "in "+q.In.String())
+		in := "in " + q.In.String()
+		switch q.RatePeriod {
+		case Month:
+			in += " at monthly averages"
+		case Year:
+			in += " at annual averages"
+		}
+		parts = append(parts, in)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -82,7 +82,7 @@ func (q Query) equalAsideRates(o Query) bool {
 	return q.Stage == o.Stage && slices.Equal(q.Donors, o.Donors) && slices.Equal(q.Recipients, o.Recipients) &&
 		slices.Equal(q.Categories, o.Categories) && civil.Date(q.From).Equal(civil.Date(o.From)) &&
 		civil.Date(q.To).Equal(civil.Date(o.To)) && slices.Equal(q.GroupBy, o.GroupBy) &&
-		q.Depth == o.Depth && q.In == o.In
+		q.Depth == o.Depth && q.In == o.In && q.RatePeriod == o.RatePeriod
 }
 
 // queryJSON is a query as JSON holds it.
@@ -96,12 +96,14 @@ type queryJSON struct {
 	GroupBy    []Dimension `json:"group_by"`
 	Depth      int         `json:"depth"`
 	In         *string     `json:"in"`
+	RatePeriod Precision   `json:"rate_period"`
 }
 
 // queryShape is the shape of a query's JSON.
 var queryShape = object(map[string]*shape{
 	"stage": stringShape, "donors": stringList, "recipients": stringList, "categories": stringList,
 	"from": stringShape, "to": stringShape, "group_by": stringList, "depth": {kind: kindWhole}, "in": stringShape,
+	"rate_period": stringShape,
 })
 
 // MarshalJSON writes the query as one object with every field, in this
@@ -109,11 +111,13 @@ var queryShape = object(map[string]*shape{
 //
 //	{"stage": "committed", "donors": ["South Korea"], "recipients": [],
 //	 "categories": ["humanitarian"], "from": "2023-01-01", "to": null,
-//	 "group_by": ["donor", "category"], "depth": 1, "in": "USD"}
+//	 "group_by": ["donor", "category"], "depth": 1, "in": "USD",
+//	 "rate_period": "day"}
 //
 // The stage and the dimensions are their names, a list that keeps
 // everything is [], an open bound of the window is null and so is "in"
-// when nothing is converted. Dates are YYYY-MM-DD, the civil dates the
+// when nothing is converted; "rate_period" is "day", "month" or "year"
+// (see Query.RatePeriod). Dates are YYYY-MM-DD, the civil dates the
 // query stands for. Rates are not written: they are a table of their own
 // (see [Rates.WriteCSV]), and a query read back has nil Rates.
 //
@@ -135,7 +139,7 @@ func (q Query) MarshalJSON() ([]byte, error) {
 	j := queryJSON{
 		Stage: q.Stage, Donors: orEmpty(q.Donors), Recipients: orEmpty(q.Recipients),
 		Categories: orEmpty(q.Categories), From: dateOrNull(q.From), To: dateOrNull(q.To),
-		GroupBy: orEmpty(q.GroupBy), Depth: q.Depth,
+		GroupBy: orEmpty(q.GroupBy), Depth: q.Depth, RatePeriod: q.RatePeriod,
 	}
 	if q.In != currency.XXX {
 		code := q.In.String()
@@ -207,6 +211,7 @@ func readQuery(data []byte, what string) (Query, error) {
 		GroupBy    []string `json:"group_by"`
 		Depth      int      `json:"depth"`
 		In         string   `json:"in"`
+		RatePeriod *string  `json:"rate_period"`
 	}
 	if err := json.Unmarshal(data, &j); err != nil {
 		return Query{}, decodeErr(what, "", err)
@@ -234,6 +239,13 @@ func readQuery(data []byte, what string) (Query, error) {
 			return Query{}, decodeErr(what, fmt.Sprintf("group_by[%d]", i), err)
 		}
 		q.GroupBy = append(q.GroupBy, d)
+	}
+	if j.RatePeriod != nil {
+		p, err := ParsePrecision(*j.RatePeriod)
+		if err != nil {
+			return Query{}, decodeErr(what, "rate_period", err)
+		}
+		q.RatePeriod = p
 	}
 	if q.Depth < 0 {
 		return Query{}, decodeErr(what, "depth", fmt.Errorf("%w: %d is negative", ErrInvalid, q.Depth))

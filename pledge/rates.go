@@ -3,6 +3,7 @@ package pledge
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -143,6 +144,27 @@ func (r *Rates) record(rt Rate) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.insert(rt)
+	return nil
+}
+
+// Add records rates, all or nothing: when any is invalid (no date, a
+// period other than Day, Month or Year, one currency twice, a rate that
+// is not positive, a source with text a pledge may not hold) none is
+// recorded, and the error names the first such rate by its position. A
+// rate of Period Day is recorded as [Rates.SetFrom] records it, an
+// average as [Rates.SetAverageFrom] does; a rate for a pair and day (or
+// period) already recorded, or given earlier in rs, is replaced.
+func (r *Rates) Add(rs ...Rate) error {
+	for i, rt := range rs {
+		if err := rt.check(); err != nil {
+			return &placedError{fmt.Sprintf("rates[%d]", i), err}
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, rt := range rs {
+		r.insert(rt)
+	}
 	return nil
 }
 
@@ -359,6 +381,16 @@ func (r *Rates) missing(from, to currency.Unit, day time.Time) MissingRate {
 	if i := sort.Search(len(list), func(i int) bool { return list[i].day.After(day) }); i > 0 {
 		m.Stale = list[i-1].day // lookup found none usable, so it is too old
 	}
+	for p := Month; p <= Year && !day.IsZero(); p++ {
+		_, ok := r.averages[averageKey{ratePair{from, to}, p, periodStart(day, p)}]
+		if !ok && r.Inverse > 0 {
+			_, ok = r.averages[averageKey{ratePair{to, from}, p, periodStart(day, p)}]
+		}
+		if ok {
+			m.Average = p
+			break
+		}
+	}
 	return m
 }
 
@@ -376,3 +408,16 @@ func (r *Rates) latest(p ratePair, day time.Time) (rateEntry, bool) {
 	}
 	return e, true
 }
+
+// placedError is an error of the package with the place it is in:
+// "pledge: rates[2]: invalid value: ...".
+type placedError struct {
+	where string
+	err   error
+}
+
+func (e *placedError) Error() string {
+	return "pledge: " + e.where + ": " + strings.TrimPrefix(e.err.Error(), "pledge: ")
+}
+
+func (e *placedError) Unwrap() error { return e.err }

@@ -65,7 +65,7 @@ func fullQuery(rates *pledge.Rates) pledge.Query {
 		Categories: []pledge.Category{pledge.Humanitarian, pledge.MilitaryNonLethal},
 		From:       day("2023-01-01"), To: day("2024-06-30"),
 		GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByCategory}, Depth: 1,
-		In: currency.USD, Rates: rates,
+		In: currency.USD, Rates: rates, RatePeriod: pledge.Year,
 	}
 }
 
@@ -77,7 +77,7 @@ func TestQueryJSON(t *testing.T) {
 	}
 	const want = `{"stage":"committed","donors":["South Korea","Japan"],"recipients":["Ukraine"],` +
 		`"categories":["humanitarian","military/non-lethal"],"from":"2023-01-01","to":"2024-06-30",` +
-		`"group_by":["donor","category"],"depth":1,"in":"USD"}`
+		`"group_by":["donor","category"],"depth":1,"in":"USD","rate_period":"year"}`
 	if string(data) != want {
 		t.Errorf("JSON:\n%s\nwant\n%s", data, want)
 	}
@@ -85,7 +85,7 @@ func TestQueryJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const wantZero = `{"stage":"pledged","donors":[],"recipients":[],"categories":[],"from":null,"to":null,"group_by":[],"depth":0,"in":null}`
+	const wantZero = `{"stage":"pledged","donors":[],"recipients":[],"categories":[],"from":null,"to":null,"group_by":[],"depth":0,"in":null,"rate_period":"day"}`
 	if string(zero) != wantZero {
 		t.Errorf("zero query:\n%s\nwant\n%s", zero, wantZero)
 	}
@@ -333,7 +333,8 @@ func TestTotalsJSONForm(t *testing.T) {
       "year"
     ],
     "depth": 0,
-    "in": "USD"
+    "in": "USD",
+    "rate_period": "day"
   },
   "dimensions": [
     "donor",

@@ -197,3 +197,26 @@ func (q *Qualifier) Scan(src any) error {
 	*q = v
 	return nil
 }
+
+// Value writes the precision's name as text ("month").
+func (p Precision) Value() (driver.Value, error) {
+	b, err := p.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan reads a precision from a text column as [ParsePrecision] does.
+func (p *Precision) Scan(src any) error {
+	text, err := scanText("precision", src)
+	if err != nil {
+		return err
+	}
+	v, err := ParsePrecision(text)
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}

@@ -23,6 +23,8 @@ var (
 	_ sql.Scanner   = (*pledge.Stage)(nil)
 	_ driver.Valuer = pledge.Qualifier(0)
 	_ sql.Scanner   = (*pledge.Qualifier)(nil)
+	_ driver.Valuer = pledge.Precision(0)
+	_ sql.Scanner   = (*pledge.Precision)(nil)
 )
 
 func TestAmountValue(t *testing.T) {
@@ -123,6 +125,18 @@ func TestNamedTextColumns(t *testing.T) {
 	}
 	if v, err := pledge.MoreThan.Value(); v != "more than" || err != nil {
 		t.Errorf("Qualifier.Value = %v, %v", v, err)
+	}
+	var p pledge.Precision
+	if err := p.Scan([]byte("Month")); err != nil || p != pledge.Month {
+		t.Errorf("Precision.Scan = %v, %v", p, err)
+	}
+	if v, err := pledge.Year.Value(); v != "year" || err != nil {
+		t.Errorf("Precision.Value = %v, %v", v, err)
+	}
+	for _, src := range []any{nil, int64(1), "weekly"} {
+		if err := p.Scan(src); !errors.Is(err, pledge.ErrInvalid) {
+			t.Errorf("Precision.Scan(%v) = %v", src, err)
+		}
 	}
 	for _, src := range []any{nil, int64(1), "non+sense"} {
 		if err := c.Scan(src); err == nil {

@@ -862,7 +862,11 @@ func (t *totaler) addSlow(pieces []piece) error {
 		}
 		cur, value := st.cur[pc.rec], pc.amount
 		if convert && st.curs[cur] != t.q.In {
-			c, err := t.q.Rates.ConvertPeriod(Amount{value: value, cur: st.curs[cur]}, t.q.In, dateOf(st.day[pc.rec]), Precision(st.prec[pc.rec]))
+			period := max(Precision(st.prec[pc.rec]), t.q.RatePeriod)
+			if st.day[pc.rec] == noDay {
+				period = Day // no date, no period: the error says so
+			}
+			c, err := t.q.Rates.ConvertPeriod(Amount{value: value, cur: st.curs[cur]}, t.q.In, dateOf(st.day[pc.rec]), period)
 			if err != nil {
 				var re *RateError
 				if !errors.As(err, &re) {

@@ -47,8 +47,16 @@ type keptProblem struct {
 	seq int
 }
 
+// after orders problems by record, then by row of a CSV file (a record's
+// parts and sources have rows of their own), then as found.
 func (a keptProblem) after(b keptProblem) bool {
-	return a.p.Index > b.p.Index || a.p.Index == b.p.Index && a.seq > b.seq
+	if a.p.Index != b.p.Index {
+		return a.p.Index > b.p.Index
+	}
+	if a.p.Row != b.p.Row {
+		return a.p.Row > b.p.Row
+	}
+	return a.seq > b.seq
 }
 
 func (c *collector) add(p Problem) {

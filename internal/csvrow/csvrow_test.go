@@ -1,0 +1,127 @@
+package csvrow_test
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/summitry/summitry/internal/csvrow"
+)
+
+// rows reads every row of s, with the row and line each starts on.
+func rows(s string) ([][]string, [][2]int, error) {
+	r := csvrow.New(strings.NewReader(s))
+	var out [][]string
+	var at [][2]int
+	for {
+		err := r.Read()
+		if err == io.EOF {
+			return out, at, nil
+		}
+		if err != nil {
+			return out, at, err
+		}
+		var row []string
+		for i := range r.Cells() {
+			row = append(row, r.Text(i))
+		}
+		out = append(out, row)
+		at = append(at, [2]int{r.Row(), r.Line()})
+	}
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		in   string
+		want [][]string
+		at   [][2]int
+	}{
+		{"a,b\n1,2\n", [][]string{{"a", "b"}, {"1", "2"}}, [][2]int{{1, 1}, {2, 2}}},
+		{"a,b\r\n1,2", [][]string{{"a", "b"}, {"1", "2"}}, [][2]int{{1, 1}, {2, 2}}},
+		{"\ufeffa,,\n", [][]string{{"a", "", ""}}, [][2]int{{1, 1}}},
+		{"\n\r\na\n\nb\n", [][]string{{"a"}, {"b"}}, [][2]int{{1, 3}, {2, 5}}},
+		{`"x, ""y"""` + ",z\n", [][]string{{`x, "y"`, "z"}}, [][2]int{{1, 1}}},
+		{"\"line\r\nbreak\",next\nq,r\n", [][]string{{"line\r\nbreak", "next"}, {"q", "r"}}, [][2]int{{1, 1}, {2, 3}}},
+		{"\"\"\n", [][]string{{""}}, [][2]int{{1, 1}}},
+		{" a ,\tb\n", [][]string{{" a ", "\tb"}}, [][2]int{{1, 1}}},
+		{"a\rb,c\n", [][]string{{"a\rb", "c"}}, [][2]int{{1, 1}}},
+	}
+	for _, tt := range tests {
+		got, at, err := rows(tt.in)
+		if err != nil {
+			t.Errorf("%q: %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q: cells (-want +got):\n%s", tt.in, diff)
+		}
+		if diff := cmp.Diff(tt.at, at); diff != "" {
+			t.Errorf("%q: rows and lines (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want csvrow.SyntaxError
+	}{
+		{"a,b\nc\"d,e\n", csvrow.SyntaxError{Row: 2, Line: 2, Why: "a quote inside a cell that does not start with one (quote the whole cell, and write the quote twice)"}},
+		{"a\n\"b\"c\n", csvrow.SyntaxError{Row: 2, Line: 2, Why: `'c' after a closing quote: want a comma or the end of the row (a quote inside a quoted cell is written twice)`}},
+		{"a\n\n\"b\nc\n", csvrow.SyntaxError{Row: 2, Line: 3, Why: "a quote opened here is never closed"}},
+		{"a\n" + strings.Repeat("x", csvrow.MaxRowBytes+1) + "\n", csvrow.SyntaxError{Row: 2, Line: 2, Why: "a row longer than 1048576 bytes"}},
+		{"a\n\"" + strings.Repeat("x\n", csvrow.MaxRowBytes/2+1) + "\"\n", csvrow.SyntaxError{Row: 2, Line: 2, Why: "a row longer than 1048576 bytes"}},
+	}
+	for _, tt := range tests {
+		_, _, err := rows(tt.in)
+		var se *csvrow.SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("%.20q: %v, want a *SyntaxError", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, *se); diff != "" {
+			t.Errorf("%.20q (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// FuzzRead holds the reader to encoding/csv: both read the same input or
+// both refuse it, and read the same cells, but that a carriage return
+// and line feed inside quotes stays as written here.
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{"a,b\n1,2\n", "\"a\r\nb\",c\r\n", "\"\"\"\",\n\n", "a\"b\n", "\"a\"b\n", "\"open\n", "x\r", "\r\n\r\n", ",\n,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, _, err := rows(s)
+		cr := csv.NewReader(strings.NewReader(s))
+		cr.FieldsPerRecord = -1
+		want, werr := cr.ReadAll()
+		if strings.HasPrefix(s, "\ufeff") || strings.Count(s, "\r") != strings.Count(s, "\r\n") {
+			// encoding/csv keeps a byte-order mark, and reads a carriage
+			// return without a line feed its own way.
+			return
+		}
+		for _, row := range got {
+			for i := range row {
+				row[i] = strings.ReplaceAll(row[i], "\r\n", "\n") // as encoding/csv reads it
+			}
+		}
+		if (err != nil) != (werr != nil) {
+			t.Fatalf("%q: error %v, encoding/csv's %v", s, err, werr)
+		}
+		if err != nil {
+			return
+		}
+		if len(want) == 0 {
+			want = nil
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("%q (-encoding/csv +csvrow):\n%s", s, diff)
+		}
+	})
+}
