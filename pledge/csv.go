@@ -267,6 +267,15 @@ func ReadCSV(r io.Reader) ([]Pledge, error) {
 // already in the book), nothing is added and the *[ValidationError]
 // names the row of each problem.
 func (b *Book) ReadCSV(r io.Reader) error {
+	r, again := rewindable(r)
+	if b.readCSVFast(r) {
+		return nil
+	}
+	return b.readCSV(again())
+}
+
+// readCSV is ReadCSV by the plain path.
+func (b *Book) readCSV(r io.Reader) error {
 	br := newBookReader(r)
 	br.read()
 	batch, err := br.records()

@@ -2,7 +2,6 @@ package pledge
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/summitry/summitry/internal/civil"
 	"golang.org/x/text/currency"
@@ -22,13 +21,42 @@ type columns struct {
 
 // grow makes room for n more records.
 func (c *columns) grow(n int) {
-	c.recs = slices.Grow(c.recs, n)
-	c.donor = slices.Grow(c.donor, n)
-	c.recipient = slices.Grow(c.recipient, n)
-	c.day = slices.Grow(c.day, n)
-	c.prec = slices.Grow(c.prec, n)
-	c.cur = slices.Grow(c.cur, n)
-	c.stage = slices.Grow(c.stage, n)
+	c.recs = room(c.recs, n)
+	c.donor = room(c.donor, n)
+	c.recipient = room(c.recipient, n)
+	c.day = room(c.day, n)
+	c.prec = room(c.prec, n)
+	c.cur = room(c.cur, n)
+	c.stage = room(c.stage, n)
+}
+
+// extend lengthens the columns by n records, whose values the caller
+// writes.
+func (c *columns) extend(n int) {
+	c.grow(n)
+	l := len(c.recs) + n
+	c.recs, c.donor, c.recipient = c.recs[:l], c.donor[:l], c.recipient[:l]
+	c.day, c.prec, c.cur, c.stage = c.day[:l], c.prec[:l], c.cur[:l], c.stage[:l]
+}
+
+// room returns s with room for n more elements, at least doubling its
+// capacity when it grows: a column filled a chunk at a time is copied a
+// few times in all, not once for every chunk.
+func room[E any](s []E, n int) []E {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return slices.Grow(s, max(n, len(s)))
+}
+
+// layout is what a store and a segment hold alike: the columns, and the
+// numbering of the names, category lists and currencies they hold.
+type layout struct {
+	columns
+	names     interner // donors and recipients
+	cats      catLists
+	curs      []currency.Unit
+	qualified int // records with a qualifier other than Exact, on them or a part
 }
 
 // segment is a batch of records laid out as a store holds them, with
@@ -36,11 +64,7 @@ func (c *columns) grow(n int) {
 // Add lays a batch out while it checks it, and a store takes it in at
 // once, renumbering.
 type segment struct {
-	columns
-	names     interner
-	cats      catLists
-	curs      []currency.Unit
-	qualified int // records with a qualifier other than Exact
+	layout
 
 	// Whether each name is a donor's name that passes checkFields, and
 	// each list of categories, by number: each is checked once.
@@ -75,14 +99,11 @@ func (g *segment) known(p *Pledge) uint8 {
 }
 
 // goodName reports whether the name numbered id is a donor's name that
-// passes checkFields: not blank, and a name.
+// passes checkFields: not blank (a name with no other character than
+// spaces does not pass checkName), and a name.
 func (g *segment) goodName(id uint32) bool {
 	for int(id) >= len(g.goodNames) {
-		name := g.names.names[len(g.goodNames)]
-		var scratch collector
-		ps := problems{c: &scratch}
-		checkName(name, "", &ps)
-		g.goodNames = append(g.goodNames, strings.TrimSpace(name) != "" && ps.n == 0)
+		g.goodNames = append(g.goodNames, validName(g.names.names[len(g.goodNames)]))
 	}
 	return g.goodNames[id]
 }
@@ -139,14 +160,14 @@ func (g *segment) lay(p *Pledge) {
 	g.stage = append(g.stage, p.Stage)
 }
 
-func (g *segment) currencyID(u currency.Unit) uint16 {
-	for i, c := range g.curs {
+func (l *layout) currencyID(u currency.Unit) uint16 {
+	for i, c := range l.curs {
 		if c == u {
 			return uint16(i)
 		}
 	}
-	g.curs = append(g.curs, u)
-	return uint16(len(g.curs) - 1)
+	l.curs = append(l.curs, u)
+	return uint16(len(l.curs) - 1)
 }
 
 // leaveOut drops the records that drop marks.
@@ -190,34 +211,34 @@ func civilized(p *Pledge) *Pledge {
 	return &q
 }
 
-// take appends the records of g to the store's columns, renumbering its
-// names, category lists and currencies as the store numbers them. An
-// empty store takes g's columns as they are when the numbers agree, as
-// they do for the first batch.
-func (s *store) take(g *segment) {
+// take appends the records of g to l's columns, renumbering its names,
+// category lists and currencies as l numbers them. An empty layout takes
+// g's columns as they are when the numbers agree, as they do for the
+// first batch of a store. g is not to be used after.
+func (l *layout) take(g *layout) {
 	names := make([]uint32, len(g.names.names))
-	same := len(s.recs) == 0
+	same := len(l.recs) == 0
 	for k, name := range g.names.names {
-		names[k] = s.names.id(name)
+		names[k] = l.names.id(name)
 		same = same && names[k] == uint32(k)
 	}
 	cats := make([]uint32, len(g.cats.lists))
 	for k, cs := range g.cats.lists {
-		cats[k] = s.cats.id(cs)
+		cats[k] = l.cats.id(cs)
 		same = same && cats[k] == uint32(k)
 	}
 	curs := make([]uint16, len(g.curs))
 	for k, u := range g.curs {
-		curs[k] = s.currencyID(u)
+		curs[k] = l.currencyID(u)
 		same = same && curs[k] == uint16(k)
 	}
-	s.qualified += g.qualified
+	l.qualified += g.qualified
 	if same {
-		s.columns = g.columns
+		l.columns = g.columns
 		return
 	}
 	n := len(g.recs)
-	s.columns.grow(n)
+	l.columns.grow(n)
 	for i := range n {
 		r := g.recs[i]
 		r.cats = cats[r.cats]
@@ -226,12 +247,12 @@ func (s *store) take(g *segment) {
 				r.extra.partCats[k] = cats[c]
 			}
 		}
-		s.recs = append(s.recs, r)
-		s.donor = append(s.donor, names[g.donor[i]])
-		s.recipient = append(s.recipient, names[g.recipient[i]])
-		s.cur = append(s.cur, curs[g.cur[i]])
+		l.recs = append(l.recs, r)
+		l.donor = append(l.donor, names[g.donor[i]])
+		l.recipient = append(l.recipient, names[g.recipient[i]])
+		l.cur = append(l.cur, curs[g.cur[i]])
 	}
-	s.day = append(s.day, g.day...)
-	s.prec = append(s.prec, g.prec...)
-	s.stage = append(s.stage, g.stage...)
+	l.day = append(l.day, g.day...)
+	l.prec = append(l.prec, g.prec...)
+	l.stage = append(l.stage, g.stage...)
 }

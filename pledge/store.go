@@ -2,13 +2,11 @@ package pledge
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"time"
 	"unsafe"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
 // record is how a Book holds a pledge: small, with names and category
@@ -120,6 +118,14 @@ func (in *interner) id(s string) uint32 {
 	return id
 }
 
+// idBytes is id for the text b, which it copies only when new.
+func (in *interner) idBytes(b []byte) uint32 {
+	if id, ok := in.ids[string(b)]; ok {
+		return id
+	}
+	return in.lookup(string(b))
+}
+
 func (in *interner) lookup(s string) uint32 {
 	if id, ok := in.ids[s]; ok {
 		return id
@@ -164,19 +170,15 @@ func (c *catLists) id(cs []Category) uint32 {
 
 // store is the Book's data, guarded by the Book's mutex.
 type store struct {
-	columns                     // one entry per record
+	layout                      // the records, names, category lists and currencies
 	ids       idIndex           // ID → position in recs
 	revisedBy map[string]string // ID → ID of the record that revises it
 	under     map[string][]int32
-	names     interner   // donors and recipients
-	idx       *nameIndex // their folded names, for query filters; built as queries need it
+	idx       *nameIndex // the folded names, for query filters; built as queries need it
 	order     *dateOrder // positions in date then ID order, for List; built as it needs it
-	cats      catLists
-	curs      []currency.Unit
 
 	// More columns, one entry per record.
-	revised   []bool // a later record restates this one: it no longer counts
-	qualified int    // records with a qualifier other than Exact, on them or a part
+	revised []bool // a later record restates this one: it no longer counts
 
 	// The fast path of Total: the pieces of every record that stands
 	// alone (no Under either way), in record order, amounts in units of
@@ -215,16 +217,6 @@ func (s *store) amount(i int32) Amount {
 func (s *store) standalone(i int32) bool { return s.fastStage[i] != 0 }
 
 func (s *store) unfast(i int32) { s.fastStage[i] = 0 }
-
-func (s *store) currencyID(u currency.Unit) uint16 {
-	for i, c := range s.curs {
-		if c == u {
-			return uint16(i)
-		}
-	}
-	s.curs = append(s.curs, u)
-	return uint16(len(s.curs) - 1)
-}
 
 func (s *store) extraOf(i int32) *extra {
 	if e := s.recs[i].extra; e != nil {
@@ -290,10 +282,10 @@ func (s *store) add(cb checkedBatch) {
 	}
 	start := len(s.recs)
 	n := len(cb.seg.recs)
-	s.take(cb.seg)
-	s.revised = append(s.revised, make([]bool, n)...)
-	s.inTree = append(s.inTree, make([]bool, n)...)
-	s.fastStage = slices.Grow(s.fastStage, n)
+	s.take(&cb.seg.layout)
+	s.revised = append(room(s.revised, n), make([]bool, n)...)
+	s.inTree = append(room(s.inTree, n), make([]bool, n)...)
+	s.fastStage = room(s.fastStage, n)
 	for _, st := range s.stage[start:] {
 		s.fastStage = append(s.fastStage, uint8(st)+1)
 	}
@@ -321,10 +313,10 @@ func (s *store) add(cb checkedBatch) {
 		}
 	}
 	// Most records are one piece.
-	s.pieceRec = slices.Grow(s.pieceRec, n)
-	s.pieceCats = slices.Grow(s.pieceCats, n)
-	s.pieceYear = slices.Grow(s.pieceYear, n)
-	s.pieceUnits = slices.Grow(s.pieceUnits, n)
+	s.pieceRec = room(s.pieceRec, n)
+	s.pieceCats = room(s.pieceCats, n)
+	s.pieceYear = room(s.pieceYear, n)
+	s.pieceUnits = room(s.pieceUnits, n)
 	for i := start; i < len(s.recs); i++ {
 		if !s.inTree[i] {
 			s.addPieces(int32(i))

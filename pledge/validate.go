@@ -221,8 +221,8 @@ func checkName(s, field string, ps *problems) {
 
 // plainName reports whether s is a name that passes checkName at a glance:
 // printable ASCII, with no space at either end. Most names are.
-func plainName(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+func plainName[T string | []byte](s T) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

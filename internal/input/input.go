@@ -32,20 +32,7 @@ func SkipBOM(br *bufio.Reader) int {
 // tells its size (a file, a bytes.Reader, a strings.Reader): a large
 // input is then read without being copied as the buffer grows.
 func ReadAll(r io.Reader, limit int64) ([]byte, error) {
-	size := int64(-1)
-	switch v := r.(type) {
-	case interface{ Len() int }:
-		size = int64(v.Len())
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = fi.Size()
-			if s, ok := r.(io.Seeker); ok {
-				if at, err := s.Seek(0, io.SeekCurrent); err == nil {
-					size -= at
-				}
-			}
-		}
-	}
+	size := Size(r)
 	if size < 0 || size >= limit {
 		return io.ReadAll(io.LimitReader(r, limit))
 	}
@@ -65,6 +52,30 @@ func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 			return buf, err
 		}
 	}
+}
+
+// Size returns how many bytes r has left to read when it tells (a regular
+// file, a bytes.Reader, a strings.Reader), else -1.
+func Size(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		return int64(v.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		fi, err := v.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return -1
+		}
+		size := fi.Size()
+		if s, ok := r.(io.Seeker); ok {
+			at, err := s.Seek(0, io.SeekCurrent)
+			if err != nil {
+				return -1
+			}
+			size -= at
+		}
+		return max(size, 0)
+	}
+	return -1
 }
 
 // BadUTF8 returns the offset of the first byte of data that does not start
