@@ -27,10 +27,9 @@ func bookCSVOf(n int) []byte {
 	var b bytes.Buffer
 	b.Grow(n * 100)
 	b.WriteString("id,kind,donor,recipient,amount,currency,qualifier,date,stage,category,year,occasion,revises,under,note,publisher,title,url,quote\n")
-	first := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i, r := range rows {
-		fmt.Fprintf(&b, "p%07d,pledge,%s,Ukraine,%s,USD,,%s,pledged,%s,,,,,,,,,\n",
-			i+1, r.Donor, r.Amount(), first.AddDate(0, 0, (i*7919)%1096).Format(time.DateOnly), r.Category)
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s,pledge,%s,%s,%s,%s,,%s,pledged,%s,,,,,,,,,\n",
+			r.ID, r.Donor, benchdata.Recipient, r.Amount(), benchdata.Currency, r.Date.Format(time.DateOnly), r.Category)
 	}
 	return b.Bytes()
 }
