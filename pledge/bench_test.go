@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -135,6 +136,7 @@ func BenchmarkNaiveShopspring1M(b *testing.B) {
 func BenchmarkBookAdd1M(b *testing.B) {
 	spec := benchSpec(b)
 	rows := spec.Rows()
+	held := heldPerPledge(b, rows) // first, while nothing else is garbage
 	ps := recordsOf(rows)
 	b.ReportAllocs()
 	var before, after runtime.MemStats
@@ -151,8 +153,8 @@ func BenchmarkBookAdd1M(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/pledge")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/pledge")
 
-	benchBookSink, ps = nil, nil
-	b.ReportMetric(heldPerPledge(b, rows), "B/pledge-held")
+	benchBookSink = nil
+	b.ReportMetric(held, "B/pledge-held")
 }
 
 // heldPerPledge builds a Book of the rows and returns the live heap it adds,
@@ -182,7 +184,8 @@ func recordsOf(rows []benchdata.Row) []pledge.Pledge {
 			cats[r.Category] = c
 		}
 		ps[i] = pledge.Pledge{
-			ID: r.ID, Donor: r.Donor, Recipient: benchdata.Recipient, Amount: pledge.AmountOf(r.Decimal(), cur),
+			// An ID of its own, as a record read from a file has.
+			ID: strings.Clone(r.ID), Donor: r.Donor, Recipient: benchdata.Recipient, Amount: pledge.AmountOf(r.Decimal(), cur),
 			Categories: c, Stage: pledge.Pledged, Date: r.Date,
 		}
 	}

@@ -73,11 +73,16 @@ func (b *Book) add(batch []Pledge, checked bool, log func([]Pledge) error) error
 			return err
 		}
 	}
+	b.keep(cb)
+	return nil
+}
+
+// keep stores a checked batch, under the write lock; the caller holds wmu.
+func (b *Book) keep(cb checkedBatch) {
 	b.mu.Lock()
 	b.st.add(cb)
 	b.version++
 	b.mu.Unlock()
-	return nil
 }
 
 // checkedBatch is a batch that check has passed: the records to store,

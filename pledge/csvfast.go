@@ -212,10 +212,7 @@ func (b *Book) addNew(cb checkedBatch) bool {
 		return false
 	}
 	if len(cb.seg.recs) > 0 {
-		b.mu.Lock()
-		b.st.add(cb)
-		b.version++
-		b.mu.Unlock()
+		b.keep(cb)
 	}
 	return true
 }
