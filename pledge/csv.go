@@ -282,7 +282,30 @@ func ReadCSV(r io.Reader) ([]Pledge, error) {
 // (a Revises or Under that names no record of the book or the file, an ID
 // already in the book), nothing is added and the *[ValidationError]
 // names the row of each problem.
+//
+// A file whose every row is a record's own row as WriteCSV writes it (no
+// quoted cell, part or source row, Revises or Under; every record valid,
+// its ID new) takes a fast path: blocks of 4 MB, split at line ends, are
+// read on every processor straight into the book's columns. A million
+// records of one line (97 MB) take about as long as DuckDB's read_csv
+// and GROUP BY of the same file (see the README's Performance section),
+// and the memory of the book and a block: the book holds about 110 B a
+// record, and reading peaks about 20% above that. Any other file, and any
+// problem, takes the plain path, which reads the file again from the start
+// and says what is wrong, in the same words either way. It reads r again
+// by seeking back when r can (a file); from a reader that cannot (a pipe,
+// a network stream), it keeps what it read until it is done, the whole
+// input at worst.
 func (b *Book) ReadCSV(r io.Reader) error {
+	r, again := rewindable(r)
+	if b.readCSVFast(r) {
+		return nil
+	}
+	return b.readCSV(again())
+}
+
+// readCSV is ReadCSV by the plain path.
+func (b *Book) readCSV(r io.Reader) error {
 	br := newBookReader(r)
 	br.read()
 	batch, err := br.records()

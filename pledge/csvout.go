@@ -112,7 +112,7 @@ func formulaStart(cell string) bool {
 	case '=', '+', '@', '\t', '\r':
 		return true
 	case '-':
-		return rest != cell || !plainDecimal(rest[1:])
+		return rest != cell || !isPlainNumber(rest[1:])
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	switch r {
@@ -122,9 +122,9 @@ func formulaStart(cell string) bool {
 	return false
 }
 
-// plainDecimal reports whether s is digits with at most one decimal point
+// isPlainNumber reports whether s is digits with at most one decimal point
 // between digits: "5", "1234.5".
-func plainDecimal(s string) bool {
+func isPlainNumber(s string) bool {
 	whole, frac, point := strings.Cut(s, ".")
 	return digits(whole) && (!point || digits(frac))
 }
