@@ -8,7 +8,8 @@
 // [Amount.Sub] are exact, and amounts in different currencies refuse to mix
 // ([ErrCurrencyMismatch]) unless [Rates] convert them at a dated rate. In
 // JSON an amount is {"value":"2300000000","currency":"USD"}, the value a
-// string so that no reader turns it into a float.
+// string so that no reader turns it into a float; the zero Amount, which
+// has no currency, is null.
 //
 // [Amount.String] is the machine form, "USD 2450000000"; [Amount.Display]
 // writes an amount for people, "USD 2,450,000,000". Display, [Amount.Format],
