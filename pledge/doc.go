@@ -195,7 +195,10 @@
 // of the type (value NUMERIC, currency CHAR(3)) so that SQL can sum it per
 // currency exactly, and [Amount.Scan] reads that form or a text column
 // holding "USD 2300000000". NULL never reads as an amount: scan a nullable
-// column into a [NullAmount]. [Amount.Decimal] is the value alone, for a
+// column into a [NullAmount], which takes ROW(NULL,NULL)::amount, "(,)", as
+// NULL too, as PostgreSQL does; one NULL field inside the composite is an
+// error that says "a NULL value" or "a NULL currency". A NullAmount is the
+// amount's JSON, or null. [Amount.Decimal] is the value alone, for a
 // NUMERIC column beside a currency column. [Category], [Stage],
 // [Qualifier] and [Precision] are stored as their text. The module
 // github.com/summitry/summitry/examples/postgres keeps a Book in
