@@ -35,7 +35,9 @@ type Book struct {
 // restates. Text fields follow the rule in the package overview.
 //
 // A record equal ([Pledge.Equal]) to the one the book holds under its ID,
-// once reduced as Add reduces it, is already there: Add accepts it and
+// once reduced as Add reduces it and with each list of categories (the
+// record's, each part's) taken as a set, as totals take it, is already
+// there (the book keeps the order it was first given): Add accepts it and
 // changes nothing, so that a book can take in another that overlaps it
 // ([Book.Merge]) and a journal can be replayed twice. The same holds for a
 // record given twice in one call. A different record under an ID the
