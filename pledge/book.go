@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/summitry/summitry/internal/problem"
 )
@@ -20,10 +21,11 @@ import (
 // Writers take turns; a batch is checked while readers go on, and they
 // wait only while the checked batch is stored.
 type Book struct {
-	wmu     sync.Mutex   // held by the one writer at work
-	mu      sync.RWMutex // guards st and version
-	st      store
-	version uint64
+	wmu       sync.Mutex   // held by the one writer at work
+	mu        sync.RWMutex // guards st and version
+	st        store
+	version   uint64
+	journaled atomic.Bool // set by OpenJournal and AddLogged: Add and Merge then refuse to add
 }
 
 // Add records pledges, all or nothing: when any is invalid, none is added
@@ -44,13 +46,19 @@ type Book struct {
 // book holds, or given twice in one call, is [ErrDuplicate], and the error
 // names the first field in which they differ. [Book.Version] changes when
 // Add adds something, and only then.
+//
+// Once the book keeps a journal (after [OpenJournal] or [Book.AddLogged]),
+// Add refuses to add anything, with an error matching [ErrNotLogged]: a
+// record the journal lacks would leave it unable to replay once a logged
+// record refers to it. Add of records the book holds already still
+// succeeds, as it changes nothing.
 func (b *Book) Add(pledges ...Pledge) error {
 	batch := make([]Pledge, len(pledges))
 	for i, p := range pledges {
 		batch[i] = p.clone()
 		batch[i].normalize()
 	}
-	return b.add(batch, false, nil)
+	return b.add(batch, false, b.unlogged)
 }
 
 // add records batch, which it owns, all or nothing; checked says that

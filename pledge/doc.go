@@ -281,6 +281,11 @@
 // written; when the write or the sync fails, the book is unchanged and the
 // journal takes nothing more until it is reopened, since what reached the
 // disk is then unknown. A new journal file is synced into its directory.
+// The journal holds only what AddLogged wrote, so a book fed by a journal
+// takes every record through AddLogged: once it keeps one, [Book.Add] and
+// [Book.Merge] refuse to add ([ErrNotLogged]). Records loaded before the
+// journal was opened (a seed file) are not in it: load them the same way
+// before every OpenJournal, since logged records may refer to them.
 //
 // Recovery. [Book.Replay] restores every whole batch, in order, each as
 // one Add. When the last batch is not whole (a crash during a write), it

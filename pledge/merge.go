@@ -16,13 +16,15 @@ import (
 // differs from the one b holds under its ID is [ErrDuplicate], naming the
 // field; its Problem.Index is its position in other.All(). Records of
 // other may refer (Revises, Under) to records of b, and the other way
-// round once merged. Merging a nil book adds nothing.
+// round once merged. Merging a nil book adds nothing. A book that keeps a
+// journal refuses to merge in records it lacks, as [Book.Add] does
+// ([ErrNotLogged]).
 func (b *Book) Merge(other *Book) error {
 	if other == nil {
 		return nil
 	}
 	// other's records passed checkFields when other took them.
-	return b.add(other.All(), true, nil)
+	return b.add(other.All(), true, b.unlogged)
 }
 
 // differs describes how p differs from the record the store holds at
