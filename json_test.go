@@ -175,7 +175,7 @@ func jsonSamples(t *testing.T) map[string]jsonSample {
 			tally = tl
 		}
 	}
-	tally.Note, tally.Most = "n", meeting.Unbounded
+	tally.Note, tally.Most, tally.Inferred = "n", meeting.Unbounded, true
 	yoon.Aliases, yoon.Sources = []string{"윤석열"}, []meeting.Source{claim.Source}
 
 	return map[string]jsonSample{

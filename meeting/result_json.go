@@ -306,7 +306,7 @@ func toJSONTally(t *Tally) jsonTally {
 	j := jsonTally{
 		ID: t.ID, Leader: t.Leader, With: t.With, Count: t.Range(), AsOf: civil.Format(t.AsOf),
 		Rule: t.Rule, Match: t.Match.String(), Multilateral: t.As.Multilateral,
-		Sources: toJSONSources(t.Sources), Note: t.Note,
+		Sources: toJSONSources(t.Sources), Note: t.Note, Inferred: t.Inferred,
 	}
 	for _, k := range t.As.Kinds {
 		j.Kinds = append(j.Kinds, k.String())

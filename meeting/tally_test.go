@@ -171,7 +171,7 @@ func TestRuleMatch(t *testing.T) {
 //     2008-06-01 counting pull-asides too, Za being the only Japanese
 //     leader then.
 //   - Cho: nothing at all.
-//   - Do (1990–1994): only a range, 2..8.
+//   - Do (1990–1994): only a range, 2..8, inferred from what a source says.
 //   - Eom (1995–1999): 1 talk; a formal-talks tally of 3, and a
 //     contradicting one of at most 1.
 func tallyLedger(t *testing.T) *meeting.Ledger {
@@ -214,7 +214,7 @@ func tallyLedger(t *testing.T) *meeting.Ledger {
 	if err := l.AddTally(
 		meeting.Tally{ID: "T1", Leader: "a1", With: "JP", Count: 5, AsOf: day("2010-01-01")},
 		meeting.Tally{ID: "T2", Leader: "a2", With: "b2", Count: 4, AsOf: day("2008-06-01"), Match: meeting.SameRule, As: press},
-		meeting.Tally{ID: "T4", Leader: "a4", With: "JP", Count: 2, Most: 8, AsOf: day("2000-01-01")},
+		meeting.Tally{ID: "T4", Leader: "a4", With: "JP", Count: 2, Most: 8, Inferred: true, AsOf: day("2000-01-01")},
 		meeting.Tally{ID: "T5", Leader: "a5", With: "JP", Count: 3, AsOf: day("2005-01-01"), Match: meeting.SameRule},
 		meeting.Tally{ID: "T5b", Leader: "a5", With: "JP", Count: 0, Most: 1, AsOf: day("2006-01-01"), Match: meeting.SameRule},
 	); err != nil {
@@ -315,13 +315,13 @@ func TestRankWithTalliesDisplay(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `Leaders of KR by meetings with leaders of JP: held talks between two leaders, through 2008-06-01; recorded meetings weighed with reported counts; years in office to 2008-06-01
-Rank  Leader  Meetings  By      Ledger  Reported               Source  Rule     Difference  Years in office      Per year
--------------------------------------------------------------------------------------------------------------------------
- 1–2  Ahn            5  report       2  5 as of 2010-01-01             unknown  missing 3              5.00          1.00
- 1–4  Do        2 to 8  report       0  2..8 as of 2000-01-01          unknown  missing 2              5.00  0.40 to 1.60
- 2–3  Bae            3  ledger       3  4 as of 2008-06-01             wider    missing 1              3.42          0.88
- 2–3  Eom            3  report       1  3 as of 2005-01-01             same     missing 2              5.00          0.60
-   –  Cho      unknown  none         0                                                                 8.42       unknown
+Rank  Leader  Meetings  By      Ledger  Reported                          Source  Rule     Difference  Years in office      Per year
+------------------------------------------------------------------------------------------------------------------------------------
+ 1–2  Ahn            5  report       2  5 as of 2010-01-01                        unknown  missing 3              5.00          1.00
+ 1–4  Do        2 to 8  report       0  2..8 (inferred) as of 2000-01-01          unknown  missing 2              5.00  0.40 to 1.60
+ 2–3  Bae            3  ledger       3  4 as of 2008-06-01                        wider    missing 1              3.42          0.88
+ 2–3  Eom            3  report       1  3 as of 2005-01-01                        same     missing 2              5.00          0.60
+   –  Cho      unknown  none         0                                                                            8.42       unknown
 `
 	if diff := cmp.Diff(want, s.String()); diff != "" {
 		t.Errorf("String (-want +got):\n%s", diff)
