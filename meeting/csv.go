@@ -29,7 +29,7 @@ const (
 var (
 	leaderColumns  = []string{"id", "name", "country", "office", "terms", "aliases"}
 	meetingColumns = []string{"id", "date", "participants", "kind", "status", "place", "occasion", "note"}
-	tallyColumns   = []string{"id", "leader", "with", "count", "as_of", "rule", "match", "kinds", "multilateral", "note"}
+	tallyColumns   = []string{"id", "leader", "with", "count", "as_of", "rule", "match", "kinds", "multilateral", "note", "inferred"}
 	sourceParts    = []string{"publisher", "title", "date", "url", "quote"}
 )
 
@@ -61,7 +61,7 @@ func sourcePrefix(g int) string {
 //	leaders.csv   id, name, country (required); office, terms, aliases
 //	meetings.csv  id, date, participants (required); kind, status, place, occasion, note
 //	tallies.csv   id, leader, with, count, as_of (required); rule, match, kinds,
-//	              multilateral, note
+//	              multilateral, note, inferred
 //
 // Every file may also have source columns, source_publisher,
 // source_title, source_date, source_url and source_quote, and the same for
@@ -74,7 +74,9 @@ func sourcePrefix(g int) string {
 // kind is talks and an empty status held. A tally's count is text as
 // [ParseRange] reads it ("20", "2..8", "11..", "..19"), its match
 // "unknown" (or empty) or "same", with kinds and multilateral ("true",
-// "false" or empty) the rule it then counts by. Records are checked as
+// "false" or empty) the rule it then counts by; inferred is "true" for a
+// count the source does not give but that follows from it ([Tally]).
+// Records are checked as
 // [Ledger.AddLeader], [Ledger.AddMeeting] and [Ledger.AddTally] check
 // them.
 func ReadCSV(fsys fs.FS) (*Ledger, error) {
@@ -466,14 +468,23 @@ func (r *csvRow) tally() Tally {
 		}
 		t.As.Kinds = append(t.As.Kinds, kind)
 	}
-	switch m := strings.ToLower(r.get("multilateral")); m {
-	case "", "false":
-	case "true":
-		t.As.Multilateral = true
-	default:
-		r.report("multilateral", fmt.Errorf("%w: %s, want true, false or nothing", ErrInvalidRule, problem.Quote(m)))
-	}
+	t.As.Multilateral = r.flag("multilateral", ErrInvalidRule)
+	t.Inferred = r.flag("inferred", ErrInvalidCount)
 	return t
+}
+
+// flag reads a column of "true", "false" or nothing (false), in any case,
+// reporting anything else as an error matching sentinel.
+func (r *csvRow) flag(column string, sentinel error) bool {
+	switch m := strings.ToLower(r.get(column)); m {
+	case "", "false":
+		return false
+	case "true":
+		return true
+	default:
+		r.report(column, fmt.Errorf("%w: %s, want true, false or nothing", sentinel, problem.Quote(m)))
+		return false
+	}
 }
 
 // WriteCSV writes the ledger as a data set that [ReadCSV] reads back
@@ -524,12 +535,14 @@ func (l *Ledger) WriteCSV(leaders, meetings, tallies io.Writer) error {
 		for _, k := range t.As.Kinds {
 			kinds = append(kinds, k.String())
 		}
-		multi := ""
-		if t.As.Multilateral {
-			multi = "true"
+		flag := func(b bool) string {
+			if b {
+				return "true"
+			}
+			return ""
 		}
 		trows = append(trows, []string{t.ID, t.Leader, t.With, t.Range(), civil.Format(t.AsOf), t.Rule,
-			t.Match.String(), strings.Join(kinds, "; "), multi, t.Note})
+			t.Match.String(), strings.Join(kinds, "; "), flag(t.As.Multilateral), t.Note, flag(t.Inferred)})
 		tsrc = append(tsrc, t.Sources)
 	}
 	files := []struct {

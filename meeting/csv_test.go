@@ -33,9 +33,9 @@ const (
 	csvMeetings = "id,date,participants,kind,status,place,occasion,note,source_publisher,source_title,source_date,source_url,source2_publisher,source2_date\n" +
 		"ny,2022-09-21,kr-yoon; jp-kishida,pull-aside,held,New York,UN General Assembly 2022,\"informal, about 30 minutes\",Kyodo,初懇談,2022-09-22,https://example.com/k,,\n" +
 		"pp,2022-11-13,kr-yoon;jp-kishida,,,Phnom Penh,,,,,,,Yonhap,2022-11-12\n"
-	csvTallies = "id,leader,with,count,as_of,rule,match,kinds,multilateral,note,source_publisher\n" +
-		"t,kr-yoon,jp-kishida,12,2024-09-06,as the presidential office counts,same,talks; pull-aside,,,MOFA\n" +
-		"r,kr-yoon,JPN,2..8,2023-03-16,,,,false,,\n"
+	csvTallies = "id,leader,with,count,as_of,rule,match,kinds,multilateral,note,inferred,source_publisher\n" +
+		"t,kr-yoon,jp-kishida,12,2024-09-06,as the presidential office counts,same,talks; pull-aside,,,,MOFA\n" +
+		"r,kr-yoon,JPN,2..8,2023-03-16,,,,false,,True,\n"
 )
 
 func TestReadCSV(t *testing.T) {
@@ -65,7 +65,7 @@ func TestReadCSV(t *testing.T) {
 		t.Errorf("meetings (-want +got):\n%s", diff)
 	}
 	wantTallies := []meeting.Tally{
-		{ID: "r", Leader: "kr-yoon", With: "JP", Count: 2, Most: 8, AsOf: day("2023-03-16")},
+		{ID: "r", Leader: "kr-yoon", With: "JP", Count: 2, Most: 8, Inferred: true, AsOf: day("2023-03-16")},
 		{ID: "t", Leader: "kr-yoon", With: "jp-kishida", Count: 12, Most: 12, AsOf: day("2024-09-06"),
 			Rule: "as the presidential office counts", Match: meeting.SameRule,
 			As: meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}}, Sources: []meeting.Source{{Publisher: "MOFA"}}},
@@ -129,6 +129,12 @@ func TestReadCSVErrors(t *testing.T) {
 			header + "m1,2020-01-01,kr-yoon; Fumio Kishida,talk,,,,,,,,,,\n", "id,leader,with,count,as_of\nt,kr-yoon,Japan,many,2024-01-01\n",
 			[]string{
 				`meeting: tallies.csv line 2: tally[0] "t": count: invalid count "many": want a number of meetings, "2..8", "11.." or "..19"`,
+			}, meeting.ErrInvalidCount},
+		{"a flag that is neither true nor false", csvLeaders, csvMeetings,
+			"id,leader,with,count,as_of,multilateral,inferred\nt,kr-yoon,JP,..19,2023-03-16,yes,maybe\n",
+			[]string{
+				`meeting: tallies.csv line 2: tally[0] "t": multilateral: invalid rule: "yes", want true, false or nothing`,
+				`meeting: tallies.csv line 2: tally[0] "t": inferred: invalid count: "maybe", want true, false or nothing`,
 			}, meeting.ErrInvalidCount},
 		{"the ledger's checks", csvLeaders,
 			header + "m1,2020-01-01,kr-yoon; Fumio Kishida,talk,,,,,,,,,,\n", "id,leader,with,count,as_of\nt,kr-yoon,Japan,3,2024-01-01\n",

@@ -106,10 +106,12 @@
 //     office and meetings per year. Terms are measured up to
 //     [Standings.AsOf]: the rule's To, or else the latest meeting that counts
 //     under the rule, never the clock; a leader without terms has unknown
-//     years. With tallies in the ledger, each [Standing] says what ranked it
-//     (Recorded, Reported, or NoData: unknown, not 0), shows the tally beside
-//     the ledger's count and their difference, and a count the evidence only
-//     bounds gives a best and a worst rank.
+//     years, and one not yet in office then is left out. With tallies in the
+//     ledger, each [Standing] says what ranked it (Recorded, Reported, or
+//     NoData: unknown, not 0), shows the tally beside the ledger's count and
+//     their difference on the tally's day, and a count the evidence only
+//     bounds gives a best and a worst rank, and a range of rates ("2.20 to
+//     3.80 a year", "at least 4.83 a year").
 //   - [Ledger.Schedule]: a leader's meetings on one day, in every status.
 //   - [Ledger.Streak]: how many consecutive years a leader attended an
 //     occasion series, such as the NATO summit, in person (calls do not

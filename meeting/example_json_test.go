@@ -46,7 +46,8 @@ func ExampleStanding_MarshalJSON() {
 	//   "recorded": 10,
 	//   "days_in_office": 793,
 	//   "years_in_office": "2.17",
-	//   "per_year": "4.61"
+	//   "per_year": "4.61",
+	//   "most_per_year": "4.61"
 	// }
 }
 

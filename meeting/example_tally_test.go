@@ -96,7 +96,7 @@ office,kr-yoon-suk-yeol,jp-kishida-fumio,2,2023-03-16,same,talks; pull-aside,Yon
 	// id,date,participants,kind,status,place,occasion,note,source_publisher,source_title,source_date,source_url,source_quote
 	// ny,2022-09-21,kr-yoon-suk-yeol; jp-kishida-fumio,pull-aside,held,New York,,,Kyodo,,2022-09-22,,
 	// tokyo,2023-03-16,kr-yoon-suk-yeol; jp-kishida-fumio,talks,held,Tokyo,,,Yomiuri,,2023-03-16,,
-	// id,leader,with,count,as_of,rule,match,kinds,multilateral,note,source_publisher,source_title,source_date,source_url,source_quote
-	// office,kr-yoon-suk-yeol,jp-kishida-fumio,2,2023-03-16,,same,talks; pull-aside,,,Yonhap,,,,
+	// id,leader,with,count,as_of,rule,match,kinds,multilateral,note,inferred,source_publisher,source_title,source_date,source_url,source_quote
+	// office,kr-yoon-suk-yeol,jp-kishida-fumio,2,2023-03-16,,same,talks; pull-aside,,,,Yonhap,,,,
 	// meeting: meetings.csv line 2: meeting[0] "m": participants[1]: unknown leader ID "Kishida"
 }

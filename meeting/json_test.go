@@ -40,7 +40,7 @@ func withSources(t testing.TB) *meeting.Ledger {
 	if err := l.AddTally(
 		meeting.Tally{ID: "ytn-lee", Leader: "kr-lee-myung-bak", With: "jpn", Count: 20, AsOf: day("2023-03-16"),
 			Rule: "standalone summits", Sources: []meeting.Source{{Publisher: "YTN", Date: day("2023-03-16")}}, Note: "the most"},
-		meeting.Tally{ID: "range", Leader: "kr-moon-jae-in", With: "JP", Count: 2, Most: meeting.Unbounded, AsOf: day("2023-03-16")},
+		meeting.Tally{ID: "range", Leader: "kr-moon-jae-in", With: "JP", Count: 2, Most: meeting.Unbounded, Inferred: true, AsOf: day("2023-03-16")},
 		meeting.Tally{ID: "press", Leader: "kr-yoon-suk-yeol", With: "jp-kishida-fumio", Count: 12, AsOf: day("2024-09-06"),
 			Match: meeting.SameRule, As: meeting.Rule{Kinds: []meeting.Kind{meeting.PullAside, meeting.Talks}, Multilateral: true}},
 	); err != nil {
@@ -438,6 +438,7 @@ func referenceLedger(text string) (*meeting.Ledger, error) {
 			Multilateral            bool
 			Sources                 []source
 			Note                    string
+			Inferred                bool
 		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(input.TrimBOM([]byte(text))))
@@ -509,7 +510,7 @@ func referenceLedger(text string) (*meeting.Ledger, error) {
 	}
 	var tallies []meeting.Tally
 	for _, j := range doc.Tallies {
-		t := meeting.Tally{ID: j.ID, Leader: j.Leader, With: j.With, Rule: j.Rule, Note: j.Note}
+		t := meeting.Tally{ID: j.ID, Leader: j.Leader, With: j.With, Rule: j.Rule, Note: j.Note, Inferred: j.Inferred}
 		var err error
 		if t.AsOf, err = date(j.AsOf); err != nil {
 			return nil, err

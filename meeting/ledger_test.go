@@ -676,6 +676,8 @@ func TestRank(t *testing.T) {
 		meeting.Leader{ID: "kr-c", Name: "Cho", Country: "KR", Terms: []meeting.Term{{Start: day("2020-01-01"), End: day("2020-12-31")}}},
 		meeting.Leader{ID: "kr-d", Name: "Do", Country: "KR"},
 		meeting.Leader{ID: "kr-e", Name: "Eom", Country: "KR", Terms: []meeting.Term{{Start: day("2000-01-01"), End: day("2001-01-01")}}},
+		// Not yet in office on 2022-01-01: left out then.
+		meeting.Leader{ID: "kr-f", Name: "Fa", Country: "KR", Terms: []meeting.Term{{Start: day("2022-06-01")}}},
 		meeting.Leader{ID: "jp-x", Name: "Xa", Country: "JP"},
 		meeting.Leader{ID: "jp-y", Name: "Ya", Country: "JP"},
 		meeting.Leader{ID: "us-z", Name: "Za", Country: "US"},
@@ -714,7 +716,7 @@ func TestRank(t *testing.T) {
 		}
 		st := meeting.Standing{Leader: ld, Count: count, Most: count, Rank: rank, Lowest: rank, Recorded: count, DaysInOffice: days}
 		if years != "unknown" {
-			st.YearsKnown, st.YearsInOffice, st.PerYear = true, dec(years), dec(perYear)
+			st.YearsKnown, st.YearsInOffice, st.PerYear, st.MostPerYear = true, dec(years), dec(perYear), dec(perYear)
 		}
 		return st
 	}
@@ -730,7 +732,8 @@ func TestRank(t *testing.T) {
 			row("kr-b", 2, 1, 732, "2.00", "1.00"),
 			row("kr-c", 1, 3, 366, "1.00", "1.00"), // 2020 is a leap year
 			row("kr-d", 1, 3, 0, "unknown", ""),    // no terms
-			row("kr-e", 0, 5, 367, "1.00", "0"),
+			row("kr-e", 0, 5, 367, "1.00", "0"),    // kr-f is left out
+
 		}},
 		{"multilateral", meeting.Rule{Multilateral: true}, "2022-01-01", []meeting.Standing{
 			row("kr-a", 3, 1, 732, "2.00", "1.50"),
@@ -758,6 +761,7 @@ func TestRank(t *testing.T) {
 			row("kr-c", 1, 3, 366, "1.00", "1.00"),
 			row("kr-d", 1, 3, 0, "unknown", ""),
 			row("kr-e", 0, 5, 367, "1.00", "0"),
+			row("kr-f", 0, 5, 215, "0.59", "0"), // in office from 2022-06-01 to 2023-01-01
 		}},
 	}
 	for _, tt := range tests {

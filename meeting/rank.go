@@ -61,16 +61,20 @@ func (b Basis) String() string {
 // Recorded is the ledger's count under the rule. Reported is the tally
 // shown beside it (its ID is empty when there is none); Match says how
 // its rule relates to the ranking's rule, and Missing, as in a [Finding],
-// is the reported count less what the ledger counts under the ranking's
-// rule up to the tally's date: positive when the ledger lacks meetings,
-// negative when it holds more (for a range, the distance to the nearer
-// end, 0 inside it).
+// compares the two on the tally's day (Reported.AsOf), whatever the
+// ranking's window: it is the reported count less what the ledger counts
+// under the ranking's kinds, statuses and Multilateral from the start of
+// the leader's tenure up to and including that day; positive when the
+// ledger lacks meetings, negative when it holds more (for a range, the
+// distance to the nearer end, 0 inside it).
 //
 // DaysInOffice counts the days of the leader's terms within the window,
-// YearsInOffice the same in years and PerYear the meetings (Count) per
-// year in office. YearsKnown is false when the leader has no recorded
-// terms, or a term still open and no date to close it at; those three are
-// then 0 and shown as unknown.
+// YearsInOffice the same in years, and PerYear and MostPerYear the
+// meetings per year in office: PerYear of Count, MostPerYear of Most
+// (equal to PerYear when the count is exact, 0 when Most is [Unbounded]).
+// YearsKnown is false when the leader has no recorded terms, or a term
+// still open and no date to close it at; the years and rates are then 0
+// and shown as unknown.
 type Standing struct {
 	Leader
 	Count    int
@@ -86,6 +90,7 @@ type Standing struct {
 	DaysInOffice  int             // days in office within the window, both ends included
 	YearsInOffice decimal.Decimal // DaysInOffice / 365.25, two places
 	PerYear       decimal.Decimal // Count / YearsInOffice, two places; 0 when no years
+	MostPerYear   decimal.Decimal // Most / YearsInOffice, two places; 0 when no years or Most is Unbounded
 	YearsKnown    bool
 }
 
@@ -97,7 +102,7 @@ func (s Standing) Equal(o Standing) bool {
 		s.Recorded == o.Recorded && s.Reported.Equal(o.Reported) && s.Match == o.Match &&
 		s.Missing == o.Missing && s.DaysInOffice == o.DaysInOffice &&
 		s.YearsInOffice.Equal(o.YearsInOffice) && s.PerYear.Equal(o.PerYear) &&
-		s.YearsKnown == o.YearsKnown
+		s.MostPerYear.Equal(o.MostPerYear) && s.YearsKnown == o.YearsKnown
 }
 
 // Exact reports whether the count is known exactly.
@@ -126,15 +131,22 @@ func (s Standing) Meetings() string {
 
 // countText writes a count range in words.
 func countText(least, most int) string {
+	return rangeWords(least, most, strconv.Itoa(least), strconv.Itoa(most))
+}
+
+// rangeWords writes a range in words, from the least and most counts it
+// stands for and their texts: "11", "at least 11", "at most 19",
+// "11 to 19".
+func rangeWords(least, most int, lo, hi string) string {
 	switch {
 	case most == least:
-		return strconv.Itoa(least)
+		return lo
 	case most == Unbounded:
-		return "at least " + strconv.Itoa(least)
+		return "at least " + lo
 	case least == 0:
-		return "at most " + strconv.Itoa(most)
+		return "at most " + hi
 	}
-	return strconv.Itoa(least) + " to " + strconv.Itoa(most)
+	return lo + " to " + hi
 }
 
 // years returns the years in office as text, or "unknown".
@@ -145,17 +157,19 @@ func (s Standing) years() string {
 	return s.YearsInOffice.StringFixed(2)
 }
 
-// perYear returns the meetings per year as text, or "unknown".
+// perYear returns the meetings per year as text, a range as the count is
+// one ("2.20 to 3.80", "at least 4.83"), or "unknown".
 func (s Standing) perYear() string {
 	if !s.YearsKnown || s.By == NoData {
 		return "unknown"
 	}
-	return s.PerYear.StringFixed(2)
+	return rangeWords(s.Count, s.Most, s.PerYear.StringFixed(2), s.MostPerYear.StringFixed(2))
 }
 
 // String returns "1. Yoon Suk Yeol: 11 in 2.17 years (5.07 a year)", or
-// with bounds "3–4. Roh Moo-hyun: at least 11 in 5.00 years (2.20 a
-// year)"; unknown parts read "unknown".
+// with bounds "2–3. Roh Moo-hyun: 11 to 19 in 5.00 years (2.20 to 3.80 a
+// year)" and "1–3. Yoon Suk Yeol: at least 14 in 2.90 years (at least
+// 4.83 a year)"; unknown parts read "unknown".
 func (s Standing) String() string {
 	return fmt.Sprintf("%s. %s: %s in %s years (%s a year)", s.Place(), s.Name, s.Meetings(), s.years(), s.perYear())
 }
@@ -208,8 +222,10 @@ func (s Standings) Reported() bool { return s.reported }
 // however many leaders of counterpart were in it.
 //
 // Every leader of country is listed, except that when r has a window
-// (From or To) leaders with no term in it are left out. An invalid r is an
-// error ([Rule.Validate]).
+// (From or To) leaders with no term in it are left out, and leaders whose
+// terms all start after the as-of day ([Standings.AsOf]), who were not yet
+// in office then, are left out too (a ledger holds no meeting of a leader
+// outside their terms). A leader with no recorded terms is listed. An invalid r is an error ([Rule.Validate]).
 //
 // # Recorded and reported counts
 //
@@ -257,7 +273,10 @@ func (s Standings) Reported() bool { return s.reported }
 // leader with an open term has unknown years, as does a leader with no
 // terms. YearsInOffice is DaysInOffice divided by 365.25, rounded to two
 // places; PerYear is Count divided by the rounded YearsInOffice, rounded to
-// two places, zero when YearsInOffice is zero.
+// two places, zero when YearsInOffice is zero, and MostPerYear is Most
+// divided the same way (zero when Most is [Unbounded]): a bounded count
+// has a range of rates, "2.20 to 3.80 a year", and one with no upper
+// bound a least, "at least 4.83 a year".
 func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 	c, err := ParseCountry(country)
 	if err != nil {
@@ -283,7 +302,7 @@ func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 	for _, n := range l.byCountry[c] {
 		ld := l.leaders[n]
 		days, known, inWindow := tenure(ld.Terms, p.from, p.to, asOf)
-		if windowed && !inWindow {
+		if windowed && !inWindow || notYet(ld.Terms, asOf) {
 			continue
 		}
 		row := Standing{Leader: ld.clone(), YearsKnown: known, DaysInOffice: int(days)}
@@ -298,6 +317,9 @@ func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 			row.YearsInOffice = decimal.NewFromInt(days).DivRound(daysPerYear, 2)
 			if row.YearsInOffice.Sign() > 0 && row.By != NoData {
 				row.PerYear = decimalOf(row.Count).DivRound(row.YearsInOffice, 2)
+				if row.Most != Unbounded {
+					row.MostPerYear = decimalOf(row.Most).DivRound(row.YearsInOffice, 2)
+				}
 			}
 		}
 		rows = append(rows, row)
@@ -318,6 +340,12 @@ func (l *Ledger) Rank(country, counterpart string, r Rule) (Standings, error) {
 		return cmp.Compare(rank[ids[a.ID]], rank[ids[b.ID]])
 	})
 	return Standings{country: c, counterpart: k, rule: r.clone(), asOf: asOf, rows: rows, reported: len(tallies) > 0}, nil
+}
+
+// notYet reports whether every term starts after asOf: a leader not yet
+// in office on the as-of day. With no as-of day or no terms, it is false.
+func notYet(terms []Term, asOf time.Time) bool {
+	return !asOf.IsZero() && len(terms) > 0 && terms[0].Start.After(asOf) // terms are in start order
 }
 
 // rankKey orders rows by rank, unranked ones last.
@@ -585,7 +613,9 @@ func (w *weigher) weigh(row *Standing, ts []*tallyRecord) {
 	}
 	if shown != nil {
 		row.Reported, row.Match = shown.Tally.clone(), w.match(shown)
-		got := w.counted(shown, w.r, w.p.from, earlier(w.p.to, shown.AsOf))
+		// On the tally's day, over the whole tenure as a tally counts it,
+		// whatever the ranking's window.
+		got := w.counted(shown, w.r, time.Time{}, shown.AsOf)
 		switch most := shown.most(); {
 		case got < shown.Count:
 			row.Missing = shown.Count - got
@@ -593,14 +623,6 @@ func (w *weigher) weigh(row *Standing, ts []*tallyRecord) {
 			row.Missing = most - got
 		}
 	}
-}
-
-// earlier returns the earlier of two days, a zero one being no bound.
-func earlier(a, b time.Time) time.Time {
-	if a.IsZero() || !b.IsZero() && b.Before(a) {
-		return b
-	}
-	return a
 }
 
 // nearest picks the tally to show beside the ledger's count: one of the

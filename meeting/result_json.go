@@ -306,7 +306,7 @@ func toJSONTally(t *Tally) jsonTally {
 	j := jsonTally{
 		ID: t.ID, Leader: t.Leader, With: t.With, Count: t.Range(), AsOf: civil.Format(t.AsOf),
 		Rule: t.Rule, Match: t.Match.String(), Multilateral: t.As.Multilateral,
-		Sources: toJSONSources(t.Sources), Note: t.Note,
+		Sources: toJSONSources(t.Sources), Note: t.Note, Inferred: t.Inferred,
 	}
 	for _, k := range t.As.Kinds {
 		j.Kinds = append(j.Kinds, k.String())
@@ -402,6 +402,7 @@ type standingJSON struct {
 	DaysInOffice  *int       `json:"days_in_office"`
 	YearsInOffice *string    `json:"years_in_office"`
 	PerYear       *string    `json:"per_year"`
+	MostPerYear   *string    `json:"most_per_year"`
 }
 
 func (s *Standing) json() standingJSON {
@@ -425,6 +426,9 @@ func (s *Standing) json() standingJSON {
 		j.DaysInOffice, j.YearsInOffice = num(s.DaysInOffice), text(s.YearsInOffice.StringFixed(2))
 		if s.By != NoData {
 			j.PerYear = text(s.PerYear.StringFixed(2))
+			if s.Most != Unbounded {
+				j.MostPerYear = text(s.MostPerYear.StringFixed(2))
+			}
 		}
 	}
 	return j
@@ -435,15 +439,18 @@ func (s *Standing) json() standingJSON {
 //
 //	{"leader": {"id": "kr-yoon-suk-yeol", "name": "Yoon Suk Yeol", "country": "KR"},
 //	 "count": 11, "most": 11, "rank": 1, "lowest": 1, "by": "ledger", "recorded": 11,
-//	 "days_in_office": 792, "years_in_office": "2.17", "per_year": "5.07"}
+//	 "days_in_office": 792, "years_in_office": "2.17", "per_year": "5.07",
+//	 "most_per_year": "5.07"}
 //
 // "count" is the least the count can be and "most" the most, null when
 // nothing bounds it (Most is [Unbounded]); both are null for a leader with
 // no data ("by": "none"), whose count is unknown, not 0. "rank" and
 // "lowest" are the best and worst place, null for a leader not ranked.
-// "days_in_office", "years_in_office" and "per_year" are null when the
-// years are unknown (YearsKnown is false), and "per_year" too when the
-// count is. "reported" (the tally shown beside the count, as
+// "per_year" and "most_per_year" are the rates of "count" and "most"
+// (PerYear and MostPerYear), so a bounded count has a range of rates and
+// "most_per_year" is null when "most" is. "days_in_office",
+// "years_in_office" and both rates are null when the years are unknown
+// (YearsKnown is false), and the rates too when the count is. "reported" (the tally shown beside the count, as
 // [Tally.MarshalJSON] writes it), "match" and "missing" are written only
 // when there is such a tally.
 func (s Standing) MarshalJSON() ([]byte, error) { return json.Marshal(s.json()) }

@@ -324,7 +324,8 @@ func TestResultJSON(t *testing.T) {
    "recorded": 11,
    "days_in_office": 793,
    "years_in_office": "2.17",
-   "per_year": "5.07"`,
+   "per_year": "5.07",
+   "most_per_year": null`,
 		// Moon: the tally beside the count.
 		`"match": "unknown",
    "missing": 0,`,
@@ -337,7 +338,8 @@ func TestResultJSON(t *testing.T) {
    "recorded": 0,
    "days_in_office": null,
    "years_in_office": null,
-   "per_year": null`,
+   "per_year": null,
+   "most_per_year": null`,
 	} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("standings lack\n%s\nin\n%s", want, data)

@@ -40,6 +40,13 @@ const Unbounded = -1
 // 19". AsOf is the day the count stood at (required): a count reported
 // after the leader left office is the count of the whole tenure.
 //
+// Inferred marks a count that the source does not give but that follows
+// from what it says, as the data set's author worked it out: a report that
+// gives no figure for Roh Moo-hyun but says that Lee Myung-bak's 20 were
+// the most bounds Roh's at "..19". Rule or Note should say how. It is
+// weighed as any tally is; tables show it as "(inferred)" beside the count,
+// so that it is never read as a figure the source gave.
+//
 // Rule says in words how the source counted ("standalone summits, as the
 // foreign ministry counts them"). Match says how that relates to the
 // ledger's rules: [UnknownRule] when it cannot be told, or [SameRule] when
@@ -48,24 +55,25 @@ const Unbounded = -1
 // As has no statuses but Held and no window. With UnknownRule, As is the
 // zero Rule.
 type Tally struct {
-	ID      string
-	Leader  string
-	With    string
-	Count   int
-	Most    int
-	AsOf    time.Time
-	Rule    string
-	Match   RuleMatch
-	As      Rule
-	Sources []Source
-	Note    string
+	ID       string
+	Leader   string
+	With     string
+	Count    int
+	Most     int
+	Inferred bool
+	AsOf     time.Time
+	Rule     string
+	Match    RuleMatch
+	As       Rule
+	Sources  []Source
+	Note     string
 }
 
 // Equal reports whether t and o are the same tally, dates compared as
 // instants and rules as sets of kinds and statuses.
 func (t Tally) Equal(o Tally) bool {
 	return t.ID == o.ID && t.Leader == o.Leader && t.With == o.With &&
-		t.Count == o.Count && t.Most == o.Most && t.AsOf.Equal(o.AsOf) &&
+		t.Count == o.Count && t.Most == o.Most && t.Inferred == o.Inferred && t.AsOf.Equal(o.AsOf) &&
 		t.Rule == o.Rule && t.Match == o.Match && sameRule(t.As, o.As) &&
 		t.As.From.Equal(o.As.From) && t.As.To.Equal(o.As.To) &&
 		slices.EqualFunc(t.Sources, o.Sources, Source.Equal) && t.Note == o.Note
@@ -102,9 +110,13 @@ func rangeText(least, most int) string {
 }
 
 // String returns one line: "kr-lee-myung-bak–JP: 20 as of 2023-03-16
-// (YTN)".
+// (YTN)", or for an inferred count "kr-roh-moo-hyun–JP: ..19 (inferred)
+// as of 2023-03-16 (YTN)".
 func (t Tally) String() string {
 	s := t.Leader + "–" + t.With + ": " + t.Range()
+	if t.Inferred {
+		s += " (inferred)"
+	}
 	if !t.AsOf.IsZero() {
 		s += " as of " + civil.Format(t.AsOf)
 	}

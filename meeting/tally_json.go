@@ -9,11 +9,11 @@ import (
 //	{"id": "...", "leader": "kr-lee-myung-bak", "with": "JP", "count": "20",
 //	 "as_of": "2023-03-16", "rule": "standalone summits", "match": "unknown",
 //	 "kinds": ["talks", "pull-aside"], "multilateral": false,
-//	 "sources": [...], "note": "..."}
+//	 "sources": [...], "note": "...", "inferred": true}
 //
 // "count" is text as [ParseRange] reads it ("20", "2..8", "11..", "..19");
 // "kinds" and "multilateral" are the tally's As rule, given only with
-// "match": "same".
+// "match": "same"; "inferred" is written only when true.
 type jsonTally struct {
 	ID           string       `json:"id"`
 	Leader       string       `json:"leader"`
@@ -26,12 +26,13 @@ type jsonTally struct {
 	Multilateral bool         `json:"multilateral,omitempty"`
 	Sources      []jsonSource `json:"sources,omitempty"`
 	Note         string       `json:"note,omitempty"`
+	Inferred     bool         `json:"inferred,omitempty"`
 }
 
 // tallyFields are the keys of a JSON tally, in the order they are written.
 var tallyFields = []field{{"id", "ID"}, {"leader", "Leader"}, {"with", "With"}, {"count", "Count"},
 	{"as_of", "AsOf"}, {"rule", "Rule"}, {"match", "Match"}, {"kinds", "As.Kinds"},
-	{"multilateral", "As.Multilateral"}, {"sources", "Sources"}, {"note", "Note"}}
+	{"multilateral", "As.Multilateral"}, {"sources", "Sources"}, {"note", "Note"}, {"inferred", "Inferred"}}
 
 // jsonTallies returns the ledger's tallies in their JSON shape, by AsOf,
 // then ID; the caller holds l.mu.
@@ -73,6 +74,8 @@ func (d *decoder) tally(i int) error {
 			return d.boolean(name, &j.Multilateral)
 		case "note":
 			return d.str(name, &j.Note)
+		case "inferred":
+			return d.boolean(name, &j.Inferred)
 		}
 		return d.sources(name, &j.Sources)
 	})
@@ -104,7 +107,7 @@ func (d *decoder) boolean(name string, dst *bool) error {
 // and kinds.
 func (j jsonTally) tally(i int, ps *problems) Tally {
 	report := func(field string, err error) { ps.add("tally", i, j.ID, field, err) }
-	t := Tally{ID: j.ID, Leader: j.Leader, With: j.With, Rule: j.Rule, Note: j.Note,
+	t := Tally{ID: j.ID, Leader: j.Leader, With: j.With, Rule: j.Rule, Note: j.Note, Inferred: j.Inferred,
 		AsOf: parseDate(j.AsOf, "AsOf", report)}
 	var err error
 	if t.Count, t.Most, err = ParseRange(j.Count); err != nil {

@@ -171,7 +171,7 @@ func TestRuleMatch(t *testing.T) {
 //     2008-06-01 counting pull-asides too, Za being the only Japanese
 //     leader then.
 //   - Cho: nothing at all.
-//   - Do (1990–1994): only a range, 2..8.
+//   - Do (1990–1994): only a range, 2..8, inferred from what a source says.
 //   - Eom (1995–1999): 1 talk; a formal-talks tally of 3, and a
 //     contradicting one of at most 1.
 func tallyLedger(t *testing.T) *meeting.Ledger {
@@ -214,7 +214,7 @@ func tallyLedger(t *testing.T) *meeting.Ledger {
 	if err := l.AddTally(
 		meeting.Tally{ID: "T1", Leader: "a1", With: "JP", Count: 5, AsOf: day("2010-01-01")},
 		meeting.Tally{ID: "T2", Leader: "a2", With: "b2", Count: 4, AsOf: day("2008-06-01"), Match: meeting.SameRule, As: press},
-		meeting.Tally{ID: "T4", Leader: "a4", With: "JP", Count: 2, Most: 8, AsOf: day("2000-01-01")},
+		meeting.Tally{ID: "T4", Leader: "a4", With: "JP", Count: 2, Most: 8, Inferred: true, AsOf: day("2000-01-01")},
 		meeting.Tally{ID: "T5", Leader: "a5", With: "JP", Count: 3, AsOf: day("2005-01-01"), Match: meeting.SameRule},
 		meeting.Tally{ID: "T5b", Leader: "a5", With: "JP", Count: 0, Most: 1, AsOf: day("2006-01-01"), Match: meeting.SameRule},
 	); err != nil {
@@ -270,8 +270,21 @@ func TestRankWeighsTallies(t *testing.T) {
 			{"a4", 2, 8, 1, 4, meeting.Reported, 0, "T4", meeting.UnknownRule, 2},
 			{"a3", 0, u, 0, 0, meeting.NoData, 0, "", meeting.UnknownRule, 0},
 		}},
+		{"before the pair tally", meeting.Rule{Kinds: press.Kinds, To: day("2007-01-01")}, []weighed{
+			{"a1", 5, 5, 1, 3, meeting.Reported, 2, "T1", meeting.UnknownRule, 3},
+			{"a5", 3, u, 1, 3, meeting.Reported, 1, "T5", meeting.NarrowerRule, 2},
+			{"a4", 2, 8, 1, 3, meeting.Reported, 0, "T4", meeting.UnknownRule, 2},
+			// The tally of 4 on 2008-06-01, which the ledger matches, shows
+			// it complete to then, so its 2 to 2007-01-01 are exact; on the
+			// tally's day it holds all 4, so nothing is missing, though
+			// only 2 fall within the ranking's window.
+			{"a2", 2, 2, 3, 4, meeting.Recorded, 2, "T2", meeting.SameRule, 0},
+			{"a3", 0, u, 0, 0, meeting.NoData, 0, "", meeting.UnknownRule, 0},
+		}},
 		{"a window that starts: tallies only bound from above", meeting.Rule{Kinds: press.Kinds, From: day("2006-01-01"), To: day("2008-06-01")}, []weighed{
-			{"a2", 3, 3, 1, 1, meeting.Recorded, 3, "T2", meeting.SameRule, 1},
+			// The difference is taken on the tally's day over the whole
+			// tenure, as the tally counts: the ledger holds all 4.
+			{"a2", 3, 3, 1, 1, meeting.Recorded, 3, "T2", meeting.SameRule, 0},
 			{"a3", 0, u, 0, 0, meeting.NoData, 0, "", meeting.UnknownRule, 0},
 		}},
 	}
@@ -302,13 +315,13 @@ func TestRankWithTalliesDisplay(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `Leaders of KR by meetings with leaders of JP: held talks between two leaders, through 2008-06-01; recorded meetings weighed with reported counts; years in office to 2008-06-01
-Rank  Leader  Meetings  By      Ledger  Reported               Source  Rule     Difference  Years in office  Per year
----------------------------------------------------------------------------------------------------------------------
- 1–2  Ahn            5  report       2  5 as of 2010-01-01             unknown  missing 3              5.00      1.00
- 1–4  Do        2 to 8  report       0  2..8 as of 2000-01-01          unknown  missing 2              5.00      0.40
- 2–3  Bae            3  ledger       3  4 as of 2008-06-01             wider    missing 1              3.42      0.88
- 2–3  Eom            3  report       1  3 as of 2005-01-01             same     missing 2              5.00      0.60
-   –  Cho      unknown  none         0                                                                 8.42   unknown
+Rank  Leader  Meetings  By      Ledger  Reported                          Source  Rule     Difference  Years in office      Per year
+------------------------------------------------------------------------------------------------------------------------------------
+ 1–2  Ahn            5  report       2  5 as of 2010-01-01                        unknown  missing 3              5.00          1.00
+ 1–4  Do        2 to 8  report       0  2..8 (inferred) as of 2000-01-01          unknown  missing 2              5.00  0.40 to 1.60
+ 2–3  Bae            3  ledger       3  4 as of 2008-06-01                        wider    missing 1              3.42          0.88
+ 2–3  Eom            3  report       1  3 as of 2005-01-01                        same     missing 2              5.00          0.60
+   –  Cho      unknown  none         0                                                                            8.42       unknown
 `
 	if diff := cmp.Diff(want, s.String()); diff != "" {
 		t.Errorf("String (-want +got):\n%s", diff)
@@ -316,7 +329,7 @@ Rank  Leader  Meetings  By      Ledger  Reported               Source  Rule     
 	rows := s.Rows()
 	for i, want := range []string{
 		"1–2. Ahn: 5 in 5.00 years (1.00 a year)",
-		"1–4. Do: 2 to 8 in 5.00 years (0.40 a year)",
+		"1–4. Do: 2 to 8 in 5.00 years (0.40 to 1.60 a year)",
 		"2–3. Bae: 3 in 3.42 years (0.88 a year)",
 		"2–3. Eom: 3 in 5.00 years (0.60 a year)",
 		"–. Cho: unknown in 8.42 years (unknown a year)",
@@ -325,9 +338,24 @@ Rank  Leader  Meetings  By      Ledger  Reported               Source  Rule     
 			t.Errorf("row %d String = %q, want %q", i, got, want)
 		}
 	}
-	for _, want := range []string{"<svg", "–. Cho", "unknown", "2 to 8 (0.40 a year)"} {
+	for _, want := range []string{"<svg", "–. Cho", "unknown", "2 to 8 (0.40 to 1.60 a year)"} {
 		if !strings.Contains(s.SVG(), want) {
 			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	// A count with no upper bound has a least rate.
+	after, err := l.Rank("KR", "JP", meeting.Rule{Kinds: []meeting.Kind{meeting.Talks, meeting.PullAside}, To: day("2008-12-31")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range after.Rows() {
+		if want := "1–4. Bae: at least 4 in 4.00 years (at least 1.00 a year)"; r.ID == "a2" && r.String() != want {
+			t.Errorf("row String = %q, want %q", r.String(), want)
+		}
+	}
+	for _, want := range []string{"at least 4 (at least 1.00 a year)", "2 to 8 (0.40 to 1.60 a year)"} {
+		if !strings.Contains(after.SVG(), want) || !strings.Contains(after.Markdown(), strings.TrimSuffix(strings.SplitN(want, "(", 2)[1], " a year)")) {
+			t.Errorf("SVG or Markdown lacks %q", want)
 		}
 	}
 }

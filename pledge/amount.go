@@ -212,8 +212,18 @@ type amountJSON struct {
 }
 
 // MarshalJSON writes {"value":"2300000000","currency":"USD"}: the value as a
-// string, so no JSON reader turns it into a float.
+// string, so no JSON reader turns it into a float. The zero Amount, which
+// has no currency, is JSON null, which [Amount.UnmarshalJSON] reads back as
+// the zero Amount; an amount of some value without a currency (made with
+// [AmountOf] and currency.XXX) is an error matching [ErrInvalidAmount], as
+// JSON could not carry it back.
 func (a Amount) MarshalJSON() ([]byte, error) {
+	if !a.hasCurrency() {
+		if a.value.IsZero() {
+			return []byte("null"), nil
+		}
+		return nil, &AmountError{Value: a.String(), Reason: "an amount without a currency cannot be written as JSON"}
+	}
 	return json.Marshal(amountJSON{Value: a.value.String(), Currency: a.cur.String()})
 }
 

@@ -1,6 +1,7 @@
 package pledge_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -145,5 +146,44 @@ func TestAmountEncoding(t *testing.T) {
 		if err := json.Unmarshal([]byte(bad), &got); err == nil && bad != "null" {
 			t.Errorf("Unmarshal(%s) = %v, want an error", bad, got)
 		}
+	}
+}
+
+// TestZeroAmountJSON: the zero Amount is JSON null, which reads back as
+// the zero Amount, alone and inside a record, a part and a conversion; an
+// amount of some value without a currency cannot be written.
+func TestZeroAmountJSON(t *testing.T) {
+	data, err := json.Marshal(pledge.Amount{})
+	if err != nil || string(data) != "null" {
+		t.Errorf("Marshal(Amount{}) = %s, %v; want null", data, err)
+	}
+	back := pledge.MustAmount("1", "USD")
+	if err := json.Unmarshal(data, &back); err != nil || !back.Equal(pledge.MustAmount("1", "USD")) {
+		t.Errorf("null read into an amount: %v, %v; want it unchanged", back, err)
+	}
+	var zero pledge.Amount
+	if err := json.Unmarshal(data, &zero); err != nil || zero != (pledge.Amount{}) {
+		t.Errorf("null read back as %v, %v", zero, err)
+	}
+	for _, v := range []any{pledge.Pledge{ID: "a", Donor: "d"}, pledge.Part{Year: 2024}, pledge.Conversion{}} {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Errorf("%T: %v", v, err)
+			continue
+		}
+		if bytes.Contains(data, []byte("XXX")) {
+			t.Errorf("%T: %s holds XXX", v, data)
+		}
+	}
+	var p pledge.Pledge
+	data, _ = json.Marshal(pledge.Pledge{ID: "a", Donor: "d", Parts: []pledge.Part{{Year: 2024}}})
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatalf("%s: %v", data, err)
+	}
+	if diff := cmp.Diff(pledge.Pledge{ID: "a", Donor: "d", Parts: []pledge.Part{{Year: 2024}}}, p); diff != "" {
+		t.Errorf("%s read back (-want +got):\n%s", data, diff)
+	}
+	if data, err := json.Marshal(pledge.AmountOf(decimal.NewFromInt(5), currency.XXX)); !errors.Is(err, pledge.ErrInvalidAmount) {
+		t.Errorf("Marshal of 5 without a currency = %s, %v; want ErrInvalidAmount", data, err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/summitry/summitry/internal/problem"
 )
@@ -20,10 +21,11 @@ import (
 // Writers take turns; a batch is checked while readers go on, and they
 // wait only while the checked batch is stored.
 type Book struct {
-	wmu     sync.Mutex   // held by the one writer at work
-	mu      sync.RWMutex // guards st and version
-	st      store
-	version uint64
+	wmu       sync.Mutex   // held by the one writer at work
+	mu        sync.RWMutex // guards st and version
+	st        store
+	version   uint64
+	journaled atomic.Bool // set by OpenJournal and AddLogged: Add and Merge then refuse to add
 }
 
 // Add records pledges, all or nothing: when any is invalid, none is added
@@ -35,15 +37,23 @@ type Book struct {
 // restates. Text fields follow the rule in the package overview.
 //
 // A record equal ([Pledge.Equal]) to the one the book holds under its ID,
-// once reduced as Add reduces it, is already there: Add accepts it and
+// once reduced as Add reduces it and with each list of categories (the
+// record's, each part's) taken as a set, as totals take it, is already
+// there (the book keeps the order it was first given): Add accepts it and
 // changes nothing, so that a book can take in another that overlaps it
 // ([Book.Merge]) and a journal can be replayed twice. The same holds for a
 // record given twice in one call. A different record under an ID the
 // book holds, or given twice in one call, is [ErrDuplicate], and the error
 // names the first field in which they differ. [Book.Version] changes when
 // Add adds something, and only then.
+//
+// Once the book keeps a journal (after [OpenJournal] or [Book.AddLogged]),
+// Add refuses to add anything, with an error matching [ErrNotLogged]: a
+// record the journal lacks would leave it unable to replay once a logged
+// record refers to it. Add of records the book holds already still
+// succeeds, as it changes nothing.
 func (b *Book) Add(pledges ...Pledge) error {
-	return b.add(pledges, false, nil)
+	return b.add(pledges, false, b.unlogged)
 }
 
 // add records batch all or nothing; checked says that checkFields has

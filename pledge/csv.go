@@ -296,6 +296,9 @@ func ReadCSV(r io.Reader) ([]Pledge, error) {
 // by seeking back when r can (a file); from a reader that cannot (a pipe,
 // a network stream), it keeps what it read until it is done, the whole
 // input at worst.
+//
+// A book that keeps a journal refuses the records, as [Book.Add] does,
+// with an error matching [ErrNotLogged].
 func (b *Book) ReadCSV(r io.Reader) error {
 	r, again := rewindable(r)
 	if b.readCSVFast(r) {
@@ -312,7 +315,7 @@ func (b *Book) readCSV(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	err = b.add(batch, true, nil)
+	err = b.add(batch, true, b.unlogged)
 	var ve *ValidationError
 	if errors.As(err, &ve) {
 		for i := range ve.Problems {

@@ -194,10 +194,14 @@ func uniqueIDs(tags []taggedID, idOf func(int32) string) (idIndex, bool) {
 
 // addNew adds a checked batch whose records are not linked (no Revises or
 // Under) and have IDs of their own, when none of those IDs is in the book;
-// it reports whether it did.
+// it reports whether it did. A book that keeps a journal takes nothing
+// this way: the plain path refuses the records with ErrNotLogged.
 func (b *Book) addNew(cb checkedBatch) bool {
 	b.wmu.Lock()
 	defer b.wmu.Unlock()
+	if b.journaled.Load() {
+		return false
+	}
 	b.mu.RLock()
 	held := false
 	if b.st.ids.n > 0 {

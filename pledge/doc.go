@@ -8,7 +8,8 @@
 // [Amount.Sub] are exact, and amounts in different currencies refuse to mix
 // ([ErrCurrencyMismatch]) unless [Rates] convert them at a dated rate. In
 // JSON an amount is {"value":"2300000000","currency":"USD"}, the value a
-// string so that no reader turns it into a float.
+// string so that no reader turns it into a float; the zero Amount, which
+// has no currency, is null.
 //
 // [Amount.String] is the machine form, "USD 2450000000"; [Amount.Display]
 // writes an amount for people, "USD 2,450,000,000". Display, [Amount.Format],
@@ -207,7 +208,10 @@
 // of the type (value NUMERIC, currency CHAR(3)) so that SQL can sum it per
 // currency exactly, and [Amount.Scan] reads that form or a text column
 // holding "USD 2300000000". NULL never reads as an amount: scan a nullable
-// column into a [NullAmount]. [Amount.Decimal] is the value alone, for a
+// column into a [NullAmount], which takes ROW(NULL,NULL)::amount, "(,)", as
+// NULL too, as PostgreSQL does; one NULL field inside the composite is an
+// error that says "a NULL value" or "a NULL currency". A NullAmount is the
+// amount's JSON, or null. [Amount.Decimal] is the value alone, for a
 // NUMERIC column beside a currency column. [Category], [Stage],
 // [Qualifier] and [Precision] are stored as their text. The module
 // github.com/summitry/summitry/examples/postgres keeps a Book in
@@ -296,6 +300,11 @@
 // written; when the write or the sync fails, the book is unchanged and the
 // journal takes nothing more until it is reopened, since what reached the
 // disk is then unknown. A new journal file is synced into its directory.
+// The journal holds only what AddLogged wrote, so a book fed by a journal
+// takes every record through AddLogged: once it keeps one, [Book.Add] and
+// [Book.Merge] refuse to add ([ErrNotLogged]). Records loaded before the
+// journal was opened (a seed file) are not in it: load them the same way
+// before every OpenJournal, since logged records may refer to them.
 //
 // Recovery. [Book.Replay] restores every whole batch, in order, each as
 // one Add. When the last batch is not whole (a crash during a write), it

@@ -25,6 +25,19 @@ var (
 	ErrCorruptJournal = errors.New("pledge: corrupt journal")
 )
 
+// ErrNotLogged: [Book.Add] or [Book.Merge] would add records to a book that
+// keeps a journal, which would lack them. Add them with [Book.AddLogged].
+var ErrNotLogged = errors.New("pledge: the book keeps a journal: add records with AddLogged")
+
+// unlogged is the log of Add and Merge: it refuses the records to store
+// when the book keeps a journal.
+func (b *Book) unlogged(batch []Pledge) error {
+	if b.journaled.Load() {
+		return fmt.Errorf("%w, so that the journal holds them (%s to add)", ErrNotLogged, count(len(batch), "record"))
+	}
+	return nil
+}
+
 // Journal is an append-only log of the batches a [Book] took, from which
 // the book is rebuilt after a restart or a crash ([Book.Replay]). A service
 // adds records through [Book.AddLogged], which writes each batch to the
@@ -87,10 +100,21 @@ func (j *Journal) Close() error {
 //
 // A batch may hold at most 1 GiB of JSON, as a batch of the journal is read
 // back whole.
+//
+// The journal holds only what went through AddLogged. A book fed by a
+// journal takes every record through AddLogged: from the first call on,
+// [Book.Add] and [Book.Merge] refuse to add to it ([ErrNotLogged]). Records
+// the book held before (a seed file read with [ReadBook], say) are not in
+// the journal, and a logged record may refer to them (Revises, Under): the
+// journal then replays only into a book that holds them first, so load
+// them the same way before every [OpenJournal], or add them with AddLogged
+// too. Replaying such a journal into an empty book fails on the first
+// record that refers to one ([ErrUnknownPledge]).
 func (b *Book) AddLogged(j *Journal, pledges ...Pledge) error {
 	if j == nil {
 		return errors.New("pledge: AddLogged: no journal")
 	}
+	b.journaled.Store(true)
 	batch := make([]Pledge, len(pledges))
 	for i, p := range pledges {
 		batch[i] = p.clone()
@@ -282,6 +306,13 @@ func (b *Book) Replay(r io.Reader) error {
 // journal (replaying it again into b changes nothing). A corrupt journal
 // ([ErrCorruptJournal]) needs a person to look at it.
 //
+// The journal replays into b on top of what b holds: a journal that
+// refers (Revises, Under) to records added without it needs them in b
+// first (see [Book.AddLogged]). Once the journal is open, b takes records
+// only through AddLogged: [Book.Add] and [Book.Merge] refuse to add to it
+// ([ErrNotLogged]). Replay itself still adds, so that reopening the
+// journal after a failed write restores a batch that reached the disk.
+//
 // One process at a time may write a journal: OpenJournal takes no lock on
 // the file.
 func OpenJournal(path string, b *Book) (*Journal, error) {
@@ -303,6 +334,7 @@ func OpenJournal(path string, b *Book) (*Journal, error) {
 		f.Close()
 		return nil, err
 	}
+	b.journaled.Store(true)
 	return NewJournal(f), nil
 }
 

@@ -530,3 +530,89 @@ func FuzzReplay(f *testing.F) {
 }
 
 func crc32c(s string) uint32 { return crc32.Checksum([]byte(s), crc32.MakeTable(crc32.Castagnoli)) }
+
+// TestJournaledBookTakesOnlyLogged: once a book keeps a journal, Add and
+// Merge refuse to add to it, since the journal would lack what they add;
+// records added before it are not in the journal, which then replays
+// only into a book that holds them.
+func TestJournaledBookTakesOnlyLogged(t *testing.T) {
+	a := pledge.Pledge{ID: "a", Donor: "D", Amount: usd("1")}
+	restated := pledge.Pledge{ID: "b", Donor: "D", Amount: usd("2"), Revises: "a"}
+	c := pledge.Pledge{ID: "c", Donor: "D", Amount: usd("3")}
+
+	// Added before the journal: the journal refers to a record it lacks.
+	var buf bytes.Buffer
+	j := pledge.NewJournal(&buf)
+	var b pledge.Book
+	if err := b.Add(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.AddLogged(j, restated); err != nil {
+		t.Fatal(err)
+	}
+	if err := new(pledge.Book).Replay(bytes.NewReader(buf.Bytes())); !errors.Is(err, pledge.ErrUnknownPledge) {
+		t.Errorf("replay into an empty book = %v, want ErrUnknownPledge", err)
+	}
+	seeded := bookOf(t, a)
+	if err := seeded.Replay(bytes.NewReader(buf.Bytes())); err != nil || seeded.Len() != 2 {
+		t.Errorf("replay into a book holding the seed: %d records, %v", seeded.Len(), err)
+	}
+
+	// After AddLogged, Add and Merge refuse what the journal would lack,
+	// and the book is unchanged.
+	v := b.Version()
+	if err := b.Add(c); !errors.Is(err, pledge.ErrNotLogged) {
+		t.Errorf("Add after AddLogged = %v, want ErrNotLogged", err)
+	}
+	if err := b.Merge(bookOf(t, c)); !errors.Is(err, pledge.ErrNotLogged) {
+		t.Errorf("Merge after AddLogged = %v, want ErrNotLogged", err)
+	}
+	// ReadCSV too, by its fast path (a record's own row) and its plain one
+	// (a row with a quoted cell).
+	for _, csv := range []string{
+		"id,kind,donor,recipient,amount,currency\nc,pledge,D,,3,USD\n",
+		"id,kind,donor,recipient,amount,currency\nc,pledge,\"D\",,3,USD\n",
+	} {
+		if err := b.ReadCSV(strings.NewReader(csv)); !errors.Is(err, pledge.ErrNotLogged) {
+			t.Errorf("ReadCSV after AddLogged = %v, want ErrNotLogged", err)
+		}
+	}
+	if b.Version() != v || b.Len() != 2 {
+		t.Errorf("a refused Add changed the book: version %d → %d, %d records", v, b.Version(), b.Len())
+	}
+	// What changes nothing is still fine, and AddLogged goes on.
+	if err := b.Add(a, restated); err != nil {
+		t.Errorf("Add of records the book holds = %v", err)
+	}
+	if err := b.Merge(bookOf(t, a)); err != nil {
+		t.Errorf("Merge of records the book holds = %v", err)
+	}
+	if err := b.AddLogged(j, c); err != nil {
+		t.Fatal(err)
+	}
+
+	// OpenJournal: Add before it (a seed) is fine, after it refused;
+	// reopening replays onto the book.
+	path := filepath.Join(t.TempDir(), "pledges.journal")
+	book := bookOf(t, a)
+	jf, err := pledge.OpenJournal(path, book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := book.Add(c); !errors.Is(err, pledge.ErrNotLogged) || !strings.Contains(err.Error(), "AddLogged") {
+		t.Errorf("Add after OpenJournal = %v, want ErrNotLogged naming AddLogged", err)
+	}
+	if err := book.AddLogged(jf, restated); err != nil {
+		t.Fatal(err)
+	}
+	jf.Close()
+	if jf, err = pledge.OpenJournal(path, book); err != nil {
+		t.Fatalf("reopening onto the same book: %v", err)
+	}
+	jf.Close()
+	restart := bookOf(t, a) // the seed, loaded as before
+	if jf, err = pledge.OpenJournal(path, restart); err != nil || restart.Len() != 2 {
+		t.Fatalf("a restart with the seed: %d records, %v", restart.Len(), err)
+	}
+	jf.Close()
+}

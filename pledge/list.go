@@ -12,7 +12,9 @@ type Page struct {
 	// Records are the records of the page, in date then ID order: at most
 	// the limit asked, from the offset asked. Never nil.
 	Records []Pledge `json:"records"`
-	// Total counts every record the query finds, on every page.
+	// Total counts every record the query finds, on every page: records
+	// that count, children made under another record (Under) included,
+	// where [Totals.Records] counts only records whose money a total adds.
 	Total int `json:"total"`
 	// Offset is the position of the first of Records among them all.
 	Offset int `json:"offset"`
@@ -34,14 +36,25 @@ type Page struct {
 // month or year only when its whole period is within), and Categories: a
 // record is found when any of its pieces is within them (a part, or the
 // rest of the amount that its parts leave, in the record's categories or
-// Unspecified). GroupBy, Depth, In and Rates do not apply to a list.
-// A limit of 0 returns no records, only the Total; an offset past the end
-// returns none. A negative offset or limit is an error.
+// Unspecified). GroupBy, Depth, In, Rates and RatePeriod do not apply to
+// a list and are not looked at: {In: EUR} without Rates, or a dimension
+// in GroupBy twice, lists as the zero Query does; a bad Stage, a malformed
+// category or To before From is an error matching [ErrInvalid], as for
+// Total. A limit of 0 returns no records, only the Total; an offset past
+// the end returns none. A negative offset or limit is an error.
+//
+// Page.Total counts records, not money: every record that counts and
+// that q finds, a record made under another (Under) as well as the one it
+// fulfils. [Totals.Records] counts the records some money of which a
+// total adds, and a child adds nothing while its parent counts and covers
+// it (see the package overview, "Stages and fulfilment"), so for the same
+// filters Page.Total can be the larger: a disbursement under a commitment
+// is listed, and its money is counted in the commitment's.
 func (b *Book) List(q Query, offset, limit int) (Page, error) {
 	if offset < 0 || limit < 0 {
 		return Page{}, fmt.Errorf("%w: list offset %d, limit %d: want neither negative", ErrInvalid, offset, limit)
 	}
-	if err := q.check(); err != nil {
+	if err := q.checkFilters(); err != nil {
 		return Page{}, err
 	}
 	b.mu.RLock()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/currency"
 
 	"github.com/summitry/summitry/pledge"
 )
@@ -226,5 +227,70 @@ func TestListErrors(t *testing.T) {
 	var empty pledge.Book
 	if page, err := empty.List(pledge.Query{}, 0, 10); err != nil || page.Total != 0 || page.Records == nil {
 		t.Errorf("an empty book: %+v, %v", page, err)
+	}
+}
+
+// TestListIgnoresGrouping: what does not pick records is not looked at,
+// so a query that Total refuses for its grouping or currency lists as
+// the zero Query does.
+func TestListIgnoresGrouping(t *testing.T) {
+	b := listBook(t)
+	want, err := b.List(pledge.Query{}, 3, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []pledge.Query{
+		{In: currency.EUR}, // no Rates
+		{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByDonor}},
+		{GroupBy: []pledge.Dimension{9}},
+		{Depth: -1},
+		{In: currency.XTS, RatePeriod: 9},
+	} {
+		if _, err := b.Total(q); err == nil {
+			t.Errorf("Total(%v): no error", q)
+		}
+		got, err := b.List(q, 3, 5)
+		if err != nil {
+			t.Errorf("List(%v): %v", q, err)
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("List(%v) (-want +got):\n%s", q, diff)
+		}
+	}
+	for _, q := range []pledge.Query{
+		{Categories: cats("Military")},
+		{From: day("2024-01-01"), To: day("2023-01-01")},
+	} {
+		if _, err := b.List(q, 0, 1); !errors.Is(err, pledge.ErrInvalid) && !errors.Is(err, pledge.ErrInvalidCategory) {
+			t.Errorf("List(%v) = %v, want an error", q, err)
+		}
+	}
+}
+
+// TestListTotalAndRecords: Page.Total counts the records found, a child
+// under a commitment as well; Totals.Records the records whose money is
+// added, and the child's is within its parent's.
+func TestListTotalAndRecords(t *testing.T) {
+	b := bookOf(t,
+		pledge.Pledge{ID: "c", Donor: "South Korea", Amount: usd("300"), Stage: pledge.Committed, Date: day("2023-09-10")},
+		pledge.Pledge{ID: "d", Donor: "South Korea", Amount: usd("100"), Stage: pledge.Disbursed, Under: "c", Date: day("2024-01-10")},
+	)
+	page, err := b.List(pledge.Query{}, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot, err := b.Total(pledge.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 2 || tot.Records() != 1 {
+		t.Errorf("Page.Total %d, Totals.Records %d; want 2 and 1", page.Total, tot.Records())
+	}
+	big := listBook(t)
+	page, _ = big.List(pledge.Query{}, 0, 0)
+	tot, _ = big.Total(pledge.Query{})
+	if page.Total != tot.Records()+1 { // "paid", under r001
+		t.Errorf("the list book: Page.Total %d, Totals.Records %d", page.Total, tot.Records())
 	}
 }

@@ -16,13 +16,15 @@ import (
 // differs from the one b holds under its ID is [ErrDuplicate], naming the
 // field; its Problem.Index is its position in other.All(). Records of
 // other may refer (Revises, Under) to records of b, and the other way
-// round once merged. Merging a nil book adds nothing.
+// round once merged. Merging a nil book adds nothing. A book that keeps a
+// journal refuses to merge in records it lacks, as [Book.Add] does
+// ([ErrNotLogged]).
 func (b *Book) Merge(other *Book) error {
 	if other == nil {
 		return nil
 	}
 	// other's records passed checkFields when other took them.
-	return b.add(other.All(), true, nil)
+	return b.add(other.All(), true, b.unlogged)
 }
 
 // differs describes how p differs from the record the store holds at
@@ -36,17 +38,53 @@ func (s *store) differs(at int32, p *Pledge) string {
 		}
 	}
 	old := s.pledge(at)
-	if old.Equal(q) {
+	if sameRecord(old, q) {
 		return ""
 	}
 	field, x, y := firstDifference(old, q)
 	return fmt.Sprintf(" with %s %s, not %s", field, x, y)
 }
 
+// sameRecord reports whether a and b record the same thing, as Add takes
+// them: equal ([Pledge.Equal]) but for the order of each list of
+// categories, the record's and each part's, which totals treat as a set
+// (one undivided amount in all of them). Pledge.Equal itself keeps the
+// order, which is how the record reads and is written.
+func sameRecord(a, b Pledge) bool {
+	if a.Equal(b) {
+		return true
+	}
+	if !sameCategories(a.Categories, b.Categories) || len(a.Parts) != len(b.Parts) {
+		return false
+	}
+	a.Categories = b.Categories
+	parts := slices.Clone(a.Parts)
+	for i := range parts {
+		if !sameCategories(parts[i].Categories, b.Parts[i].Categories) {
+			return false
+		}
+		parts[i].Categories = b.Parts[i].Categories
+	}
+	a.Parts = parts
+	return a.Equal(b)
+}
+
+// sameCategories reports whether two lists hold the same categories, in
+// any order.
+func sameCategories(a, b []Category) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}
+
 // repeated describes how b, given after a under the same ID, differs from
 // it; "" when they are equal.
 func repeated(a, b Pledge) string {
-	if a.Equal(b) {
+	if sameRecord(a, b) {
 		return ""
 	}
 	field, x, y := firstDifference(a, b)
@@ -68,7 +106,7 @@ func firstDifference(a, b Pledge) (field, x, y string) {
 		return "amount", a.Amount.String(), b.Amount.String()
 	case a.Qualifier != b.Qualifier:
 		return "qualifier", a.Qualifier.String(), b.Qualifier.String()
-	case !slices.Equal(a.Categories, b.Categories):
+	case !sameCategories(a.Categories, b.Categories):
 		return "categories", categoryList(a.Categories), categoryList(b.Categories)
 	}
 	if len(a.Parts) != len(b.Parts) {
@@ -82,7 +120,7 @@ func firstDifference(a, b Pledge) (field, x, y string) {
 			return f + "amount", p.Amount.String(), q.Amount.String()
 		case p.Qualifier != q.Qualifier:
 			return f + "qualifier", p.Qualifier.String(), q.Qualifier.String()
-		case !slices.Equal(p.Categories, q.Categories):
+		case !sameCategories(p.Categories, q.Categories):
 			return f + "categories", categoryList(p.Categories), categoryList(q.Categories)
 		case p.Year != q.Year:
 			return f + "year", strconv.Itoa(p.Year), strconv.Itoa(q.Year)

@@ -13,11 +13,13 @@ import (
 // TestAddSameRecordAgain: a record equal to the one the book holds under
 // its ID is already there, whatever time of day its date has; a record
 // that differs is a duplicate, and the error names the first field that
-// differs, with both values.
+// differs, with both values. Lists of categories are sets: another order
+// is the same record.
 func TestAddSameRecordAgain(t *testing.T) {
 	base := pledge.Pledge{ID: "a", Donor: "South Korea", Recipient: "Ukraine", Amount: usd("100"), Date: day("2023-07-15"),
-		Parts:   []pledge.Part{{Amount: usd("30"), Categories: cats(pledge.Humanitarian)}},
-		Sources: []pledge.Source{{Publisher: "Yonhap", Date: day("2023-07-15")}}}
+		Categories: cats(pledge.MilitaryNonLethal, pledge.Reconstruction),
+		Parts:      []pledge.Part{{Amount: usd("30"), Categories: cats(pledge.Humanitarian, pledge.FinancialGrant)}},
+		Sources:    []pledge.Source{{Publisher: "Yonhap", Date: day("2023-07-15")}}}
 	with := func(f func(*pledge.Pledge)) pledge.Pledge {
 		p := base
 		p.Parts = append([]pledge.Part(nil), base.Parts...)
@@ -33,11 +35,18 @@ func TestAddSameRecordAgain(t *testing.T) {
 		{"same", base, ""},
 		{"same day, another hour", with(func(p *pledge.Pledge) { p.Date = p.Date.Add(13 * 60 * 60 * 1e9) }), ""},
 		{"same amount, other digits", with(func(p *pledge.Pledge) { p.Amount = usd("100.00") }), ""},
+		{"categories in another order", with(func(p *pledge.Pledge) { p.Categories = cats(pledge.Reconstruction, pledge.MilitaryNonLethal) }), ""},
+		{"part categories in another order", with(func(p *pledge.Pledge) {
+			p.Categories = cats(pledge.Reconstruction, pledge.MilitaryNonLethal)
+			p.Parts[0].Categories = cats(pledge.FinancialGrant, pledge.Humanitarian)
+		}), ""},
+		{"categories", with(func(p *pledge.Pledge) { p.Categories = cats(pledge.Reconstruction) }),
+			`with categories ["military/non-lethal", "reconstruction"], not ["reconstruction"]`},
 		{"donor", with(func(p *pledge.Pledge) { p.Donor = "Japan" }), `with donor "South Korea", not "Japan"`},
 		{"amount", with(func(p *pledge.Pledge) { p.Amount = usd("101") }), `with amount USD 100, not USD 101`},
 		{"qualifier", with(func(p *pledge.Pledge) { p.Qualifier = pledge.Approximately }), `with qualifier exact, not approximately`},
 		{"part category", with(func(p *pledge.Pledge) { p.Parts[0].Categories = cats(pledge.Military) }),
-			`with parts[0].categories ["humanitarian"], not ["military"]`},
+			`with parts[0].categories ["humanitarian", "financial/grant"], not ["military"]`},
 		{"parts", with(func(p *pledge.Pledge) { p.Parts = nil }), `with parts 1 part, not 0 parts`},
 		{"stage", with(func(p *pledge.Pledge) { p.Stage = pledge.Committed }), `with stage pledged, not committed`},
 		{"date", with(func(p *pledge.Pledge) { p.Date = day("2023-07-01"); p.DatePrecision = pledge.Month }), `with date 2023-07-15, not 2023-07`},
@@ -77,11 +86,17 @@ func TestAddSameRecordAgain(t *testing.T) {
 func TestAddRepeatsInOneCall(t *testing.T) {
 	a := pledge.Pledge{ID: "a", Donor: "D", Amount: usd("1")}
 	var b pledge.Book
-	if err := b.Add(a, a, pledge.Pledge{ID: "b", Donor: "D", Amount: usd("2"), Revises: "a"}, a); err != nil {
+	reordered := pledge.Pledge{ID: "x", Donor: "D", Amount: usd("1"), Categories: cats(pledge.Humanitarian, pledge.Military)}
+	again := reordered
+	again.Categories = cats(pledge.Military, pledge.Humanitarian)
+	if err := b.Add(a, a, pledge.Pledge{ID: "b", Donor: "D", Amount: usd("2"), Revises: "a"}, a, reordered, again); err != nil {
 		t.Fatal(err)
 	}
-	if b.Len() != 2 || b.Version() != 1 {
-		t.Errorf("%d records at version %d, want 2 at version 1", b.Len(), b.Version())
+	if b.Len() != 3 || b.Version() != 1 {
+		t.Errorf("%d records at version %d, want 3 at version 1", b.Len(), b.Version())
+	}
+	if x, _ := b.Pledge("x"); !x.Equal(reordered) {
+		t.Errorf("the book keeps %v, want the order first given, %v", x.Categories, reordered.Categories)
 	}
 	other := a
 	other.Donor = "E"

@@ -135,8 +135,8 @@ func (q Query) check() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: query: %s", ErrInvalid, fmt.Sprintf(format, args...))
 	}
-	if !q.Stage.Valid() {
-		return bad("stage %d", int(q.Stage))
+	if err := q.checkFilters(); err != nil {
+		return err
 	}
 	for i, d := range q.GroupBy {
 		if _, ok := dimensionNames[d]; !ok {
@@ -146,16 +146,8 @@ func (q Query) check() error {
 			return bad("GroupBy[%d]: %s given twice", i, d)
 		}
 	}
-	for i, c := range q.Categories {
-		if err := c.Check(); err != nil {
-			return fmt.Errorf("pledge: query: Categories[%d]: %w", i, err)
-		}
-	}
 	if q.Depth < 0 {
 		return bad("depth %d is negative", q.Depth)
-	}
-	if !q.From.IsZero() && !q.To.IsZero() && civil.Date(q.To).Before(civil.Date(q.From)) {
-		return bad("To %s is before From %s", civil.Format(q.To), civil.Format(q.From))
 	}
 	if q.In == currency.XTS {
 		return bad("In %s is not a currency of money", q.In)
@@ -165,6 +157,26 @@ func (q Query) check() error {
 	}
 	if !q.RatePeriod.Valid() {
 		return bad("RatePeriod %d: want Day, Month or Year", int(q.RatePeriod))
+	}
+	return nil
+}
+
+// checkFilters checks what picks records, which is all [Book.List] uses
+// of a query: the stage, the categories and the window.
+func (q Query) checkFilters() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: query: %s", ErrInvalid, fmt.Sprintf(format, args...))
+	}
+	if !q.Stage.Valid() {
+		return bad("stage %d", int(q.Stage))
+	}
+	for i, c := range q.Categories {
+		if err := c.Check(); err != nil {
+			return fmt.Errorf("pledge: query: Categories[%d]: %w", i, err)
+		}
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && civil.Date(q.To).Before(civil.Date(q.From)) {
+		return bad("To %s is before From %s", civil.Format(q.To), civil.Format(q.From))
 	}
 	return nil
 }

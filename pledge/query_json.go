@@ -121,20 +121,17 @@ var queryShape = object(map[string]*shape{
 // query stands for. Rates are not written: they are a table of their own
 // (see [Rates.WriteCSV]), and a query read back has nil Rates.
 //
-// A value JSON cannot carry back as it is, text that is not valid UTF-8,
-// or a stage or dimension outside the defined ones, is an error.
+// A query JSON cannot carry back as it is is an error matching
+// [ErrInvalid], and so is one [Query.UnmarshalJSON] would refuse: the two
+// share one check. That is a query [Book.Total] refuses (Rates aside: "in"
+// is written without them), such as a negative Depth, To before From, a
+// dimension given twice, an unknown stage or dimension, In XTS or a
+// category that is not in [Category.Check]'s form; text that is not valid
+// UTF-8; and a bound of the window whose civil date is outside 0001-01-02
+// to 9999-12-31.
 func (q Query) MarshalJSON() ([]byte, error) {
-	for _, list := range [][]string{q.Donors, q.Recipients} {
-		for _, s := range list {
-			if !utf8.ValidString(s) {
-				return nil, fmt.Errorf("%w: query: name %s is not valid UTF-8", ErrInvalid, problem.Quote(s))
-			}
-		}
-	}
-	for _, c := range q.Categories {
-		if !utf8.ValidString(string(c)) {
-			return nil, fmt.Errorf("%w: query: category %s is not valid UTF-8", ErrInvalid, problem.Quote(string(c)))
-		}
+	if err := q.checkCarried(); err != nil {
+		return nil, err
 	}
 	j := queryJSON{
 		Stage: q.Stage, Donors: orEmpty(q.Donors), Recipients: orEmpty(q.Recipients),
@@ -265,16 +262,44 @@ func readQuery(data []byte, what string) (Query, error) {
 			return Query{}, decodeErr(what, "in", &CurrencyError{Code: j.In})
 		}
 	}
-	// Check the query as Book.Total would, with stand-in Rates: nothing
-	// above lets through what check refuses.
+	// The check MarshalJSON makes: nothing above lets through what it
+	// refuses.
+	if err := q.checkCarried(); err != nil {
+		return Query{}, decodeErr(what, "", err)
+	}
+	return q, nil
+}
+
+// checkCarried reports what makes q a query its JSON cannot carry back, as
+// both MarshalJSON and readQuery check it: what Book.Total refuses, with
+// stand-in Rates for In; text that is not valid UTF-8; a bound of the
+// window outside the dates ParseDate reads.
+func (q Query) checkCarried() error {
+	for _, list := range [][]string{q.Donors, q.Recipients} {
+		for _, s := range list {
+			if !utf8.ValidString(s) {
+				return fmt.Errorf("%w: query: name %s is not valid UTF-8", ErrInvalid, problem.Quote(s))
+			}
+		}
+	}
+	for _, c := range q.Categories {
+		if !utf8.ValidString(string(c)) {
+			return fmt.Errorf("%w: query: category %s is not valid UTF-8", ErrInvalid, problem.Quote(string(c)))
+		}
+	}
+	for _, b := range []struct {
+		name string
+		t    time.Time
+	}{{"From", q.From}, {"To", q.To}} {
+		if d := civil.Date(b.t); !b.t.IsZero() && (d.IsZero() || d.Year() < 1 || d.Year() > 9999) {
+			return fmt.Errorf("%w: query: %s %s is outside 0001-01-02..9999-12-31", ErrInvalid, b.name, civil.Format(b.t))
+		}
+	}
 	check := q
 	if check.In != currency.XXX {
 		check.Rates = &Rates{}
 	}
-	if err := check.check(); err != nil {
-		return Query{}, decodeErr(what, "", err)
-	}
-	return q, nil
+	return check.check()
 }
 
 // windowDate reads a bound of a query's window at any precision: the

@@ -183,6 +183,73 @@ func TestQueryJSONErrors(t *testing.T) {
 	}
 }
 
+// TestQueryMarshalRefuses: MarshalJSON refuses what UnmarshalJSON would
+// refuse, so that what it writes always reads back.
+func TestQueryMarshalRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		q    pledge.Query
+		is   error
+	}{
+		{"negative depth", pledge.Query{Depth: -1}, pledge.ErrInvalid},
+		{"To before From", pledge.Query{From: day("2024-01-01"), To: day("2023-12-31")}, pledge.ErrInvalid},
+		{"a dimension twice", pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByDonor, pledge.ByYear}}, pledge.ErrInvalid},
+		{"In XTS", pledge.Query{In: currency.XTS}, pledge.ErrInvalid},
+		{"a capitalised category", pledge.Query{Categories: []pledge.Category{"Humanitarian"}}, pledge.ErrInvalidCategory},
+		{"year 10000", pledge.Query{To: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}, pledge.ErrInvalid},
+		{"year 0", pledge.Query{From: time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC)}, pledge.ErrInvalid},
+		{"0001-01-01 at noon", pledge.Query{From: time.Date(1, 1, 1, 12, 0, 0, 0, time.UTC)}, pledge.ErrInvalid},
+		{"an unknown stage", pledge.Query{Stage: 9}, pledge.ErrInvalid},
+		{"an unknown rate period", pledge.Query{RatePeriod: 9}, pledge.ErrInvalid},
+	}
+	for _, tt := range tests {
+		data, err := json.Marshal(tt.q)
+		if err == nil || !errors.Is(err, tt.is) {
+			t.Errorf("%s: Marshal = %s, %v; want an error matching %v", tt.name, data, err, tt.is)
+		}
+	}
+	// In without Rates is fine: the JSON carries the code, and a query
+	// read back has nil Rates in any case.
+	if data, err := json.Marshal(pledge.Query{In: currency.EUR}); err != nil || !strings.Contains(string(data), `"in":"EUR"`) {
+		t.Errorf("In without Rates: %s, %v", data, err)
+	}
+}
+
+// FuzzQueryMarshal builds queries from the fuzzer's numbers and text:
+// whatever MarshalJSON writes reads back equal.
+func FuzzQueryMarshal(f *testing.F) {
+	f.Add(0, 0, 0, 0, 0, 0, "", "", "")
+	f.Add(1, -1, 2023, 2024, 1, 3, "humanitarian", "USD", "South Korea")
+	f.Add(2, 1, 10000, 0, 9, 9, "Military", "XTS", "\xe9")
+	f.Fuzz(func(t *testing.T, stage, depth, fromYear, toYear, dim1, dim2 int, cat, in, donor string) {
+		q := pledge.Query{Stage: pledge.Stage(stage), Depth: depth, Donors: []string{donor},
+			GroupBy: []pledge.Dimension{pledge.Dimension(dim1), pledge.Dimension(dim2)}}
+		if cat != "" {
+			q.Categories = []pledge.Category{pledge.Category(cat)}
+		}
+		if fromYear != 0 {
+			q.From = time.Date(fromYear, 3, 1, 0, 0, 0, 0, time.UTC)
+		}
+		if toYear != 0 {
+			q.To = time.Date(toYear, 2, 1, 0, 0, 0, 0, time.UTC)
+		}
+		if u, err := currency.ParseISO(in); err == nil {
+			q.In = u
+		}
+		data, err := json.Marshal(q)
+		if err != nil {
+			return
+		}
+		var back pledge.Query
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatalf("%+v marshals as %s, which does not read back: %v", q, data, err)
+		}
+		if !back.Equal(q) {
+			t.Fatalf("%s reads back as %+v, want %+v", data, back, q)
+		}
+	})
+}
+
 func TestQueryEqual(t *testing.T) {
 	r1, r2 := &pledge.Rates{}, &pledge.Rates{}
 	base := pledge.Query{Donors: []string{"A"}, From: day("2023-01-01"), Rates: r1}

@@ -36,52 +36,80 @@ func (a Amount) Value() (driver.Value, error) {
 // returns it ("(2300000000.00,USD)", elements possibly quoted), or the
 // [Amount.String] form of a text column ("USD 2300000000"). The value is
 // read exactly, with [NewAmount]'s rules. NULL is an error matching
-// [ErrInvalidAmount] (scan a nullable column into a [NullAmount]), as is a
-// bare number, which has no currency and may have passed through a float.
+// [ErrInvalidAmount] (scan a nullable column into a [NullAmount]), and so
+// is "(,)", a composite whose fields are both NULL, which PostgreSQL
+// itself takes as NULL (ROW(NULL,NULL)::amount IS NULL). A composite with
+// one NULL field, "(,USD)" or "(1,)", is an error that says "a NULL
+// value" or "a NULL currency", as is a bare number, which has no currency
+// and may have passed through a float.
 func (a *Amount) Scan(src any) error {
-	var text string
-	switch v := src.(type) {
-	case nil:
-		return &AmountError{Value: "NULL", Reason: "a NULL column: scan it into a NullAmount"}
-	case string:
-		text = v
-	case []byte:
-		text = string(v)
-	default:
-		return &AmountError{Value: fmt.Sprintf("%T %v", src, src), Reason: `want text such as "(2300000000,USD)" or "USD 2300000000": a bare number has no currency`}
-	}
-	got, err := scanAmount(text)
+	got, null, err := scanSQL(src)
 	if err != nil {
 		return err
+	}
+	if null {
+		return &AmountError{Value: "NULL", Reason: "a NULL column: scan it into a NullAmount"}
 	}
 	*a = got
 	return nil
 }
 
-// scanAmount reads the composite or the String form of an amount.
-func scanAmount(text string) (Amount, error) {
+// scanSQL reads what Amount.Scan reads, and reports NULL, or a composite
+// whose fields are both NULL, as null.
+func scanSQL(src any) (a Amount, null bool, err error) {
+	var text string
+	switch v := src.(type) {
+	case nil:
+		return Amount{}, true, nil
+	case string:
+		text = v
+	case []byte:
+		text = string(v)
+	default:
+		return Amount{}, false, &AmountError{Value: fmt.Sprintf("%T %v", src, src), Reason: `want text such as "(2300000000,USD)" or "USD 2300000000": a bare number has no currency`}
+	}
+	return scanAmount(text)
+}
+
+// scanAmount reads the composite or the String form of an amount. In the
+// composite, an empty field that is not quoted is NULL, as PostgreSQL
+// writes it ("" is an empty string); null reports both fields NULL.
+func scanAmount(text string) (a Amount, null bool, err error) {
 	s := strings.TrimSpace(text)
 	inner, ok := strings.CutPrefix(s, "(")
 	if !ok {
-		var a Amount
 		if err := a.UnmarshalText([]byte(s)); err != nil {
-			return Amount{}, err
+			return Amount{}, false, err
 		}
-		return a, nil
+		return a, false, nil
 	}
 	inner, ok = strings.CutSuffix(inner, ")")
 	value, code, comma := strings.Cut(inner, ",")
 	if !ok || !comma || strings.Contains(code, ",") {
-		return Amount{}, &AmountError{Value: problem.Quote(text), Reason: `want "(value,CODE)", as "(2300000000,USD)"`}
+		return Amount{}, false, &AmountError{Value: problem.Quote(text), Reason: `want "(value,CODE)", as "(2300000000,USD)"`}
 	}
-	unquote := func(s string) string {
+	field := func(s string) (string, bool) {
 		s = strings.TrimSpace(s)
+		if s == "" {
+			return "", true // NULL
+		}
 		if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
 			s = s[1 : len(s)-1]
 		}
-		return strings.TrimSpace(s)
+		return strings.TrimSpace(s), false
 	}
-	return NewAmount(unquote(value), unquote(code))
+	v, noValue := field(value)
+	c, noCode := field(code)
+	switch {
+	case noValue && noCode:
+		return Amount{}, true, nil
+	case noValue:
+		return Amount{}, false, &AmountError{Value: text, Reason: "a NULL value: the composite has a currency and no value"}
+	case noCode:
+		return Amount{}, false, &AmountError{Value: text, Reason: "a NULL currency: the composite has a value and no currency"}
+	}
+	a, err = NewAmount(v, c)
+	return a, false, err
 }
 
 // NullAmount is an [Amount] that may be NULL in a database, as
@@ -100,17 +128,45 @@ func (n NullAmount) Value() (driver.Value, error) {
 	return n.Amount.Value()
 }
 
-// Scan reads NULL as an invalid NullAmount, and anything else as
-// [Amount.Scan] does.
+// Scan reads NULL, and the composite "(,)" whose fields are both NULL, as
+// an invalid NullAmount, and anything else as [Amount.Scan] does: a
+// composite with one NULL field is an error. On error n is unchanged.
 func (n *NullAmount) Scan(src any) error {
-	if src == nil {
+	a, null, err := scanSQL(src)
+	if err != nil {
+		return err
+	}
+	*n = NullAmount{Amount: a, Valid: !null}
+	return nil
+}
+
+// MarshalJSON writes null when n is not valid, and otherwise the amount as
+// [Amount.MarshalJSON] does: {"value":"2300000000","currency":"USD"}, so
+// that a column scanned into a NullAmount goes to JSON as the amount or
+// null.
+func (n NullAmount) MarshalJSON() ([]byte, error) {
+	if !n.Valid {
+		return []byte("null"), nil
+	}
+	if !n.Amount.hasCurrency() {
+		return nil, &AmountError{Value: n.Amount.String(), Reason: "a valid NullAmount needs an amount with a currency"}
+	}
+	return n.Amount.MarshalJSON()
+}
+
+// UnmarshalJSON reads null as a NullAmount that is not valid, and
+// anything else as [Amount.UnmarshalJSON] reads an amount, valid. On
+// error n is unchanged.
+func (n *NullAmount) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
 		*n = NullAmount{}
 		return nil
 	}
-	if err := n.Amount.Scan(src); err != nil {
+	var a Amount
+	if err := a.UnmarshalJSON(data); err != nil {
 		return err
 	}
-	n.Valid = true
+	*n = NullAmount{Amount: a, Valid: true}
 	return nil
 }
 

@@ -3,7 +3,9 @@ package pledge_test
 import (
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -98,6 +100,85 @@ func TestNullAmount(t *testing.T) {
 	}
 	if err := n.Scan(int64(5)); !errors.Is(err, pledge.ErrInvalidAmount) {
 		t.Errorf("Scan(5) = %v", err)
+	}
+}
+
+// TestScanNullFields: a NULL field inside the composite is named as such,
+// and "(,)", both fields NULL, is NULL, as PostgreSQL takes
+// ROW(NULL,NULL)::amount: an error for an Amount, not valid for a
+// NullAmount.
+func TestScanNullFields(t *testing.T) {
+	tests := []struct {
+		src  any
+		want string // the error of both Scans; "" for "(,)"
+	}{
+		{"(,USD)", `pledge: invalid amount "(,USD)": a NULL value: the composite has a currency and no value`},
+		{[]byte(`( , "USD")`), `pledge: invalid amount "( , \"USD\")": a NULL value`},
+		{"(1,)", `pledge: invalid amount "(1,)": a NULL currency: the composite has a value and no currency`},
+		{`("",USD)`, `pledge: invalid amount "": no digits`}, // a quoted empty string is not NULL
+		{"(,)", ""},
+		{[]byte(" ( , ) "), ""},
+	}
+	for _, tt := range tests {
+		a := pledge.MustAmount("1", "USD")
+		err := a.Scan(tt.src)
+		want := tt.want
+		if want == "" {
+			want = `pledge: invalid amount "NULL": a NULL column: scan it into a NullAmount`
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.Is(err, pledge.ErrInvalidAmount) {
+			t.Errorf("Amount.Scan(%q) = %v, want %q", tt.src, err, want)
+		}
+		if !a.Equal(pledge.MustAmount("1", "USD")) {
+			t.Errorf("Amount.Scan(%q) changed the amount to %v", tt.src, a)
+		}
+		n := pledge.NullAmount{Amount: pledge.MustAmount("1", "USD"), Valid: true}
+		err = n.Scan(tt.src)
+		switch {
+		case tt.want == "" && (err != nil || n != pledge.NullAmount{}):
+			t.Errorf("NullAmount.Scan(%q) = %+v, %v; want NULL", tt.src, n, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+			t.Errorf("NullAmount.Scan(%q) = %v, want %q", tt.src, err, tt.want)
+		case tt.want != "" && !n.Valid:
+			t.Errorf("NullAmount.Scan(%q) changed it on error: %+v", tt.src, n)
+		}
+	}
+}
+
+// TestNullAmountJSON: null when not valid, the amount's form when valid,
+// and back.
+func TestNullAmountJSON(t *testing.T) {
+	for _, tt := range []struct {
+		n    pledge.NullAmount
+		want string
+	}{
+		{pledge.NullAmount{}, `null`},
+		{pledge.NullAmount{Amount: pledge.MustAmount("5", "USD")}, `null`},
+		{pledge.NullAmount{Amount: pledge.MustAmount("2300000000", "USD"), Valid: true}, `{"value":"2300000000","currency":"USD"}`},
+	} {
+		data, err := json.Marshal(tt.n)
+		if err != nil || string(data) != tt.want {
+			t.Errorf("Marshal(%+v) = %s, %v; want %s", tt.n, data, err, tt.want)
+			continue
+		}
+		back := pledge.NullAmount{Amount: pledge.MustAmount("1", "EUR"), Valid: true}
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Errorf("%s: %v", data, err)
+		}
+		want := tt.n
+		if !want.Valid {
+			want = pledge.NullAmount{}
+		}
+		if back != want && !(back.Valid && want.Valid && back.Amount.Equal(want.Amount)) {
+			t.Errorf("%s read back as %+v, want %+v", data, back, want)
+		}
+	}
+	if _, err := json.Marshal(pledge.NullAmount{Valid: true}); !errors.Is(err, pledge.ErrInvalidAmount) {
+		t.Errorf("Marshal of a valid NullAmount without an amount: %v, want ErrInvalidAmount", err)
+	}
+	n := pledge.NullAmount{Amount: pledge.MustAmount("1", "EUR"), Valid: true}
+	if err := json.Unmarshal([]byte(`{"value":5,"currency":"USD"}`), &n); !errors.Is(err, pledge.ErrInvalidAmount) || !n.Valid {
+		t.Errorf("a number value: %v, %+v; want ErrInvalidAmount and n unchanged", err, n)
 	}
 }
 

@@ -98,7 +98,11 @@ func (t Totals) Figures() []Figure { return slices.Clone(t.sums) }
 // computed at: they hold for as long as the book's version is the same.
 func (t Totals) Version() uint64 { return t.version }
 
-// Records returns how many records contributed to the totals.
+// Records returns how many records contributed to the totals: records
+// some money of which a total adds. A record made under another (Under)
+// adds nothing while its parent counts and covers it (see the package
+// overview, "Stages and fulfilment"), and is then not counted here, though
+// [Book.List] lists it and counts it in Page.Total.
 func (t Totals) Records() int { return t.records }
 
 // Dimensions returns the grouping keys, the columns before the amount.

@@ -8,8 +8,9 @@
 // terms, the Korea–Japan summits that could be dated from public sources
 // (every one of Yoon's, Roh Moo-hyun's, Moon Jae-in's and Park Geun-hye's,
 // a few of Lee Myung-bak's), and the counts sources report without
-// listing the meetings (the foreign ministry's per president, as YTN gave
-// them in March 2023). It ranks the presidents with
+// listing the meetings (YTN's figures per president from foreign ministry
+// data, March 2023, and one bound the data set infers from them, marked
+// so). It ranks the presidents with
 // [meeting.Ledger.Rank], which weighs the dated meetings against the
 // reported counts, and prints what the ranking depends on and where every
 // figure comes from.
@@ -87,7 +88,7 @@ func run(w io.Writer) error {
 "third among Korea's leaders since 1948" in bilateral talks with Japan.`)
 
 	fmt.Fprintln(w, "\n1. The ranking on 10 July 2024, counting as the sources do: the presidential office")
-	fmt.Fprintln(w, "   counts the informal talks in New York, the foreign ministry's tallies say")
+	fmt.Fprintln(w, "   counts the informal talks in New York; YTN's figures from foreign ministry data say")
 	fmt.Fprintln(w, "   \"standalone summits\" without saying whether such talks count.")
 	s, err := l.Rank("KR", "JP", through(press, report))
 	if err != nil {
@@ -98,9 +99,11 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "\n   Yoon, with %s, ranks %s at best and %s at worst. Certainly above him: %s.\n",
 		y.Meetings(), ordinal(y.Rank), ordinal(y.Lowest), ahead(s, y))
 	fmt.Fprintf(w, "   What it depends on: Roh Moo-hyun's count. The ledger holds %d of his summits, each\n", r.Recorded)
-	fmt.Fprintf(w, "   dated; no source gives his total, and YTN's \"Lee had the most\" caps it, so he had\n")
-	fmt.Fprintf(w, "   %s. The claim holds if Roh had no more than %d (with exactly %d, Yoon shares\n", r.Meetings(), y.Count, y.Count)
-	fmt.Fprintf(w, "   third place with him); with more, Yoon is %s.\n", ordinal(y.Lowest))
+	fmt.Fprintf(w, "   dated; no source gives his total. YTN gives no figure for him but says Lee's 20 were\n")
+	fmt.Fprintf(w, "   the most, so the data set infers at most 19 (the table's \"%s (inferred)\": not a\n", r.Reported.Range())
+	fmt.Fprintf(w, "   figure YTN gave), and he had %s. The claim holds if Roh had no more than %d\n", r.Meetings(), y.Count)
+	fmt.Fprintf(w, "   (with exactly %d, Yoon shares", y.Count)
+	fmt.Fprintf(w, " third place with him); with more, Yoon is %s.\n", ordinal(y.Lowest))
 
 	fmt.Fprintln(w, "\n2. Whether New York counts. Tokyo called it an informal talk (懇談), Seoul an")
 	fmt.Fprintln(w, "   abbreviated summit (약식 회담). Counting formal talks only:")
@@ -135,15 +138,39 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "   Reported: %s as of %s (%s). Still %s: Roh's total may be %d or more.\n",
 		y12.Reported.Range(), y12.Reported.AsOf.Format(time.DateOnly), y12.Reported.Sources[0].Publisher, y12.Place(), y12.Count)
 
-	fmt.Fprintln(w, "\n4. To the end of Yoon's term (4 April 2025), with two summits with Shigeru Ishiba:")
+	fmt.Fprintln(w, "\n4. To the end of Yoon's term. The National Assembly impeached him on 14 December 2024,")
+	fmt.Fprintln(w, "   which suspended his powers (Devdiscourse, 2024-12-14), and the Constitutional Court")
+	fmt.Fprintln(w, "   removed him on 4 April 2025 (RTTNews, 2025-04-04); his term is counted to that day,")
+	fmt.Fprintln(w, "   the suspended months included. The last of his summits the data set holds is Lima's,")
+	fmt.Fprintln(w, "   16 November 2024.")
+	lima := day("2024-11-16")
+	var kishida, ishiba meeting.Tally
+	for _, t := range l.Tallies() {
+		switch {
+		case t.Leader == yoon && t.With == "jp-kishida-fumio" && !t.AsOf.After(lima) && t.AsOf.After(kishida.AsOf):
+			kishida = t
+		case t.Leader == yoon && t.With == "jp-ishiba-shigeru" && !t.AsOf.After(lima) && t.AsOf.After(ishiba.AsOf):
+			ishiba = t
+		}
+	}
+	fmt.Fprintf(w, "   Sources give %s with Kishida (%s, %s)\n   and %s with Ishiba (%s, %s): ",
+		kishida.Range(), kishida.Sources[0].Publisher, kishida.Sources[0].Date.Format(time.DateOnly),
+		ishiba.Range(), ishiba.Sources[0].Publisher, ishiba.Sources[0].Date.Format(time.DateOnly))
+	nov, err := l.Rank("KR", "JP", through(press, lima))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%d together as of 2024-11-16, the %d the ledger holds.\n",
+		kishida.Count+ishiba.Count, row(nov, yoon).Recorded)
 	end, err := l.Rank("KR", "JP", through(press, day("2025-04-04")))
 	if err != nil {
 		return err
 	}
 	ye := row(end, yoon)
 	fmt.Fprintf(w, "   %s\n", ye)
-	fmt.Fprintf(w, "   No source gives a total after September 2024, so the ledger's %d are a least, and\n", ye.Recorded)
-	fmt.Fprintln(w, "   nothing bounds the count from above: the ranking cannot close.")
+	fmt.Fprintf(w, "   The ranking weighs each of those counts alone, for one prime minister each, as a least;\n")
+	fmt.Fprintf(w, "   no source counts his summits with Japan after 16 November 2024, so nothing bounds the\n")
+	fmt.Fprintf(w, "   count from above and the ranking cannot close: %s, place %s.\n", ye.Meetings(), ye.Place())
 
 	fmt.Fprintln(w, "\nNot ranked, for want of any count: "+unknown(s)+".")
 	fmt.Fprintln(w, "Syngman Rhee met Shigeru Yoshida informally in Tokyo in January 1953 (his statement of")

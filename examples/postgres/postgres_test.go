@@ -383,10 +383,29 @@ func TestAmountColumns(t *testing.T) {
 	if _, err := db.ExecContext(ctx, `INSERT INTO a (k, x) VALUES (100, $1)`, pledge.NullAmount{}); err != nil {
 		t.Errorf("writing an invalid NullAmount: %v", err)
 	}
-	for _, q := range []string{`SELECT ROW(NULL, 'USD')::amount`, `SELECT ROW(1, NULL)::amount`} {
-		if err := db.QueryRowContext(ctx, q).Scan(&n); err == nil {
-			t.Errorf("%s into a NullAmount: %+v, want an error", q, n)
+	// A NULL inside the composite is named as such, for both; both fields
+	// NULL is NULL, as PostgreSQL itself takes it.
+	for _, tt := range []struct{ q, want string }{
+		{`SELECT ROW(NULL, 'USD')::amount`, `pledge: invalid amount "(,USD)": a NULL value`},
+		{`SELECT ROW(1, NULL)::amount`, `pledge: invalid amount "(1,)": a NULL currency`},
+	} {
+		if err := db.QueryRowContext(ctx, tt.q).Scan(&n); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s into a NullAmount: %+v, %v; want an error with %q", tt.q, n, err, tt.want)
 		}
+		if err := db.QueryRowContext(ctx, tt.q).Scan(&a); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s into an Amount: %+v, %v; want an error with %q", tt.q, a, err, tt.want)
+		}
+	}
+	var isNull bool
+	if err := db.QueryRowContext(ctx, `SELECT ROW(NULL, NULL)::amount IS NULL`).Scan(&isNull); err != nil || !isNull {
+		t.Errorf("PostgreSQL: ROW(NULL, NULL)::amount IS NULL = %v, %v", isNull, err)
+	}
+	n = pledge.NullAmount{Amount: pledge.MustAmount("1", "USD"), Valid: true}
+	if err := db.QueryRowContext(ctx, `SELECT ROW(NULL, NULL)::amount`).Scan(&n); err != nil || n.Valid {
+		t.Errorf("ROW(NULL, NULL) into a NullAmount: %+v, %v; want NULL", n, err)
+	}
+	if err := db.QueryRowContext(ctx, `SELECT ROW(NULL, NULL)::amount`).Scan(&a); !errors.Is(err, pledge.ErrInvalidAmount) || !strings.Contains(err.Error(), "NULL") {
+		t.Errorf("ROW(NULL, NULL) into an Amount: %v, want a NULL error matching ErrInvalidAmount", err)
 	}
 	// The zero Amount has no currency: writing it is an error, not a NULL.
 	if _, err := db.ExecContext(ctx, `INSERT INTO a (k, x) VALUES (101, $1)`, pledge.Amount{}); !errors.Is(err, pledge.ErrInvalidAmount) {
