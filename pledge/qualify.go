@@ -252,9 +252,10 @@ func qualifierLegend(qs map[Qualifier]bool) string {
 }
 
 // cell writes the figure in a table's amount column: the qualifier's sign,
-// a space and the amount with places decimals, "≈ 2,450,000,000".
-func (f Figure) cell(places int32) string {
-	s := f.Amount.signed(places, "")
+// a space and the amount with the decimal places of [Amount.Display],
+// "≈ 2,450,000,000", "1,234.50".
+func (f Figure) cell() string {
+	s := f.Amount.signed(f.Amount.places(), "")
 	if sign := qualifierSign(f.Qualifier); sign != "" {
 		s = sign + " " + s
 	}

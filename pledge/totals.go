@@ -175,19 +175,19 @@ func sumByCurrency(rows []Row) []Figure {
 }
 
 // table lays the totals out for display: key columns, currency, amount with
-// grouped digits, and record count, with one total line per currency. The
-// amounts of one currency are written to the same decimal places, the most
-// any of them needs under the rule of [Amount.Display], so that their
-// points line up: whole when all are whole.
+// grouped digits, and record count, with one total line per currency. Each
+// amount is written by the rule of [Amount.Display], on its own: a whole
+// amount whole, a fraction with the currency's minor units or the decimals
+// it has. In text the amounts line up at their decimal points, with
+// spaces where one has fewer decimals than another, never zeros.
 func (t Totals) table() table.Table {
-	places := columnPlaces(t.rows, t.Sum())
 	tb := table.Table{Caption: t.caption()}
 	for _, d := range t.dims {
 		tb.Header = append(tb.Header, d.String())
 		tb.Align = append(tb.Align, table.Left)
 	}
 	tb.Header = append(tb.Header, "currency", "amount", "records")
-	tb.Align = append(tb.Align, table.Left, table.Right, table.Right)
+	tb.Align = append(tb.Align, table.Left, table.Decimal, table.Right)
 	for _, r := range t.rows {
 		line := make([]string, 0, len(r.Keys)+3)
 		for _, k := range r.Keys {
@@ -196,7 +196,7 @@ func (t Totals) table() table.Table {
 			}
 			line = append(line, k)
 		}
-		line = append(line, r.Amount.cur.String(), r.Figure().cell(places[r.Amount.cur]), strconv.Itoa(r.Count))
+		line = append(line, r.Amount.cur.String(), r.Figure().cell(), strconv.Itoa(r.Count))
 		tb.Rows = append(tb.Rows, line)
 	}
 	for i, s := range t.sums {
@@ -204,7 +204,7 @@ func (t Totals) table() table.Table {
 		if len(line) > 0 && i == 0 {
 			line[0] = "total"
 		}
-		line = append(line, s.Amount.cur.String(), s.cell(places[s.Amount.cur]))
+		line = append(line, s.Amount.cur.String(), s.cell())
 		if i == 0 {
 			line = append(line, strconv.Itoa(t.records))
 		}
@@ -216,24 +216,11 @@ func (t Totals) table() table.Table {
 	return tb
 }
 
-// columnPlaces returns, for each currency among rows and sums, the decimal
-// places its amounts are written with in one table: the most any of them
-// needs.
-func columnPlaces(rows []Row, sums []Amount) map[currency.Unit]int32 {
-	places := make(map[currency.Unit]int32, len(sums))
-	for _, r := range rows {
-		places[r.Amount.cur] = max(places[r.Amount.cur], r.Amount.places())
-	}
-	for _, s := range sums {
-		places[s.cur] = max(places[s.cur], s.places())
-	}
-	return places
-}
-
 // String renders the totals as an aligned text table with a caption saying
-// what was counted. Amounts have grouped digits and decimal places as
-// [Amount.Display] writes them, the same places for all the amounts of one
-// currency, as in [Totals.Markdown] and [Totals.HTML].
+// what was counted. Amounts have grouped digits and the decimal places
+// [Amount.Display] gives each of them, as in [Totals.Markdown] and
+// [Totals.HTML]; the text lines them up at their decimal points, with
+// spaces, not zeros, after an amount with fewer decimals.
 func (t Totals) String() string { return t.table().Text() }
 
 // Markdown renders the totals as a Markdown table.
