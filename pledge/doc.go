@@ -197,7 +197,11 @@
 // print as aligned text, Markdown, an HTML table and an SVG bar chart with a
 // panel and an axis per currency, which is what a Jupyter notebook running
 // gophernotes shows for them; [Totals.Chart] is the chart alone, as an
-// image that survives nbconvert's HTML export. Every HTML and SVG rendering
+// image that survives nbconvert's HTML export. A table writes each amount
+// as [Amount.Display] does (text lines them up at the point with spaces,
+// never with zeros), the currency once (grouped [ByCurrency], the key is
+// the currency column), and a total line per currency with the records
+// whose money is in it ([Totals.RecordsIn]). Every HTML and SVG rendering
 // is well-formed XML, whatever the names hold.
 //
 // # Databases
@@ -223,7 +227,9 @@
 // is null, a year a string such as "2023"), with "dimensions" for their
 // order; amounts {"value": "300000000", "currency": "USD"}, the value an
 // exact decimal string; a "qualifier" by name where a figure is not
-// exact; "records" the records counted. A [Query] writes every field,
+// exact; "records" the records counted, in a row, in each sum (those
+// whose money is in that currency, [Totals.RecordsIn]) and in all. A
+// [Query] writes every field,
 // stages and dimensions by name, dates YYYY-MM-DD, an open bound or no
 // conversion as null. [Figure], [Row] (which knows its Dimensions, so
 // its keys are named on their own too; [Row.Key] finds one),

@@ -99,7 +99,8 @@ func ExampleTotals_MarshalJSON() {
 	//       "amount": {
 	//         "value": "2450000000",
 	//         "currency": "USD"
-	//       }
+	//       },
+	//       "records": 2
 	//     }
 	//   ],
 	//   "records": 2,
@@ -112,7 +113,7 @@ func ExampleTotals_MarshalJSON() {
 func ExampleTotals_UnmarshalJSON() {
 	data := []byte(`{"query": {"group_by": ["donor"]}, "dimensions": ["donor"],
 		"rows": [{"keys": {"donor": "South Korea"}, "amount": {"value": "2450000000", "currency": "USD"}, "records": 2}],
-		"sums": [{"amount": {"value": "2450000000", "currency": "USD"}}], "records": 2}`)
+		"sums": [{"amount": {"value": "2450000000", "currency": "USD"}, "records": 2}], "records": 2}`)
 	var totals pledge.Totals
 	if err := json.Unmarshal(data, &totals); err != nil {
 		fmt.Println(err)

@@ -366,7 +366,7 @@ func TestTotalsJSONErrors(t *testing.T) {
 	totals := func(rows, sums string) string {
 		return `{"query": {"group_by": ["donor"]}, "dimensions": ["donor"], "rows": [` + rows + `], "sums": [` + sums + `], "records": 1}`
 	}
-	usd1 := `{"amount": {"value": "1", "currency": "USD"}}`
+	usd1 := `{"amount": {"value": "1", "currency": "USD"}, "records": 1}`
 	tests := []struct {
 		in, want string
 		is       error
@@ -380,6 +380,10 @@ func TestTotalsJSONErrors(t *testing.T) {
 		{totals(row, ""), `totals: sums: invalid value: [] are not the sums of the rows, [USD 1]`, pledge.ErrInvalid},
 		{totals(row, `{"amount": {"value": "2", "currency": "USD"}}`), `sums: invalid value: [USD 2] are not the sums of the rows, [USD 1]`, pledge.ErrInvalid},
 		{totals(row+","+row, `{"amount": {"value": "2", "currency": "USD"}}`), `totals: rows: invalid value: two rows for D in USD`, pledge.ErrInvalid},
+		{totals(row, `{"amount": {"value": "1", "currency": "USD"}}`), `totals: sums[0].records: invalid value: 0 records in USD, but its rows count 1 to 1`, pledge.ErrInvalid},
+		{totals(row, `{"amount": {"value": "1", "currency": "USD"}, "records": 2}`), `totals: sums[0].records: invalid value: 2 records in USD, but its rows count 1 to 1`, pledge.ErrInvalid},
+		{totals(row, `{"amount": {"value": "1", "currency": "USD"}, "records": -1}`), `totals: sums[0].records: invalid value: -1 is negative`, pledge.ErrInvalid},
+		{`{"query": {"group_by": ["donor"]}, "dimensions": ["donor"], "rows": [` + row + `], "sums": [` + usd1 + `], "records": 2}`, `totals: records: invalid value: 2 is not the sum of the sums' records, 1`, pledge.ErrInvalid},
 		{totals(`{"keys": {}, "amount": {"value": "1", "currency": "USD"}}`, usd1), `totals: rows[0].keys: missing field: no key for donor`, pledge.ErrMissing},
 		{totals(`{"keys": {"donor": "D", "year": "2023"}, "amount": {"value": "1", "currency": "USD"}}`, usd1), `rows[0].keys.year: invalid value: not a dimension of these totals`, pledge.ErrInvalid},
 		{totals(`{"keys": {"donor": "D", "colour": "red"}, "amount": {"value": "1", "currency": "USD"}}`, usd1), `rows[0].keys.colour: invalid value: unknown field "colour"`, pledge.ErrInvalid},

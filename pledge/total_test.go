@@ -1,6 +1,7 @@
 package pledge_test
 
 import (
+	"encoding/json"
 	"errors"
 	"regexp"
 	"slices"
@@ -313,8 +314,8 @@ South Korea                  humanitarian                      USD         300,0
 South Korea                  humanitarian+military/non-lethal  USD         150,000,000        1
 South Korea                  unspecified                       USD       2,000,000,000        1
 -----------------------------------------------------------------------------------------------
-total                                                          EUR                   5        3
-                                                               USD       2,450,000,000
+total                                                          EUR                   5        1
+                                                               USD       2,450,000,000        2
 `
 	if diff := cmp.Diff(wantText, got.String()); diff != "" {
 		t.Errorf("String (-want +got):\n%s", diff)
@@ -428,9 +429,9 @@ Germany      EUR          300,000,000           1
 Japan        USD                1,234.50        1
 South Korea  KRW       52,000,000,000           1
 -------------------------------------------------
-total        EUR          300,000,000           3
-             KRW       52,000,000,000
-             USD                1,234.50
+total        EUR          300,000,000           1
+             KRW       52,000,000,000           1
+             USD                1,234.50        1
 `, []string{"300,000,000", "1,234.50", "52,000,000,000", "300,000,000", "52,000,000,000", "1,234.50"}},
 		{"converted at 8 places, whole amounts stay whole", three, pledge.Query{GroupBy: byDonor, In: currency.USD, Rates: rates}, `Totals: all stages; by donor; in USD
 donor        currency          amount  records
@@ -454,8 +455,8 @@ B      USD           5            1
 C      KRW       1,000.5          1
 D      USD         ≈ 7.10         1
 -----------------------------------
-total  KRW       1,000.5          4
-       USD        ≈ 12.225
+total  KRW       1,000.5          1
+       USD        ≈ 12.225        3
 `, []string{"0.125", "5", "1,000.5", "≈ 7.10", "1,000.5", "≈ 12.225"}},
 		{"all whole: no padding", []pledge.Pledge{
 			{ID: "a", Donor: "A", Amount: usd("2300000000")},
@@ -589,4 +590,140 @@ func TestTotalByEveryDimension(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rows (-want +got):\n%s", diff)
 	}
+}
+
+// TestTotalsByCurrencyTable: grouped by currency, a table writes the
+// currency once, in the key column; the total lines, one per currency,
+// count the records whose money is in that currency's sum (a record in
+// two rows once), not the grand count; and JSON and CSV say the same.
+func TestTotalsByCurrencyTable(t *testing.T) {
+	recs := []pledge.Pledge{
+		{ID: "kr", Donor: "South Korea", Amount: usd("300"), Parts: []pledge.Part{{Amount: usd("100"), Categories: cats("humanitarian")}}},
+		{ID: "jp", Donor: "Japan", Amount: usd("50")},
+		{ID: "de", Donor: "Germany", Amount: pledge.MustAmount("70", "EUR")},
+	}
+	tests := []struct {
+		name    string
+		groupBy []pledge.Dimension
+		text    string
+		csv     string
+	}{
+		{"by currency alone: the rows are the totals", []pledge.Dimension{pledge.ByCurrency}, `Totals: all stages; by currency
+currency  amount  records
+-------------------------
+EUR           70        1
+USD          350        2
+`, "currency,amount,qualifier,records\nEUR,70,,1\nUSD,350,,2\n"},
+		{"currency first", []pledge.Dimension{pledge.ByCurrency, pledge.ByDonor}, `Totals: all stages; by currency, donor
+currency  donor        amount  records
+--------------------------------------
+EUR       Germany          70        1
+USD       Japan            50        1
+USD       South Korea     300        1
+--------------------------------------
+EUR       total            70        1
+USD                       350        2
+`, "currency,donor,amount,qualifier,records\nEUR,Germany,70,,1\nUSD,Japan,50,,1\nUSD,South Korea,300,,1\n"},
+		{"currency second", []pledge.Dimension{pledge.ByCategory, pledge.ByCurrency}, `Totals: all stages; by category, currency
+category      currency  amount  records
+---------------------------------------
+humanitarian  USD          100        1
+unspecified   EUR           70        1
+unspecified   USD          250        2
+---------------------------------------
+total         EUR           70        1
+              USD          350        2
+`, "category,currency,amount,qualifier,records\nhumanitarian,USD,100,,1\nunspecified,EUR,70,,1\nunspecified,USD,250,,2\n"},
+		{"not by currency: a currency column, counts per currency", []pledge.Dimension{pledge.ByCategory}, `Totals: all stages; by category
+category      currency  amount  records
+---------------------------------------
+humanitarian  USD          100        1
+unspecified   EUR           70        1
+unspecified   USD          250        2
+---------------------------------------
+total         EUR           70        1
+              USD          350        2
+`, "category,currency,amount,qualifier,records\nhumanitarian,USD,100,,1\nunspecified,EUR,70,,1\nunspecified,USD,250,,2\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := bookOf(t, recs...).Total(pledge.Query{GroupBy: tt.groupBy})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.text, got.String()); diff != "" {
+				t.Errorf("String (-want +got):\n%s", diff)
+			}
+			var csv strings.Builder
+			if err := got.WriteCSV(&csv); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.csv, csv.String()); diff != "" {
+				t.Errorf("CSV (-want +got):\n%s", diff)
+			}
+			if n := strings.Count(markdownHeader(got.Markdown()), "currency"); n != 1 {
+				t.Errorf("Markdown names the currency %d times:\n%s", n, got.Markdown())
+			}
+			if n := strings.Count(got.HTML(), ">currency</th>"); n != 1 {
+				t.Errorf("HTML names the currency %d times:\n%s", n, got.HTML())
+			}
+			// What the total lines say, from the API and from JSON.
+			type count struct {
+				Currency string
+				Records  int
+			}
+			wantCounts := []count{{"EUR", 1}, {"USD", 2}}
+			var api []count
+			for _, s := range got.Sum() {
+				api = append(api, count{s.Currency().String(), got.RecordsIn(s.Currency())})
+			}
+			if diff := cmp.Diff(wantCounts, api); diff != "" {
+				t.Errorf("RecordsIn (-want +got):\n%s", diff)
+			}
+			if got.Records() != 3 {
+				t.Errorf("Records = %d, want 3", got.Records())
+			}
+			data, err := json.Marshal(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var j struct {
+				Sums []struct {
+					Amount  struct{ Currency string }
+					Records int
+				}
+				Records int
+			}
+			if err := json.Unmarshal(data, &j); err != nil {
+				t.Fatal(err)
+			}
+			var fromJSON []count
+			for _, s := range j.Sums {
+				fromJSON = append(fromJSON, count{s.Amount.Currency, s.Records})
+			}
+			if diff := cmp.Diff(wantCounts, fromJSON); diff != "" || j.Records != 3 {
+				t.Errorf("JSON sums' records (-want +got):\n%s\nrecords %d, want 3", diff, j.Records)
+			}
+			var back pledge.Totals
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.text, back.String()); diff != "" {
+				t.Errorf("String of the totals read back (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if got, _ := bookOf(t, recs...).Total(pledge.Query{}); got.RecordsIn(currency.KRW) != 0 {
+		t.Errorf("RecordsIn(KRW) = %d with no KRW sum", got.RecordsIn(currency.KRW))
+	}
+}
+
+// markdownHeader returns the first table line of a Markdown table.
+func markdownHeader(md string) string {
+	for line := range strings.Lines(md) {
+		if strings.HasPrefix(line, "|") {
+			return line
+		}
+	}
+	return ""
 }
