@@ -108,11 +108,12 @@ type NameError struct {
 	Nearest []string // the book's nearest names, nearest first; at most 3
 }
 
-// Error names the filter and suggests the nearest names:
-// `pledge: query donors[0]: no donor "Fredonia" in the book (nearest: "Freedonia")`.
+// Error names the filter, as every query error does, and suggests the
+// nearest names: `pledge: query: donors[0]: no donor "Fredonia" in the
+// book (nearest: "Freedonia")`.
 func (e *NameError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "pledge: query %s: no %s %s in the book", e.Field, e.Role, problem.Quote(e.Name))
+	fmt.Fprintf(&b, "pledge: query: %s: no %s %s in the book", e.Field, e.Role, problem.Quote(e.Name))
 	if len(e.Nearest) > 0 {
 		b.WriteString(" (nearest: ")
 		for i, n := range e.Nearest {

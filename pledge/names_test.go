@@ -58,16 +58,16 @@ func TestQueryNameFilters(t *testing.T) {
 	}{
 		{pledge.Query{Donors: []string{"Fredonia"}},
 			&pledge.NameError{Field: "donors[0]", Role: "donor", Name: "Fredonia", Nearest: []string{"Freedonia"}},
-			`pledge: query donors[0]: no donor "Fredonia" in the book (nearest: "Freedonia")`},
+			`pledge: query: donors[0]: no donor "Fredonia" in the book (nearest: "Freedonia")`},
 		{pledge.Query{Donors: []string{"Zambia", "Sylvania"}}, // a recipient, not a donor
 			&pledge.NameError{Field: "donors[1]", Role: "donor", Name: "Sylvania"},
-			`pledge: query donors[1]: no donor "Sylvania" in the book`},
+			`pledge: query: donors[1]: no donor "Sylvania" in the book`},
 		{pledge.Query{Recipients: []string{"Ukrain"}},
 			&pledge.NameError{Field: "recipients[0]", Role: "recipient", Name: "Ukrain", Nearest: []string{"Ukraine"}},
-			`pledge: query recipients[0]: no recipient "Ukrain" in the book (nearest: "Ukraine")`},
+			`pledge: query: recipients[0]: no recipient "Ukrain" in the book (nearest: "Ukraine")`},
 		{pledge.Query{Categories: []pledge.Category{"health/vacines"}},
 			&pledge.NameError{Field: "categories[0]", Role: "category", Name: "health/vacines", Nearest: []string{"health/vaccines"}},
-			`pledge: query categories[0]: no category "health/vacines" in the book (nearest: "health/vaccines")`},
+			`pledge: query: categories[0]: no category "health/vacines" in the book (nearest: "health/vaccines")`},
 	}
 	for _, tt := range tests {
 		_, err := b.Total(tt.q)

@@ -121,20 +121,23 @@ var queryShape = object(map[string]*shape{
 // query stands for. Rates are not written: they are a table of their own
 // (see [Rates.WriteCSV]), and a query read back has nil Rates.
 //
-// A value JSON cannot carry back as it is, text that is not valid UTF-8,
-// or a stage or dimension outside the defined ones, is an error.
+// A query that could not be read back is an error, written as
+// [Book.Total] writes its query errors ("pledge: query: stage: unknown
+// stage 9: ..."): text that is not valid UTF-8, or anything Book.Total
+// refuses but for missing Rates.
 func (q Query) MarshalJSON() ([]byte, error) {
-	for _, list := range [][]string{q.Donors, q.Recipients} {
-		for _, s := range list {
+	for _, list := range []struct {
+		field string
+		names []string
+	}{{"donors", q.Donors}, {"recipients", q.Recipients}, {"categories", categoryStrings(q.Categories)}} {
+		for i, s := range list.names {
 			if !utf8.ValidString(s) {
-				return nil, fmt.Errorf("%w: query: name %s is not valid UTF-8", ErrInvalid, problem.Quote(s))
+				return nil, &decodeError{"query", fmt.Sprintf("%s[%d]", list.field, i), fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalid, problem.Quote(s))}
 			}
 		}
 	}
-	for _, c := range q.Categories {
-		if !utf8.ValidString(string(c)) {
-			return nil, fmt.Errorf("%w: query: category %s is not valid UTF-8", ErrInvalid, problem.Quote(string(c)))
-		}
+	if err := q.withStandInRates().check(); err != nil {
+		return nil, err
 	}
 	j := queryJSON{
 		Stage: q.Stage, Donors: orEmpty(q.Donors), Recipients: orEmpty(q.Recipients),
@@ -146,6 +149,24 @@ func (q Query) MarshalJSON() ([]byte, error) {
 		j.In = &code
 	}
 	return json.Marshal(j)
+}
+
+// categoryStrings returns the categories as strings.
+func categoryStrings(cs []Category) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
+}
+
+// withStandInRates returns q with empty Rates where it converts and has
+// none, so that check passes what only Rates would refuse.
+func (q Query) withStandInRates() Query {
+	if q.In != currency.XXX && q.Rates == nil {
+		q.Rates = &Rates{}
+	}
+	return q
 }
 
 // orEmpty returns s, or an empty slice for nil, which JSON writes as []
@@ -232,13 +253,10 @@ func readQuery(data []byte, what string) (Query, error) {
 	}
 	for i, name := range j.GroupBy {
 		d, err := ParseDimension(name)
-		if err == nil && slices.Contains(q.GroupBy, d) {
-			err = fmt.Errorf("%w: %s given twice", ErrInvalid, d)
-		}
 		if err != nil {
 			return Query{}, decodeErr(what, fmt.Sprintf("group_by[%d]", i), err)
 		}
-		q.GroupBy = append(q.GroupBy, d)
+		q.GroupBy = append(q.GroupBy, d) // check says if one is given twice
 	}
 	if j.RatePeriod != nil {
 		p, err := ParsePrecision(*j.RatePeriod)
@@ -247,9 +265,6 @@ func readQuery(data []byte, what string) (Query, error) {
 		}
 		q.RatePeriod = p
 	}
-	if q.Depth < 0 {
-		return Query{}, decodeErr(what, "depth", fmt.Errorf("%w: %d is negative", ErrInvalid, q.Depth))
-	}
 	var err error
 	if q.From, err = windowDate(j.From, false); err != nil {
 		return Query{}, decodeErr(what, "from", err)
@@ -257,21 +272,14 @@ func readQuery(data []byte, what string) (Query, error) {
 	if q.To, err = windowDate(j.To, true); err != nil {
 		return Query{}, decodeErr(what, "to", err)
 	}
-	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-		return Query{}, decodeErr(what, "to", fmt.Errorf("%w: %s is before from, %s", ErrInvalid, civil.Format(q.To), civil.Format(q.From)))
-	}
 	if j.In != "" {
-		if q.In, err = currency.ParseISO(j.In); err != nil || q.In == currency.XTS {
+		if q.In, err = currency.ParseISO(j.In); err != nil {
 			return Query{}, decodeErr(what, "in", &CurrencyError{Code: j.In})
 		}
 	}
-	// Check the query as Book.Total would, with stand-in Rates: nothing
-	// above lets through what check refuses.
-	check := q
-	if check.In != currency.XXX {
-		check.Rates = &Rates{}
-	}
-	if err := check.check(); err != nil {
+	// What is left to refuse, Book.Total refuses too, in the same words:
+	// a dimension given twice, a negative depth, "to" before "from", XTS.
+	if err := q.withStandInRates().check(); err != nil {
 		return Query{}, decodeErr(what, "", err)
 	}
 	return q, nil
@@ -287,8 +295,11 @@ func windowDate(s string, end bool) (time.Time, error) {
 	return periodEnd(d, p), nil
 }
 
-// decodeError is a problem in the JSON of a value the package reads back
-// (a query, totals): what it is, the field by its JSON path, and why.
+// decodeError is a problem in a value the package checks or reads back
+// from JSON (a query, totals): what it is, the field by its JSON path,
+// and why. It writes "pledge: query: group_by[1]: ByDonor given twice":
+// the sentinel the error matches is left unsaid when it is ErrInvalid,
+// which says nothing the field and the reason do not.
 type decodeError struct {
 	what, field string
 	err         error
@@ -296,6 +307,7 @@ type decodeError struct {
 
 func (e *decodeError) Error() string {
 	msg := strings.TrimPrefix(e.err.Error(), "pledge: ")
+	msg = strings.TrimPrefix(msg, strings.TrimPrefix(ErrInvalid.Error(), "pledge: ")+": ")
 	if e.field == "" {
 		return "pledge: " + e.what + ": " + msg
 	}

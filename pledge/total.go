@@ -34,8 +34,11 @@ type piece struct {
 // undivided amount is one row under its joined key, and the part of a
 // pledge its Parts do not cover is a row of its own ([Unspecified], or the
 // pledge's Categories). A query error, or a conversion without a rate, is
-// returned instead of a partial total; missing rates are all listed in one
-// *[RateError].
+// returned instead of a partial total. A query error names the field by
+// its JSON path, "pledge: query: group_by[1]: ByDonor given twice", and
+// matches [ErrInvalid] (or [ErrInvalidCategory], [ErrInvalidCurrency], or
+// [ErrUnknownName] through a *[NameError]); missing rates are all listed
+// in one *[RateError].
 //
 // Rows and sums carry the qualifiers of what they hold by the rules of
 // [Figure.Add]; [ByStage] lays out the pipeline (see the package

@@ -281,19 +281,70 @@ func TestTotalCurrencies(t *testing.T) {
 	}
 }
 
+// TestTotalQueryErrors: every query Book.Total refuses is named as its
+// JSON names it, "pledge: query: <field>: <what>", matching its sentinel;
+// Query.MarshalJSON refuses the same queries in the same words, but for
+// missing Rates, which JSON does not carry.
 func TestTotalQueryErrors(t *testing.T) {
 	b := bookOf(t, koreaUkraine()...)
-	for _, q := range []pledge.Query{
-		{Stage: 9},
-		{GroupBy: []pledge.Dimension{99}},
-		{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByDonor}},
-		{Categories: cats("Bad Category")},
-		{Depth: -1},
-		{From: day("2024-01-01"), To: day("2023-01-01")},
-		{In: currency.EUR},
+	tests := []struct {
+		q       pledge.Query
+		want    string
+		is      error
+		marshal bool // MarshalJSON refuses it too
+	}{
+		{pledge.Query{Stage: 9}, `pledge: query: stage: unknown stage 9: want Pledged, Committed, Allocated or Disbursed`, pledge.ErrInvalid, true},
+		{pledge.Query{GroupBy: []pledge.Dimension{99}}, `pledge: query: group_by[0]: unknown dimension 99: want ByDonor, ByRecipient, ByCategory, ByYear, ByCurrency or ByStage`, pledge.ErrInvalid, true},
+		{pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory, pledge.ByDonor, pledge.ByDonor}}, `pledge: query: group_by[2]: ByDonor given twice`, pledge.ErrInvalid, true},
+		{pledge.Query{Categories: cats(pledge.Humanitarian, "Bad Category")}, `pledge: query: categories[1]: invalid category "Bad Category": use lower case ("bad category")`, pledge.ErrInvalidCategory, true},
+		{pledge.Query{Depth: -1}, `pledge: query: depth: -1 is negative`, pledge.ErrInvalid, true},
+		{pledge.Query{From: day("2024-01-01"), To: day("2023-01-01")}, `pledge: query: to: 2023-01-01 is before from, 2024-01-01`, pledge.ErrInvalid, true},
+		{pledge.Query{In: currency.XTS, Rates: &pledge.Rates{}}, `pledge: query: in: invalid currency XTS: the code for testing, not money`, pledge.ErrInvalidCurrency, true},
+		{pledge.Query{In: currency.EUR}, `pledge: query: in: converting into EUR needs Rates`, pledge.ErrInvalid, false},
+		{pledge.Query{RatePeriod: 7}, `pledge: query: rate_period: unknown precision 7: want Day, Month or Year`, pledge.ErrInvalid, true},
+		{pledge.Query{Donors: []string{"South Korea", "Fredonia"}}, `pledge: query: donors[1]: no donor "Fredonia" in the book`, pledge.ErrUnknownName, false},
+		{pledge.Query{Recipients: []string{"Ukrain"}}, `pledge: query: recipients[0]: no recipient "Ukrain" in the book (nearest: "Ukraine")`, pledge.ErrUnknownName, false},
+		{pledge.Query{Categories: cats("health/vaccines")}, `pledge: query: categories[0]: no category "health/vaccines" in the book`, pledge.ErrUnknownName, false},
+	}
+	for _, tt := range tests {
+		_, err := b.Total(tt.q)
+		if err == nil {
+			t.Errorf("Total(%v): no error, want %q", tt.q, tt.want)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("Total(%v) (-want +got):\n%s", tt.q, diff)
+		}
+		if !errors.Is(err, tt.is) {
+			t.Errorf("Total(%v) = %v, does not match %v", tt.q, err, tt.is)
+		}
+		if _, err := b.List(tt.q, 0, 10); err == nil || err.Error() != tt.want {
+			t.Errorf("List(%v) = %v, want %q", tt.q, err, tt.want)
+		}
+		_, err = tt.q.MarshalJSON()
+		switch {
+		case !tt.marshal && err != nil:
+			t.Errorf("MarshalJSON(%v): %v", tt.q, err)
+		case tt.marshal && (err == nil || err.Error() != tt.want || !errors.Is(err, tt.is)):
+			t.Errorf("MarshalJSON(%v) = %v, want %q", tt.q, err, tt.want)
+		}
+	}
+	// Text JSON cannot carry is named by its field.
+	for _, tt := range []struct {
+		q    pledge.Query
+		want string
+	}{
+		{pledge.Query{Donors: []string{"a", "\xff"}}, `pledge: query: donors[1]: "\xff" is not valid UTF-8`},
+		{pledge.Query{Recipients: []string{"\xfe"}}, `pledge: query: recipients[0]: "\xfe" is not valid UTF-8`},
+		{pledge.Query{Categories: cats("\xff")}, `pledge: query: categories[0]: "\xff" is not valid UTF-8`},
 	} {
-		if _, err := b.Total(q); !errors.Is(err, pledge.ErrInvalid) && !errors.Is(err, pledge.ErrInvalidCategory) {
-			t.Errorf("Total(%+v) = %v, want an error", q, err)
+		_, err := tt.q.MarshalJSON()
+		if err == nil || !errors.Is(err, pledge.ErrInvalid) {
+			t.Errorf("MarshalJSON(%v) = %v, want an error matching ErrInvalid", tt.q, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			t.Errorf("MarshalJSON(%v) (-want +got):\n%s", tt.q, diff)
 		}
 	}
 }
