@@ -121,10 +121,7 @@ func TestCompactTiny(t *testing.T) {
 		{pledge.Figure{Amount: usd("0.004"), Qualifier: pledge.LessThan}, "less than $0.01", "0.01 달러 미만"},
 	}
 	for _, tt := range tests {
-		got := []string{tt.f.Compact(language.English), tt.f.Compact(language.Korean)}
-		if diff := cmp.Diff([]string{tt.en, tt.ko}, got); diff != "" {
-			t.Errorf("%v.Compact(en, ko) (-want +got):\n%s", tt.f, diff)
-		}
+		checkFigureCompact(t, tt.f, tt.en, tt.ko)
 		if tt.f.Qualifier == pledge.Exact {
 			a := tt.f.Amount
 			got := []string{a.Compact(language.English), a.Compact(language.Korean)}
