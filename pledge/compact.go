@@ -25,7 +25,11 @@ import (
 // writes it: "3억 9,312만 달러", not "약 3억 9,300만 달러". Smaller
 // amounts are written in full, rounded to the currency's minor units and
 // whole when that leaves no fraction ("$15,000", "$1,234.50", "1만
-// 2,345.50 유로"); trailing zeros in the value change nothing.
+// 2,345.50 유로"); trailing zeros in the value change nothing. An amount
+// that rounding to the minor units would leave at zero is written exactly
+// instead, with every decimal it has ("$0.004", "0.004 달러"): Compact
+// never writes "$0" or "about $0" for money that is there, and only zero
+// is "$0" ("0 달러").
 //
 // When that form is not the exact amount, Compact says so with the
 // language's approximation marker: "about $2.35 billion", "약 23억 5천만
@@ -101,7 +105,7 @@ func (a Amount) compactEnglish(round rounder) (string, bool) {
 		text = english.localize(r.Shift(-englishScales[i].exp).String()) + " " + englishScales[i].name
 	}
 	text = englishSymbol(a.cur) + text
-	if a.value.Sign() < 0 && !r.IsZero() { // -0.001 dollars is about $0, not -$0
+	if a.value.Sign() < 0 && !r.IsZero() { // zero has no sign
 		text = "-" + text
 	}
 	return text, !r.Equal(v)
@@ -113,10 +117,14 @@ var koreanScales = []int32{16, 12, 8, 4}
 func (a Amount) compactKorean(round rounder) (string, bool) {
 	v := a.value.Abs()
 	scale, _ := currency.Standard.Rounding(a.cur)
+	places := int32(scale)
 	var r decimal.Decimal
 	switch {
 	case v.Cmp(decimal.New(1, 8)) < 0:
-		r = round(v, int32(scale))
+		r = round(v, places)
+		if r.IsZero() && !v.IsZero() { // not "0 달러" for money that is there
+			r, places = v, Amount{value: v, cur: a.cur}.places()
+		}
 	case v.Cmp(decimal.New(1, 12)) >= 0:
 		// From 1조 up the group under the largest is written whole, as
 		// the press does: "3조 750억", "12조 3,457억".
@@ -128,7 +136,7 @@ func (a Amount) compactKorean(round rounder) (string, bool) {
 	default:
 		r = roundSignificant(v, 8, round)
 	}
-	text := koreanNumber(r, int32(scale))
+	text := koreanNumber(r, places)
 	if !r.Equal(v) && v.Equal(v.Round(int32(scale))) {
 		// The exact form when it is no longer: "3억 9,312만", not "약 3억
 		// 9,300만".
@@ -188,10 +196,14 @@ func roundSignificant(v decimal.Decimal, exp int32, round rounder) decimal.Decim
 
 // inFull writes v (not negative) in full with English digits: whole, or
 // with the currency's minor units when it has a fraction. r is the value
-// written, v rounded by round to the minor unit.
+// written, v rounded by round to the minor unit, or v itself, with every
+// decimal it has, when that rounding would make it zero.
 func (a Amount) inFull(v decimal.Decimal, round rounder) (text string, r decimal.Decimal) {
 	scale, _ := currency.Standard.Rounding(a.cur)
 	r = round(v, int32(scale))
+	if r.IsZero() && !v.IsZero() { // not "$0" for money that is there
+		return english.localize(v.StringFixed(Amount{value: v, cur: a.cur}.places())), v
+	}
 	if r.Equal(r.Truncate(0)) {
 		return english.localize(r.Truncate(0).String()), r
 	}

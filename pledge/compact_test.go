@@ -42,11 +42,12 @@ func TestCompact(t *testing.T) {
 		{"5000", "KRW", "₩5,000", "5,000 원"},
 		{"0.125", "USD", "about $0.13", "약 0.13 달러"},
 		{"0", "USD", "$0", "0 달러"},
-		// A negative amount that rounds to zero has no sign; one that
-		// rounds up to a million is written in millions; cents under a
-		// round 만 are written in full.
-		{"-0.001", "USD", "about $0", "약 0 달러"},
-		{"-0.004", "KRW", "about ₩0", "약 0 원"},
+		// A negative amount too small for the minor units is written
+		// exactly (see TestCompactTiny); one that rounds up to a million
+		// is written in millions; cents under a round 만 are written in
+		// full.
+		{"-0.001", "USD", "-$0.001", "-0.001 달러"},
+		{"-0.004", "KRW", "-₩0.004", "-0.004 원"},
 		{"999999.995", "USD", "about $1 million", "약 100만 달러"},
 		{"999999.5", "JPY", "about JP¥1 million", "약 100만 엔"},
 		{"10000.5", "USD", "$10,000.50", "10,000.50 달러"},
@@ -87,6 +88,47 @@ func TestCompact(t *testing.T) {
 		}
 		if got := a.Compact(tag); got != want {
 			t.Errorf("Compact(%v) = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+// TestCompactTiny: an amount that is not zero never reads "$0" or "about
+// $0", in English or Korean: one that rounding to the minor units would
+// leave at zero is written exactly, and a bound keeps the exact figure
+// where rounding its way would make it zero. Zero is "$0".
+func TestCompactTiny(t *testing.T) {
+	tests := []struct {
+		f      pledge.Figure
+		en, ko string
+	}{
+		{pledge.Figure{Amount: usd("0")}, "$0", "0 달러"},
+		{pledge.Figure{Amount: usd("0.00")}, "$0", "0 달러"},
+		{pledge.Figure{Amount: usd("0.004")}, "$0.004", "0.004 달러"},
+		{pledge.Figure{Amount: usd("0.0040")}, "$0.004", "0.004 달러"},
+		{pledge.Figure{Amount: usd("0.000000001")}, "$0.000000001", "0.000000001 달러"},
+		{pledge.Figure{Amount: usd("-0.004")}, "-$0.004", "-0.004 달러"},
+		{pledge.Figure{Amount: pledge.MustAmount("0.4", "KRW")}, "₩0.4", "0.4 원"},
+		{pledge.Figure{Amount: pledge.MustAmount("0.4", "JPY")}, "JP¥0.4", "0.4 엔"},
+		{pledge.Figure{Amount: pledge.MustAmount("0.0004", "BHD")}, "BHD 0.0004", "0.0004 BHD"},
+		// Rounding that leaves something stays: about a cent is a cent.
+		{pledge.Figure{Amount: usd("0.005")}, "about $0.01", "약 0.01 달러"},
+		{pledge.Figure{Amount: usd("0.0149")}, "about $0.01", "약 0.01 달러"},
+		// Qualified figures keep their word and the exact digits.
+		{pledge.Figure{Amount: usd("0.004"), Qualifier: pledge.Approximately}, "about $0.004", "약 0.004 달러"},
+		{pledge.Figure{Amount: usd("0.004"), Qualifier: pledge.AtLeast}, "at least $0.004", "0.004 달러 이상"},
+		{pledge.Figure{Amount: usd("0.004"), Qualifier: pledge.MoreThan}, "more than $0.004", "0.004 달러 초과"},
+		{pledge.Figure{Amount: usd("0.004"), Qualifier: pledge.AtMost}, "at most $0.01", "0.01 달러 이하"},
+		{pledge.Figure{Amount: usd("0.004"), Qualifier: pledge.LessThan}, "less than $0.01", "0.01 달러 미만"},
+	}
+	for _, tt := range tests {
+		checkFigureCompact(t, tt.f, tt.en, tt.ko)
+		if tt.f.Qualifier == pledge.Exact {
+			a := tt.f.Amount
+			got := []string{a.Compact(language.English), a.Compact(language.Korean)}
+			if diff := cmp.Diff([]string{tt.en, tt.ko}, got); diff != "" {
+				t.Errorf("%v.Compact(en, ko) (-want +got):\n%s", a, diff)
+			}
+			checkCompactRoundTrip(t, a)
 		}
 	}
 }

@@ -198,7 +198,11 @@
 // print as aligned text, Markdown, an HTML table and an SVG bar chart with a
 // panel and an axis per currency, which is what a Jupyter notebook running
 // gophernotes shows for them; [Totals.Chart] is the chart alone, as an
-// image that survives nbconvert's HTML export. Every HTML and SVG rendering
+// image that survives nbconvert's HTML export. A table writes each amount
+// as [Amount.Display] does (text lines them up at the point with spaces,
+// never with zeros), the currency once (grouped [ByCurrency], the key is
+// the currency column), and a total line per currency with the records
+// whose money is in it ([Totals.RecordsIn]). Every HTML and SVG rendering
 // is well-formed XML, whatever the names hold.
 //
 // # Databases
@@ -227,9 +231,10 @@
 // is null, a year a string such as "2023"), with "dimensions" for their
 // order; amounts {"value": "300000000", "currency": "USD"}, the value an
 // exact decimal string; a "qualifier" by name where a figure is not
-// exact; "records" the records counted. A [Query] writes every field,
-// stages and dimensions by name, dates YYYY-MM-DD, an open bound or no
-// conversion as null. [Figure], [Row] (which knows its Dimensions, so
+// exact; "records" the records counted, in a row, in each sum (those
+// whose money is in that currency, [Totals.RecordsIn]) and in all. A
+// [Query] writes every field, stages and dimensions by name, dates
+// YYYY-MM-DD, an open bound or no conversion as null. [Figure], [Row] (which knows its Dimensions, so
 // its keys are named on their own too; [Row.Key] finds one),
 // [Converted], [Conversion], [Rate], [Found], [Part] and [Chart] have
 // forms of their own; [Dimension], like [Stage], [Qualifier] and
@@ -241,7 +246,13 @@
 // may keep totals as JSON and read them back with [Totals.UnmarshalJSON]:
 // both read as strictly as records (below), name the field at fault
 // ("rows[3].keys.year"), and check that what they read holds together (a
-// query [Book.Total] accepts; rows that add up to the sums). A query or
+// query [Book.Total] accepts; rows that add up to the sums). Every error
+// in a query, from Book.Total, Book.List, Query.UnmarshalJSON or
+// Query.MarshalJSON, names the field by its JSON path in one form,
+// "pledge: query: group_by[1]: ByDonor given twice", "pledge: query: to:
+// 2023-01-01 is before from, 2024-01-01", "pledge: query: donors[0]: no
+// donor ...", and matches [ErrInvalid] or the sentinel of the value at
+// fault ([ErrInvalidCategory], [ErrInvalidCurrency], [ErrUnknownName]). A query or
 // totals read back are [Query.Equal] or [Totals.Equal] to those written,
 // but for Rates, which JSON does not carry: a query read back has none,
 // and one that converts needs them set before use. Each type's

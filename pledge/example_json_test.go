@@ -99,7 +99,8 @@ func ExampleTotals_MarshalJSON() {
 	//       "amount": {
 	//         "value": "2450000000",
 	//         "currency": "USD"
-	//       }
+	//       },
+	//       "records": 2
 	//     }
 	//   ],
 	//   "records": 2,
@@ -112,7 +113,7 @@ func ExampleTotals_MarshalJSON() {
 func ExampleTotals_UnmarshalJSON() {
 	data := []byte(`{"query": {"group_by": ["donor"]}, "dimensions": ["donor"],
 		"rows": [{"keys": {"donor": "South Korea"}, "amount": {"value": "2450000000", "currency": "USD"}, "records": 2}],
-		"sums": [{"amount": {"value": "2450000000", "currency": "USD"}}], "records": 2}`)
+		"sums": [{"amount": {"value": "2450000000", "currency": "USD"}, "records": 2}], "records": 2}`)
 	var totals pledge.Totals
 	if err := json.Unmarshal(data, &totals); err != nil {
 		fmt.Println(err)
@@ -129,7 +130,7 @@ func ExampleTotals_UnmarshalJSON() {
 	// South Korea  USD       2,450,000,000        2
 	// ---------------------------------------------
 	// total        USD       2,450,000,000        2
-	// pledge: totals: sums: invalid value: [] are not the sums of the rows, [USD 1]
+	// pledge: totals: sums: [] are not the sums of the rows, [USD 1]
 }
 
 // A service reads the query from its request. Names of stages and
@@ -149,7 +150,7 @@ func ExampleQuery_UnmarshalJSON() {
 	// Output:
 	// committed or later; 2023-01-01..2024-06-30; by donor, year <nil>
 	// {"stage":"committed","donors":[],"recipients":[],"categories":[],"from":"2023-01-01","to":"2024-06-30","group_by":["donor","year"],"depth":0,"in":null,"rate_period":"day"}
-	// pledge: query: group_by[1]: invalid value: dimension "colour": want donor, recipient, category, year, currency, stage
+	// pledge: query: group_by[1]: dimension "colour": want donor, recipient, category, year, currency, stage
 }
 
 // A dimension's name, as a query string might give it.

@@ -30,6 +30,6 @@ func ExampleBook_Donors() {
 	// Output:
 	// [Japan South Korea] [Ukraine]
 	// [USD 2300000000] <nil>
-	// pledge: query donors[0]: no donor "Japn" in the book (nearest: "Japan")
+	// pledge: query: donors[0]: no donor "Japn" in the book (nearest: "Japan")
 	// true [Japan]
 }

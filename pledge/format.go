@@ -69,8 +69,9 @@ func (a Amount) Format(tag language.Tag) string {
 // are more ("USD 1,234.5678", "KRW 1,000.5"). Nothing is rounded and no
 // non-zero digit is dropped: trailing zeros left by arithmetic (a total
 // kept to 4 places, a conversion at a rate of 8) are not precision and are
-// not written. A table writes all the amounts of one currency to the same
-// places, so that their decimal points line up.
+// not written. A table writes each amount by this rule on its own, never
+// padding one with zeros to the decimals of another; its text form lines
+// them up at the point with spaces.
 func (a Amount) Display() string {
 	return a.signed(a.places(), a.cur.String()+" ")
 }

@@ -88,6 +88,7 @@ func (st *store) nameFilter(field string, names []string, role uint8) ([]bool, e
 					all = append(all, st.names.names[id])
 				}
 			}
+			collateSort(all) // ties among the nearest in alphabetical order
 			e := &NameError{Field: fmt.Sprintf("%s[%d]", field, i), Name: name, Role: strings.TrimSuffix(field, "s")}
 			for _, k := range fold.Nearest(name, all, 3) {
 				e.Nearest = append(e.Nearest, all[k])
@@ -102,17 +103,23 @@ func (st *store) nameFilter(field string, names []string, role uint8) ([]bool, e
 // the book does not hold, so it would match nothing without a word. It
 // matches [ErrUnknownName].
 type NameError struct {
-	Field   string   // "donors[0]"
-	Role    string   // "donor", "recipient" or "category"
-	Name    string   // the name as given
-	Nearest []string // the book's nearest names, nearest first; at most 3
+	Field string // "donors[0]"
+	Role  string // "donor", "recipient" or "category"
+	Name  string // the name as given
+	// Nearest are at most 3 of the book's names that the one given may
+	// have meant: first names a small edit away ("Japn": "Japan"),
+	// nearest first, then names that hold every word of it as a whole
+	// word ("Korea": "South Korea"), shortest first; ties in
+	// alphabetical order, as [Book.Donors] lists names.
+	Nearest []string
 }
 
-// Error names the filter and suggests the nearest names:
-// `pledge: query donors[0]: no donor "Fredonia" in the book (nearest: "Freedonia")`.
+// Error names the filter, as every query error does, and suggests the
+// nearest names: `pledge: query: donors[0]: no donor "Fredonia" in the
+// book (nearest: "Freedonia")`.
 func (e *NameError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "pledge: query %s: no %s %s in the book", e.Field, e.Role, problem.Quote(e.Name))
+	fmt.Fprintf(&b, "pledge: query: %s: no %s %s in the book", e.Field, e.Role, problem.Quote(e.Name))
 	if len(e.Nearest) > 0 {
 		b.WriteString(" (nearest: ")
 		for i, n := range e.Nearest {

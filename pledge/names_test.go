@@ -58,16 +58,16 @@ func TestQueryNameFilters(t *testing.T) {
 	}{
 		{pledge.Query{Donors: []string{"Fredonia"}},
 			&pledge.NameError{Field: "donors[0]", Role: "donor", Name: "Fredonia", Nearest: []string{"Freedonia"}},
-			`pledge: query donors[0]: no donor "Fredonia" in the book (nearest: "Freedonia")`},
+			`pledge: query: donors[0]: no donor "Fredonia" in the book (nearest: "Freedonia")`},
 		{pledge.Query{Donors: []string{"Zambia", "Sylvania"}}, // a recipient, not a donor
 			&pledge.NameError{Field: "donors[1]", Role: "donor", Name: "Sylvania"},
-			`pledge: query donors[1]: no donor "Sylvania" in the book`},
+			`pledge: query: donors[1]: no donor "Sylvania" in the book`},
 		{pledge.Query{Recipients: []string{"Ukrain"}},
 			&pledge.NameError{Field: "recipients[0]", Role: "recipient", Name: "Ukrain", Nearest: []string{"Ukraine"}},
-			`pledge: query recipients[0]: no recipient "Ukrain" in the book (nearest: "Ukraine")`},
+			`pledge: query: recipients[0]: no recipient "Ukrain" in the book (nearest: "Ukraine")`},
 		{pledge.Query{Categories: []pledge.Category{"health/vacines"}},
 			&pledge.NameError{Field: "categories[0]", Role: "category", Name: "health/vacines", Nearest: []string{"health/vaccines"}},
-			`pledge: query categories[0]: no category "health/vacines" in the book (nearest: "health/vaccines")`},
+			`pledge: query: categories[0]: no category "health/vacines" in the book (nearest: "health/vaccines")`},
 	}
 	for _, tt := range tests {
 		_, err := b.Total(tt.q)
@@ -112,5 +112,48 @@ func TestBookNames(t *testing.T) {
 	var empty pledge.Book
 	if len(empty.Donors())+len(empty.Recipients())+len(empty.Categories()) != 0 {
 		t.Error("an empty book lists names")
+	}
+}
+
+// TestNameErrorWholeWords: a name that is a whole word of the book's names
+// suggests them, after names a small edit away, shortest first and ties
+// in alphabetical order, whatever order the records came in.
+func TestNameErrorWholeWords(t *testing.T) {
+	recs := []pledge.Pledge{
+		{ID: "1", Donor: "South Korea", Recipient: "Ukraine", Amount: usd("1"), Categories: cats("health/vaccines")},
+		{ID: "2", Donor: "Republic of Korea", Recipient: "Ukraine", Amount: usd("1")},
+		{ID: "3", Donor: "Japan", Recipient: "Ukraine", Amount: usd("1")},
+		{ID: "4", Donor: "Czech Republic", Recipient: "Republic of Moldova", Amount: usd("1")},
+		{ID: "5", Donor: "North Korea", Recipient: "Ukraine", Amount: usd("1")},
+	}
+	tests := []struct {
+		q    pledge.Query
+		want string
+	}{
+		{pledge.Query{Donors: []string{"Korea"}}, `pledge: query: donors[0]: no donor "Korea" in the book (nearest: "North Korea", "South Korea", "Republic of Korea")`},
+		{pledge.Query{Donors: []string{"korea south"}}, `pledge: query: donors[0]: no donor "korea south" in the book (nearest: "South Korea")`},
+		{pledge.Query{Donors: []string{"KORÉA"}}, `pledge: query: donors[0]: no donor "KORÉA" in the book (nearest: "North Korea", "South Korea", "Republic of Korea")`},
+		{pledge.Query{Donors: []string{"Japn"}}, `pledge: query: donors[0]: no donor "Japn" in the book (nearest: "Japan")`},
+		{pledge.Query{Donors: []string{"Republic"}}, `pledge: query: donors[0]: no donor "Republic" in the book (nearest: "Czech Republic", "Republic of Korea")`},
+		{pledge.Query{Recipients: []string{"Moldova"}}, `pledge: query: recipients[0]: no recipient "Moldova" in the book (nearest: "Republic of Moldova")`},
+		{pledge.Query{Donors: []string{"Kor"}}, `pledge: query: donors[0]: no donor "Kor" in the book`},
+		{pledge.Query{Categories: cats("vaccines")}, `pledge: query: categories[0]: no category "vaccines" in the book (nearest: "health/vaccines")`},
+	}
+	for _, order := range [][]int{{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}} {
+		var in []pledge.Pledge
+		for _, i := range order {
+			in = append(in, recs[i])
+		}
+		b := bookOf(t, in...)
+		for _, tt := range tests {
+			_, err := b.Total(tt.q)
+			if !errors.Is(err, pledge.ErrUnknownName) {
+				t.Errorf("%v: %v, want ErrUnknownName", tt.q, err)
+				continue
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("records in order %v, %v (-want +got):\n%s", order, tt.q, diff)
+			}
+		}
 	}
 }

@@ -2,10 +2,12 @@ package pledge_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -407,4 +409,112 @@ func FuzzTotalFastPath(f *testing.F) {
 			t.Fatalf("Sum %v, want EUR %s", sum, want["d0"].Add(want["d1"]))
 		}
 	})
+}
+
+// TestPropertyRecordsByCurrency: a record's money counts in one currency,
+// so the records of the sums (Totals.RecordsIn) add up to Records; each is
+// what the ungrouped total counts in its currency's row, at least any of
+// its rows' counts and at most their total; and JSON carries them back.
+func TestPropertyRecordsByCurrency(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 2025))
+	for round := range 100 {
+		book := randomBook(r, 1+r.IntN(40))
+		b := &pledge.Book{}
+		if err := b.Add(book...); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		for _, stage := range pledge.Stages() {
+			plain, err := b.Total(pledge.Query{Stage: stage})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range [][]pledge.Dimension{
+				nil, {pledge.ByCategory}, {pledge.ByDonor, pledge.ByYear, pledge.ByCategory},
+				{pledge.ByCurrency, pledge.ByCategory}, {pledge.ByStage, pledge.ByCategory},
+			} {
+				q := pledge.Query{Stage: stage, GroupBy: g}
+				tot, err := b.Total(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkRecordsByCurrency(t, fmt.Sprintf("round %d %v", round, q), tot, plain, !slices.Contains(g, pledge.ByStage))
+			}
+		}
+	}
+}
+
+// checkRecordsByCurrency checks the records of tot's sums, against the
+// ungrouped plain when same says they count the same records.
+func checkRecordsByCurrency(t *testing.T, what string, tot, plain pledge.Totals, same bool) {
+	t.Helper()
+	all := 0
+	for _, s := range tot.Sum() {
+		cur := s.Currency()
+		n := tot.RecordsIn(cur)
+		all += n
+		most, sum := 0, 0
+		for _, row := range tot.Rows() {
+			if row.Amount.Currency() == cur {
+				most, sum = max(most, row.Count), sum+row.Count
+			}
+		}
+		if n < most || n > sum {
+			t.Fatalf("%s: RecordsIn(%s) = %d, its rows count %d to %d", what, cur, n, most, sum)
+		}
+		if same && n != plain.RecordsIn(cur) {
+			t.Fatalf("%s: RecordsIn(%s) = %d, the ungrouped total counts %d", what, cur, n, plain.RecordsIn(cur))
+		}
+	}
+	if all != tot.Records() {
+		t.Fatalf("%s: the sums count %d records, Records = %d", what, all, tot.Records())
+	}
+	for _, row := range plain.Rows() {
+		if n := plain.RecordsIn(row.Amount.Currency()); n != row.Count {
+			t.Fatalf("%s: ungrouped RecordsIn(%s) = %d, its row counts %d", what, row.Amount.Currency(), n, row.Count)
+		}
+	}
+	data, err := json.Marshal(tot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back pledge.Totals
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatalf("%s: %v\n%s", what, err, data)
+	}
+	if !back.Equal(tot) {
+		t.Fatalf("%s: the totals read back differ", what)
+	}
+}
+
+// TestRecordsByCurrencyInParts: a book large enough for the fast path to
+// split the scan among processors counts each currency's records once.
+func TestRecordsByCurrencyInParts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a book of 150,000 records")
+	}
+	curs := []string{"USD", "KRW", "EUR"}
+	want := map[string]int{}
+	book := make([]pledge.Pledge, 150_000)
+	for i := range book {
+		cur := curs[i*7%11%3]
+		want[cur]++
+		book[i] = pledge.Pledge{ID: fmt.Sprint("p", i), Donor: fmt.Sprint("d", i%5), Amount: pledge.MustAmount(fmt.Sprint(1+i%1000), cur)}
+	}
+	b := &pledge.Book{}
+	if err := b.Add(book...); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range [][]pledge.Dimension{nil, {pledge.ByDonor}, {pledge.ByCurrency}} {
+		tot, err := b.Total(pledge.Query{GroupBy: g})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]int{}
+		for _, s := range tot.Sum() {
+			got[s.Currency().String()] = tot.RecordsIn(s.Currency())
+		}
+		if diff := cmp.Diff(want, got); diff != "" || tot.Records() != len(book) {
+			t.Errorf("by %v: RecordsIn (-want +got):\n%s\nRecords %d, want %d", g, diff, tot.Records(), len(book))
+		}
+	}
 }

@@ -127,7 +127,8 @@ func (f Figure) Display() string {
 // is rounded the way that keeps it true: "at least" and "more than" down,
 // "at most" and "less than" up. So "at least $2,346,000,000" is "at least
 // $2.34 billion", never "at least $2.35 billion". An exact figure that
-// rounds is "about", as in Amount.Compact. Korean writes 약 before the
+// rounds is "about", as in Amount.Compact, and as there a figure that is
+// not zero is never rounded to zero: "at least $0.004" stays exact. Korean writes 약 before the
 // number and 이상, 이하, 초과 or 미만 after it; every other language the
 // English words.
 func (f Figure) Compact(tag language.Tag) string {
@@ -252,9 +253,10 @@ func qualifierLegend(qs map[Qualifier]bool) string {
 }
 
 // cell writes the figure in a table's amount column: the qualifier's sign,
-// a space and the amount with places decimals, "≈ 2,450,000,000".
-func (f Figure) cell(places int32) string {
-	s := f.Amount.signed(places, "")
+// a space and the amount with the decimal places of [Amount.Display],
+// "≈ 2,450,000,000", "1,234.50".
+func (f Figure) cell() string {
+	s := f.Amount.signed(f.Amount.places(), "")
 	if sign := qualifierSign(f.Qualifier); sign != "" {
 		s = sign + " " + s
 	}

@@ -238,34 +238,38 @@ func TestFigureCompact(t *testing.T) {
 		{pledge.Figure{Amount: usd("2346000000"), Qualifier: pledge.Mixed}, "about $2.35 billion (mixed bounds)", "약 23억 5천만 달러 (상·하한 혼재)"},
 	}
 	for _, tt := range tests {
-		if got := tt.f.Compact(language.English); got != tt.en {
-			t.Errorf("%v.Compact(en) = %q, want %q", tt.f, got, tt.en)
-		}
-		if got := tt.f.Compact(language.Korean); got != tt.ko {
-			t.Errorf("%v.Compact(ko) = %q, want %q", tt.f, got, tt.ko)
-		}
-		if tt.f.Qualifier == pledge.Mixed {
+		checkFigureCompact(t, tt.f, tt.en, tt.ko)
+	}
+}
+
+// checkFigureCompact checks f.Compact in English and Korean, and that
+// what it writes reads back with the same qualifier (about, when it
+// rounds an exact figure) and, for a bound, stays true of the figure.
+func checkFigureCompact(t *testing.T, f pledge.Figure, en, ko string) {
+	t.Helper()
+	got := []string{f.Compact(language.English), f.Compact(language.Korean)}
+	if diff := cmp.Diff([]string{en, ko}, got); diff != "" {
+		t.Errorf("%v.Compact(en, ko) (-want +got):\n%s", f, diff)
+	}
+	if f.Qualifier == pledge.Mixed {
+		return
+	}
+	for _, s := range []string{en, ko} {
+		back, err := pledge.ParseFigure(s)
+		if err != nil {
+			t.Errorf("ParseFigure(%q): %v", s, err)
 			continue
 		}
-		// What Compact writes reads back with the same qualifier, and a
-		// bound stays true of the figure.
-		for _, s := range []string{tt.en, tt.ko} {
-			back, err := pledge.ParseFigure(s)
-			if err != nil {
-				t.Errorf("ParseFigure(%q): %v", s, err)
-				continue
-			}
-			want := tt.f.Qualifier
-			if want == pledge.Exact && strings.Contains(s, "about") || strings.HasPrefix(s, "약") {
-				want = pledge.Approximately
-			}
-			if back.Qualifier != want {
-				t.Errorf("ParseFigure(%q) = %v, want %s", s, back, want)
-			}
-			c, _ := back.Amount.Cmp(tt.f.Amount)
-			if (want == pledge.AtLeast || want == pledge.MoreThan) && c > 0 || (want == pledge.AtMost || want == pledge.LessThan) && c < 0 {
-				t.Errorf("%q is not true of %v", s, tt.f)
-			}
+		want := f.Qualifier
+		if want == pledge.Exact && strings.Contains(s, "about") || strings.HasPrefix(s, "약") {
+			want = pledge.Approximately
+		}
+		if back.Qualifier != want {
+			t.Errorf("ParseFigure(%q) = %v, want %s", s, back, want)
+		}
+		c, _ := back.Amount.Cmp(f.Amount)
+		if (want == pledge.AtLeast || want == pledge.MoreThan) && c > 0 || (want == pledge.AtMost || want == pledge.LessThan) && c < 0 {
+			t.Errorf("%q is not true of %v", s, f)
 		}
 	}
 }

@@ -130,33 +130,49 @@ type Query struct {
 	RatePeriod Precision
 }
 
-// check reports what is wrong with the query, if anything.
+// dimensionGoNames are the dimensions' names in Go, for messages.
+var dimensionGoNames = map[Dimension]string{
+	ByDonor: "ByDonor", ByRecipient: "ByRecipient", ByCategory: "ByCategory",
+	ByYear: "ByYear", ByCurrency: "ByCurrency", ByStage: "ByStage",
+}
+
+// queryError is a query error as every one is written: "pledge: query:
+// <field>: <what>", the field by its JSON name ("group_by[1]", "to").
+func queryError(field string, err error) error { return &decodeError{"query", field, err} }
+
+// queryInvalid is a queryError matching ErrInvalid.
+func queryInvalid(field, format string, args ...any) error {
+	return queryError(field, fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...)))
+}
+
+// check reports what is wrong with the query, if anything, as every query
+// error is written: "pledge: query: <field>: <what>", the field by its
+// JSON name ("group_by[1]", "to"), matching ErrInvalid or the sentinel of
+// the value at fault.
 func (q Query) check() error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: query: %s", ErrInvalid, fmt.Sprintf(format, args...))
-	}
 	if err := q.checkFilters(); err != nil {
 		return err
 	}
 	for i, d := range q.GroupBy {
+		field := fmt.Sprintf("group_by[%d]", i)
 		if _, ok := dimensionNames[d]; !ok {
-			return bad("GroupBy[%d]: unknown dimension %d", i, int(d))
+			return queryInvalid(field, "unknown dimension %d: want ByDonor, ByRecipient, ByCategory, ByYear, ByCurrency or ByStage", int(d))
 		}
 		if slices.Index(q.GroupBy, d) < i {
-			return bad("GroupBy[%d]: %s given twice", i, d)
+			return queryInvalid(field, "%s given twice", dimensionGoNames[d])
 		}
 	}
 	if q.Depth < 0 {
-		return bad("depth %d is negative", q.Depth)
+		return queryInvalid("depth", "%d is negative", q.Depth)
 	}
 	if q.In == currency.XTS {
-		return bad("In %s is not a currency of money", q.In)
+		return queryError("in", fmt.Errorf("%w XTS: the code for testing, not money", ErrInvalidCurrency))
 	}
 	if q.In != currency.XXX && q.Rates == nil {
-		return bad("In %s needs Rates", q.In)
+		return queryInvalid("in", "converting into %s needs Rates", q.In)
 	}
 	if !q.RatePeriod.Valid() {
-		return bad("RatePeriod %d: want Day, Month or Year", int(q.RatePeriod))
+		return queryInvalid("rate_period", "unknown precision %d: want Day, Month or Year", int(q.RatePeriod))
 	}
 	return nil
 }
@@ -164,19 +180,16 @@ func (q Query) check() error {
 // checkFilters checks what picks records, which is all [Book.List] uses
 // of a query: the stage, the categories and the window.
 func (q Query) checkFilters() error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: query: %s", ErrInvalid, fmt.Sprintf(format, args...))
-	}
 	if !q.Stage.Valid() {
-		return bad("stage %d", int(q.Stage))
+		return queryInvalid("stage", "unknown stage %d: want Pledged, Committed, Allocated or Disbursed", int(q.Stage))
 	}
 	for i, c := range q.Categories {
 		if err := c.Check(); err != nil {
-			return fmt.Errorf("pledge: query: Categories[%d]: %w", i, err)
+			return queryError(fmt.Sprintf("categories[%d]", i), err)
 		}
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && civil.Date(q.To).Before(civil.Date(q.From)) {
-		return bad("To %s is before From %s", civil.Format(q.To), civil.Format(q.From))
+		return queryInvalid("to", "%s is before from, %s", civil.Format(q.To), civil.Format(q.From))
 	}
 	return nil
 }

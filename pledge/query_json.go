@@ -121,14 +121,16 @@ var queryShape = object(map[string]*shape{
 // query stands for. Rates are not written: they are a table of their own
 // (see [Rates.WriteCSV]), and a query read back has nil Rates.
 //
-// A query JSON cannot carry back as it is is an error matching
-// [ErrInvalid], and so is one [Query.UnmarshalJSON] would refuse: the two
-// share one check. That is a query [Book.Total] refuses (Rates aside: "in"
-// is written without them), such as a negative Depth, To before From, a
-// dimension given twice, an unknown stage or dimension, In XTS or a
-// category that is not in [Category.Check]'s form; text that is not valid
-// UTF-8; and a bound of the window whose civil date is outside 0001-01-02
-// to 9999-12-31.
+// A query JSON cannot carry back as it is, and one [Query.UnmarshalJSON]
+// would refuse, is an error written as [Book.Total] writes its query
+// errors ("pledge: query: stage: unknown stage 9: ..."), matching
+// [ErrInvalid] or the sentinel of the value at fault: MarshalJSON and
+// UnmarshalJSON share one check. That is a query Book.Total refuses
+// (Rates aside: "in" is written without them), such as a negative Depth,
+// To before From, a dimension given twice, an unknown stage or dimension,
+// In XTS or a category that is not in [Category.Check]'s form; text that
+// is not valid UTF-8; and a bound of the window whose civil date is
+// outside 0001-01-02 to 9999-12-31.
 func (q Query) MarshalJSON() ([]byte, error) {
 	if err := q.checkCarried(); err != nil {
 		return nil, err
@@ -143,6 +145,24 @@ func (q Query) MarshalJSON() ([]byte, error) {
 		j.In = &code
 	}
 	return json.Marshal(j)
+}
+
+// categoryStrings returns the categories as strings.
+func categoryStrings(cs []Category) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
+}
+
+// withStandInRates returns q with empty Rates where it converts and has
+// none, so that check passes what only Rates would refuse.
+func (q Query) withStandInRates() Query {
+	if q.In != currency.XXX && q.Rates == nil {
+		q.Rates = &Rates{}
+	}
+	return q
 }
 
 // orEmpty returns s, or an empty slice for nil, which JSON writes as []
@@ -229,13 +249,10 @@ func readQuery(data []byte, what string) (Query, error) {
 	}
 	for i, name := range j.GroupBy {
 		d, err := ParseDimension(name)
-		if err == nil && slices.Contains(q.GroupBy, d) {
-			err = fmt.Errorf("%w: %s given twice", ErrInvalid, d)
-		}
 		if err != nil {
 			return Query{}, decodeErr(what, fmt.Sprintf("group_by[%d]", i), err)
 		}
-		q.GroupBy = append(q.GroupBy, d)
+		q.GroupBy = append(q.GroupBy, d) // check says if one is given twice
 	}
 	if j.RatePeriod != nil {
 		p, err := ParsePrecision(*j.RatePeriod)
@@ -244,9 +261,6 @@ func readQuery(data []byte, what string) (Query, error) {
 		}
 		q.RatePeriod = p
 	}
-	if q.Depth < 0 {
-		return Query{}, decodeErr(what, "depth", fmt.Errorf("%w: %d is negative", ErrInvalid, q.Depth))
-	}
 	var err error
 	if q.From, err = windowDate(j.From, false); err != nil {
 		return Query{}, decodeErr(what, "from", err)
@@ -254,11 +268,8 @@ func readQuery(data []byte, what string) (Query, error) {
 	if q.To, err = windowDate(j.To, true); err != nil {
 		return Query{}, decodeErr(what, "to", err)
 	}
-	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-		return Query{}, decodeErr(what, "to", fmt.Errorf("%w: %s is before from, %s", ErrInvalid, civil.Format(q.To), civil.Format(q.From)))
-	}
 	if j.In != "" {
-		if q.In, err = currency.ParseISO(j.In); err != nil || q.In == currency.XTS {
+		if q.In, err = currency.ParseISO(j.In); err != nil {
 			return Query{}, decodeErr(what, "in", &CurrencyError{Code: j.In})
 		}
 	}
@@ -275,31 +286,25 @@ func readQuery(data []byte, what string) (Query, error) {
 // stand-in Rates for In; text that is not valid UTF-8; a bound of the
 // window outside the dates ParseDate reads.
 func (q Query) checkCarried() error {
-	for _, list := range [][]string{q.Donors, q.Recipients} {
-		for _, s := range list {
+	for _, list := range []struct {
+		field string
+		names []string
+	}{{"donors", q.Donors}, {"recipients", q.Recipients}, {"categories", categoryStrings(q.Categories)}} {
+		for i, s := range list.names {
 			if !utf8.ValidString(s) {
-				return fmt.Errorf("%w: query: name %s is not valid UTF-8", ErrInvalid, problem.Quote(s))
+				return queryInvalid(fmt.Sprintf("%s[%d]", list.field, i), "%s is not valid UTF-8", problem.Quote(s))
 			}
-		}
-	}
-	for _, c := range q.Categories {
-		if !utf8.ValidString(string(c)) {
-			return fmt.Errorf("%w: query: category %s is not valid UTF-8", ErrInvalid, problem.Quote(string(c)))
 		}
 	}
 	for _, b := range []struct {
 		name string
 		t    time.Time
-	}{{"From", q.From}, {"To", q.To}} {
+	}{{"from", q.From}, {"to", q.To}} {
 		if d := civil.Date(b.t); !b.t.IsZero() && (d.IsZero() || d.Year() < 1 || d.Year() > 9999) {
-			return fmt.Errorf("%w: query: %s %s is outside 0001-01-02..9999-12-31", ErrInvalid, b.name, civil.Format(b.t))
+			return queryInvalid(b.name, "%s is outside 0001-01-02..9999-12-31", civil.Format(b.t))
 		}
 	}
-	check := q
-	if check.In != currency.XXX {
-		check.Rates = &Rates{}
-	}
-	return check.check()
+	return q.withStandInRates().check()
 }
 
 // windowDate reads a bound of a query's window at any precision: the
@@ -312,8 +317,11 @@ func windowDate(s string, end bool) (time.Time, error) {
 	return periodEnd(d, p), nil
 }
 
-// decodeError is a problem in the JSON of a value the package reads back
-// (a query, totals): what it is, the field by its JSON path, and why.
+// decodeError is a problem in a value the package checks or reads back
+// from JSON (a query, totals): what it is, the field by its JSON path,
+// and why. It writes "pledge: query: group_by[1]: ByDonor given twice":
+// the sentinel the error matches is left unsaid when it is ErrInvalid,
+// which says nothing the field and the reason do not.
 type decodeError struct {
 	what, field string
 	err         error
@@ -321,6 +329,7 @@ type decodeError struct {
 
 func (e *decodeError) Error() string {
 	msg := strings.TrimPrefix(e.err.Error(), "pledge: ")
+	msg = strings.TrimPrefix(msg, strings.TrimPrefix(ErrInvalid.Error(), "pledge: ")+": ")
 	if e.field == "" {
 		return "pledge: " + e.what + ": " + msg
 	}

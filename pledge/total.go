@@ -34,8 +34,11 @@ type piece struct {
 // undivided amount is one row under its joined key, and the part of a
 // pledge its Parts do not cover is a row of its own ([Unspecified], or the
 // pledge's Categories). A query error, or a conversion without a rate, is
-// returned instead of a partial total; missing rates are all listed in one
-// *[RateError].
+// returned instead of a partial total. A query error names the field by
+// its JSON path, "pledge: query: group_by[1]: ByDonor given twice", and
+// matches [ErrInvalid] (or [ErrInvalidCategory], [ErrInvalidCurrency], or
+// [ErrUnknownName] through a *[NameError]); missing rates are all listed
+// in one *[RateError].
 //
 // Rows and sums carry the qualifiers of what they hold by the rules of
 // [Figure.Add]; [ByStage] lays out the pipeline (see the package
@@ -158,6 +161,7 @@ type totaler struct {
 	heads    map[string]string
 
 	records    int
+	curRecords []int // by currency ID, the query's In last: records counted in that currency
 	lastRecord int32
 	seen       map[int32]bool        // records counted by the general path
 	pipeline   bool                  // ByStage: trees laid out by pipe
@@ -250,6 +254,7 @@ func newTotaler(st *store, q Query) (*totaler, error) {
 		return nil, err
 	}
 	t := &totaler{recordFilter: f, q: q, lastRecord: -1, seen: map[int32]bool{}, conv: newConversions(), seenMiss: map[missingKey]int{}, missingRec: map[missingRec]bool{}}
+	t.curRecords = make([]int, len(st.curs)+1)
 	nNames := len(st.names.names)
 	// Category keys at the query's depth, numbered.
 	keys := map[string]uint32{}
@@ -393,7 +398,7 @@ func (t *totaler) scanFast() {
 	n := len(st.pieceRec)
 	parts := min(runtime.GOMAXPROCS(0), maxParts, max(n/minPart, 1))
 	results := make([][]fastAcc, parts)
-	counted := make([]int, parts)
+	counted := make([][]int, parts) // by part, records by currency ID
 	var wg sync.WaitGroup
 	lo := 0
 	for p := range parts {
@@ -408,7 +413,8 @@ func (t *totaler) scanFast() {
 			for i := range fast {
 				fast[i].last = -1
 			}
-			counted[p] = t.scanRange(from, to, m, fast)
+			counted[p] = make([]int, len(st.curs))
+			t.scanRange(from, to, m, fast, counted[p])
 			results[p] = fast
 		}
 		if parts == 1 {
@@ -418,10 +424,14 @@ func (t *totaler) scanFast() {
 		}
 	}
 	wg.Wait()
+	for _, c := range counted {
+		for id, n := range c {
+			t.records += n
+			t.curRecords[id] += n
+		}
+	}
 	fast := results[0]
-	t.records += counted[0]
 	for p := 1; p < parts; p++ {
-		t.records += counted[p]
 		for idx := range fast {
 			g, f := &results[p][idx], &fast[idx]
 			if g.last < 0 {
@@ -464,9 +474,10 @@ const (
 	minPart  = 1 << 16
 )
 
-// scanRange sums pieces [from, to) into fast and returns how many records
-// it counted. Only the store is read, so parts run in parallel.
-func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int) {
+// scanRange sums pieces [from, to) into fast and counts the records it
+// counted in byCur, by currency ID. Only the store is read, so parts run
+// in parallel.
+func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc, byCur []int) {
 	st := t.st
 	qs := uint8(t.q.Stage) + 1
 	filtered := t.donorOK != nil || t.recipientOK != nil || t.dated || t.catOK != nil
@@ -512,11 +523,10 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc) (records int)
 			a.count++
 			if last != ri {
 				last = ri
-				records++
+				byCur[cur[ri]]++
 			}
 		}
 	}
-	return records
 }
 
 // fastAcc is a group of the fast path: a 128-bit sum of units, and the
@@ -551,6 +561,7 @@ func (t *totaler) scanFastSparse() {
 			if t.lastRecord != ri {
 				t.lastRecord = ri
 				t.records++
+				t.curRecords[st.cur[ri]]++
 			}
 		}
 	}
@@ -908,6 +919,7 @@ func (t *totaler) addSlow(pieces []piece) error {
 		if !t.seen[pc.rec] {
 			t.seen[pc.rec] = true
 			t.records++
+			t.curRecords[cur]++
 		}
 	}
 	if len(t.missing) > 0 {
@@ -1000,8 +1012,14 @@ func (t *totaler) result() Totals {
 	}
 	sortRows(out.rows, t.q.GroupBy)
 	out.sums = sumByCurrency(out.rows)
+	out.sumRecords = make([]int, len(out.sums))
 	for i := range out.sums {
 		out.sums[i].Qualifier = t.qualifier(t.sumQuals[out.sums[i].Amount.cur])
+	}
+	for id, n := range t.curRecords {
+		if i := slices.IndexFunc(out.sums, func(f Figure) bool { return f.Amount.cur == curOf(uint32(id)) }); i >= 0 {
+			out.sumRecords[i] += n
+		}
 	}
 	return out
 }

@@ -1,7 +1,11 @@
 package pledge_test
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -278,20 +282,75 @@ func TestTotalCurrencies(t *testing.T) {
 	}
 }
 
+// TestTotalQueryErrors: every query Book.Total refuses is named as its
+// JSON names it, "pledge: query: <field>: <what>", matching its sentinel;
+// Query.MarshalJSON refuses the same queries in the same words, but for
+// missing Rates, which JSON does not carry.
 func TestTotalQueryErrors(t *testing.T) {
 	b := bookOf(t, koreaUkraine()...)
-	for _, q := range []pledge.Query{
-		{Stage: 9},
-		{GroupBy: []pledge.Dimension{99}},
-		{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByDonor}},
-		{Categories: cats("Bad Category")},
-		{Depth: -1},
-		{From: day("2024-01-01"), To: day("2023-01-01")},
-		{In: currency.EUR},
-	} {
-		if _, err := b.Total(q); !errors.Is(err, pledge.ErrInvalid) && !errors.Is(err, pledge.ErrInvalidCategory) {
-			t.Errorf("Total(%+v) = %v, want an error", q, err)
+	tests := []struct {
+		q       pledge.Query
+		want    string
+		is      error
+		marshal bool // MarshalJSON refuses it too
+		list    bool // so does List, which checks only what picks records
+	}{
+		{pledge.Query{Stage: 9}, `pledge: query: stage: unknown stage 9: want Pledged, Committed, Allocated or Disbursed`, pledge.ErrInvalid, true, true},
+		{pledge.Query{GroupBy: []pledge.Dimension{99}}, `pledge: query: group_by[0]: unknown dimension 99: want ByDonor, ByRecipient, ByCategory, ByYear, ByCurrency or ByStage`, pledge.ErrInvalid, true, false},
+		{pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory, pledge.ByDonor, pledge.ByDonor}}, `pledge: query: group_by[2]: ByDonor given twice`, pledge.ErrInvalid, true, false},
+		{pledge.Query{Categories: cats(pledge.Humanitarian, "Bad Category")}, `pledge: query: categories[1]: invalid category "Bad Category": use lower case ("bad category")`, pledge.ErrInvalidCategory, true, true},
+		{pledge.Query{Depth: -1}, `pledge: query: depth: -1 is negative`, pledge.ErrInvalid, true, false},
+		{pledge.Query{From: day("2024-01-01"), To: day("2023-01-01")}, `pledge: query: to: 2023-01-01 is before from, 2024-01-01`, pledge.ErrInvalid, true, true},
+		{pledge.Query{In: currency.XTS, Rates: &pledge.Rates{}}, `pledge: query: in: invalid currency XTS: the code for testing, not money`, pledge.ErrInvalidCurrency, true, false},
+		{pledge.Query{In: currency.EUR}, `pledge: query: in: converting into EUR needs Rates`, pledge.ErrInvalid, false, false},
+		{pledge.Query{RatePeriod: 7}, `pledge: query: rate_period: unknown precision 7: want Day, Month or Year`, pledge.ErrInvalid, true, false},
+		{pledge.Query{Donors: []string{"South Korea", "Fredonia"}}, `pledge: query: donors[1]: no donor "Fredonia" in the book`, pledge.ErrUnknownName, false, true},
+		{pledge.Query{Recipients: []string{"Ukrain"}}, `pledge: query: recipients[0]: no recipient "Ukrain" in the book (nearest: "Ukraine")`, pledge.ErrUnknownName, false, true},
+		{pledge.Query{Categories: cats("health/vaccines")}, `pledge: query: categories[0]: no category "health/vaccines" in the book`, pledge.ErrUnknownName, false, true},
+	}
+	for _, tt := range tests {
+		_, err := b.Total(tt.q)
+		checkError(t, fmt.Sprintf("Total(%v)", tt.q), err, tt.want, tt.is)
+		_, err = b.List(tt.q, 0, 10)
+		if tt.list {
+			checkError(t, fmt.Sprintf("List(%v)", tt.q), err, tt.want, tt.is)
+		} else if err != nil {
+			t.Errorf("List(%v) = %v, want no error: it ignores what does not pick records", tt.q, err)
 		}
+		_, err = tt.q.MarshalJSON()
+		if tt.marshal {
+			checkError(t, fmt.Sprintf("MarshalJSON(%v)", tt.q), err, tt.want, tt.is)
+		} else if err != nil {
+			t.Errorf("MarshalJSON(%v): %v", tt.q, err)
+		}
+	}
+	// Text JSON cannot carry is named by its field.
+	for _, tt := range []struct {
+		q    pledge.Query
+		want string
+	}{
+		{pledge.Query{Donors: []string{"a", "\xff"}}, `pledge: query: donors[1]: "\xff" is not valid UTF-8`},
+		{pledge.Query{Recipients: []string{"\xfe"}}, `pledge: query: recipients[0]: "\xfe" is not valid UTF-8`},
+		{pledge.Query{Categories: cats("\xff")}, `pledge: query: categories[0]: "\xff" is not valid UTF-8`},
+	} {
+		_, err := tt.q.MarshalJSON()
+		checkError(t, fmt.Sprintf("MarshalJSON(%v)", tt.q), err, tt.want, pledge.ErrInvalid)
+	}
+}
+
+// checkError checks that err, what what returned, is want, word for word,
+// and matches the sentinel is.
+func checkError(t *testing.T, what string, err error, want string, is error) {
+	t.Helper()
+	if err == nil {
+		t.Errorf("%s: no error, want %q", what, want)
+		return
+	}
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", what, diff)
+	}
+	if !errors.Is(err, is) {
+		t.Errorf("%s = %v, does not match %v", what, err, is)
 	}
 }
 
@@ -311,8 +370,8 @@ South Korea                  humanitarian                      USD         300,0
 South Korea                  humanitarian+military/non-lethal  USD         150,000,000        1
 South Korea                  unspecified                       USD       2,000,000,000        1
 -----------------------------------------------------------------------------------------------
-total                                                          EUR                   5        3
-                                                               USD       2,450,000,000
+total                                                          EUR                   5        1
+                                                               USD       2,450,000,000        2
 `
 	if diff := cmp.Diff(wantText, got.String()); diff != "" {
 		t.Errorf("String (-want +got):\n%s", diff)
@@ -392,16 +451,93 @@ func TestRowOrder(t *testing.T) {
 	}
 }
 
-// TestTotalsAmountPlaces: the tables write amounts by the rule of
-// Amount.Display, not at the working precision of totals (4 places) or of
-// a conversion at an inverse rate (8 places), and the amounts of one
-// currency to the same places so that their points line up.
-func TestTotalsAmountPlaces(t *testing.T) {
-	b := bookOf(t,
-		pledge.Pledge{ID: "kr", Donor: "South Korea", Amount: pledge.MustAmount("52000000000", "KRW"), Date: day("2023-09-08")},
-		pledge.Pledge{ID: "jp", Donor: "Japan", Amount: usd("1234.5"), Date: day("2023-09-08")},
-		pledge.Pledge{ID: "de", Donor: "Germany", Amount: pledge.MustAmount("300000000", "EUR"), Date: day("2023-09-08")},
-	)
+// TestTotalsAmountCells: every amount of a table is written by the rule of
+// Amount.Display on its own, not at the working precision of totals (4
+// places) or of a conversion at an inverse rate (8 places), and not padded
+// with zeros to the most decimals in its column: a whole amount is whole
+// beside a fraction. Text lines the amounts up at the point with spaces;
+// Markdown and HTML write each cell as Display does.
+func TestTotalsAmountCells(t *testing.T) {
+	three, rates := threeCurrencies(t)
+	byDonor := []pledge.Dimension{pledge.ByDonor}
+	tests := []struct {
+		name  string
+		recs  []pledge.Pledge
+		q     pledge.Query
+		text  string
+		cells []string // the amount column of Markdown and HTML, rows then totals
+	}{
+		{"a fraction beside whole amounts", three, pledge.Query{GroupBy: byDonor}, `Totals: all stages; by donor
+donor        currency             amount  records
+-------------------------------------------------
+Germany      EUR          300,000,000           1
+Japan        USD                1,234.50        1
+South Korea  KRW       52,000,000,000           1
+-------------------------------------------------
+total        EUR          300,000,000           1
+             KRW       52,000,000,000           1
+             USD                1,234.50        1
+`, []string{"300,000,000", "1,234.50", "52,000,000,000", "300,000,000", "52,000,000,000", "1,234.50"}},
+		{"converted at 8 places, whole amounts stay whole", three, pledge.Query{GroupBy: byDonor, In: currency.USD, Rates: rates}, `Totals: all stages; by donor; in USD
+donor        currency          amount  records
+----------------------------------------------
+Germany      USD       321,000,000           1
+Japan        USD             1,234.50        1
+South Korea  USD        38,995,320           1
+----------------------------------------------
+total        USD       359,996,554.50        3
+`, []string{"321,000,000", "1,234.50", "38,995,320", "359,996,554.50"}},
+		{"more decimals than the minor unit", []pledge.Pledge{
+			{ID: "a", Donor: "A", Amount: usd("0.125")},
+			{ID: "b", Donor: "B", Amount: usd("5")},
+			{ID: "c", Donor: "C", Amount: pledge.MustAmount("1000.5", "KRW")},
+			{ID: "d", Donor: "D", Amount: usd("7.1"), Qualifier: pledge.Approximately},
+		}, pledge.Query{GroupBy: byDonor}, `Totals: all stages; by donor (≈ approximately)
+donor  currency     amount  records
+-----------------------------------
+A      USD           0.125        1
+B      USD           5            1
+C      KRW       1,000.5          1
+D      USD         ≈ 7.10         1
+-----------------------------------
+total  KRW       1,000.5          1
+       USD        ≈ 12.225        3
+`, []string{"0.125", "5", "1,000.5", "≈ 7.10", "1,000.5", "≈ 12.225"}},
+		{"all whole: no padding", []pledge.Pledge{
+			{ID: "a", Donor: "A", Amount: usd("2300000000")},
+			{ID: "b", Donor: "B", Amount: usd("150000000")},
+		}, pledge.Query{GroupBy: byDonor}, `Totals: all stages; by donor
+donor  currency         amount  records
+---------------------------------------
+A      USD       2,300,000,000        1
+B      USD         150,000,000        1
+---------------------------------------
+total  USD       2,450,000,000        2
+`, []string{"2,300,000,000", "150,000,000", "2,450,000,000"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := bookOf(t, tt.recs...).Total(tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.text, got.String()); diff != "" {
+				t.Errorf("String (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.cells, markdownColumn(got.Markdown(), "amount")); diff != "" {
+				t.Errorf("Markdown amounts (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.cells, htmlColumn(got.HTML(), "amount")); diff != "" {
+				t.Errorf("HTML amounts (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// threeCurrencies returns three records in KRW, USD and EUR of one day,
+// and rates to convert them into USD at an inverse rate of 8 places.
+func threeCurrencies(t *testing.T) ([]pledge.Pledge, *pledge.Rates) {
+	t.Helper()
 	rates := &pledge.Rates{Inverse: 8}
 	if err := rates.Set(day("2023-09-08"), currency.USD, currency.KRW, decimal.RequireFromString("1333.5")); err != nil {
 		t.Fatal(err)
@@ -409,56 +545,64 @@ func TestTotalsAmountPlaces(t *testing.T) {
 	if err := rates.Set(day("2023-09-08"), currency.EUR, currency.USD, decimal.RequireFromString("1.07")); err != nil {
 		t.Fatal(err)
 	}
+	return []pledge.Pledge{
+		{ID: "kr", Donor: "South Korea", Amount: pledge.MustAmount("52000000000", "KRW"), Date: day("2023-09-08")},
+		{ID: "jp", Donor: "Japan", Amount: usd("1234.5"), Date: day("2023-09-08")},
+		{ID: "de", Donor: "Germany", Amount: pledge.MustAmount("300000000", "EUR"), Date: day("2023-09-08")},
+	}, rates
+}
 
-	byCurrency, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}})
+// markdownColumn returns the cells of the named column of a Markdown
+// table, below the header, bold marks taken off.
+func markdownColumn(md, name string) []string {
+	col := -1
+	var out []string
+	for line := range strings.Lines(md) {
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+		for i := range cells {
+			cells[i] = strings.Trim(strings.TrimSpace(cells[i]), "*")
+		}
+		switch {
+		case col < 0:
+			col = slices.Index(cells, name)
+		case strings.HasPrefix(cells[0], ":--") || strings.HasPrefix(cells[0], "--"):
+		default:
+			out = append(out, cells[col])
+		}
+	}
+	return out
+}
+
+// htmlColumn returns the text of the named column's <td> cells in an HTML
+// table, as written (entities aside, which these cells have none of).
+func htmlColumn(h, name string) []string {
+	th := regexp.MustCompile(`<th[^>]*>([^<]*)</th>`).FindAllStringSubmatch(h, -1)
+	col := slices.IndexFunc(th, func(m []string) bool { return m[1] == name })
+	var out []string
+	for _, tr := range regexp.MustCompile(`<tr>(.*?)</tr>`).FindAllStringSubmatch(h, -1) {
+		td := regexp.MustCompile(`<td[^>]*>([^<]*)</td>`).FindAllStringSubmatch(tr[1], -1)
+		if col >= 0 && col < len(td) {
+			out = append(out, td[col][1])
+		}
+	}
+	return out
+}
+
+// TestTotalsRowsFormat: what a row holds formats as people read it,
+// whatever its scale, and a bar is labelled with the amount as Display
+// writes it, then its share; the panel's total too follows the rule.
+func TestTotalsRowsFormat(t *testing.T) {
+	three, rates := threeCurrencies(t)
+	inUSD, err := bookOf(t, three...).Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}, In: currency.USD, Rates: rates})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantText := `Totals: all stages; by donor
-donor        currency          amount  records
-----------------------------------------------
-Germany      EUR          300,000,000        1
-Japan        USD             1,234.50        1
-South Korea  KRW       52,000,000,000        1
-----------------------------------------------
-total        EUR          300,000,000        3
-             KRW       52,000,000,000
-             USD             1,234.50
-`
-	if diff := cmp.Diff(wantText, byCurrency.String()); diff != "" {
-		t.Errorf("String (-want +got):\n%s", diff)
-	}
-
-	inUSD, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor}, In: currency.USD, Rates: rates})
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantText = `Totals: all stages; by donor; in USD
-donor        currency          amount  records
-----------------------------------------------
-Germany      USD       321,000,000.00        1
-Japan        USD             1,234.50        1
-South Korea  USD        38,995,320.00        1
-----------------------------------------------
-total        USD       359,996,554.50        3
-`
-	if diff := cmp.Diff(wantText, inUSD.String()); diff != "" {
-		t.Errorf("String in USD (-want +got):\n%s", diff)
-	}
-	wantMarkdown := "| South Korea | USD | 38,995,320.00 | 1 |"
-	if !strings.Contains(inUSD.Markdown(), wantMarkdown) {
-		t.Errorf("Markdown lacks %q:\n%s", wantMarkdown, inUSD.Markdown())
-	}
-	if !strings.Contains(inUSD.HTML(), ">38,995,320.00<") || strings.Contains(inUSD.HTML(), "38,995,320.0000") {
-		t.Errorf("HTML writes 38,995,320 badly:\n%s", inUSD.HTML())
-	}
-	// A bar is labelled with the amount as Display writes it, then its
-	// share; the panel's total too follows the rule.
 	if !strings.Contains(inUSD.SVG(), ">USD 38,995,320 (10.8%)<") || !strings.Contains(inUSD.SVG(), "total 359,996,554.50<") {
 		t.Errorf("SVG lacks the label USD 38,995,320:\n%s", inUSD.SVG())
 	}
-
-	// What a row holds formats as people read it, whatever its scale.
 	var got []string
 	for _, r := range inUSD.Rows() {
 		got = append(got, r.Amount.Format(language.English)+" | "+r.Amount.Display()+" | "+r.Amount.Compact(language.English))
@@ -498,4 +642,133 @@ func TestTotalByEveryDimension(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rows (-want +got):\n%s", diff)
 	}
+}
+
+// TestTotalsByCurrencyTable: grouped by currency, a table writes the
+// currency once, in the key column; the total lines, one per currency,
+// count the records whose money is in that currency's sum (a record in
+// two rows once), not the grand count; and JSON and CSV say the same.
+func TestTotalsByCurrencyTable(t *testing.T) {
+	recs := []pledge.Pledge{
+		{ID: "kr", Donor: "South Korea", Amount: usd("300"), Parts: []pledge.Part{{Amount: usd("100"), Categories: cats("humanitarian")}}},
+		{ID: "jp", Donor: "Japan", Amount: usd("50")},
+		{ID: "de", Donor: "Germany", Amount: pledge.MustAmount("70", "EUR")},
+	}
+	const byCategory = `category      currency  amount  records
+---------------------------------------
+humanitarian  USD          100        1
+unspecified   EUR           70        1
+unspecified   USD          250        2
+---------------------------------------
+total         EUR           70        1
+              USD          350        2
+`
+	const byCategoryCSV = "category,currency,amount,qualifier,records\nhumanitarian,USD,100,,1\nunspecified,EUR,70,,1\nunspecified,USD,250,,2\n"
+	tests := []struct {
+		name    string
+		groupBy []pledge.Dimension
+		text    string
+		csv     string
+	}{
+		{"by currency alone: the rows are the totals", []pledge.Dimension{pledge.ByCurrency}, `Totals: all stages; by currency
+currency  amount  records
+-------------------------
+EUR           70        1
+USD          350        2
+`, "currency,amount,qualifier,records\nEUR,70,,1\nUSD,350,,2\n"},
+		{"currency first", []pledge.Dimension{pledge.ByCurrency, pledge.ByDonor}, `Totals: all stages; by currency, donor
+currency  donor        amount  records
+--------------------------------------
+EUR       Germany          70        1
+USD       Japan            50        1
+USD       South Korea     300        1
+--------------------------------------
+EUR       total            70        1
+USD                       350        2
+`, "currency,donor,amount,qualifier,records\nEUR,Germany,70,,1\nUSD,Japan,50,,1\nUSD,South Korea,300,,1\n"},
+		// By category and currency, the table is the one by category alone.
+		{"currency second", []pledge.Dimension{pledge.ByCategory, pledge.ByCurrency}, "Totals: all stages; by category, currency\n" + byCategory, byCategoryCSV},
+		{"not by currency: a currency column, counts per currency", []pledge.Dimension{pledge.ByCategory}, "Totals: all stages; by category\n" + byCategory, byCategoryCSV},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := bookOf(t, recs...).Total(pledge.Query{GroupBy: tt.groupBy})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.text, got.String()); diff != "" {
+				t.Errorf("String (-want +got):\n%s", diff)
+			}
+			var csv strings.Builder
+			if err := got.WriteCSV(&csv); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.csv, csv.String()); diff != "" {
+				t.Errorf("CSV (-want +got):\n%s", diff)
+			}
+			if n := strings.Count(markdownHeader(got.Markdown()), "currency"); n != 1 {
+				t.Errorf("Markdown names the currency %d times:\n%s", n, got.Markdown())
+			}
+			if n := strings.Count(got.HTML(), ">currency</th>"); n != 1 {
+				t.Errorf("HTML names the currency %d times:\n%s", n, got.HTML())
+			}
+			// What the total lines say, from the API and from JSON.
+			type count struct {
+				Currency string
+				Records  int
+			}
+			wantCounts := []count{{"EUR", 1}, {"USD", 2}}
+			var api []count
+			for _, s := range got.Sum() {
+				api = append(api, count{s.Currency().String(), got.RecordsIn(s.Currency())})
+			}
+			if diff := cmp.Diff(wantCounts, api); diff != "" {
+				t.Errorf("RecordsIn (-want +got):\n%s", diff)
+			}
+			if got.Records() != 3 {
+				t.Errorf("Records = %d, want 3", got.Records())
+			}
+			data, err := json.Marshal(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var j struct {
+				Sums []struct {
+					Amount  struct{ Currency string }
+					Records int
+				}
+				Records int
+			}
+			if err := json.Unmarshal(data, &j); err != nil {
+				t.Fatal(err)
+			}
+			var fromJSON []count
+			for _, s := range j.Sums {
+				fromJSON = append(fromJSON, count{s.Amount.Currency, s.Records})
+			}
+			if diff := cmp.Diff(wantCounts, fromJSON); diff != "" || j.Records != 3 {
+				t.Errorf("JSON sums' records (-want +got):\n%s\nrecords %d, want 3", diff, j.Records)
+			}
+			var back pledge.Totals
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.text, back.String()); diff != "" {
+				t.Errorf("String of the totals read back (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if got, _ := bookOf(t, recs...).Total(pledge.Query{}); got.RecordsIn(currency.KRW) != 0 {
+		t.Errorf("RecordsIn(KRW) = %d with no KRW sum", got.RecordsIn(currency.KRW))
+	}
+}
+
+// markdownHeader returns the first table line of a Markdown table.
+func markdownHeader(md string) string {
+	for line := range strings.Lines(md) {
+		if strings.HasPrefix(line, "|") {
+			return line
+		}
+	}
+	return ""
 }

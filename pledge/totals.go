@@ -59,6 +59,7 @@ type Totals struct {
 	dims        []Dimension
 	rows        []Row
 	sums        []Figure
+	sumRecords  []int // by sum: the records counted in it
 	records     int
 	conversions []Converted
 	version     uint64
@@ -99,11 +100,26 @@ func (t Totals) Figures() []Figure { return slices.Clone(t.sums) }
 func (t Totals) Version() uint64 { return t.version }
 
 // Records returns how many records contributed to the totals: records
-// some money of which a total adds. A record made under another (Under)
+// some money of which a total adds, the sum of [Totals.RecordsIn] over the
+// currencies of [Totals.Sum], since a record's money counts in one
+// currency, its own or the query's. A record made under another (Under)
 // adds nothing while its parent counts and covers it (see the package
 // overview, "Stages and fulfilment"), and is then not counted here, though
 // [Book.List] lists it and counts it in Page.Total.
 func (t Totals) Records() int { return t.records }
+
+// RecordsIn returns how many records contributed to the sum in currency
+// cur: those whose money is in it. It is 0 for a currency with no sum. A
+// record in several rows of that currency counts once, so RecordsIn is at
+// least the count of any of its rows and at most their total.
+func (t Totals) RecordsIn(cur currency.Unit) int {
+	for i, s := range t.sums {
+		if s.Amount.cur == cur && i < len(t.sumRecords) {
+			return t.sumRecords[i]
+		}
+	}
+	return 0
+}
 
 // Dimensions returns the grouping keys, the columns before the amount.
 func (t Totals) Dimensions() []Dimension { return slices.Clone(t.dims) }
@@ -179,19 +195,30 @@ func sumByCurrency(rows []Row) []Figure {
 }
 
 // table lays the totals out for display: key columns, currency, amount with
-// grouped digits, and record count, with one total line per currency. The
-// amounts of one currency are written to the same decimal places, the most
-// any of them needs under the rule of [Amount.Display], so that their
-// points line up: whole when all are whole.
+// grouped digits, and record count, with one total line per currency that
+// counts the records of that currency ([Totals.RecordsIn]). Grouped by
+// [ByCurrency], the key column is the currency column, not written twice.
+// Each amount is written by the rule of [Amount.Display], on its own: a
+// whole amount whole, a fraction with the currency's minor units or the
+// decimals it has. In text the amounts line up at their decimal points,
+// with spaces where one has fewer decimals than another, never zeros.
 func (t Totals) table() table.Table {
-	places := columnPlaces(t.rows, t.Sum())
 	tb := table.Table{Caption: t.caption()}
-	for _, d := range t.dims {
+	byCurrency := slices.Index(t.dims, ByCurrency)
+	label := -1 // the key column that says "total"
+	for i, d := range t.dims {
 		tb.Header = append(tb.Header, d.String())
 		tb.Align = append(tb.Align, table.Left)
+		if label < 0 && i != byCurrency {
+			label = i
+		}
 	}
-	tb.Header = append(tb.Header, "currency", "amount", "records")
-	tb.Align = append(tb.Align, table.Left, table.Right, table.Right)
+	if byCurrency < 0 {
+		tb.Header = append(tb.Header, "currency")
+		tb.Align = append(tb.Align, table.Left)
+	}
+	tb.Header = append(tb.Header, "amount", "records")
+	tb.Align = append(tb.Align, table.Decimal, table.Right)
 	for _, r := range t.rows {
 		line := make([]string, 0, len(r.Keys)+3)
 		for _, k := range r.Keys {
@@ -200,44 +227,36 @@ func (t Totals) table() table.Table {
 			}
 			line = append(line, k)
 		}
-		line = append(line, r.Amount.cur.String(), r.Figure().cell(places[r.Amount.cur]), strconv.Itoa(r.Count))
+		if byCurrency < 0 {
+			line = append(line, r.Amount.cur.String())
+		}
+		line = append(line, r.Figure().cell(), strconv.Itoa(r.Count))
 		tb.Rows = append(tb.Rows, line)
+	}
+	if label < 0 {
+		return tb // no key but the currency: the rows are the totals already
 	}
 	for i, s := range t.sums {
 		line := make([]string, len(t.dims))
-		if len(line) > 0 && i == 0 {
-			line[0] = "total"
-		}
-		line = append(line, s.Amount.cur.String(), s.cell(places[s.Amount.cur]))
 		if i == 0 {
-			line = append(line, strconv.Itoa(t.records))
+			line[label] = "total"
 		}
+		if byCurrency >= 0 {
+			line[byCurrency] = s.Amount.cur.String()
+		} else {
+			line = append(line, s.Amount.cur.String())
+		}
+		line = append(line, s.cell(), strconv.Itoa(t.RecordsIn(s.Amount.cur)))
 		tb.Footer = append(tb.Footer, line)
-	}
-	if len(t.dims) == 0 {
-		tb.Footer = nil // the rows are the totals already
 	}
 	return tb
 }
 
-// columnPlaces returns, for each currency among rows and sums, the decimal
-// places its amounts are written with in one table: the most any of them
-// needs.
-func columnPlaces(rows []Row, sums []Amount) map[currency.Unit]int32 {
-	places := make(map[currency.Unit]int32, len(sums))
-	for _, r := range rows {
-		places[r.Amount.cur] = max(places[r.Amount.cur], r.Amount.places())
-	}
-	for _, s := range sums {
-		places[s.cur] = max(places[s.cur], s.places())
-	}
-	return places
-}
-
 // String renders the totals as an aligned text table with a caption saying
-// what was counted. Amounts have grouped digits and decimal places as
-// [Amount.Display] writes them, the same places for all the amounts of one
-// currency, as in [Totals.Markdown] and [Totals.HTML].
+// what was counted. Amounts have grouped digits and the decimal places
+// [Amount.Display] gives each of them, as in [Totals.Markdown] and
+// [Totals.HTML]; the text lines them up at their decimal points, with
+// spaces, not zeros, after an amount with fewer decimals.
 func (t Totals) String() string { return t.table().Text() }
 
 // Markdown renders the totals as a Markdown table.
@@ -271,8 +290,9 @@ func (t Totals) Chart() Chart {
 
 // SVG renders the rows as a horizontal bar chart, each bar labelled with its
 // keys and exact amount. Each currency has a panel and an axis of its own,
-// headed by its total when it has more than one row, and each bar's figure
-// gives its share of that total.
+// headed by its code, and by its total when it has more than one row; a
+// [ByCurrency] key is left out of the bars' labels, since the panel names
+// it. Each bar's figure gives its share of the panel's total.
 func (t Totals) SVG() string { return t.chart().SVG() }
 
 func (t Totals) chart() table.Chart {
@@ -291,13 +311,16 @@ func (t Totals) chart() table.Chart {
 	for _, r := range t.rows {
 		var label []string
 		for j, k := range r.Keys {
+			if t.dims[j] == ByCurrency {
+				continue // the panel's heading names it
+			}
 			if k == "" {
 				k = "(not given)"
 			}
-			if j < len(r.Keys)-1 {
-				k += " ·"
-			}
 			label = append(label, k)
+		}
+		for j := range len(label) - 1 {
+			label[j] += " ·"
 		}
 		if label == nil {
 			label = []string{"total"}

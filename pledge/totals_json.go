@@ -187,12 +187,20 @@ func (c Chart) MarshalJSON() ([]byte, error) {
 	}{c.svg})
 }
 
+// sumJSON is a sum of totals as JSON holds it: a figure and the records
+// counted in it.
+type sumJSON struct {
+	Amount    Amount    `json:"amount"`
+	Qualifier Qualifier `json:"qualifier,omitempty"`
+	Records   int       `json:"records"`
+}
+
 // totalsJSON is totals as JSON holds them.
 type totalsJSON struct {
 	Query       Query           `json:"query"`
 	Dimensions  []Dimension     `json:"dimensions"`
 	Rows        []rowJSON       `json:"rows"`
-	Sums        []Figure        `json:"sums"`
+	Sums        []sumJSON       `json:"sums"`
 	Records     int             `json:"records"`
 	Conversions []convertedJSON `json:"conversions"`
 }
@@ -200,9 +208,10 @@ type totalsJSON struct {
 // MarshalJSON writes the totals as one object: the query
 // ([Query.MarshalJSON]), the dimensions by name, the rows
 // ([Row.MarshalJSON]) in the order of [Totals.Rows], the sums one per
-// currency ([Totals.Figures], as [Figure.MarshalJSON] writes them), the
-// number of records and the conversions by record ID
-// ([Converted.MarshalJSON]):
+// currency ([Totals.Figures], as [Figure.MarshalJSON] writes them, with
+// the records counted in each, [Totals.RecordsIn]), the number of records
+// ([Totals.Records], the sum of the sums' records) and the conversions by
+// record ID ([Converted.MarshalJSON]):
 //
 //	{"query": {"stage": "pledged", "donors": [], "recipients": [], "categories": [],
 //	           "from": null, "to": null, "group_by": ["donor", "category"],
@@ -211,7 +220,7 @@ type totalsJSON struct {
 //	 "rows": [{"keys": {"donor": "South Korea", "category": "humanitarian"},
 //	           "amount": {"value": "300000000", "currency": "USD"}, "records": 1},
 //	          ...],
-//	 "sums": [{"amount": {"value": "2450000000", "currency": "USD"}}],
+//	 "sums": [{"amount": {"value": "2450000000", "currency": "USD"}, "records": 2}],
 //	 "records": 2,
 //	 "conversions": []}
 //
@@ -220,7 +229,10 @@ type totalsJSON struct {
 func (t Totals) MarshalJSON() ([]byte, error) {
 	j := totalsJSON{
 		Query: t.query, Dimensions: orEmpty(t.dims), Rows: make([]rowJSON, len(t.rows)),
-		Sums: orEmpty(t.sums), Records: t.records, Conversions: make([]convertedJSON, len(t.conversions)),
+		Sums: make([]sumJSON, len(t.sums)), Records: t.records, Conversions: make([]convertedJSON, len(t.conversions)),
+	}
+	for i, s := range t.sums {
+		j.Sums[i] = sumJSON{s.Amount, s.Qualifier, t.RecordsIn(s.Amount.cur)}
 	}
 	for i, r := range t.rows {
 		j.Rows[i] = rowJSON{rowKeys{t.dims, r.Keys}, r.Amount, r.Qualifier, r.Count}
@@ -233,7 +245,8 @@ func (t Totals) MarshalJSON() ([]byte, error) {
 
 // Equal reports whether t and o hold the same figures from the same
 // query: the same rows, sums (amounts compared by value, as
-// [Amount.Equal] does), record counts and conversions. The queries are
+// [Amount.Equal] does), record counts (in all and by currency) and
+// conversions. The queries are
 // compared as [Query.Equal] compares them but for their Rates, which JSON
 // does not carry: totals read back from their JSON equal the totals
 // written.
@@ -242,7 +255,7 @@ func (t Totals) Equal(o Totals) bool {
 		slices.EqualFunc(t.rows, o.rows, func(a, b Row) bool {
 			return slices.Equal(a.Keys, b.Keys) && a.Amount.Equal(b.Amount) && a.Qualifier == b.Qualifier && a.Count == b.Count
 		}) &&
-		slices.EqualFunc(t.sums, o.sums, equalFigures) && t.records == o.records &&
+		slices.EqualFunc(t.sums, o.sums, equalFigures) && t.records == o.records && slices.Equal(t.sumRecords, o.sumRecords) &&
 		slices.EqualFunc(t.conversions, o.conversions, func(a, b Converted) bool {
 			return a.ID == b.ID && equalConversions(a.Conversion, b.Conversion)
 		})
@@ -257,8 +270,8 @@ func equalConversions(a, b Conversion) bool {
 
 // The shapes of totals' JSON.
 var (
-	figureShape = object(map[string]*shape{"amount": amountShape, "qualifier": stringShape})
-	keysShape   = object(map[string]*shape{
+	sumShape  = object(map[string]*shape{"amount": amountShape, "qualifier": stringShape, "records": {kind: kindWhole}})
+	keysShape = object(map[string]*shape{
 		"donor": stringShape, "recipient": stringShape, "category": stringShape,
 		"year": stringShape, "currency": stringShape, "stage": stringShape,
 	})
@@ -271,7 +284,7 @@ var (
 	})
 	totalsShape = object(map[string]*shape{
 		"query": anyShape, "dimensions": stringList, "rows": {kind: kindArray, elem: rowShape},
-		"sums": {kind: kindArray, elem: figureShape}, "records": {kind: kindWhole},
+		"sums": {kind: kindArray, elem: sumShape}, "records": {kind: kindWhole},
 		"conversions": {kind: kindArray, elem: conversionShape},
 	})
 )
@@ -289,6 +302,7 @@ type totalsWire struct {
 	Sums []struct {
 		Amount    *amountWire `json:"amount"`
 		Qualifier *string     `json:"qualifier"`
+		Records   int         `json:"records"`
 	} `json:"sums"`
 	Records     int `json:"records"`
 	Conversions []struct {
@@ -317,7 +331,10 @@ type totalsWire struct {
 // as [Category.Check] reads them, years 1 to 9999, currency codes, stage
 // names), an amount that is not negative, in the query's currency when it
 // converts, and no two rows share their keys and currency; the sums are
-// the rows' totals per currency, digit for digit; and conversions, one per
+// the rows' totals per currency, digit for digit, each with its records,
+// no fewer than any row of its currency counts and no more than they
+// count together, and "records" is the sum of the sums' records; and
+// conversions, one per
 // record ID, are into the query's currency at a positive rate. A field
 // left out, or null, is empty or zero. Rows and conversions are kept in
 // the order [Totals.Rows] and [Totals.Conversions] give, whatever the
@@ -432,6 +449,12 @@ func readTotals(data []byte) (Totals, error) {
 	}
 
 	want := sumByCurrency(out.rows)
+	type sum struct {
+		Figure
+		records int
+		at      string
+	}
+	var sums []sum
 	for i, js := range j.Sums {
 		at := fmt.Sprintf("sums[%d]", i)
 		a, err := readAmount("amount", js.Amount)
@@ -442,11 +465,36 @@ func readTotals(data []byte) (Totals, error) {
 		if err != nil {
 			return fail(at, err)
 		}
-		out.sums = append(out.sums, Figure{a, q})
+		if js.Records < 0 {
+			return invalid(at+".records", "%d is negative", js.Records)
+		}
+		sums = append(sums, sum{Figure{a, q}, js.Records, at})
 	}
-	slices.SortStableFunc(out.sums, func(a, b Figure) int { return cmp.Compare(a.Amount.cur.String(), b.Amount.cur.String()) })
+	slices.SortStableFunc(sums, func(a, b sum) int { return cmp.Compare(a.Amount.cur.String(), b.Amount.cur.String()) })
+	for _, s := range sums {
+		out.sums = append(out.sums, s.Figure)
+		out.sumRecords = append(out.sumRecords, s.records)
+	}
 	if !slices.EqualFunc(want, out.sums, func(w, s Figure) bool { return w.Amount.Equal(s.Amount) }) {
 		return invalid("sums", "%s are not the sums of the rows, %s", figureList(out.sums), figureList(want))
+	}
+	all := 0
+	for _, s := range sums {
+		// A record counts in one currency, once however many of its rows
+		// it is in: at least the count of any row, at most their total.
+		most, total := 0, 0
+		for _, r := range out.rows {
+			if r.Amount.cur == s.Amount.cur {
+				most, total = max(most, r.Count), total+r.Count
+			}
+		}
+		if s.records < most || s.records > total {
+			return invalid(s.at+".records", "%d records in %s, but its rows count %d to %d", s.records, s.Amount.cur, most, total)
+		}
+		all += s.records
+	}
+	if all != out.records {
+		return invalid("records", "%d is not the sum of the sums' records, %d", out.records, all)
 	}
 
 	seen := map[string]bool{}

@@ -138,7 +138,7 @@ func TestStory(t *testing.T) {
 		`{"keys":{"donor":"South Korea","category":"humanitarian"},"amount":{"value":"300000000","currency":"USD"},"qualifier":"at least","records":1},`+
 		`{"keys":{"donor":"South Korea","category":"humanitarian+military/non-lethal"},"amount":{"value":"150000000","currency":"USD"},"records":1},`+
 		`{"keys":{"donor":"South Korea","category":"unspecified"},"amount":{"value":"2000000000","currency":"USD"},"qualifier":"at most","records":1}],`+
-		`"sums":[{"amount":{"value":"2450000000","currency":"USD"}}],"records":2,"conversions":[]}`+"\n")
+		`"sums":[{"amount":{"value":"2450000000","currency":"USD"},"records":2}],"records":2,"conversions":[]}`+"\n")
 	if got := a.header.Get("Content-Type"); got != "application/json" {
 		t.Errorf("Content-Type %q", got)
 	}
@@ -323,8 +323,8 @@ func TestQueries(t *testing.T) {
 		{ts, "/totals?from=2024&to=2023-06", "", 400, `{"error":"pledge-service: parameter to: 2023-06-30 is before from, 2024-01-01","param":"to"}`},
 		{ts, "/totals?depth=-1", "", 400, `{"error":"pledge-service: parameter depth: \"-1\": want a whole number from 0 to 1000","param":"depth"}`},
 		{ts, "/totals?category=military//x", "", 400, `{"error":"pledge-service: parameter category: invalid category \"military//x\": empty segment between slashes","param":"category"}`},
-		{ts, "/totals?donor=South+Koera", "", 400, `{"error":"pledge: query donors[0]: no donor \"South Koera\" in the book (nearest: \"South Korea\")","param":"donor","nearest":["South Korea"]}`},
-		{ts, "/pledges?recipient=Ukrainia", "", 400, `{"error":"pledge: query recipients[0]: no recipient \"Ukrainia\" in the book (nearest: \"Ukraine\")","param":"recipient","nearest":["Ukraine"]}`},
+		{ts, "/totals?donor=South+Koera", "", 400, `{"error":"pledge: query: donors[0]: no donor \"South Koera\" in the book (nearest: \"South Korea\")","param":"donor","nearest":["South Korea"]}`},
+		{ts, "/pledges?recipient=Ukrainia", "", 400, `{"error":"pledge: query: recipients[0]: no recipient \"Ukrainia\" in the book (nearest: \"Ukraine\")","param":"recipient","nearest":["Ukraine"]}`},
 		{ts, "/totals?in=XTS", "", 400, `{"error":"pledge-service: parameter in: \"XTS\": want the ISO 4217 code of a currency, such as USD, EUR or KRW","param":"in"}`},
 		{ts, "/totals?rate_period=year", "", 400, `{"error":"pledge-service: parameter rate_period: applies to a conversion: give in too","param":"rate_period"}`},
 		{plain, "/totals?in=USD", "", 400, `{"error":"pledge-service: parameter in: no exchange rates: the service converts nothing unless started with -rates FILE or -imf FILE","param":"in"}`},
@@ -334,7 +334,7 @@ func TestQueries(t *testing.T) {
 		{ts, "/totals?in=USD&donor=Germany&group=donor&rate_period=year", "text/csv", 200, "donor,currency,amount,qualifier,records\nGermany,USD,1081.3,,1\n"},
 		{ts, "/totals?format=xml", "", 400, `{"error":"pledge-service: parameter format: \"xml\": want json or csv","param":"format"}`},
 		{ts, "/totals", "application/xml", 406, `{"error":"pledge-service: Accept application/xml: /totals answers application/json or text/csv"}`},
-		{ts, "/totals", "text/csv;q=0, */*;q=0.1", 200, `{"query":{"stage":"pledged","donors":[],"recipients":[],"categories":[],"from":null,"to":null,"group_by":[],"depth":0,"in":null,"rate_period":"day"},"dimensions":[],"rows":[{"keys":{},"amount":{"value":"1000","currency":"EUR"},"records":1},{"keys":{},"amount":{"value":"1335300000","currency":"KRW"},"records":1},{"keys":{},"amount":{"value":"2450000000","currency":"USD"},"records":2}],"sums":[{"amount":{"value":"1000","currency":"EUR"}},{"amount":{"value":"1335300000","currency":"KRW"}},{"amount":{"value":"2450000000","currency":"USD"}}],"records":4,"conversions":[]}`},
+		{ts, "/totals", "text/csv;q=0, */*;q=0.1", 200, `{"query":{"stage":"pledged","donors":[],"recipients":[],"categories":[],"from":null,"to":null,"group_by":[],"depth":0,"in":null,"rate_period":"day"},"dimensions":[],"rows":[{"keys":{},"amount":{"value":"1000","currency":"EUR"},"records":1},{"keys":{},"amount":{"value":"1335300000","currency":"KRW"},"records":1},{"keys":{},"amount":{"value":"2450000000","currency":"USD"},"records":2}],"sums":[{"amount":{"value":"1000","currency":"EUR"},"records":1},{"amount":{"value":"1335300000","currency":"KRW"},"records":1},{"amount":{"value":"2450000000","currency":"USD"},"records":2}],"records":4,"conversions":[]}`},
 		{ts, "/pledges", "text/csv", 406, `{"error":"pledge-service: Accept text/csv: /pledges answers application/json"}`},
 		{ts, "/pledges?limit=1001", "", 400, `{"error":"pledge-service: parameter limit: \"1001\": want a whole number from 0 to 1000","param":"limit"}`},
 		{ts, "/pledges?offset=x", "", 400, `{"error":"pledge-service: parameter offset: \"x\": want a whole number from 0 to 2147483647","param":"offset"}`},
@@ -526,8 +526,8 @@ func TestConcurrentClients(t *testing.T) {
 	if sharedAdded != 1 {
 		t.Errorf("the shared record was reported added %d times; want once", sharedAdded)
 	}
-	want := fmt.Sprintf(`{"query":{"stage":"pledged","donors":[],"recipients":[],"categories":[],"from":null,"to":null,"group_by":[],"depth":0,"in":null,"rate_period":"day"},"dimensions":[],"rows":[{"keys":{},"amount":{"value":"%s","currency":"EUR"},"records":%d}],"sums":[{"amount":{"value":"%s","currency":"EUR"}}],"records":%d,"conversions":[]}`+"\n",
-		sum, records, sum, records)
+	want := fmt.Sprintf(`{"query":{"stage":"pledged","donors":[],"recipients":[],"categories":[],"from":null,"to":null,"group_by":[],"depth":0,"in":null,"rate_period":"day"},"dimensions":[],"rows":[{"keys":{},"amount":{"value":"%s","currency":"EUR"},"records":%d}],"sums":[{"amount":{"value":"%s","currency":"EUR"},"records":%d}],"records":%d,"conversions":[]}`+"\n",
+		sum, records, sum, records, records)
 	a := ts.get(t, "/totals")
 	a.check(t, "totals at the end", http.StatusOK, want)
 	if v := ts.book.Version(); v != clients*batches+1 {

@@ -50,10 +50,11 @@ func TestInDollars(t *testing.T) {
 	}
 	// The dollars as reported, unconverted; pounds at 1/0.8045389067343528
 	// (the 2023 average) to 12 places, 1.242947968867 dollars a pound;
-	// the table writes every amount to the 4 places one of them needs.
+	// the table writes each amount with the decimals it has, none for a
+	// whole one, lined up at the point.
 	for _, want := range []string{
-		"United States   USD       10,400,000,000.0000",
-		"United Kingdom  USD        2,485,895,937.7340",
+		"United States   USD       10,400,000,000             2\n",
+		"United Kingdom  USD        2,485,895,937.734         1\n",
 		"Rates: Source: International Monetary Fund.",
 	} {
 		if !strings.Contains(out.String(), want) {

@@ -3,12 +3,16 @@
 // YEOL" and "yoon_suk_yeol" all give "yoonsukyeol", "Shinzō Abe" gives
 // "shinzoabe", and full-width "ＹＯＯＮ" gives "yoon".
 //
-// [Key] is the package's one entry point. The
+// [Key] is the package's main entry point. The
 // [github.com/summitry/summitry/meeting] package keys its ledger by it, so
 // that a leader is found by any spelling of a name, alias or ID, and reads
 // the names of kinds and statuses with it ("Pull-aside", "PULL_ASIDE");
 // [github.com/summitry/summitry/meeting/historian] matches countries, titles
-// and names in the Office of the Historian's records with it.
+// and names in the Office of the Historian's records with it. [Nearest]
+// builds on it the "did you mean" lists of error messages
+// ([github.com/summitry/summitry/pledge.NameError]): names a small edit
+// away ("Japn": "Japan"), then names that hold every word of the one asked
+// for ("Korea": "South Korea"), in a fixed order.
 //
 // The steps, in order:
 //

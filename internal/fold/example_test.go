@@ -42,3 +42,21 @@ func ExampleKey_match() {
 	// false
 	// false
 }
+
+// Suggestions for a name that fits none: names a small edit away first,
+// then names that hold it as a whole word, in a fixed order.
+func ExampleNearest() {
+	donors := []string{"Japan", "South Korea", "Koreana", "Germany", "North Korea"}
+	for _, asked := range []string{"Japn", "korea", "Kore", "Mars"} {
+		var near []string
+		for _, i := range fold.Nearest(asked, donors, 3) {
+			near = append(near, donors[i])
+		}
+		fmt.Printf("%s: %q\n", asked, near)
+	}
+	// Output:
+	// Japn: ["Japan"]
+	// korea: ["Koreana" "South Korea" "North Korea"]
+	// Kore: []
+	// Mars: []
+}

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -14,6 +15,13 @@ const (
 	Left Align = iota
 	// Right aligns text (numbers) to the right edge of its column.
 	Right
+	// Decimal aligns numbers on their decimal point in [Table.Text]: the
+	// whole parts to the right, each cell followed by spaces for the
+	// decimals it does not have, so that "1,234.5678" and "321,000,000"
+	// line up at the point without a zero the number does not have.
+	// Markdown and HTML, whose readers trim or collapse such spaces, align
+	// these columns as Right and write each cell as it is.
+	Decimal
 )
 
 // Table is a rectangular result: a header, rows and optional footer lines
@@ -82,6 +90,52 @@ func (t Table) align(col int) Align {
 	return Left
 }
 
+// right reports whether column col lines up to the right: Right or
+// Decimal.
+func (t Table) right(col int) bool { return t.align(col) != Left }
+
+// pointed returns the rows with the cells of Decimal columns followed by
+// spaces for the decimals they lack, so that their points line up when
+// aligned right: a cell without a point gets one more space, for the
+// point. rows is left as it is.
+func (t Table) pointed(rows [][]string, cols int) [][]string {
+	fracs := make([]int, cols)
+	pointy := false
+	for i := range cols {
+		if t.align(i) != Decimal {
+			continue
+		}
+		for _, r := range rows {
+			fracs[i] = max(fracs[i], Cells(fraction(cell(r, i))))
+			pointy = pointy || fracs[i] > 0
+		}
+	}
+	if !pointy {
+		return rows
+	}
+	out := make([][]string, len(rows))
+	for n, r := range rows {
+		line := slices.Clone(r)
+		for i := range min(cols, len(line)) {
+			if gap := fracs[i] - Cells(fraction(line[i])); gap > 0 && line[i] != "" {
+				line[i] += strings.Repeat(" ", gap)
+			}
+		}
+		out[n] = line
+	}
+	return out
+}
+
+// fraction returns the part of a number from its decimal point on: the
+// last "." that a digit follows. It is "" when there is none.
+func fraction(s string) string {
+	i := strings.LastIndexByte(s, '.')
+	if i < 0 || i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' {
+		return ""
+	}
+	return s[i:]
+}
+
 func (t Table) columns() int {
 	n := len(t.Header)
 	for _, r := range t.Rows {
@@ -130,20 +184,24 @@ func pad(s string, w int, a Align) string {
 	if gap <= 0 {
 		return s
 	}
-	if a == Right {
+	if a != Left {
 		return strings.Repeat(" ", gap) + s
 	}
 	return s + strings.Repeat(" ", gap)
 }
 
 // Text renders the table as aligned plain text with a rule under the header
-// and above the footer. Trailing spaces are trimmed from every line. Tabs
+// and above the footer; a [Decimal] column lines its numbers up at the
+// point, with spaces, never zeros, where a number has fewer decimals than
+// another. Trailing spaces are trimmed from every line. Tabs
 // and line breaks in cells become spaces, so that a row stays one line;
 // control characters, non-characters and bytes that are not UTF-8 become
 // U+FFFD, so that no cell sends a terminal an escape sequence.
 func (t Table) Text() string {
 	t = t.cleaned()
 	cols := t.columns()
+	body := t.pointed(append(slices.Clip(t.Rows), t.Footer...), cols)
+	t.Rows, t.Footer = body[:len(t.Rows)], body[len(t.Rows):]
 	widths := make([]int, cols)
 	measure := func(row []string) {
 		for i := range cols {
@@ -227,7 +285,7 @@ func (t Table) Markdown() string {
 	row(header, false)
 	b.WriteString("|")
 	for i := range cols {
-		if t.align(i) == Right {
+		if t.right(i) {
 			b.WriteString("---:|")
 		} else {
 			b.WriteString(":---|")
@@ -254,7 +312,7 @@ func (t Table) HTML() string {
 	}
 	cellTag := func(tag string, i int, s, extra string) {
 		style := "padding:2px 8px;"
-		if t.align(i) == Right {
+		if t.right(i) {
 			style += "text-align:right;font-variant-numeric:tabular-nums;"
 		} else {
 			style += "text-align:left;"

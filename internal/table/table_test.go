@@ -1,6 +1,7 @@
 package table
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -56,5 +57,54 @@ total       20
 `
 	if diff := cmp.Diff(md, tb.Markdown()); diff != "" {
 		t.Errorf("Markdown (-want +got):\n%s", diff)
+	}
+}
+
+// TestDecimal: a Decimal column lines its numbers up at the point in text,
+// with spaces where a number has fewer decimals, never zeros; Markdown and
+// HTML write each cell as it is, aligned right.
+func TestDecimal(t *testing.T) {
+	tests := []struct {
+		name string
+		rows [][]string
+		text string
+	}{
+		{"whole and fractions", [][]string{{"a", "321,000,000"}, {"b", "1,234.5"}, {"c", "0.125"}}, `x           amount
+------------------
+a  321,000,000
+b        1,234.5
+c            0.125
+`},
+		{"all whole: as Right", [][]string{{"a", "2,300,000,000"}, {"b", "150"}}, `x         amount
+----------------
+a  2,300,000,000
+b            150
+`},
+		{"signs, blanks and words", [][]string{{"a", "≈ 7.10"}, {"b", ""}, {"c", "n/a"}, {"d", "≥ 12"}, {"e", "v1.x"}}, `x   amount
+----------
+a   ≈ 7.10
+b
+c   n/a
+d  ≥ 12
+e  v1.x
+`},
+	}
+	for _, tt := range tests {
+		tb := Table{Header: []string{"x", "amount"}, Align: []Align{Left, Decimal}, Rows: tt.rows}
+		if diff := cmp.Diff(tt.text, tb.Text()); diff != "" {
+			t.Errorf("%s: Text (-want +got):\n%s", tt.name, diff)
+		}
+		for _, r := range tt.rows {
+			md := "| " + r[0] + " | " + r[1] + " |"
+			if r[1] == "" {
+				md = "| " + r[0] + " |  |"
+			}
+			if !strings.Contains(tb.Markdown(), md+"\n") {
+				t.Errorf("%s: Markdown lacks %q:\n%s", tt.name, md, tb.Markdown())
+			}
+			if !strings.Contains(tb.HTML(), `text-align:right;font-variant-numeric:tabular-nums;">`+escapeXML(r[1])+"</td>") {
+				t.Errorf("%s: HTML lacks the right-aligned cell %q:\n%s", tt.name, r[1], tb.HTML())
+			}
+		}
 	}
 }
