@@ -274,30 +274,6 @@ func TestUnmarshalNull(t *testing.T) {
 	}
 }
 
-// TestReadLedgerLinear checks that reading takes time in proportion to the
-// input: 8 times the meetings may take about 8 times as long, not 64.
-func TestReadLedgerLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	fastest := func(data []byte) time.Duration {
-		best := time.Duration(1 << 62)
-		for range 3 {
-			start := time.Now()
-			if _, err := meeting.ReadLedger(bytes.NewReader(data)); err != nil {
-				t.Fatal(err)
-			}
-			best = min(best, time.Since(start))
-		}
-		return best
-	}
-	small, large := ledgerJSON(t, 2_000), ledgerJSON(t, 16_000)
-	ts, tl := fastest(small), fastest(large)
-	if tl > 24*ts {
-		t.Errorf("reading %d bytes took %v, %d bytes %v: %d times as long for 8 times the input", len(small), ts, len(large), tl, tl/ts)
-	}
-}
-
 func TestReadLedgerAccepts(t *testing.T) {
 	for _, in := range []string{`{}`, `{"leaders": null, "meetings": null}`, " {\"meetings\": []}\n\n", "null", "\tnull "} {
 		l, err := meeting.ReadLedger(strings.NewReader(in))
