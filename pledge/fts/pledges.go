@@ -144,20 +144,58 @@ func amountOf(f Flow, o Options) (pledge.Amount, string, error) {
 	return a, "", nil
 }
 
-// names joins the distinct names of one side, cleaned for use as a key.
+// names joins the distinct names of one side, cleaned for use as a key,
+// in the order first given.
 func names(list []string) string {
-	var out []string
+	var d distinct[string]
 	for _, n := range list {
-		if n = clean(n); n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
+		if n = clean(n); n != "" {
+			d.add(n)
 		}
 	}
-	return strings.Join(out, " / ")
+	return strings.Join(d.list, " / ")
+}
+
+// distinct collects values, each once, in the order first added: by
+// looking through the list while it is short, through a set once it is
+// long, so that a flow with a hundred thousand organisations costs linear
+// time and one with two allocates nothing more.
+type distinct[T comparable] struct {
+	list []T
+	seen map[T]struct{}
+}
+
+// shortList is how many values distinct looks through before it keeps a
+// set.
+const shortList = 16
+
+// add adds v unless it is there already.
+func (d *distinct[T]) add(v T) {
+	if d.seen == nil {
+		if slices.Contains(d.list, v) {
+			return
+		}
+		d.list = append(d.list, v)
+		if len(d.list) > shortList {
+			d.seen = make(map[T]struct{}, 2*len(d.list))
+			for _, x := range d.list {
+				d.seen[x] = struct{}{}
+			}
+		}
+		return
+	}
+	if _, ok := d.seen[v]; !ok {
+		d.seen[v] = struct{}{}
+		d.list = append(d.list, v)
+	}
 }
 
 // clean removes control characters and outer spaces, which a pledge name
 // may not hold.
 func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
@@ -167,9 +205,20 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// isClean reports whether clean would return s as it is: no control
+// characters, and no spaces but single ' ' between words.
+func isClean(s string) bool {
+	for i, r := range s {
+		if unicode.IsControl(r) || unicode.IsSpace(r) && (r != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
 // categories maps FTS global clusters to humanitarian subcategories.
 func categories(clusters []string) []pledge.Category {
-	var out []pledge.Category
+	var d distinct[pledge.Category]
 	for _, c := range clusters {
 		slug := strings.Map(func(r rune) rune {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
@@ -178,10 +227,11 @@ func categories(clusters []string) []pledge.Category {
 			return ' '
 		}, c)
 		cat, err := pledge.ParseCategory(string(pledge.Humanitarian) + "/" + strings.Join(strings.Fields(slug), " "))
-		if err == nil && !slices.Contains(out, cat) {
-			out = append(out, cat)
+		if err == nil {
+			d.add(cat)
 		}
 	}
+	out := d.list
 	if len(out) == 0 {
 		return []pledge.Category{pledge.Humanitarian}
 	}
