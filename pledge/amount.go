@@ -231,7 +231,7 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &j); err != nil {
 		return &AmountError{Value: string(data), Reason: `want {"value":"2300000000","currency":"USD"}`}
 	}
-	v, err := j.amount()
+	v, err := j.amount(nil)
 	if err != nil {
 		return err
 	}
@@ -245,8 +245,12 @@ type amountWire struct {
 	Currency json.RawMessage `json:"currency"`
 }
 
-// amount reads the amount j holds.
-func (j amountWire) amount() (Amount, error) {
+// amount reads the amount j holds; sh, when given, is shared by the
+// records of a file.
+func (j amountWire) amount(sh *wireShare) (Amount, error) {
+	if a, ok := j.plain(sh); ok {
+		return a, nil
+	}
 	var value, code string
 	if json.Unmarshal(j.Value, &value) != nil {
 		return Amount{}, &AmountError{Value: string(j.Value), Reason: `the value must be a JSON string such as "2300000000": a JSON number may already have passed through a float`}
@@ -255,4 +259,48 @@ func (j amountWire) amount() (Amount, error) {
 		return Amount{}, &CurrencyError{Code: string(j.Currency)}
 	}
 	return NewAmount(value, code)
+}
+
+// plain reads at once the amount most records have, what NewAmount reads
+// of a quoted decimal of at most 18 digits, no sign, and a quoted
+// three-letter code; false for anything else.
+func (j amountWire) plain(sh *wireShare) (Amount, bool) {
+	v, c := []byte(j.Value), []byte(j.Currency)
+	if len(v) < 3 || v[0] != '"' || v[len(v)-1] != '"' || len(c) != 5 || c[0] != '"' || c[4] != '"' {
+		return Amount{}, false
+	}
+	coef, exp, ok := plainDecimal(v[1 : len(v)-1])
+	if !ok {
+		return Amount{}, false
+	}
+	cur, err := sh.currency(string(c[1:4]))
+	if err != nil {
+		return Amount{}, false
+	}
+	return Amount{value: decimal.New(coef, exp), cur: cur}, true
+}
+
+// plainDecimal reads digits, a point and digits (or digits alone), at
+// most 18 digits in all, as a coefficient and an exponent.
+func plainDecimal(b []byte) (coef int64, exp int32, ok bool) {
+	point := -1
+	digits := 0
+	for i, c := range b {
+		switch {
+		case '0' <= c && c <= '9':
+			coef = coef*10 + int64(c-'0')
+			digits++
+		case c == '.' && point < 0 && i > 0 && i < len(b)-1:
+			point = i
+		default:
+			return 0, 0, false
+		}
+	}
+	if digits == 0 || digits > 18 {
+		return 0, 0, false
+	}
+	if point >= 0 {
+		exp = -int32(len(b) - 1 - point)
+	}
+	return coef, exp, true
 }

@@ -43,103 +43,222 @@ type Book struct {
 // names the first field in which they differ. [Book.Version] changes when
 // Add adds something, and only then.
 func (b *Book) Add(pledges ...Pledge) error {
-	batch := make([]Pledge, len(pledges))
-	for i, p := range pledges {
-		batch[i] = p.clone()
-		batch[i].normalize()
-	}
-	return b.add(batch, false, nil)
+	return b.add(pledges, false, nil)
 }
 
-// add records batch, which it owns, all or nothing; checked says that
-// checkFields has passed every record already. When log is given, it is
-// handed the records to store (the batch less the records already there,
-// Under inherited) before they are stored, and its error stops the batch:
-// the book changes only after log has succeeded, and the order of what log
-// sees is the order of the book. A failed check is a *ValidationError.
+// add records batch all or nothing; checked says that checkFields has
+// passed every record already. It does not change batch, and keeps none
+// of its slices.
+// When log is given, it is handed the records to store (the batch less the
+// records already there, Under inherited) before they are stored, and its
+// error stops the batch: the book changes only after log has succeeded,
+// and the order of what log sees is the order of the book. A failed check
+// is a *ValidationError.
 func (b *Book) add(batch []Pledge, checked bool, log func([]Pledge) error) error {
 	b.wmu.Lock()
 	defer b.wmu.Unlock()
 	// Only writers change the store, and this is the one writer: checking
 	// under the read lock lets queries go on meanwhile.
 	b.mu.RLock()
-	batch, ve := b.st.check(batch, checked)
+	cb, ve := b.st.check(batch, checked)
 	b.mu.RUnlock()
 	if ve != nil {
 		return ve
 	}
-	if len(batch) == 0 {
+	if len(cb.seg.recs) == 0 {
 		return nil
 	}
 	if log != nil {
-		if err := log(batch); err != nil {
+		if err := log(cb.recs); err != nil {
 			return err
 		}
 	}
-	b.mu.Lock()
-	b.st.add(batch)
-	b.version++
-	b.mu.Unlock()
+	b.keep(cb)
 	return nil
 }
 
-// check validates batch, which it owns, against the store and returns the
-// records to store: the batch less the records the store holds already
-// and the repeats of a record in the batch, each with Under inherited.
-// The records kept move to the front of batch.
-func (s *store) check(batch []Pledge, checked bool) ([]Pledge, *ValidationError) {
+// keep stores a checked batch, under the write lock; the caller holds wmu.
+func (b *Book) keep(cb checkedBatch) {
+	b.mu.Lock()
+	b.st.add(cb)
+	b.version++
+	b.mu.Unlock()
+}
+
+// checkedBatch is a batch that check has passed: the records to store,
+// laid out, and the index of their IDs.
+type checkedBatch struct {
+	recs []Pledge // as given, with Under inherited
+	seg  *segment
+	ids  idIndex // positions in recs
+}
+
+// check validates batch against the store and returns the records to
+// store: the batch less the records the store holds already and the
+// repeats of a record in the batch, each with Under inherited, in the
+// order given, and laid out. It does not change batch: a batch with
+// records to leave out or Unders to inherit is copied first.
+func (s *store) check(batch []Pledge, checked bool) (checkedBatch, *ValidationError) {
+	return s.checkBatch(batch, checked, true)
+}
+
+// checkBatch is check; memo says to check each name and category list of
+// the batch once (segment.known), as check does, else every time.
+func (s *store) checkBatch(batch []Pledge, checked, memo bool) (checkedBatch, *ValidationError) {
 	var c collector
-	all := make([]problems, len(batch))
-	first := make(map[string]int, len(batch)) // ID → position of its first record in batch
-	keep := make([]bool, len(batch))
+	bad := batchProblems{c: &c, batch: batch}
+	// One pass over the records checks their fields, lays them out and
+	// takes their IDs' tags.
+	seg := newSegment(len(batch))
+	tags := make([]taggedID, 0, len(batch))
+	links := false
 	for i := range batch {
-		p := &batch[i]
-		all[i] = problems{index: i, id: p.ID, c: &c}
-		keep[i] = true
+		p := civilized(&batch[i])
+		seg.lay(p)
 		if !checked {
-			checkFields(p, &all[i])
+			ps := problems{index: i, id: p.ID, c: &c}
+			var known uint8
+			if memo {
+				known = seg.known(p)
+			}
+			if checkFieldsKnown(p, &ps, known); ps.n > 0 {
+				bad.set(i, ps)
+			}
 		}
-		if p.ID == "" {
+		if p.ID != "" {
+			tags = append(tags, taggedID{idTag(p.ID), int32(i)})
+		}
+		links = links || p.Revises != "" || p.Under != ""
+	}
+
+	// Duplicates: IDs the store holds, and IDs given twice. The IDs are
+	// taken in the order of their tags' regions, so that the tables are
+	// read and written a region at a time; a record is read only when its
+	// tag matches another's.
+	tags = byRegion(tags)
+	var ids idIndex
+	ids.reserve(len(tags))
+	var drop []bool // records already there: identical ones, to leave out
+	for _, e := range tags {
+		same := func(k int32) bool { return s.recs[k].id == batch[e.pos].ID }
+		if at, dup := s.ids.find(e.tag, same); dup {
+			p := &batch[e.pos]
+			if d := s.differs(at, p); d != "" {
+				bad.at(int(e.pos)).add("id", fmt.Errorf("%w: %s is already in the book%s", ErrDuplicate, problem.Quote(p.ID), d))
+			} else {
+				drop = dropAt(drop, len(batch), e.pos)
+			}
 			continue
 		}
-		if at, dup := s.index[p.ID]; dup {
-			if d := s.differs(at, p); d != "" {
-				all[i].add("id", fmt.Errorf("%w: %s is already in the book%s", ErrDuplicate, problem.Quote(p.ID), d))
-			} else {
-				keep[i] = false
-			}
-		} else if j, dup := first[p.ID]; dup {
+		again := func(k int32) bool { return batch[k].ID == batch[e.pos].ID }
+		if j, dup := ids.insert(e.tag, e.pos, again); dup {
+			p := &batch[e.pos]
 			if d := repeated(batch[j], *p); d != "" {
-				all[i].add("id", fmt.Errorf("%w: %s is given twice%s", ErrDuplicate, problem.Quote(p.ID), d))
+				bad.at(int(e.pos)).add("id", fmt.Errorf("%w: %s is given twice%s", ErrDuplicate, problem.Quote(p.ID), d))
 			} else {
-				keep[i] = false
-			}
-		} else {
-			first[p.ID] = i
-		}
-	}
-	n := 0
-	for i := range batch {
-		if keep[i] {
-			batch[n], all[n] = batch[i], all[i]
-			n++
-		}
-	}
-	batch, all = batch[:n], all[:n]
-	o := newOverlay(s, len(batch))
-	for i := range batch {
-		if p := &batch[i]; p.ID != "" {
-			if _, seen := o.batch[p.ID]; !seen {
-				o.batch[p.ID] = p
+				drop = dropAt(drop, len(batch), e.pos)
 			}
 		}
 	}
-	o.inheritUnder(batch)
-	o.checkLinks(batch, all)
+	if drop != nil {
+		batch, ids = bad.leaveOut(drop, ids)
+		seg.leaveOut(drop)
+	}
+
+	// Links: only a batch with records that refer to others has any to
+	// check (see overlay).
+	if links {
+		if drop == nil {
+			batch = slices.Clone(batch) // inheriting Unders writes them
+			bad.batch = batch
+		}
+		o := newOverlay(s, batch, &ids)
+		o.inheritUnder(batch)
+		o.checkLinks(batch, &bad)
+		for i := range batch {
+			if p := &batch[i]; p.Revises != "" {
+				seg.recs[i].extra.under = p.Under
+			}
+		}
+	}
 	if err := c.err(); err != nil {
-		return nil, err
+		return checkedBatch{}, err
 	}
-	return batch, nil
+	return checkedBatch{recs: batch, seg: seg, ids: ids}, nil
+}
+
+// dropAt marks record i of a batch of n to be left out.
+func dropAt(drop []bool, n int, i int32) []bool {
+	if drop == nil {
+		drop = make([]bool, n)
+	}
+	drop[i] = true
+	return drop
+}
+
+// batchProblems keeps the problems of the records of a batch that have
+// some, by their position in the batch as given.
+type batchProblems struct {
+	c     *collector
+	batch []Pledge
+	orig  []int32 // position as given of each record kept; nil: all kept
+	recs  map[int]*problems
+}
+
+// set keeps ps, the problems of record i.
+func (b *batchProblems) set(i int, ps problems) {
+	if b.recs == nil {
+		b.recs = map[int]*problems{}
+	}
+	b.recs[i] = &ps
+}
+
+// at returns the problems of record i of the batch as it now is.
+func (b *batchProblems) at(i int) *problems {
+	if ps, ok := b.recs[i]; ok {
+		return ps
+	}
+	index := i
+	if b.orig != nil {
+		index = int(b.orig[i])
+	}
+	b.set(i, problems{index: index, id: b.batch[i].ID, c: b.c})
+	return b.recs[i]
+}
+
+// count returns the number of problems found in record i.
+func (b *batchProblems) count(i int) int {
+	if ps, ok := b.recs[i]; ok {
+		return ps.n
+	}
+	return 0
+}
+
+// leaveOut returns the batch without the records drop marks, in a new
+// slice, and ids with the positions in it; the problems follow the records
+// they are about.
+func (b *batchProblems) leaveOut(drop []bool, ids idIndex) ([]Pledge, idIndex) {
+	kept := make([]Pledge, 0, len(b.batch))
+	b.orig = make([]int32, 0, len(b.batch))
+	now := make([]int32, len(b.batch)) // position as given → position kept
+	moved := map[int]*problems{}
+	for i := range b.batch {
+		if drop[i] {
+			continue
+		}
+		now[i] = int32(len(kept))
+		if ps, ok := b.recs[i]; ok {
+			moved[len(kept)] = ps
+		}
+		kept = append(kept, b.batch[i])
+		b.orig = append(b.orig, int32(i))
+	}
+	b.batch, b.recs = kept, moved
+	// Every ID in ids is the first of its kind, and kept.
+	var out idIndex
+	out.reserve(ids.n)
+	ids.each(func(tag uint32, pos int32) { out.put(idSlot{tag: tag, pos: uint32(now[pos]) + 1}) })
+	return kept, out
 }
 
 // Pledge returns the record with the given ID, whether or not a later record
@@ -147,7 +266,7 @@ func (s *store) check(batch []Pledge, checked bool) ([]Pledge, *ValidationError)
 func (b *Book) Pledge(id string) (Pledge, bool) {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	i, ok := b.st.index[id]
+	i, ok := b.st.pos(id)
 	if !ok {
 		return Pledge{}, false
 	}
@@ -189,17 +308,17 @@ func (b *Book) History(id string) []Pledge {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	st := &b.st
-	i, ok := st.index[id]
+	i, ok := st.pos(id)
 	if !ok {
 		return nil
 	}
 	// Walk back to the original, then forward to the latest.
 	for r := st.extraOf(i).revises; r != ""; r = st.extraOf(i).revises {
-		i = st.index[r]
+		i, _ = st.pos(r)
 	}
 	out := []Pledge{st.pledge(i)}
 	for next, ok := st.revisedBy[st.recs[i].id]; ok; next, ok = st.revisedBy[next] {
-		i = st.index[next]
+		i, _ = st.pos(next)
 		out = append(out, st.pledge(i))
 	}
 	return out

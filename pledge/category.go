@@ -64,6 +64,35 @@ func ParseCategory(s string) (Category, error) {
 // Check reports whether c is a well-formed category; the error matches
 // [ErrInvalidCategory] and says what to change.
 func (c Category) Check() error {
+	if plainCategory(string(c)) {
+		return nil
+	}
+	return c.check()
+}
+
+// plainCategory reports whether s is a category that passes Check at a
+// glance: segments of lower-case ASCII letters, digits, hyphens and single
+// spaces inside, joined by slashes. Most categories are.
+func plainCategory(s string) bool {
+	prev := byte('/') // as if a segment had just ended
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-':
+		case c == ' ' || c == '/':
+			if prev == '/' || prev == ' ' {
+				return false // an empty segment, or a space at its end or start, or two
+			}
+		default:
+			return false
+		}
+		prev = c
+	}
+	return prev != '/' && prev != ' '
+}
+
+// check is Check for any category.
+func (c Category) check() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w %s: %s", ErrInvalidCategory, problem.Quote(string(c)), fmt.Sprintf(format, args...))
 	}

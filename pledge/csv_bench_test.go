@@ -3,6 +3,8 @@ package pledge_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strconv"
@@ -25,10 +27,9 @@ func bookCSVOf(n int) []byte {
 	var b bytes.Buffer
 	b.Grow(n * 100)
 	b.WriteString("id,kind,donor,recipient,amount,currency,qualifier,date,stage,category,year,occasion,revises,under,note,publisher,title,url,quote\n")
-	first := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i, r := range rows {
-		fmt.Fprintf(&b, "p%07d,pledge,%s,Ukraine,%s,USD,,%s,pledged,%s,,,,,,,,,\n",
-			i+1, r.Donor, r.Amount(), first.AddDate(0, 0, (i*7919)%1096).Format(time.DateOnly), r.Category)
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%s,pledge,%s,%s,%s,%s,,%s,pledged,%s,,,,,,,,,\n",
+			r.ID, r.Donor, benchdata.Recipient, r.Amount(), benchdata.Currency, r.Date.Format(time.DateOnly), r.Category)
 	}
 	return b.Bytes()
 }
@@ -139,4 +140,44 @@ func BenchmarkWriteCSV(b *testing.B) {
 	}
 	b.SetBytes(int64(buf.Len()))
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/record")
+}
+
+// BenchmarkBookReadCSV reads a book's CSV of 100,000 and 1,000,000
+// records (one line each) into a new Book, by the fast path, from a file
+// on disk as a user would: the time per record, what the book holds per
+// record (B/record-held) and the most the heap held above that while
+// reading (B/record-peak: a bounded buffer, the columns as they grow,
+// the index of IDs).
+func BenchmarkBookReadCSV(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		path := filepath.Join(b.TempDir(), "book.csv")
+		if err := os.WriteFile(path, bookCSVOf(n), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		read := func() *pledge.Book {
+			f, err := os.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			var book pledge.Book
+			if err := book.ReadCSV(f); err != nil || book.Len() != n {
+				b.Fatalf("%d records, %v", book.Len(), err)
+			}
+			return &book
+		}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				benchBookSink = read()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+			benchBookSink = nil
+			held := heldBy(func() any { return read() })
+			peak := peakHeap(func() { benchBookSink = read() })
+			benchBookSink = nil
+			b.ReportMetric(held/float64(n), "B/record-held")
+			b.ReportMetric(float64(peak)/float64(n), "B/record-peak")
+		})
+	}
 }

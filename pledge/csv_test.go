@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -113,6 +114,50 @@ func TestReadCSVByHand(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReadCSVQualifierWords: a qualifier column typed by hand reads the
+// same in a book's CSV as in another sheet: "about" and "approx." are
+// approximately in both; "mixed" describes sums, never a source's figure,
+// and neither takes it.
+func TestReadCSVQualifierWords(t *testing.T) {
+	words := []string{"about", "Around", "approx.", "Approx", "approximately", "≈", "~", "at least", "≥", "more than", "less than", "at most", ""}
+	var sheet strings.Builder
+	sheet.WriteString("id,donor,amount,currency,qualifier\n")
+	for i, w := range words {
+		fmt.Fprintf(&sheet, "r%d,D,1,USD,%s\n", i, w)
+	}
+	book, err := pledge.ReadCSV(strings.NewReader(sheet.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := pledge.ReadCSVWith(strings.NewReader(sheet.String()), pledge.Sheet{
+		ID: "id", Donor: "donor", Amount: "amount", Currency: "currency", Qualifier: "qualifier"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []pledge.Qualifier{
+		pledge.Approximately, pledge.Approximately, pledge.Approximately, pledge.Approximately, pledge.Approximately,
+		pledge.Approximately, pledge.Approximately, pledge.AtLeast, pledge.AtLeast, pledge.MoreThan, pledge.LessThan, pledge.AtMost, pledge.Exact,
+	}
+	for name, records := range map[string][]pledge.Pledge{"ReadCSV": book, "ReadCSVWith": other} {
+		var got []pledge.Qualifier
+		for _, p := range records {
+			got = append(got, p.Qualifier)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", name, diff)
+		}
+	}
+	const mixed = "id,donor,amount,currency,qualifier\nm,D,1,USD,mixed\n"
+	_, err = pledge.ReadCSV(strings.NewReader(mixed))
+	if diff := cmp.Diff([]string{`pledge (row 2) "m" qualifier: invalid value: qualifier mixed describes a sum of figures bounded different ways, not a figure a source gives`}, problemTexts(t, err)); diff != "" {
+		t.Errorf("ReadCSV (-want +got):\n%s", diff)
+	}
+	_, err = pledge.ReadCSVWith(strings.NewReader(mixed), pledge.Sheet{ID: "id", Donor: "donor", Amount: "amount", Currency: "currency", Qualifier: "qualifier"})
+	if diff := cmp.Diff([]string{`pledge (row 2) "m" qualifier: invalid value: qualifier mixed describes a sum of figures bounded different ways, not a figure a source gives`}, problemTexts(t, err)); diff != "" {
+		t.Errorf("ReadCSVWith (-want +got):\n%s", diff)
 	}
 }
 

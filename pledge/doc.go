@@ -47,8 +47,9 @@
 // monthly or annual average instead, as analysts use the IMF's annual
 // averages (package imf reads them): an annual average applies to every
 // day of its year. A daily rate and an average never stand in for each
-// other unasked, and each conversion records which kind it used
-// (Conversion.RatePeriod).
+// other unasked. With RatePeriod Month a record takes its month's
+// average, or its year's when the month has none, so one total may hold
+// both; each conversion records which it used (Conversion.RatePeriod).
 //
 // # Approximate figures
 //
@@ -60,7 +61,8 @@
 // nothing, "about" and "about" make "about", "at least" and "more than"
 // make "more than", and a bound from below with one from above, or "about"
 // with a bound, bound the sum neither way, which the total says as
-// [Mixed] rather than pretend. What a pledge's parts leave over takes the
+// [Mixed] rather than pretend (Mixed describes sums: a record or a part
+// that claims it is refused). What a pledge's parts leave over takes the
 // whole's qualifier with the parts' turned around ([Figure.Sub]): an exact
 // $2.3 billion less "at least $300 million" leaves "at most $2 billion". A
 // record counted whole keeps its own qualifier in a row or a sum, whatever
@@ -150,12 +152,23 @@
 // disbursed. ByStage crosses with every other dimension; a stage row's
 // categories and years are those of the money at that stage, so the stage
 // rows of one category need not add up to that category's total at
-// Pledged when a tree's records are categorised differently, while the
-// rows of every currency always do. Filters keep the pieces of the records
-// that pass, in the stage rows as in any total; a filter that keeps a
-// parent but not the records under it (another category, donor or date)
-// keeps only the parent's rest in the stage rows, where the total at
-// Pledged counts the parent in full.
+// Pledged when a tree's records are categorised differently. The rows of
+// each currency do, exactly, in the records' own currencies. Filters keep
+// the pieces of the records that pass, in the stage rows as in any total;
+// a filter that keeps a parent but not the records under it (another
+// category, donor or date) keeps only the parent's rest in the stage
+// rows, where the total at Pledged counts the parent in full.
+//
+// With Query.In, each stage's money converts at the date of the record it
+// belongs to: what is still pledged at the pledge's date, money paid at
+// the payment's date. A converted stage table adds up to its own sums, and
+// [Totals.Conversions] lists what each record converted and at which rate,
+// but it need not add up to the converted total at Pledged, which converts
+// the pledge whole at its own date. KRW 1,000 pledged in 2023 with KRW 400
+// of it paid in March 2024, at annual averages of 0.001 and 0.002 dollars a
+// won, is USD 1 at Pledged, and by stage USD 0.60 pledged (KRW 600 at
+// 2023's rate) and USD 0.80 disbursed (KRW 400 at 2024's), USD 1.40 in all.
+// To compare stages with the total, group them in the original currencies.
 //
 // # Books and totals
 //
@@ -259,7 +272,13 @@
 // given or as Excel serials (a day/month order is never guessed), the
 // sheet's own words for stages and categories. [Totals.WriteCSV] writes
 // totals in long form, a column per dimension, for a sheet, pandas or
-// DuckDB.
+// DuckDB, without the sums, whose qualifiers [Totals.Figures] gives.
+// Tell those tools that amount is a decimal (DuckDB's types =
+// {'amount': 'DECIMAL(38,10)'}, pandas's converters={'amount':
+// Decimal}), or they read it as a float: Book.WriteCSV shows how. Both
+// files hold text as it is, which a spreadsheet program may run as a
+// formula ("=HYPERLINK(...)"); [CSVOptions].Spreadsheet writes a guarded
+// file for people to open, not to read back.
 //
 // # In a service
 //

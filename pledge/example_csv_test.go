@@ -39,6 +39,34 @@ func ExampleBook_WriteCSV() {
 	// kr-ua-2023-07,pledge,South Korea,Ukraine,150000000,USD,,2023-07,pledged,humanitarian+military/non-lethal,,,,,,,,,
 }
 
+// A file for a spreadsheet program guards text that would run as a
+// formula, quotes every cell and starts with a byte-order mark; amounts
+// stay numbers. It is for people to open, not to read back.
+func ExampleBook_WriteCSVWith() {
+	var book pledge.Book
+	err := book.Add(pledge.Pledge{
+		ID: "x-1", Donor: `=HYPERLINK("https://evil.example/","Details")`, Recipient: "Ukraine",
+		Amount: pledge.MustAmount("150000000", "USD"), Note: "-2+3",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var out strings.Builder
+	if err := book.WriteCSVWith(&out, pledge.CSVOptions{Spreadsheet: true}); err != nil {
+		fmt.Println(err)
+	}
+	file, bom := strings.CutPrefix(out.String(), "\uFEFF")
+	fmt.Println("byte-order mark:", bom)
+	for line := range strings.SplitSeq(strings.TrimSuffix(file, "\r\n"), "\r\n") {
+		fmt.Println(line)
+	}
+	// Output:
+	// byte-order mark: true
+	// "id","kind","donor","recipient","amount","currency","qualifier","date","stage","category","year","occasion","revises","under","note","publisher","title","url","quote"
+	// "x-1","pledge","'=HYPERLINK(""https://evil.example/"",""Details"")","Ukraine","150000000","USD","","","pledged","","","","","","'-2+3","","","",""
+}
+
 // ReadCSV takes the book's layout, and a sheet typed by hand in it:
 // columns in any order, some left out, a stage as people write it.
 func ExampleReadCSV() {

@@ -52,7 +52,8 @@ type Qualifier int
 //     different directions is ("at least $1 billion" and "at most $2
 //     billion", or "about $1 billion" and "more than $2 billion"): the
 //     total is then bounded neither way, and says so. See [Figure.Add] for
-//     the rules of sums.
+//     the rules of sums. It describes sums, in [Totals] and [Figure], never
+//     a figure a source gives: [Book.Add] refuses it on a record or a part.
 const (
 	Exact Qualifier = iota
 	Approximately
@@ -96,9 +97,12 @@ func (q *Qualifier) UnmarshalText(text []byte) error {
 
 // ParseQualifier reads a qualifier's name as [Qualifier.String] writes it
 // ("exact", "approximately", "at least", "at most", "more than", "less
-// than", "mixed"), ignoring case and spacing as [ParseStage] does, or the
+// than", "mixed"), ignoring case and spacing as [ParseStage] does, the
 // sign a table shows for it ("≈", "≥", "≤", ">", "<", "≶", and "~", ">=",
-// "<=").
+// "<="), or a word people type in a sheet's qualifier column for
+// approximately: "about", "around", "approx" or "approx.". Words that
+// mean more in a sentence than in a cell ("some", "over", "under") are
+// not read here.
 // It reads a qualifier alone: for a figure with its words ("about $2
 // billion", "약 20억 달러") use [ParseFigure].
 func ParseQualifier(text string) (Qualifier, error) {
@@ -111,6 +115,10 @@ func ParseQualifier(text string) (Qualifier, error) {
 			if key == strings.ReplaceAll(name, " ", "") {
 				return Qualifier(i), nil
 			}
+		}
+		switch key {
+		case "about", "around", "approx": // and "approx.": punctuation is not in a key
+			return Approximately, nil
 		}
 	}
 	return 0, fmt.Errorf("%w: qualifier %s: want one of %s", ErrInvalid, problem.Quote(text), strings.Join(qualifierNames[:], ", "))

@@ -1,9 +1,13 @@
 package pledge
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
+	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/currency"
 )
 
 // fastWire reads a pledge record the way WriteJSON writes it, without
@@ -11,18 +15,26 @@ import (
 // right kinds. It reports false for anything else, and the caller then
 // reads data with checkShape and encoding/json, which say what is wrong;
 // so fastWire never decides what is an error, and its result, when it has
-// one, is what encoding/json would have made of the same valid input.
+// one, is what encoding/json would have made of the same input. It keeps
+// to JSON's grammar, so what it accepts is valid JSON.
 func fastWire(data []byte) (pledgeWire, bool) {
-	r := fastReader{jsonText{data: data}}
+	r := fastReader{jsonText: jsonText{data: data}}
+	w, ok := r.pledge()
+	r.space()
+	return w, ok && r.i == len(data)
+}
+
+// pledge reads a record at r.i.
+func (r *fastReader) pledge() (pledgeWire, bool) {
 	var w pledgeWire
 	ok := r.object(func(name []byte) bool {
 		switch string(name) {
 		case "id":
 			return r.str(&w.ID)
 		case "donor":
-			return r.str(&w.Donor)
+			return r.name(&w.Donor)
 		case "recipient":
-			return r.str(&w.Recipient)
+			return r.name(&w.Recipient)
 		case "amount":
 			return r.amount(&w.Amount)
 		case "qualifier":
@@ -53,9 +65,9 @@ func fastWire(data []byte) (pledgeWire, bool) {
 		case "stage":
 			return r.optional(&w.Stage)
 		case "date":
-			return r.str(&w.Date)
+			return r.name(&w.Date)
 		case "occasion":
-			return r.str(&w.Occasion)
+			return r.name(&w.Occasion)
 		case "revises":
 			return r.str(&w.Revises)
 		case "under":
@@ -66,7 +78,7 @@ func fastWire(data []byte) (pledgeWire, bool) {
 				ok := r.object(func(name []byte) bool {
 					switch string(name) {
 					case "publisher":
-						return r.str(&s.Publisher)
+						return r.name(&s.Publisher)
 					case "title":
 						return r.str(&s.Title)
 					case "url":
@@ -74,7 +86,7 @@ func fastWire(data []byte) (pledgeWire, bool) {
 					case "quote":
 						return r.str(&s.Quote)
 					case "date":
-						return r.str(&s.Date)
+						return r.name(&s.Date)
 					}
 					return false
 				})
@@ -86,13 +98,116 @@ func fastWire(data []byte) (pledgeWire, bool) {
 		}
 		return false
 	})
-	r.space()
-	return w, ok && r.i == len(data)
+	return w, ok
 }
 
-// fastReader walks JSON text that is valid; every method reports false
-// where the text is not what WriteJSON writes.
-type fastReader struct{ jsonText }
+// fastReader walks JSON text; every method reports false where the text
+// is not what WriteJSON writes, or not JSON.
+type fastReader struct {
+	jsonText
+	share *wireShare // nil: every string is a new one
+}
+
+// wireShare is what the records of one file share as they are read: one
+// copy of each name, date, category list and qualifier or stage word they
+// repeat, and what those read as. It holds at most maxShared of each kind,
+// so hostile input cannot make it large.
+type wireShare struct {
+	strs  map[string]*string
+	lists map[string][]Category // one category, its list
+	dates map[string]sharedDate
+	cur   struct {
+		code string
+		unit currency.Unit
+	}
+	stageWord struct {
+		text  string
+		stage Stage
+	}
+}
+
+type sharedDate struct {
+	t    time.Time
+	prec Precision
+	err  error
+}
+
+const maxShared = 1 << 16
+
+func newWireShare() *wireShare {
+	return &wireShare{strs: map[string]*string{}, lists: map[string][]Category{}, dates: map[string]sharedDate{}}
+}
+
+// str returns a string of b, one copy for equal texts.
+func (sh *wireShare) str(b []byte) *string {
+	if p, ok := sh.strs[string(b)]; ok {
+		return p
+	}
+	s := string(b)
+	if len(sh.strs) < maxShared {
+		sh.strs[s] = &s
+	}
+	return &s
+}
+
+// list returns the list of the one category c, one copy for each c:
+// records read from a file are only read by Add, which keeps copies.
+func (sh *wireShare) list(c string) []Category {
+	if l, ok := sh.lists[c]; ok {
+		return l
+	}
+	l := []Category{Category(c)}
+	if len(sh.lists) < maxShared {
+		sh.lists[c] = l
+	}
+	return l
+}
+
+// date is ParseDate, once for each text; a nil share reads each anew.
+func (sh *wireShare) date(s string) (time.Time, Precision, error) {
+	if sh == nil {
+		return ParseDate(s)
+	}
+	if d, ok := sh.dates[s]; ok {
+		return d.t, d.prec, d.err
+	}
+	t, p, err := ParseDate(s)
+	if len(sh.dates) < maxShared {
+		sh.dates[s] = sharedDate{t, p, err}
+	}
+	return t, p, err
+}
+
+// stage is ParseStage, remembering the last word.
+func (sh *wireShare) stage(s string) (Stage, error) {
+	if sh == nil {
+		return ParseStage(s)
+	}
+	if s == sh.stageWord.text && s != "" {
+		return sh.stageWord.stage, nil
+	}
+	st, err := ParseStage(s)
+	if err == nil {
+		sh.stageWord.text, sh.stageWord.stage = s, st
+	}
+	return st, err
+}
+
+// currency is parseCurrency, remembering the last code; a nil share
+// reads each anew.
+func (sh *wireShare) currency(code string) (currency.Unit, error) {
+	if sh == nil {
+		return parseCurrency(code)
+	}
+	if code == sh.cur.code && code != "" {
+		return sh.cur.unit, nil
+	}
+	u, err := parseCurrency(code)
+	if err == nil {
+		sh.cur.code, sh.cur.unit = code, u
+	}
+	return u, err
+}
 
 // peek returns the next byte after space, or 0 at the end.
 func (r *fastReader) peek() byte {
@@ -112,8 +227,8 @@ func (r *fastReader) null() bool {
 	return false
 }
 
-// object reads an object, calling field for each name; a name seen twice
-// is refused. field must read the value.
+// object reads an object or null, calling field for each name; a name
+// seen twice is refused. field must read the value.
 func (r *fastReader) object(field func(name []byte) bool) bool {
 	if r.null() {
 		return true
@@ -122,20 +237,12 @@ func (r *fastReader) object(field func(name []byte) bool) bool {
 		return false
 	}
 	r.i++
+	if r.peek() == '}' {
+		r.i++
+		return true
+	}
 	var seen [16][]byte // names so far, as slices of data
-	n := 0
-	for first := true; ; first = false {
-		switch r.peek() {
-		case '}':
-			r.i++
-			return true
-		case ',':
-			if first {
-				return false
-			}
-			r.i++
-			r.space()
-		}
+	for n := 0; ; n++ {
 		name, ok := r.plain()
 		if !ok || r.peek() != ':' {
 			return false
@@ -150,7 +257,15 @@ func (r *fastReader) object(field func(name []byte) bool) bool {
 			return false
 		}
 		seen[n] = name
-		n++
+		switch r.peek() {
+		case ',':
+			r.i++
+		case '}':
+			r.i++
+			return true
+		default:
+			return false
+		}
 	}
 }
 
@@ -163,36 +278,40 @@ func (r *fastReader) array(elem func() bool) bool {
 		return false
 	}
 	r.i++
-	for first := true; ; first = false {
+	if r.peek() == ']' {
+		r.i++
+		return true
+	}
+	for {
+		if !elem() {
+			return false
+		}
 		switch r.peek() {
+		case ',':
+			r.i++
 		case ']':
 			r.i++
 			return true
-		case ',':
-			if first {
-				return false
-			}
-			r.i++
-		}
-		if !elem() {
+		default:
 			return false
 		}
 	}
 }
 
-// plain reads a string with no escapes and returns its bytes.
+// plain reads a string with no escapes (and so, being JSON, no control
+// characters) and returns its bytes.
 func (r *fastReader) plain() ([]byte, bool) {
 	if r.peek() != '"' {
 		return nil, false
 	}
 	start := r.i + 1
 	for j := start; j < len(r.data); j++ {
-		switch r.data[j] {
-		case '\\':
-			return nil, false
-		case '"':
+		switch c := r.data[j]; {
+		case c == '"':
 			r.i = j + 1
 			return r.data[start:j], true
+		case c == '\\' || c < ' ':
+			return nil, false
 		}
 	}
 	return nil, false
@@ -226,11 +345,37 @@ func (r *fastReader) str(dst *string) bool {
 	return true
 }
 
+// name reads a string that records repeat (a name, a date) or null into
+// dst: with a share, one copy of each.
+func (r *fastReader) name(dst *string) bool {
+	if r.share == nil {
+		return r.str(dst)
+	}
+	if r.null() {
+		return true
+	}
+	start := r.i
+	if b, ok := r.plain(); ok && utf8.Valid(b) {
+		*dst = *r.share.str(b)
+		return true
+	}
+	r.i = start
+	return r.str(dst)
+}
+
 // optional reads a string into a new *string, or null as nil.
 func (r *fastReader) optional(dst **string) bool {
 	if r.null() {
 		*dst = nil
 		return true
+	}
+	if r.share != nil {
+		start := r.i
+		if b, ok := r.plain(); ok && utf8.Valid(b) {
+			*dst = r.share.str(b)
+			return true
+		}
+		r.i = start
 	}
 	var s string
 	*dst = &s
@@ -241,6 +386,18 @@ func (r *fastReader) optional(dst **string) bool {
 func (r *fastReader) categories(dst *[]Category) bool {
 	if r.null() {
 		return true
+	}
+	if r.share != nil { // one category, as most records have: a shared list
+		start := r.i
+		if r.peek() == '[' {
+			r.i++
+			if b, ok := r.plain(); ok && utf8.Valid(b) && r.peek() == ']' {
+				r.i++
+				*dst = r.share.list(*r.share.str(b))
+				return true
+			}
+		}
+		r.i = start
 	}
 	*dst = []Category{} // as encoding/json does for []
 	return r.array(func() bool {
@@ -263,8 +420,8 @@ func (r *fastReader) whole(dst *int) bool {
 	for r.i < len(r.data) && (r.data[r.i] == '-' || '0' <= r.data[r.i] && r.data[r.i] <= '9') {
 		r.i++
 	}
-	if !isWhole(r.data[start:r.i]) {
-		return false
+	if b := bytes.TrimPrefix(r.data[start:r.i], []byte{'-'}); !isWhole(r.data[start:r.i]) || len(b) > 1 && b[0] == '0' {
+		return false // not an integer as JSON writes it
 	}
 	n, err := strconv.Atoi(string(r.data[start:r.i]))
 	*dst = n
@@ -298,16 +455,59 @@ func (r *fastReader) raw(dst *json.RawMessage) bool {
 	start := r.i
 	switch {
 	case b == '"':
-		r.i = r.stringEnd()
+		if _, ok := r.plain(); !ok {
+			r.i = r.stringEnd()
+			if !json.Valid(r.data[start:r.i]) {
+				return false
+			}
+		}
 	case b == '-' || '0' <= b && b <= '9' || b == 't' || b == 'f' || b == 'n':
 		for r.i < len(r.data) && !isJSONDelimiter(r.data[r.i]) {
 			r.i++
+		}
+		if t := r.data[start:r.i]; !isJSONNumber(t) && string(t) != "true" && string(t) != "false" && string(t) != "null" {
+			return false
 		}
 	default:
 		return false
 	}
 	*dst = r.data[start:r.i]
 	return true
+}
+
+// isJSONNumber reports whether b is a number as JSON writes one.
+func isJSONNumber(b []byte) bool {
+	i := 0
+	digits := func() int {
+		n := 0
+		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+			i, n = i+1, n+1
+		}
+		return n
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch n := digits(); {
+	case n == 0, n > 1 && b[i-n] == '0':
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(b)
 }
 
 // isJSONDelimiter reports a byte that ends a number or literal.

@@ -1,11 +1,15 @@
 package pledge
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/summitry/summitry/internal/input"
 )
 
 // FuzzFastWire holds the fast record reader to encoding/json: whatever it
@@ -30,16 +34,32 @@ func FuzzFastWire(f *testing.F) {
 		` { "id" : "a" , "categories" : [ "x" , "y" ] } `,
 		`null`,
 		`{}`,
+		`{"id":"a" "donor":"b"}`,
+		`{"id":"a",}`,
+		`{"categories":["a" "b"]}`,
+		`{"parts":[{"year":012}]}`,
+		`{"amount":{"value":1x,"currency":tru}}`,
+		`{"amount":{"value":"1\u0000","currency":"USD"}}`,
+		"{\"id\":\"a\tb\"}",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if !json.Valid(data) {
-			return
-		}
 		fast, ok := fastWire(data)
 		if !ok {
 			return
+		}
+		if !json.Valid(data) {
+			t.Fatalf("fastWire read %q, which is not JSON", data)
+		}
+		// With a share, as ReadBook reads, the same record.
+		r := fastReader{jsonText: jsonText{data: data}, share: newWireShare()}
+		shared, ok := r.pledge()
+		if r.space(); !ok || r.i != len(data) {
+			t.Fatalf("fastWire read %s, but not with a share", data)
+		}
+		if diff := cmp.Diff(fast, shared, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("%s: fastWire alone (-) and with a share (+) differ:\n%s", data, diff)
 		}
 		if err := checkShape(data, pledgeShape); err != nil {
 			t.Fatalf("fastWire read %s, but checkShape says %v", data, err)
@@ -50,6 +70,81 @@ func FuzzFastWire(f *testing.F) {
 		}
 		if diff := cmp.Diff(std, fast, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("%s: encoding/json (-) and fastWire (+) differ:\n%s", data, diff)
+		}
+	})
+}
+
+// FuzzReadBookFast holds ReadBook's fast path to its plain one: on any
+// input, documents and JSON Lines, both give the same book or the same
+// error, and the fast path reads what WriteJSON and WriteJSONLines write.
+func FuzzReadBookFast(f *testing.F) {
+	doc := `{"pledges":[{"id":"a","donor":"D","recipient":"R","amount":{"value":"5.25","currency":"EUR"},"categories":["humanitarian"],"stage":"committed","date":"2023-09"},` +
+		`{"id":"b","donor":"D","amount":{"value":"7","currency":"eur"},"stage":"disbursed","under":"a","date":"2023-09-10"},` +
+		`{"id":"c","donor":"D","amount":{"value":"9","currency":"EUR"},"revises":"a","stage":"committed","parts":[{"amount":{"value":"1","currency":"EUR"},"year":2024}]}]}`
+	f.Add([]byte(doc))
+	f.Add([]byte(`{"pledges":[]}`))
+	f.Add([]byte("{\"id\":\"a\",\"donor\":\"D\",\"amount\":{\"value\":\"5\",\"currency\":\"EUR\"}}\r\n\n{\"id\":\"b\",\"donor\":\"D\",\"amount\":{\"value\":\"7\",\"currency\":\"EUR\"},\"revises\":\"a\"}"))
+	f.Add([]byte(`{"pledges":[{"id":"a","donor":"D","amount":{"value":"5","currency":"EUR"}},{"id":"a","donor":"D","amount":{"value":"5.0","currency":"EUR"}}]}`))
+	f.Add([]byte(`{"pledges":[{"id":"a","donor":"D","amount":{"value":"5","currency":"EUR"},"categories":["Bad"]}]}`))
+	f.Add([]byte(`{"pledges":[{"id":"a","donor":"D","amount":{"value":"5","currency":"XTS"},"date":"2023-02-30"}]} x`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast, ferr := readBook(data, true)
+		plain, perr := readBook(data, false)
+		if fmt.Sprint(ferr) != fmt.Sprint(perr) {
+			t.Fatalf("%q: fast path says %v, plain path %v", data, ferr, perr)
+		}
+		if ferr != nil {
+			return
+		}
+		if diff := cmp.Diff(plain.All(), fast.All()); diff != "" {
+			t.Fatalf("%q: plain (-) and fast (+) books differ:\n%s", data, diff)
+		}
+		// What the book writes, the fast path reads.
+		var doc, lines bytes.Buffer
+		if err := fast.WriteJSON(&doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := fast.WriteJSONLines(&lines); err != nil {
+			t.Fatal(err)
+		}
+		for _, out := range [][]byte{doc.Bytes(), lines.Bytes()} {
+			out = input.TrimBOM(out)
+			b, ok := readBookFast(out, isJSONLines(out))
+			if !ok {
+				t.Fatalf("the fast path does not read what the book writes:\n%s", out)
+			}
+			if diff := cmp.Diff(fast.All(), b.All()); diff != "" {
+				t.Fatalf("read back (-want +got):\n%s", diff)
+			}
+		}
+	})
+}
+
+// FuzzPlainAmount holds the fast reading of an amount to NewAmount: what
+// it reads, NewAmount reads to the same coefficient, exponent and
+// currency.
+func FuzzPlainAmount(f *testing.F) {
+	for _, s := range [][2]string{{"2300000000", "USD"}, {"1.50", "eur"}, {"007", "KRW"}, {"0.00", "USD"},
+		{"1.", "USD"}, {".5", "USD"}, {"-1", "USD"}, {"1.2.3", "USD"}, {"1234567890123456789", "USD"}, {"5", "XTS"}, {"5", "U$D"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, value, code string) {
+		v, _ := json.Marshal(value)
+		c, _ := json.Marshal(code)
+		w := amountWire{Value: v, Currency: c}
+		for _, sh := range []*wireShare{nil, newWireShare()} {
+			fast, ok := w.plain(sh)
+			if !ok {
+				continue
+			}
+			want, err := NewAmount(value, code)
+			if err != nil {
+				t.Fatalf("plain read %q %q as %v; NewAmount says %v", value, code, fast, err)
+			}
+			if fast.cur != want.cur || fast.value.Exponent() != want.value.Exponent() || fast.value.Coefficient().Cmp(want.value.Coefficient()) != 0 {
+				t.Fatalf("plain read %q %q as %v (%s e%d), NewAmount as %v (%s e%d)", value, code,
+					fast, fast.value.Coefficient(), fast.value.Exponent(), want, want.value.Coefficient(), want.value.Exponent())
+			}
 		}
 	})
 }

@@ -31,7 +31,7 @@ func (b *Book) Merge(other *Book) error {
 func (s *store) differs(at int32, p *Pledge) string {
 	q := *p
 	if q.Under == "" && q.Revises != "" {
-		if r, ok := s.index[q.Revises]; ok {
+		if r, ok := s.pos(q.Revises); ok {
 			q.Under = s.extraOf(r).under
 		}
 	}

@@ -105,6 +105,74 @@ func ParseDate(s string) (time.Time, Precision, error) {
 	return d, p, nil
 }
 
+// plainDate reads a date as FormatDate writes it ("2023-09-10",
+// "2023-09", "2023") as the day dayOf gives its ParseDate time, and its
+// precision, without time.Parse; false for anything else and anything
+// ParseDate refuses.
+func plainDate(b []byte) (int32, Precision, bool) {
+	num := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, d, p := -1, 1, 1, Year
+	switch len(b) {
+	case 10:
+		if b[7] != '-' {
+			return 0, 0, false
+		}
+		d, p = num(b[8:10]), Day
+		fallthrough
+	case 7:
+		if b[4] != '-' {
+			return 0, 0, false
+		}
+		m = num(b[5:7])
+		if p == Year {
+			p = Month
+		}
+		fallthrough
+	case 4:
+		y = num(b[:4])
+	}
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) || y == 1 && m == 1 && d == 1 {
+		return 0, 0, false
+	}
+	return daysFromCivil(y, m, d), p, true
+}
+
+// daysIn returns the number of days of month m of year y.
+func daysIn(m time.Month, y int) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil numbers the date y-m-d (y ≥ 1) as dayOf does, by the
+// proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+func daysFromCivil(y, m, d int) int32 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400                        // 0..399
+	doy := (153*((m+9)%12)+2)/5 + d - 1       // day of the year from March 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy    // 0..146096
+	return int32(era*146_097 + doe - 719_468) // days since 1970-01-01
+}
+
 func dateError(s string) error {
 	return fmt.Errorf("%w: date %s is not YYYY, YYYY-MM or YYYY-MM-DD", ErrInvalid, problem.Quote(s))
 }

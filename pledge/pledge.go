@@ -20,7 +20,8 @@ import (
 type Part struct {
 	Amount Amount
 	// Qualifier says how exact Amount is: "including more than $300
-	// million" is MoreThan. The zero value is Exact.
+	// million" is MoreThan. The zero value is Exact; Mixed is refused, as
+	// on a record.
 	Qualifier  Qualifier
 	Categories []Category // none: Unspecified
 	Year       int        // the year the share is for; 0 when not given
@@ -49,7 +50,8 @@ type Pledge struct {
 	Amount    Amount // the whole, not negative
 	// Qualifier says how exact Amount is, as the source gives it: "about
 	// $2.3 billion" is Approximately, "at least" AtLeast. The zero value is
-	// Exact. Totals carry it by the rules of [Figure.Add].
+	// Exact; Mixed, which describes sums, is refused. Totals carry it by
+	// the rules of [Figure.Add].
 	Qualifier Qualifier
 
 	Categories []Category
@@ -92,6 +94,12 @@ func (p Pledge) clone() Pledge {
 		p.Parts = parts
 	}
 	return p
+}
+
+// isCivil reports whether t is a civil date already (midnight UTC) or
+// zero, as civil.IsDate does, without building the date to compare.
+func isCivil(t time.Time) bool {
+	return t.IsZero() || t.Location() == time.UTC && t.Nanosecond() == 0 && t.Unix()%secondsPerDay == 0
 }
 
 // normalize reduces dates to civil dates.
@@ -271,13 +279,20 @@ func (p *Pledge) decode(data []byte) error {
 		}
 		w = slow
 	}
+	return p.fromWire(&w, nil)
+}
+
+// fromWire sets p to the record w holds, reading its amounts, words and
+// dates, with their errors naming their field; sh, when given, is shared
+// by the records of a file.
+func (p *Pledge) fromWire(w *pledgeWire, sh *wireShare) error {
 	v := Pledge{
 		ID: w.ID, Donor: w.Donor, Recipient: w.Recipient, Categories: w.Categories,
 		Occasion: w.Occasion, Revises: w.Revises, Under: w.Under, Note: w.Note,
 	}
 	var err error
 	if w.Amount != nil {
-		a, err := w.Amount.amount()
+		a, err := w.Amount.amount(sh)
 		if err != nil {
 			return &fieldError{"amount", err}
 		}
@@ -289,7 +304,7 @@ func (p *Pledge) decode(data []byte) error {
 	for i, pw := range w.Parts {
 		pt := Part{Categories: pw.Categories, Year: pw.Year, Note: pw.Note}
 		if pw.Amount != nil {
-			a, err := pw.Amount.amount()
+			a, err := pw.Amount.amount(sh)
 			if err != nil {
 				return &fieldError{fmt.Sprintf("parts[%d].amount", i), err}
 			}
@@ -301,13 +316,13 @@ func (p *Pledge) decode(data []byte) error {
 		v.Parts = append(v.Parts, pt)
 	}
 	if w.Stage != nil {
-		st, err := ParseStage(*w.Stage)
+		st, err := sh.stage(*w.Stage)
 		if err != nil {
 			return &fieldError{"stage", err}
 		}
 		v.Stage = st
 	}
-	if v.Date, v.DatePrecision, err = ParseDate(w.Date); err != nil {
+	if v.Date, v.DatePrecision, err = sh.date(w.Date); err != nil {
 		return &fieldError{"date", err}
 	}
 	for i, j := range w.Sources {

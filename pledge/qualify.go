@@ -18,12 +18,18 @@ func (pt Part) Figure() Figure { return Figure{Amount: pt.Amount, Qualifier: pt.
 // Valid reports whether q is one of the qualifiers, Exact to Mixed.
 func (q Qualifier) Valid() bool { return q >= Exact && q <= Mixed }
 
-// checkQualifier reports a qualifier that is none of the constants.
+// checkQualifier reports a qualifier that is none of the constants, or is
+// Mixed, which describes sums, not a figure a source gives.
 func checkQualifier(q Qualifier, field string, ps *problems) {
-	if !q.Valid() {
+	switch {
+	case q == Mixed:
+		ps.add(field, errMixedRecord)
+	case !q.Valid():
 		ps.add(field, fmt.Errorf("%w: qualifier %d", ErrInvalid, int(q)))
 	}
 }
+
+var errMixedRecord = fmt.Errorf("%w: qualifier mixed describes a sum of figures bounded different ways, not a figure a source gives", ErrInvalid)
 
 // plus is the qualifier of a sum of two amounts, neither negative, that
 // carry q and o. See [Figure.Add] for the table.

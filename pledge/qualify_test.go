@@ -333,6 +333,20 @@ func TestRecordQualifiers(t *testing.T) {
 		!strings.Contains(err.Error(), `"x" parts[0].qualifier: invalid value: qualifier -1`) {
 		t.Errorf("Add with bad qualifiers: %v", err)
 	}
+	// Mixed describes sums: no source gives a "mixed" figure, so neither a
+	// record nor a part holds one, whichever way it comes in.
+	err = (&pledge.Book{}).Add(pledge.Pledge{ID: "m", Donor: "D", Amount: usd("2"), Qualifier: pledge.Mixed,
+		Parts: []pledge.Part{{Amount: usd("1"), Qualifier: pledge.Mixed}}})
+	if diff := cmp.Diff([]string{
+		`pledge "m" qualifier: invalid value: qualifier mixed describes a sum of figures bounded different ways, not a figure a source gives`,
+		`pledge "m" parts[0].qualifier: invalid value: qualifier mixed describes a sum of figures bounded different ways, not a figure a source gives`,
+	}, problemTexts(t, err)); diff != "" {
+		t.Errorf("Add with Mixed (-want +got):\n%s", diff)
+	}
+	_, err = pledge.ReadBook(strings.NewReader(`{"pledges":[{"id":"m","donor":"D","amount":{"value":"1","currency":"USD"},"qualifier":"mixed"}]}`))
+	if !errors.Is(err, pledge.ErrInvalid) || !strings.Contains(err.Error(), `"m" qualifier: invalid value: qualifier mixed`) {
+		t.Errorf("ReadBook with Mixed: %v", err)
+	}
 	var bad pledge.Pledge
 	err = bad.UnmarshalJSON([]byte(`{"id":"x","donor":"D","amount":{"value":"1","currency":"USD"},"parts":[{"amount":{"value":"1","currency":"USD"},"qualifier":"roughly"}]}`))
 	if !errors.Is(err, pledge.ErrInvalid) || !strings.Contains(err.Error(), "parts[0].qualifier") {

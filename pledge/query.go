@@ -36,9 +36,12 @@ const (
 	// "disbursed" paid. A record that stands alone is in its own stage's
 	// row; in a fulfilment tree, what a parent has not passed on to records
 	// at later stages stays in the parent's row (see the package overview,
-	// "Money at each stage"). The rows never count money twice: they add up
-	// to the total at [Pledged], and with Query.Stage set only the stages
-	// from it on appear, adding up to the total at that stage.
+	// "Money at each stage"). The rows never count money twice: in each
+	// of the records' currencies they add up to the total at [Pledged],
+	// and with Query.Stage set only the stages from it on appear, adding
+	// up to the total at that stage. With Query.In each stage's money
+	// converts at its own record's date, so the converted rows add up to
+	// their own sums but may differ from the converted total.
 	ByStage
 )
 
@@ -113,11 +116,17 @@ type Query struct {
 	// IMF's annual averages, which apply to every day of their year. A
 	// record dated only by month or year uses an average of its own
 	// period or longer whatever RatePeriod says, and Year makes it the
-	// year's. So one kind of rate stands for a day throughout a total,
-	// never a daily rate here and an annual one there for lack of the
-	// first, and each of [Totals.Conversions] says in RatePeriod which
-	// kind it used. A missing daily rate that an average could have
-	// stood for is named as such (MissingRate.Average).
+	// year's.
+	//
+	// Each record takes the finest rate allowed that there is for it, so
+	// with Month one total may convert a January record at January's
+	// average and a February one at the year's, when February has none;
+	// each of [Totals.Conversions] says in RatePeriod and RateDate which
+	// rate it used. What RatePeriod settles is that a record dated by day
+	// never takes an average for lack of its day's rate: with Day, a
+	// missing daily rate is an error, which names an average that could
+	// stand in (MissingRate.Average), and with Month or Year no daily
+	// rate is used at all.
 	RatePeriod Precision
 }
 

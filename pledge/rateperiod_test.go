@@ -13,8 +13,10 @@ import (
 
 // TestQueryRatePeriod converts records dated by day, month and year, and
 // one with no date, with a daily rate, a monthly average and an annual
-// average for the same days: each RatePeriod uses one kind of rate for a
-// day throughout, and each conversion records the kind it used.
+// average for the same days: RatePeriod Day never lets an average stand
+// in for a missing daily rate, Month takes each record's month's average
+// or else its year's (both in one total), and each conversion records the
+// kind it used.
 func TestQueryRatePeriod(t *testing.T) {
 	var r pledge.Rates
 	must := func(err error) {

@@ -18,7 +18,7 @@ var benchPageSink pledge.Page
 // benchPledges returns n generated pledges (100 donors, 20 categories,
 // dates over 2022-2024).
 func benchPledges(n int) []pledge.Pledge {
-	return benchdata.Pledges(benchdata.Spec{N: n, Donors: 100, Categories: 20, Seed: 1}.Rows())
+	return recordsOf(benchdata.Spec{N: n, Donors: 100, Categories: 20, Seed: 1}.Rows())
 }
 
 // BenchmarkReplay replays a journal of n records in batches of the given

@@ -70,9 +70,10 @@ type Sheet struct {
 	Parser Parser
 
 	// Qualifier is the column of a qualifier, as [ParseQualifier] reads
-	// it ("approximately", "at least", "≥") or in one of the words that
-	// set it in a figure ("about", "over", "up to", "약", "이상": see
-	// [Qualifier]); empty cells are exact.
+	// it ("approximately", "about", "at least", "≥"), as [ReadCSV] does,
+	// or in one of the words that set it in a figure ("over", "up to",
+	// "약", "이상": see [Qualifier]); empty cells are exact. "mixed"
+	// describes sums, and no record takes it.
 	Qualifier string
 
 	// Date is the column of the date. DateLayout says how it is written:
@@ -82,6 +83,11 @@ type Sheet struct {
 	// 2006" for a month; or [ExcelDate]. A date written otherwise is an
 	// error: 03/04/2022 is never guessed to be April or March. A layout
 	// without a day gives dates of Month precision, without a month Year.
+	// A layout with a time of day ("2006-01-02 15:04", time.RFC3339)
+	// reads it and keeps only the day as written, in the zone written:
+	// "2022-03-15T23:30:00-05:00" is 15 March, whatever day it was in
+	// UTC, since a record's date is a civil day. (An [ExcelDate] serial
+	// must be a whole day: 44616.5 is refused.)
 	Date       string
 	DateLayout string
 

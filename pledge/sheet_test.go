@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -133,6 +134,21 @@ func TestReadCSVWithForms(t *testing.T) {
 	}
 	if p := got[0]; !p.Date.Equal(day("2022-03-01")) || p.DatePrecision != pledge.Month {
 		t.Errorf("March 2022 read as %v, %v", p.Date, p.DatePrecision)
+	}
+
+	// A layout with a time of day keeps the day as written, in the zone
+	// written, and drops the time: a record's date is a civil day.
+	stamps := "donor,value,at\nKorea,1,2022-03-15T23:30:00-05:00\nJapan,2,2022-03-16T00:15:00+09:00\n"
+	got, err = pledge.ReadCSVWith(strings.NewReader(stamps), pledge.Sheet{Donor: "donor", Amount: "value", DefaultCurrency: "USD", Date: "at", DateLayout: time.RFC3339})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []string
+	for _, p := range got {
+		days = append(days, pledge.FormatDate(p.Date, p.DatePrecision)+" "+p.Date.Location().String()+" "+p.Date.Format("15:04"))
+	}
+	if diff := cmp.Diff([]string{"2022-03-15 UTC 00:00", "2022-03-16 UTC 00:00"}, days); diff != "" {
+		t.Errorf("times of day (-want +got):\n%s", diff)
 	}
 }
 

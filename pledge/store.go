@@ -4,9 +4,9 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
 )
 
 // record is how a Book holds a pledge: small, with names and category
@@ -71,13 +71,62 @@ func dateOf(day int32) time.Time {
 
 const secondsPerDay = 24 * 60 * 60
 
+// yearOfDay returns the year of a day numbered as dayOf numbers them, by
+// the proleptic Gregorian calendar, without making a time.Time (Howard
+// Hinnant's days_from_civil, inverted: 400 years are 146,097 days).
+func yearOfDay(day int32) int {
+	z := int64(day) + 719_468 // days since 0000-03-01
+	era := z / 146_097
+	if z < 0 && z%146_097 != 0 {
+		era--
+	}
+	doe := z - era*146_097                                    // day of the era, 0..146096
+	yoe := (doe - doe/1_460 + doe/36_524 - doe/146_096) / 365 // year of the era, 0..399
+	doy := doe - (365*yoe + yoe/4 - yoe/100)                  // day of the year from March 1
+	year := yoe + era*400
+	if doy >= 306 { // January or February: the next calendar year
+		year++
+	}
+	return int(year)
+}
+
 // interner numbers distinct strings.
 type interner struct {
 	ids   map[string]uint32
 	names []string
+	// Strings met lately, by the address of their bytes: records made in
+	// a program often share their names' strings, and a string at the
+	// same address with the same length is the same string (the entry
+	// keeps its bytes alive), found without hashing it.
+	recent [64]recentName
+}
+
+type recentName struct {
+	data *byte
+	n    int
+	id   uint32
 }
 
 func (in *interner) id(s string) uint32 {
+	data := unsafe.StringData(s)
+	r := &in.recent[uintptr(unsafe.Pointer(data))>>4%uintptr(len(in.recent))]
+	if r.data == data && r.n == len(s) && data != nil {
+		return r.id
+	}
+	id := in.lookup(s)
+	*r = recentName{data, len(s), id}
+	return id
+}
+
+// idBytes is id for the text b, which it copies only when new.
+func (in *interner) idBytes(b []byte) uint32 {
+	if id, ok := in.ids[string(b)]; ok {
+		return id
+	}
+	return in.lookup(string(b))
+}
+
+func (in *interner) lookup(s string) uint32 {
 	if id, ok := in.ids[s]; ok {
 		return id
 	}
@@ -121,25 +170,15 @@ func (c *catLists) id(cs []Category) uint32 {
 
 // store is the Book's data, guarded by the Book's mutex.
 type store struct {
-	recs      []record
-	index     map[string]int32  // ID → position in recs
+	layout                      // the records, names, category lists and currencies
+	ids       idIndex           // ID → position in recs
 	revisedBy map[string]string // ID → ID of the record that revises it
 	under     map[string][]int32
-	names     interner   // donors and recipients
-	idx       *nameIndex // their folded names, for query filters; built as queries need it
+	idx       *nameIndex // the folded names, for query filters; built as queries need it
 	order     *dateOrder // positions in date then ID order, for List; built as it needs it
-	cats      catLists
-	curs      []currency.Unit
 
-	// Columns, one entry per record.
-	donor     []uint32
-	recipient []uint32 // 0: none
-	day       []int32  // civil date as days since 1970-01-01; noDay when none
-	prec      []uint8  // the date's Precision: the day counts for a month or a year
-	cur       []uint16 // interned currency
-	stage     []Stage
-	revised   []bool // a later record restates this one: it no longer counts
-	qualified int    // records with a qualifier other than Exact, on them or a part
+	// More columns, one entry per record.
+	revised []bool // a later record restates this one: it no longer counts
 
 	// The fast path of Total: the pieces of every record that stands
 	// alone (no Under either way), in record order, amounts in units of
@@ -178,16 +217,6 @@ func (s *store) amount(i int32) Amount {
 func (s *store) standalone(i int32) bool { return s.fastStage[i] != 0 }
 
 func (s *store) unfast(i int32) { s.fastStage[i] = 0 }
-
-func (s *store) currencyID(u currency.Unit) uint16 {
-	for i, c := range s.curs {
-		if c == u {
-			return uint16(i)
-		}
-	}
-	s.curs = append(s.curs, u)
-	return uint16(len(s.curs) - 1)
-}
 
 func (s *store) extraOf(i int32) *extra {
 	if e := s.recs[i].extra; e != nil {
@@ -235,10 +264,15 @@ func (s *store) link(i int32) *Pledge {
 	return &Pledge{ID: r.id, Under: e.under, Revises: e.revises, Amount: Amount{cur: s.curs[s.cur[i]]}, Stage: s.stage[i]}
 }
 
-// add stores a validated batch.
-func (s *store) add(batch []Pledge) {
-	if s.index == nil {
-		s.index = make(map[string]int32, len(batch))
+// idOf returns the ID of record i.
+func (s *store) idOf(i int32) string { return s.recs[i].id }
+
+// pos returns the position of the record with the ID, or false.
+func (s *store) pos(id string) (int32, bool) { return s.ids.lookup(id, s.idOf) }
+
+// add stores a checked batch.
+func (s *store) add(cb checkedBatch) {
+	if s.names.ids == nil {
 		s.revisedBy = map[string]string{}
 		s.under = map[string][]int32{}
 		s.idx = &nameIndex{}
@@ -247,64 +281,71 @@ func (s *store) add(batch []Pledge) {
 		s.cats.id(nil) // id 0: no categories
 	}
 	start := len(s.recs)
-	for _, p := range batch {
-		pos := int32(len(s.recs))
-		r := record{id: p.ID, cats: s.cats.id(p.Categories)}
-		s.donor = append(s.donor, s.names.id(p.Donor))
-		s.recipient = append(s.recipient, s.names.id(p.Recipient))
-		s.day = append(s.day, dayOf(p.Date))
-		s.prec = append(s.prec, uint8(p.DatePrecision))
-		s.cur = append(s.cur, s.currencyID(p.Amount.cur))
-		s.stage = append(s.stage, p.Stage)
-		s.revised = append(s.revised, false)
-		if v := p.Amount.value; v.NumDigits() <= 18 {
-			r.value, r.exp = v.CoefficientInt64(), v.Exponent()
-		} else {
-			v := p.Amount.value
-			r.extra = &extra{big: &v}
-		}
-		if len(p.Parts) > 0 || len(p.Sources) > 0 || p.Occasion != "" || p.Revises != "" || p.Under != "" || p.Note != "" || p.Qualifier != Exact {
-			if r.extra == nil {
-				r.extra = &extra{}
-			}
-			r.extra.qual = p.Qualifier
-			r.extra.parts, r.extra.sources = p.Parts, p.Sources
-			for _, pt := range p.Parts {
-				r.extra.partCats = append(r.extra.partCats, s.cats.id(pt.Categories))
-			}
-			r.extra.occasion, r.extra.revises, r.extra.under, r.extra.note = p.Occasion, p.Revises, p.Under, p.Note
-		}
-		if r.extra.qualified() {
-			s.qualified++
-		}
-		s.recs = append(s.recs, r)
-		s.fastStage = append(s.fastStage, uint8(p.Stage)+1)
-		s.inTree = append(s.inTree, false)
-		s.index[p.ID] = pos
+	n := len(cb.seg.recs)
+	s.take(&cb.seg.layout)
+	s.revised = append(room(s.revised, n), make([]bool, n)...)
+	s.inTree = append(room(s.inTree, n), make([]bool, n)...)
+	s.fastStage = room(s.fastStage, n)
+	for _, st := range s.stage[start:] {
+		s.fastStage = append(s.fastStage, uint8(st)+1)
 	}
+	s.index(cb.ids, start)
 	// Links, once every record of the batch has its position.
 	for i := start; i < len(s.recs); i++ {
-		p := &batch[i-start]
-		if p.Revises != "" {
-			s.revisedBy[p.Revises] = p.ID
-			old := s.index[p.Revises]
+		e := s.recs[i].extra
+		if e == nil {
+			continue
+		}
+		if e.revises != "" {
+			s.revisedBy[e.revises] = s.recs[i].id
+			old, _ := s.pos(e.revises)
 			s.revised[old] = true
 			s.unfast(old)
 			if s.inTree[old] {
 				s.joinTree(int32(i))
 			}
 		}
-		if p.Under != "" {
-			s.under[p.Under] = append(s.under[p.Under], int32(i))
+		if e.under != "" {
+			s.under[e.under] = append(s.under[e.under], int32(i))
 			s.joinTree(int32(i))
-			s.joinTree(s.index[s.head(p.Under)])
+			head, _ := s.pos(s.head(e.under))
+			s.joinTree(head)
 		}
 	}
+	// Most records are one piece.
+	s.pieceRec = room(s.pieceRec, n)
+	s.pieceCats = room(s.pieceCats, n)
+	s.pieceYear = room(s.pieceYear, n)
+	s.pieceUnits = room(s.pieceUnits, n)
 	for i := start; i < len(s.recs); i++ {
 		if !s.inTree[i] {
 			s.addPieces(int32(i))
 		}
 	}
+}
+
+// index adds the IDs of the records from start on, which ids holds by
+// their position from start, to the store's index.
+func (s *store) index(ids idIndex, start int) {
+	n := len(s.recs) - start
+	if ids.n != n {
+		// Not one entry a record: cannot happen for a checked batch, whose
+		// IDs are all given and distinct; index them one by one.
+		s.ids.reserve(n)
+		for i := start; i < len(s.recs); i++ {
+			id := s.recs[i].id
+			s.ids.insert(idTag(id), int32(i), func(k int32) bool { return s.recs[k].id == id })
+		}
+		return
+	}
+	if s.ids.n == 0 && start == 0 {
+		s.ids = ids
+		return
+	}
+	s.ids.reserve(n)
+	// ids gives its IDs in about increasing order of tag: the table is
+	// written in order.
+	ids.each(func(tag uint32, pos int32) { s.ids.put(idSlot{tag: tag, pos: uint32(start) + uint32(pos) + 1}) })
 }
 
 // joinTree moves record i from the fast path to the fulfilment trees.
@@ -334,7 +375,7 @@ func (s *store) addPieces(i int32) {
 	r := &s.recs[i]
 	year := int16(0)
 	if s.day[i] != noDay {
-		year = int16(dateOf(s.day[i]).Year())
+		year = int16(yearOfDay(s.day[i]))
 	}
 	if r.extra.qualified() {
 		// A qualified record takes the exact path, which carries the

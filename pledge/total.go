@@ -586,7 +586,7 @@ func (t *totaler) treePieces(out []piece, pipeline bool) []piece {
 			roots = append(roots, i)
 			continue
 		}
-		parent := st.index[t.head(under)]
+		parent, _ := st.pos(t.head(under))
 		t.children[parent] = append(t.children[parent], i)
 	}
 	slices.Sort(roots)

@@ -1,8 +1,6 @@
 package pledge
 
 import (
-	"bufio"
-	"encoding/csv"
 	"io"
 	"slices"
 	"strconv"
@@ -23,11 +21,31 @@ import (
 // amount and otherwise its name, as [Qualifier.String] writes it
 // ("approximately", "more than", "mixed"). Records is the number of
 // records counted in the row. Grouped by [ByCurrency], the currency
-// column stands where that dimension does and is not written twice. The
-// grand totals are not written: they are the sum of the rows per currency.
-func (t Totals) WriteCSV(w io.Writer) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	cw := csv.NewWriter(bw)
+// column stands where that dimension does and is not written twice.
+//
+// The grand totals are not written: a long-form sheet adds its rows up,
+// and a row of totals would count twice. Their amounts are the sums of
+// the rows per currency, but what can be said of them is not always
+// what the rows' qualifiers make by [Figure.Add]: a record counted whole
+// keeps its own qualifier, so rows of "at least 30" and "at most 70"
+// from an exact record of 100 add up to an exact 100. Take the qualified
+// sums from [Totals.Figures], or the totals' JSON.
+//
+// Read amount as an exact decimal, as [Book.WriteCSV] says: in DuckDB,
+// read_csv('totals.csv', types = {'amount': 'DECIMAL(38,10)'}), with a
+// scale that holds the places of the amounts (a converted total keeps
+// every place of amount × rate); in pandas, pd.read_csv('totals.csv',
+// converters={'amount': Decimal}). Keys are written as they are, so for
+// a file people will open in a spreadsheet program use
+// [Totals.WriteCSVWith] with [CSVOptions].Spreadsheet.
+func (t Totals) WriteCSV(w io.Writer) error { return t.WriteCSVWith(w, CSVOptions{}) }
+
+// WriteCSVWith writes the totals as [Totals.WriteCSV] does, in the same
+// layout, as opts say: with opts.Spreadsheet, a file for a spreadsheet
+// program, guarded against formula injection, which is not meant to be
+// read back (see [CSVOptions]).
+func (t Totals) WriteCSVWith(w io.Writer, opts CSVOptions) error {
+	out := newCSVOut(w, opts)
 	byCurrency := slices.Index(t.dims, ByCurrency)
 	header := make([]string, 0, len(t.dims)+4)
 	for _, d := range t.dims {
@@ -37,7 +55,7 @@ func (t Totals) WriteCSV(w io.Writer) error {
 		header = append(header, "currency")
 	}
 	header = append(header, "amount", "qualifier", "records")
-	if err := cw.Write(header); err != nil {
+	if err := out.write(header); err != nil {
 		return err
 	}
 	line := make([]string, 0, len(header))
@@ -47,13 +65,9 @@ func (t Totals) WriteCSV(w io.Writer) error {
 			line = append(line, r.Amount.cur.String())
 		}
 		line = append(line, r.Amount.value.String(), qualifierCell(r.Qualifier), strconv.Itoa(r.Count))
-		if err := cw.Write(line); err != nil {
+		if err := out.write(line); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return out.flush()
 }

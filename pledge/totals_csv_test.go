@@ -57,3 +57,30 @@ USD,2450000000.5,,2
 		}
 	}
 }
+
+// TestTotalsWriteCSVSumQualifier: the long form writes no sums, and the
+// sum's qualifier does not follow from the rows': an exact 100 with at
+// least 30 of it humanitarian is "at least 30" humanitarian and "at most
+// 70" unspecified, but exactly 100 in all, which Figures gives.
+func TestTotalsWriteCSVSumQualifier(t *testing.T) {
+	b := bookOf(t, pledge.Pledge{ID: "p", Donor: "D", Amount: usd("100"),
+		Parts: []pledge.Part{{Amount: usd("30"), Qualifier: pledge.AtLeast, Categories: []pledge.Category{pledge.Humanitarian}}}})
+	tot, err := b.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := tot.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	want := `category,currency,amount,qualifier,records
+humanitarian,USD,30,at least,1
+unspecified,USD,70,at most,1
+`
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]pledge.Figure{{Amount: usd("100")}}, tot.Figures(), cmp.Comparer(pledge.Amount.Equal)); diff != "" {
+		t.Errorf("Figures (-want +got):\n%s", diff)
+	}
+}

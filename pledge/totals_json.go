@@ -381,7 +381,7 @@ func readTotals(data []byte) (Totals, error) {
 		if w == nil {
 			return Amount{}, ErrMissing
 		}
-		a, err := w.amount()
+		a, err := w.amount(nil)
 		if err == nil && a.Sign() < 0 {
 			err = &AmountError{Value: a.value.String(), Reason: "negative"}
 		}

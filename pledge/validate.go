@@ -124,19 +124,33 @@ var (
 
 // checkFields validates what a record says about itself, without looking at
 // other records.
-func checkFields(p *Pledge, ps *problems) {
+func checkFields(p *Pledge, ps *problems) { checkFieldsKnown(p, ps, 0) }
+
+// Fields that checkFieldsKnown can be told pass already: a batch checks
+// each name and list of categories it meets once (see segment.known).
+const (
+	knownDonor = 1 << iota
+	knownRecipient
+	knownCategories
+)
+
+// checkFieldsKnown is checkFields for a record whose fields that known
+// names are known to pass.
+func checkFieldsKnown(p *Pledge, ps *problems, known uint8) {
 	switch {
 	case p.ID == "":
 		ps.add("id", errNoID)
 	default:
 		checkName(p.ID, "id", ps)
 	}
-	if strings.TrimSpace(p.Donor) == "" {
+	switch {
+	case known&knownDonor != 0:
+	case strings.TrimSpace(p.Donor) == "":
 		ps.add("donor", errNoDonor)
-	} else {
+	default:
 		checkName(p.Donor, "donor", ps)
 	}
-	if p.Recipient != "" {
+	if p.Recipient != "" && known&knownRecipient == 0 {
 		checkName(p.Recipient, "recipient", ps)
 	}
 	checkText(p.Occasion, "occasion", ps)
@@ -158,7 +172,9 @@ func checkFields(p *Pledge, ps *problems) {
 		checkDate(src.Date, f+".date", ps)
 	}
 	checkAmount(p.Amount, "amount", ps)
-	checkCategories(p.Categories, "categories", ps)
+	if known&knownCategories == 0 {
+		checkCategories(p.Categories, "categories", ps)
+	}
 
 	if len(p.Parts) == 0 {
 		return
@@ -192,12 +208,29 @@ func checkFields(p *Pledge, ps *problems) {
 // checkName checks an ID or a name that becomes a key in totals: text (see
 // checkText) on one line, with no spaces at either end.
 func checkName(s, field string, ps *problems) {
+	if plainName(s) {
+		return
+	}
 	if !checkRunes(s, field, true, ps) {
 		return
 	}
 	if strings.TrimSpace(s) != s {
 		ps.add(field, fmt.Errorf("%w: %s has spaces at an end", ErrInvalid, problem.Quote(s)))
 	}
+}
+
+// plainName reports whether s is a name that passes checkName at a glance:
+// printable ASCII, with no space at either end. Most names are.
+func plainName[T string | []byte](s T) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // checkText checks free text: valid UTF-8, so that it survives a JSON round
@@ -209,6 +242,9 @@ func checkText(s, field string, ps *problems) bool { return checkRunes(s, field,
 // checkRunes checks s as checkText does; a name may not hold tab, line feed
 // or carriage return either.
 func checkRunes(s, field string, name bool, ps *problems) bool {
+	if s == "" {
+		return true
+	}
 	at, why := textFault(s, name)
 	if at < 0 {
 		return true
@@ -224,10 +260,19 @@ func textFault(s string, name bool) (int, string) { return input.BadChar(s, name
 
 // checkDate checks that a date can be written as YYYY-MM-DD.
 func checkDate(d time.Time, field string, ps *problems) {
+	if d.IsZero() || d.Location() == time.UTC && firstSecond <= d.Unix() && d.Unix() <= lastSecond {
+		return
+	}
 	if !d.IsZero() && (d.Year() < 1 || d.Year() > 9999) {
 		ps.add(field, fmt.Errorf("%w: year %d is outside 1..9999", ErrInvalid, d.Year()))
 	}
 }
+
+// The first and last second of the years 1 to 9999, UTC.
+var (
+	firstSecond = time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	lastSecond  = time.Date(9999, time.December, 31, 23, 59, 59, 0, time.UTC).Unix()
+)
 
 // checkAmount reports whether a is an amount of money that can be recorded.
 func checkAmount(a Amount, field string, ps *problems) bool {
@@ -269,7 +314,13 @@ func shortDecimal(d decimal.Decimal) string {
 // undivided amount cannot be both "military" and "military/non-lethal". A
 // category that overlaps one before it is reported once, naming the first.
 func checkCategories(cs []Category, field string, ps *problems) {
-	if len(cs) == 0 {
+	switch len(cs) {
+	case 0:
+		return
+	case 1: // nothing to overlap
+		if err := cs[0].Check(); err != nil {
+			ps.add(field+"[0]", err)
+		}
 		return
 	}
 	errs := make([]error, len(cs))
@@ -367,26 +418,32 @@ func comparePaths(a, b string) int {
 // the records it touches, however long the chains.
 type overlay struct {
 	b          *store
-	batch      map[string]*Pledge
+	batch      []Pledge
+	ids        *idIndex          // of batch: the first record with each ID
 	revisedBy  map[string]string // new revisions only
 	batchUnder map[string][]*Pledge
 	heads      map[string]string // memo of head; "" marks a revision loop
 	limit      int
 }
 
-func newOverlay(b *store, n int) *overlay {
+func newOverlay(b *store, batch []Pledge, ids *idIndex) *overlay {
 	return &overlay{
-		b: b, batch: make(map[string]*Pledge, n), revisedBy: map[string]string{},
+		b: b, batch: batch, ids: ids, revisedBy: map[string]string{},
 		batchUnder: map[string][]*Pledge{}, heads: map[string]string{},
-		limit: len(b.recs) + n + 1,
+		limit: len(b.recs) + len(batch) + 1,
 	}
 }
 
+// first returns the position of the first batch record with the ID, or false.
+func (o *overlay) first(id string) (int32, bool) {
+	return o.ids.lookup(id, func(k int32) string { return o.batch[k].ID })
+}
+
 func (o *overlay) get(id string) (*Pledge, bool) {
-	if p, ok := o.batch[id]; ok {
-		return p, true
+	if k, ok := o.first(id); ok {
+		return &o.batch[k], true
 	}
-	if i, ok := o.b.index[id]; ok {
+	if i, ok := o.b.pos(id); ok {
 		return o.b.link(i), true
 	}
 	return nil, false
@@ -449,12 +506,13 @@ func (o *overlay) inheritUnder(batch []Pledge) {
 
 // checkLinks validates Revises and Under of each batch record against the
 // book and the batch, records new revisions in o, and reports cycles.
-func (o *overlay) checkLinks(batch []Pledge, all []problems) {
+func (o *overlay) checkLinks(batch []Pledge, all *batchProblems) {
 	for i := range batch {
-		p, ps := &batch[i], &all[i]
+		p := &batch[i]
 		if p.Revises == "" {
 			continue
 		}
+		ps := all.at(i)
 		switch _, ok := o.get(p.Revises); {
 		case p.Revises == p.ID:
 			ps.add("revises", fmt.Errorf("%w: pledge revises itself", ErrCycle))
@@ -469,10 +527,11 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 		}
 	}
 	for i := range batch {
-		p, ps := &batch[i], &all[i]
+		p := &batch[i]
 		if p.Under == "" {
 			continue
 		}
+		ps := all.at(i)
 		o.batchUnder[p.Under] = append(o.batchUnder[p.Under], p)
 		if p.Under == p.ID {
 			ps.add("under", fmt.Errorf("%w: pledge is under itself", ErrCycle))
@@ -498,14 +557,14 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 		}
 	}
 	for i := range batch {
-		if o.batch[batch[i].ID] != &batch[i] {
-			continue // no ID, or a duplicate: already reported
-		}
 		if _, revised := o.reviser(batch[i].ID); !revised {
 			continue // only a revised record can be on a loop of revisions
 		}
+		if k, ok := o.first(batch[i].ID); !ok || int(k) != i {
+			continue // no ID, or a duplicate: already reported
+		}
 		if _, ok := o.head(batch[i].ID); !ok {
-			all[i].add("revises", fmt.Errorf("%w: revisions loop back to %s", ErrCycle, problem.Quote(batch[i].ID)))
+			all.at(i).add("revises", fmt.Errorf("%w: revisions loop back to %s", ErrCycle, problem.Quote(batch[i].ID)))
 		}
 	}
 	o.checkCycles(batch, all)
@@ -516,7 +575,7 @@ func (o *overlay) checkLinks(batch []Pledge, all []problems) {
 // followed through revisions. Every such loop passes through a batch
 // record, so walking up from each one, with what is known memoised, finds
 // them all in one pass.
-func (o *overlay) checkCycles(batch []Pledge, all []problems) {
+func (o *overlay) checkCycles(batch []Pledge, all *batchProblems) {
 	const (
 		visiting = 1
 		clear    = 2
@@ -559,9 +618,12 @@ func (o *overlay) checkCycles(batch []Pledge, all []problems) {
 			state[id] = clear
 		}
 	}
+	if len(state) == 0 {
+		return
+	}
 	for i := range batch {
-		if state[batch[i].ID] == looped && all[i].n == 0 {
-			all[i].add("under", fmt.Errorf("%w: fulfilment loops back to %s", ErrCycle, problem.Quote(batch[i].ID)))
+		if state[batch[i].ID] == looped && all.count(i) == 0 {
+			all.at(i).add("under", fmt.Errorf("%w: fulfilment loops back to %s", ErrCycle, problem.Quote(batch[i].ID)))
 		}
 	}
 }
@@ -569,10 +631,10 @@ func (o *overlay) checkCycles(batch []Pledge, all []problems) {
 // checkRevisedChildren makes the restatement that now counts agree with the
 // records under anything in the chain it restates: same currency, no later
 // stage. Each chain is walked once.
-func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
+func (o *overlay) checkRevisedChildren(batch []Pledge, all *batchProblems) {
 	for i := range batch {
 		p := &batch[i]
-		if p.Revises == "" || all[i].n > 0 {
+		if p.Revises == "" || all.count(i) > 0 {
 			continue
 		}
 		if h, _ := o.head(p.ID); h != p.ID {
@@ -582,11 +644,11 @@ func (o *overlay) checkRevisedChildren(batch []Pledge, all []problems) {
 		for id != "" && steps <= o.limit {
 			for _, c := range o.childrenOf(id) {
 				if c.Amount.cur != p.Amount.cur {
-					all[i].add("amount", fmt.Errorf("%w: %s, under the restated %s, is in %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Amount.cur))
+					all.at(i).add("amount", fmt.Errorf("%w: %s, under the restated %s, is in %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Amount.cur))
 					return
 				}
 				if c.Stage < p.Stage {
-					all[i].add("stage", fmt.Errorf("%w: %s, under the restated %s, is only %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Stage))
+					all.at(i).add("stage", fmt.Errorf("%w: %s, under the restated %s, is only %s", ErrConflict, problem.Quote(c.ID), problem.Quote(id), c.Stage))
 					return
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -77,6 +78,18 @@ func TestCollectorKeepsTheFirst(t *testing.T) {
 		}
 		if diff := cmp.Diff(all[:keep], err.Problems, cmp.Comparer(func(a, b Problem) bool { return a.Index == b.Index && a.Field == b.Field })); diff != "" || err.Omitted != n-keep {
 			t.Fatalf("round %d: omitted %d, want %d (-want +got):\n%s", round, err.Omitted, n-keep, diff)
+		}
+	}
+}
+
+// TestYearOfDay holds yearOfDay to the time package on every day of the
+// years 1 to 9999 and a few beyond.
+func TestYearOfDay(t *testing.T) {
+	start := dayOf(time.Date(-2, time.January, 1, 0, 0, 0, 0, time.UTC))
+	end := dayOf(time.Date(10002, time.December, 31, 0, 0, 0, 0, time.UTC))
+	for d := start; d <= end; d++ {
+		if got, want := yearOfDay(d), dateOf(d).Year(); got != want {
+			t.Fatalf("yearOfDay(%d) = %d, want %d (%s)", d, got, want, dateOf(d).Format("2006-01-02"))
 		}
 	}
 }

@@ -51,6 +51,8 @@ func TestParseQualifierWords(t *testing.T) {
 		"at most": pledge.AtMost, "≤": pledge.AtMost, "<=": pledge.AtMost,
 		"more than": pledge.MoreThan, "More than": pledge.MoreThan, ">": pledge.MoreThan,
 		"less than": pledge.LessThan, " < ": pledge.LessThan,
+		"about": pledge.Approximately, "About": pledge.Approximately, "around": pledge.Approximately,
+		"approx": pledge.Approximately, "approx.": pledge.Approximately, "Approx.": pledge.Approximately,
 	}
 	got := map[string]pledge.Qualifier{}
 	for text := range tests {
@@ -63,7 +65,7 @@ func TestParseQualifierWords(t *testing.T) {
 	if diff := cmp.Diff(tests, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	for _, text := range []string{"", "roughly", "≥≥", strings.Repeat("at least", 100)} {
+	for _, text := range []string{"", "roughly", "some", "over", "under", "≥≥", strings.Repeat("at least", 100)} {
 		if _, err := pledge.ParseQualifier(text); !errors.Is(err, pledge.ErrInvalid) {
 			t.Errorf("ParseQualifier(%.20q) = %v, want ErrInvalid", text, err)
 		}

@@ -1,10 +1,10 @@
-// Command compare measures summitry's Book.Total against the exact tools an
-// analyst would use instead, on the same data set, and checks that they all
-// give the same totals, digit for digit.
+// Command compare measures summitry against the exact tools an analyst
+// would use instead, on the same data set, and checks that they all give
+// the same totals, digit for digit.
 //
 // Usage, from the module root:
 //
-//	go run ./bench/compare [-n 1000000] [-big 0] [-count 3]
+//	go run ./bench/compare [-n 1000000] [-big 0] [-count 3] [-runs 7] [-profile cpu.out]
 //	go run ./bench/compare -emit data.csv    # only print the Go totals of a CSV
 //
 // It generates n pledges (internal/benchdata: 100 donors, 20 categories,
@@ -20,9 +20,16 @@
 //     temporary folder and runs bench/duckdb.mjs (SUM over DECIMAL(38,2),
 //     grouped by VARCHAR keys and, as DuckDB at its best, by ENUM keys);
 //
-// checks that every tool printed the same totals and prints their times and
-// ratios. Python and DuckDB are skipped, with a note, when they cannot run.
-// The exit status is 1 when totals differ or a step fails.
+// and prints the medians of their runs, the spread and the ratios. Then,
+// end to end, it writes the same records as a book's CSV with
+// Book.WriteCSV and times each tool from that file to the totals by donor
+// and category, -runs times: summitry (Book.ReadCSV and Total, in this
+// process), DuckDB (read_csv and SUM ... GROUP BY in one query) and Python
+// (csv, decimal and a dict); and, as the floor, reading the file's bytes
+// alone. It checks that every tool printed the same totals and prints a
+// Markdown table, ready to paste, with the ratios of this run's medians.
+// Python and DuckDB are skipped, with a note, when they cannot run. The
+// exit status is 1 when totals differ or a step fails.
 package main
 
 import (
@@ -32,6 +39,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,7 +48,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/summitry/summitry/internal/benchdata"
@@ -60,6 +67,8 @@ func main() {
 		noPython  = flag.Bool("nopython", false, "skip the Python reference")
 		dir       = flag.String("dir", "", "folder for the data set and DuckDB (default: a new temporary folder, removed afterwards)")
 		emit      = flag.String("emit", "", "only read this CSV and print the Go totals, as the references print theirs")
+		runs      = flag.Int("runs", 7, "runs of each tool from the book's CSV to the totals (Python: half as many)")
+		profile   = flag.String("profile", "", "write a CPU profile of summitry's loads from the book's CSV to this file")
 	)
 	flag.IntVar(&spec.N, "n", 1_000_000, "pledges in the data set")
 	flag.IntVar(&spec.Big, "big", 0, "pledges with 25-digit amounts, beyond int64 (exercises the exact fallback)")
@@ -90,7 +99,7 @@ func main() {
 		return
 	}
 
-	c := &comparison{spec: spec, count: *count, benchtime: *benchtime, duckVer: *duckVer, python: !*noPython}
+	c := &comparison{spec: spec, count: *count, benchtime: *benchtime, duckVer: *duckVer, python: !*noPython, runs: max(1, *runs), profile: *profile}
 	if err := c.run(*dir); err != nil {
 		fatal(err)
 	}
@@ -110,19 +119,22 @@ type comparison struct {
 	benchtime string
 	duckVer   string
 	python    bool
+	runs      int    // of each tool, end to end
+	profile   string // where to write a CPU profile of summitry's loads
+	duck      struct{ dir, note string }
 
 	root, work, csvPath string
 	failed              bool
 }
 
 // result is what one tool printed: its totals, one canonical line per
-// group, and its fields (time_ns, rows, versions).
+// group, and its fields (times_ns, rows, versions).
 type result struct {
-	name   string
-	lines  []string
-	meta   map[string]string
-	timeNs float64 // best time of one full totalling
-	note   string
+	name  string
+	lines []string
+	meta  map[string]string
+	times timing // of one full totalling, each run
+	note  string
 }
 
 func (c *comparison) run(dir string) error {
@@ -197,6 +209,11 @@ func (c *comparison) run(dir string) error {
 
 	step("times")
 	c.report(bench, refs)
+
+	step("end to end: the book's CSV file to the totals")
+	if err := c.endToEnd(rows); err != nil {
+		return err
+	}
 	if c.failed {
 		fmt.Println("\nFAILED: see above")
 	}
@@ -280,37 +297,26 @@ func (c *comparison) goEmit(rows []benchdata.Row) ([]string, error) {
 // category as canonical lines: "donor,category,amount", two decimals.
 func goTotals(rows []benchdata.Row) ([]string, error) {
 	var book pledge.Book
-	if err := book.Add(benchdata.Pledges(rows)...); err != nil {
+	if err := book.Add(pledgesOf(rows)...); err != nil {
 		return nil, err
 	}
-	t, err := book.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByDonor, pledge.ByCategory}})
+	t, err := book.Total(byDonorCategory)
 	if err != nil {
 		return nil, err
 	}
-	var lines []string
-	for _, r := range t.Rows() {
-		v := r.Amount.Decimal()
-		if !v.Round(2).Equal(v) {
-			return nil, fmt.Errorf("total %q %s has more than two decimals", r.Keys, v)
-		}
-		if r.Amount.Currency().String() != "USD" {
-			return nil, fmt.Errorf("total %q in %s", r.Keys, r.Amount.Currency())
-		}
-		lines = append(lines, r.Keys[0]+","+r.Keys[1]+","+v.StringFixed(2))
-	}
-	slices.Sort(lines)
-	return lines, nil
+	return totalLines(t)
 }
 
-// benchLine is one benchmark's best run.
+// benchLine is one benchmark's runs.
 type benchLine struct {
-	nsOp, bytesOp, allocsOp float64
+	runs              timing // ns/op of each run
+	bytesOp, allocsOp float64
 }
 
 var benchRE = regexp.MustCompile(`^Benchmark(\w+?)(?:-\d+)?\s+\d+\s+(.*)$`)
 
 // goBench runs the two Go benchmarks on the data set and returns, for each,
-// its fastest of c.count runs.
+// its c.count runs.
 func (c *comparison) goBench() (map[string]benchLine, error) {
 	args := []string{"test", "-run", "^$", "-bench", "^Benchmark(BookTotal1M|NaiveShopspring1M)$", "-benchmem",
 		"-count", strconv.Itoa(c.count), "-benchtime", c.benchtime, "./pledge"}
@@ -333,7 +339,7 @@ func (c *comparison) goBench() (map[string]benchLine, error) {
 		if m == nil {
 			continue
 		}
-		var b benchLine
+		b := best[m[1]]
 		f := strings.Fields(m[2])
 		for i := 0; i+1 < len(f); i += 2 {
 			v, err := strconv.ParseFloat(f[i], 64)
@@ -342,16 +348,14 @@ func (c *comparison) goBench() (map[string]benchLine, error) {
 			}
 			switch f[i+1] {
 			case "ns/op":
-				b.nsOp = v
+				b.runs = append(b.runs, v)
 			case "B/op":
 				b.bytesOp = v
 			case "allocs/op":
 				b.allocsOp = v
 			}
 		}
-		if old, ok := best[m[1]]; b.nsOp > 0 && (!ok || b.nsOp < old.nsOp) {
-			best[m[1]] = b
-		}
+		best[m[1]] = b
 	}
 	for _, name := range []string{"BookTotal1M", "NaiveShopspring1M"} {
 		if _, ok := best[name]; !ok {
@@ -373,45 +377,57 @@ func (c *comparison) pythonRef() *result {
 	return r
 }
 
-// duckDB installs @duckdb/node-api into the work folder and runs a copy of
-// bench/duckdb.mjs there (ES modules resolve packages next to the script).
+// duckDB runs bench/duckdb.mjs on the data set's CSV.
 func (c *comparison) duckDB() *result {
 	r := &result{name: "DuckDB SUM(DECIMAL(38,2))"}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		r.note = "no node on PATH"
+	dir, note := c.duckDir()
+	if dir == "" {
+		r.note = note
 		return r
+	}
+	c.runRef(r, exec.Command("node", filepath.Join(dir, "duckdb.mjs"), c.csvPath))
+	return r
+}
+
+// duckDir installs @duckdb/node-api into the work folder, once, with a
+// copy of bench/duckdb.mjs beside it (ES modules resolve packages next to
+// the script), and returns the folder; "" and why not when it cannot.
+func (c *comparison) duckDir() (string, string) {
+	if c.duck.dir != "" || c.duck.note != "" {
+		return c.duck.dir, c.duck.note
+	}
+	c.duck.dir, c.duck.note = c.installDuckDB()
+	return c.duck.dir, c.duck.note
+}
+
+func (c *comparison) installDuckDB() (string, string) {
+	if _, err := exec.LookPath("node"); err != nil {
+		return "", "no node on PATH"
 	}
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		r.note = "no npm on PATH"
-		return r
+		return "", "no npm on PATH"
 	}
 	dir := filepath.Join(c.work, "duckdb")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		r.note = err.Error()
-		return r
+		return "", err.Error()
 	}
 	if err := os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"private": true, "type": "module"}`+"\n"), 0o644); err != nil {
-		r.note = err.Error()
-		return r
+		return "", err.Error()
 	}
 	install := exec.Command(npm, "install", "--no-audit", "--no-fund", "--loglevel=error", "@duckdb/node-api@"+c.duckVer)
 	install.Dir = dir
 	if out, err := install.CombinedOutput(); err != nil {
-		r.note = fmt.Sprintf("npm install @duckdb/node-api@%s failed: %v: %s", c.duckVer, err, firstLine(out))
-		return r
+		return "", fmt.Sprintf("npm install @duckdb/node-api@%s failed: %v: %s", c.duckVer, err, firstLine(out))
 	}
 	script, err := os.ReadFile(filepath.Join(c.root, "bench", "duckdb.mjs"))
 	if err == nil {
 		err = os.WriteFile(filepath.Join(dir, "duckdb.mjs"), script, 0o644)
 	}
 	if err != nil {
-		r.note = err.Error()
-		return r
+		return "", err.Error()
 	}
-	c.runRef(r, exec.Command(node, filepath.Join(dir, "duckdb.mjs"), c.csvPath))
-	return r
+	return dir, ""
 }
 
 func firstLine(b []byte) string {
@@ -449,20 +465,24 @@ func (c *comparison) runRef(r *result, cmd *exec.Cmd) {
 		lines = append(lines, line)
 	}
 	slices.Sort(lines)
-	ns, err := strconv.ParseFloat(r.meta["time_ns"], 64)
+	key := "times_ns"
+	if r.meta[key] == "" {
+		key = "e2e_ns"
+	}
+	times, err := parseTimes(r.meta[key])
 	if err != nil {
-		r.note = fmt.Sprintf("no time_ns in its output: %v", err)
+		r.note = fmt.Sprintf("no %s in its output: %v", key, err)
 		c.failed = true
 		return
 	}
-	r.lines, r.timeNs = lines, ns
-	fmt.Printf("best time %s; %s\n", fmtDuration(ns), versions(r.meta))
+	r.lines, r.times = lines, times
+	fmt.Printf("median %s (%s); %s\n", fmtDuration(times.median()), times.spread(), versions(r.meta))
 }
 
 func versions(meta map[string]string) string {
 	var parts []string
 	for k, v := range meta {
-		if !strings.HasPrefix(k, "time_") && k != "rows" {
+		if !strings.HasSuffix(k, "_ns") && k != "rows" {
 			parts = append(parts, k+" "+v)
 		}
 	}
@@ -501,47 +521,62 @@ func diffLines(want, got []string) string {
 	return b.String()
 }
 
+// fmtDuration writes a time to three significant digits: 1.70ms, 132ms.
 func fmtDuration(ns float64) string {
-	return time.Duration(ns).Round(time.Duration(max(1, ns/1000))).String()
+	unit := 1.0
+	for unit*1000 <= ns {
+		unit *= 10
+	}
+	return time.Duration(math.Round(ns/unit) * unit).String()
 }
 
-// report prints the table of times and the ratios to Book.Total.
+// report prints the table of times and the ratios to Book.Total, from
+// the medians of this run.
 func (c *comparison) report(bench map[string]benchLine, refs []*result) {
 	book := bench["BookTotal1M"]
 	naive := bench["NaiveShopspring1M"]
 	n := float64(c.spec.N)
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	width := len("DuckDB SUM(DECIMAL(38,2)), ENUM keys")
-	fmt.Fprintf(w, "%-*s\ttime\tns/record\tallocs/op\tBook.Total is\t\n", width, "exact totals by donor and category")
-	row := func(name string, ns float64, allocs string) {
-		ratio := ns / book.nsOp
-		var vs string
-		switch {
-		case name == "summitry Book.Total (Go)":
-			vs = "—"
-		case ratio >= 1:
-			vs = fmtRatio(ratio) + " faster"
-		default:
-			vs = fmtRatio(1/ratio) + " slower"
+	fmt.Printf("| exact totals by donor × category, %s records | median | spread | ns/record | allocs/op | Book.Total is |\n", count(c.spec.N))
+	fmt.Println("|---|---:|---:|---:|---:|---:|")
+	row := func(name string, t timing, allocs string) {
+		vs := "—"
+		if name != "summitry `Book.Total`" {
+			vs = versus(t.median() / book.runs.median())
 		}
-		fmt.Fprintf(w, "%-*s\t%s\t%.1f\t%s\t%s\t\n", width, name, fmtDuration(ns), ns/n, allocs, vs)
+		fmt.Printf("| %s | %s | %s | %.1f | %s | %s |\n", name, fmtDuration(t.median()), t.spread(), t.median()/n, allocs, vs)
 	}
-	row("summitry Book.Total (Go)", book.nsOp, strconv.FormatFloat(book.allocsOp, 'f', -1, 64))
-	row("naive shopspring Add into a map (Go)", naive.nsOp, strconv.FormatFloat(naive.allocsOp, 'f', -1, 64))
+	row("summitry `Book.Total`", book.runs, strconv.FormatFloat(book.allocsOp, 'f', -1, 64))
+	row("naive shopspring `Add` into a map (Go)", naive.runs, strconv.FormatFloat(naive.allocsOp, 'f', -1, 64))
 	for _, r := range refs {
 		if r.lines == nil {
-			fmt.Fprintf(w, "%-*s\tskipped\t\t\t\t\n", width, r.name)
+			fmt.Printf("| %s | skipped | | | | |\n", r.name)
 			continue
 		}
-		row(r.name, r.timeNs, "")
-		if ns, err := strconv.ParseFloat(r.meta["time_enum_ns"], 64); err == nil {
-			row(r.name+", ENUM keys", ns, "")
+		row(r.name, r.times, "")
+		if t, err := parseTimes(r.meta["enum_times_ns"]); err == nil {
+			row(r.name+", ENUM keys", t, "")
 		}
 	}
-	w.Flush()
-
 	fmt.Println()
 	fmt.Printf("targets (issue 7): %s\n", strings.Join(targets(book, naive, refs), "; "))
+}
+
+// versus says how Book.Total (or the load) compares with a tool that took
+// ratio times as long.
+func versus(ratio float64) string {
+	if ratio >= 1 {
+		return fmtRatio(ratio) + " faster"
+	}
+	return fmtRatio(1/ratio) + " slower"
+}
+
+// count writes n as people read it: "1,000,000".
+func count(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // fmtRatio prints a ratio with two decimals near 1, one beyond.
@@ -560,17 +595,61 @@ func targets(book, naive benchLine, refs []*result) []string {
 		}
 		return fmt.Sprintf("vs %s %.1f× (want ≥ %g×: %s)", name, ratio, want, ok)
 	}
-	out := []string{verdict("naive", naive.nsOp/book.nsOp, 20)}
+	b := book.runs.median()
+	out := []string{verdict("naive", naive.runs.median()/b, 20)}
 	for _, r := range refs {
 		if r.lines != nil && strings.HasPrefix(r.name, "Python") {
-			out = append(out, verdict("Python", r.timeNs/book.nsOp, 50))
+			out = append(out, verdict("Python", r.times.median()/b, 50))
 		}
 		if r.lines != nil && strings.HasPrefix(r.name, "DuckDB") {
-			out = append(out, fmt.Sprintf("vs DuckDB %.2f× (aim: ≥ 1×)", r.timeNs/book.nsOp))
-			if ns, err := strconv.ParseFloat(r.meta["time_enum_ns"], 64); err == nil {
-				out = append(out, fmt.Sprintf("vs DuckDB with ENUM keys %.2f×", ns/book.nsOp))
+			out = append(out, fmt.Sprintf("vs DuckDB %.2f× (aim: ≥ 1×)", r.times.median()/b))
+			if t, err := parseTimes(r.meta["enum_times_ns"]); err == nil {
+				out = append(out, fmt.Sprintf("vs DuckDB with ENUM keys %.2f×", t.median()/b))
 			}
 		}
 	}
 	return out
+}
+
+// timing is the times of the runs of one measurement, in nanoseconds.
+type timing []float64
+
+// parseTimes reads "t1,t2,...".
+func parseTimes(s string) (timing, error) {
+	if s == "" {
+		return nil, errors.New("no times")
+	}
+	var t timing
+	for f := range strings.SplitSeq(s, ",") {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return nil, err
+		}
+		t = append(t, v)
+	}
+	return t, nil
+}
+
+// median is the middle run (the mean of the middle two for an even count).
+func (t timing) median() float64 {
+	if len(t) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(t))
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// spread is the fastest and slowest run.
+func (t timing) spread() string {
+	if len(t) == 0 {
+		return ""
+	}
+	runs := "runs"
+	if len(t) == 1 {
+		runs = "run"
+	}
+	return fmt.Sprintf("%s–%s (%d %s)", fmtDuration(slices.Min(t)), fmtDuration(slices.Max(t)), len(t), runs)
 }

@@ -2,8 +2,9 @@
 // on South Korea's aid to Ukraine and prints its totals: the whole, by
 // category, what changes when a more detailed source restates a pledge, and
 // where the money stands once the 2024 budget and the aid paid in 2022 are
-// recorded. Facts are kept as the reports give them: a month where a report
-// gives no day, "more than" where it gives a bound.
+// recorded. Facts are kept as the reports give them: a month or a year where
+// a report gives no day, "about" and "more than" where it gives no exact
+// figure.
 //
 //	go run ./examples/korea-ukraine-aid
 package main
@@ -132,6 +133,48 @@ func later() []pledge.Pledge {
 	}
 }
 
+// budget is the whole 2024 budget plan for Ukraine as the reports give it
+// in dollars, their own conversions of 520 billion won (Yonhap gives the
+// won: 260 billion of it humanitarian): "some 400 million U.S. dollars"
+// (KBS World), of which "$100 million for reconstruction, more than $200
+// million for humanitarian aid and another $100 million through
+// international organizations" (Reuters). It is kept in a book of its own:
+// how much of it is the G20 package's $300 million for 2024 no report
+// says, so it is not put under the package.
+func budget() pledge.Pledge {
+	usd := func(v string) pledge.Amount { return pledge.MustAmount(v, "USD") }
+	return pledge.Pledge{
+		ID: "kr-ua-2024-budget-plan", Donor: "South Korea", Recipient: "Ukraine",
+		Amount: usd("400000000"), Qualifier: pledge.Approximately, Stage: pledge.Allocated,
+		Date: date(2024, 1, 1), DatePrecision: pledge.Year,
+		Parts: []pledge.Part{
+			{Amount: usd("200000000"), Qualifier: pledge.MoreThan, Categories: []pledge.Category{pledge.Humanitarian}},
+			{Amount: usd("100000000"), Categories: []pledge.Category{pledge.Reconstruction}},
+		},
+		Sources: []pledge.Source{
+			{
+				Publisher: "KBS World",
+				URL:       "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=180119",
+				Date:      date(2023, 8, 25),
+			},
+			{
+				Publisher: "Yonhap",
+				URL:       "https://en.yna.co.kr/view/AEN20230829004600325",
+				Date:      date(2023, 8, 29),
+			},
+			{
+				Publisher: "Reuters, as reported by Babel",
+				URL:       "https://babel.ua/en/news/97885-south-korea-allocated-record-aid-to-ukraine",
+				Date:      date(2023, 8, 29),
+			},
+		},
+		Note: "The 2024 budget plan: 520 billion won for Ukraine (Yonhap). The dollar figures are the reports' " +
+			"conversions of the won: some $400 million (KBS World), $100 million for reconstruction and more than " +
+			"$200 million for humanitarian aid (Reuters). The rest, $100 million through international " +
+			"organisations by Reuters' count, has no purpose given.",
+	}
+}
+
 // display writes a total, one amount per currency, as people read it:
 // "USD 2,450,000,000".
 func display(sum []pledge.Amount) string {
@@ -202,6 +245,23 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, stages)
 	for _, r := range stages.Rows() {
 		fmt.Fprintf(w, "%s %s: %s\n", r.Keys[0], r.Keys[1], r.Figure().Compact(language.English))
+	}
+
+	// The whole 2024 budget plan, as the reports give it in dollars: about
+	// $400 million with two shares itemised. What the shares leave is
+	// bounded neither way, since "about" meets "more than".
+	var plan pledge.Book
+	if err := plan.Add(budget()); err != nil {
+		return err
+	}
+	planTotals, err := plan.Total(pledge.Query{GroupBy: []pledge.Dimension{pledge.ByCategory}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nThe 2024 budget plan for Ukraine, in the reports' dollars (a book of its own):")
+	fmt.Fprintln(w, planTotals)
+	for _, f := range planTotals.Figures() {
+		fmt.Fprintf(w, "In all: %s\n", f.Compact(language.English))
 	}
 	return nil
 }

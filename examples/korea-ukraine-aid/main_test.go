@@ -54,6 +54,18 @@ pledged humanitarian: less than $100 million
 pledged humanitarian+military/non-lethal: $150 million
 allocated humanitarian: more than $200 million
 disbursed humanitarian: $100 million
+
+The 2024 budget plan for Ukraine, in the reports' dollars (a book of its own):
+Totals: all stages; by category (≈ approximately, > more than, ≶ mixed: no bound either way)
+category        currency         amount  records
+------------------------------------------------
+humanitarian    USD       > 200,000,000        1
+reconstruction  USD         100,000,000        1
+unspecified     USD       ≶ 100,000,000        1
+------------------------------------------------
+total           USD       ≈ 400,000,000        1
+
+In all: about $400 million
 `
 	if diff := cmp.Diff(want, out.String()); diff != "" {
 		t.Errorf("output (-want +got):\n%s", diff)

@@ -116,7 +116,7 @@ func generate(n int, seed uint64) []pledge.Pledge {
 		}
 		p.Amount = pledge.AmountOf(amount(row), cur)
 		if r.IntN(10) == 0 {
-			p.Qualifier = pledge.Qualifier(1 + r.IntN(int(pledge.Mixed)))
+			p.Qualifier = pledge.Qualifier(1 + r.IntN(int(pledge.Mixed)-1)) // Approximately to LessThan: a record is never Mixed
 		}
 		if !p.Date.IsZero() {
 			switch r.IntN(10) {
@@ -144,7 +144,7 @@ func generate(n int, seed uint64) []pledge.Pledge {
 					pt.Note = notes[r.IntN(len(notes))]
 				}
 				if r.IntN(8) == 0 {
-					pt.Qualifier = pledge.Qualifier(1 + r.IntN(int(pledge.Mixed)))
+					pt.Qualifier = pledge.Qualifier(1 + r.IntN(int(pledge.Mixed)-1)) // Approximately to LessThan: a record is never Mixed
 				}
 				p.Parts = append(p.Parts, pt)
 			}

@@ -12,20 +12,26 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/currency"
-
-	"github.com/summitry/summitry/pledge"
 )
 
 // Row is one record of the data set. Cents is the amount in cents (up to
 // 10^14, an amount below 10^12 dollars), except when BigCents is set: then
-// BigCents holds the amount and Cents is zero.
+// BigCents holds the amount and Cents is zero. Every row has the recipient
+// [Recipient] and the currency [Currency].
 type Row struct {
-	Donor    string   // one of Donors: "donor-000" ...
-	Category string   // one of Categories: "humanitarian/health" ...
-	Cents    int64    // the amount in cents, when BigCents is nil
-	BigCents *big.Int // a ~25-digit amount in cents, beyond int64; nil for most rows
+	ID       string    // "p0000001": the row's position, from 1
+	Date     time.Time // a day from 2022-01-01 to 2024-12-31, midnight UTC
+	Donor    string    // one of Donors: "donor-000" ...
+	Category string    // one of Categories: "humanitarian/health" ...
+	Cents    int64     // the amount in cents, when BigCents is nil
+	BigCents *big.Int  // a ~25-digit amount in cents, beyond int64; nil for most rows
 }
+
+// The recipient and the currency of every row.
+const (
+	Recipient = "Ukraine"
+	Currency  = "USD"
+)
 
 // Decimal returns the amount in dollars, exactly.
 func (r Row) Decimal() decimal.Decimal {
@@ -148,6 +154,8 @@ func (s Spec) Rows() []Row {
 		}
 		cents := lo + r.below(pow10[digits]-lo)
 		rows[i] = Row{
+			ID:       idOf(i),
+			Date:     dateOf(i),
 			Donor:    donors[r.below(uint64(s.Donors))],
 			Category: cats[r.below(uint64(s.Categories))],
 			Cents:    int64(cents),
@@ -167,33 +175,14 @@ func (s Spec) Rows() []Row {
 
 var first = time.Date(2022, time.January, 1, 0, 0, 0, 0, time.UTC)
 
+// idOf and dateOf give the ID and the date of the row at position i (from
+// 0): they follow from the position, so the CSV form need not carry them.
+func idOf(i int) string { return fmt.Sprintf("p%07d", i+1) }
+
+func dateOf(i int) time.Time { return first.AddDate(0, 0, (i*7919)%daysIn2022to2024) }
+
 // daysIn2022to2024 is the number of days from 2022-01-01 to 2024-12-31.
 const daysIn2022to2024 = 365 + 365 + 366
-
-// Pledges returns one valid pledge record per row: ID "p0000001" (the row's
-// position, from 1), the row's donor, recipient "Ukraine", the amount in
-// USD, the row's category, stage Pledged and a date spread over 2022–2024.
-func Pledges(rows []Row) []pledge.Pledge {
-	ps := make([]pledge.Pledge, len(rows))
-	cats := map[string][]pledge.Category{} // one shared slice per category; Book.Add copies it
-	for i, r := range rows {
-		c, ok := cats[r.Category]
-		if !ok {
-			c = []pledge.Category{pledge.Category(r.Category)}
-			cats[r.Category] = c
-		}
-		ps[i] = pledge.Pledge{
-			ID:         fmt.Sprintf("p%07d", i+1),
-			Donor:      r.Donor,
-			Recipient:  "Ukraine",
-			Amount:     pledge.AmountOf(r.Decimal(), currency.USD),
-			Categories: c,
-			Stage:      pledge.Pledged,
-			Date:       first.AddDate(0, 0, (i*7919)%daysIn2022to2024),
-		}
-	}
-	return ps
-}
 
 // Header is the first line of the CSV form.
 var Header = []string{"donor", "category", "amount"}
@@ -220,7 +209,7 @@ func WriteCSV(w io.Writer, rows []Row) error {
 
 // ReadCSV reads what WriteCSV writes. Amounts must have exactly two
 // decimals; they are read exactly, into Cents or, beyond 18 digits, into
-// BigCents.
+// BigCents. Each row's ID and date are those of its position.
 func ReadCSV(r io.Reader) ([]Row, error) {
 	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
 	cr.FieldsPerRecord = len(Header)
@@ -250,7 +239,7 @@ func ReadCSV(r io.Reader) ([]Row, error) {
 		if err != nil {
 			return nil, fmt.Errorf("benchdata: %w", err)
 		}
-		row := Row{Donor: intern(rec[0]), Category: intern(rec[1])}
+		row := Row{ID: idOf(len(rows)), Date: dateOf(len(rows)), Donor: intern(rec[0]), Category: intern(rec[1])}
 		if err := row.setAmount(rec[2]); err != nil {
 			return nil, fmt.Errorf("benchdata: line %d: %w", line, err)
 		}

@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/summitry/summitry/internal/benchdata"
-	"github.com/summitry/summitry/pledge"
 )
 
 func TestAmount(t *testing.T) {
@@ -94,38 +93,5 @@ func TestCSVRoundTrip(t *testing.T) {
 		if _, err := benchdata.ReadCSV(strings.NewReader("donor,category,amount\nd,c," + bad + "\n")); err == nil {
 			t.Errorf("ReadCSV accepted amount %q", bad)
 		}
-	}
-}
-
-func TestPledgesAreValid(t *testing.T) {
-	rows := benchdata.Spec{N: 3_000, Donors: 10, Categories: 20, Big: 2, Seed: 3}.Rows()
-	ps := benchdata.Pledges(rows)
-	var b pledge.Book
-	if err := b.Add(ps...); err != nil {
-		t.Fatal(err)
-	}
-	if ps[0].ID != "p0000001" || ps[0].Recipient != "Ukraine" || ps[0].Stage != pledge.Pledged {
-		t.Errorf("first pledge %+v", ps[0])
-	}
-	for _, p := range ps {
-		if y := p.Date.Year(); y < 2022 || y > 2024 {
-			t.Fatalf("pledge %s dated %v", p.ID, p.Date)
-		}
-	}
-	got, err := b.Total(pledge.Query{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := new(big.Int)
-	for _, r := range rows {
-		if r.BigCents != nil {
-			sum.Add(sum, r.BigCents)
-		} else {
-			sum.Add(sum, big.NewInt(r.Cents))
-		}
-	}
-	want := benchdata.Row{BigCents: sum}.Amount()
-	if s := got.Sum(); len(s) != 1 || s[0].Decimal().StringFixed(2) != want {
-		t.Errorf("Sum = %v, want USD %s", s, want)
 	}
 }

@@ -6,7 +6,9 @@
 // records and total them, and the comparison command
 // [github.com/summitry/summitry/bench/compare], which writes the same rows
 // as CSV for the other tools it measures (Python, DuckDB) and checks that
-// every tool gives the same totals.
+// every tool gives the same totals. It knows nothing of either: like
+// everything under internal/, it imports no package of the module's
+// domain, and each user turns the rows into what it needs.
 //
 // A [Spec] describes a data set (rows, donors, categories, how many rows
 // carry amounts too large for an int64, and a seed); [Spec.Rows] generates

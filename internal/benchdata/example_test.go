@@ -53,12 +53,12 @@ donor-001,financial/grant,12345678901234567890123.45
 	// donor-001 0 1234567890123456789012345
 }
 
-func ExamplePledges() {
-	rows := benchdata.Rows(2, 2, 2, 1)
-	for _, p := range benchdata.Pledges(rows) {
-		fmt.Println(p.ID, p.Donor, p.Amount, p.Categories, p.Stage, p.Date.Format("2006-01-02"))
+// Each row has an ID and a date, for whoever makes records of it.
+func ExampleRow() {
+	for _, r := range benchdata.Rows(2, 2, 2, 1) {
+		fmt.Println(r.ID, r.Date.Format("2006-01-02"), r.Donor, r.Category, benchdata.Currency, r.Amount())
 	}
 	// Output:
-	// p0000001 donor-000 USD 30664285.19 [humanitarian/food] pledged 2022-01-01
-	// p0000002 donor-001 USD 9300.48 [humanitarian/food] pledged 2022-09-05
+	// p0000001 2022-01-01 donor-000 humanitarian/food USD 30664285.19
+	// p0000002 2022-09-05 donor-001 humanitarian/food USD 9300.48
 }

@@ -1,0 +1,600 @@
+package pledge
+
+import (
+	"bytes"
+	"encoding/binary"
+	"io"
+	"math/bits"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/summitry/summitry/internal/input"
+)
+
+// csvBlock is how much of a book's CSV the fast reader reads at a time:
+// what it holds of the file, whatever the file's size. (Tests make it
+// small.)
+var csvBlock = 4 << 20
+
+// readCSVFast reads a book's CSV into b, all or nothing, when every row is
+// a record's own row as WriteCSV writes it, the record valid, with no
+// parts, sources, Revises or Under, its ID new to the book and the file:
+// the common case of a long file. It reads the input in blocks, splits
+// each at record boundaries into one chunk for each processor, and lays
+// each chunk's records out as columns straight from the text, as Add lays
+// out records; the book takes them in at once. It reports false, having
+// added nothing, for any other input and on any problem, and does not say
+// what the problem is: the caller reads the input again by the plain path
+// (ReadCSV and Add), which does, in the same words as ever; so does a
+// reader that fails.
+func (b *Book) readCSVFast(r io.Reader) bool {
+	size := input.Size(r)
+	acc := newSegment(0)
+	var tags []taggedID
+	chunks := make([]csvChunk, runtime.GOMAXPROCS(0))
+	// The buffer starts small, for small inputs, and doubles to a block.
+	buf := make([]byte, 0, min(csvBlock, 64<<10))
+	if size >= 0 {
+		buf = make([]byte, 0, min(csvBlock, int(size)+1))
+	}
+	header, sized := true, false
+	for eof := false; !eof; {
+		// Fill the block after what is left of the last one.
+		for len(buf) < cap(buf) && !eof {
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return false
+			}
+		}
+		filled := len(buf) == cap(buf)
+		end := len(buf)
+		if !eof {
+			end = bytes.LastIndexByte(buf, '\n') + 1 // whole lines
+		}
+		if end == 0 && cap(buf) >= csvBlock {
+			return false // a row longer than a block
+		}
+		if block := buf[:end]; end > 0 {
+			if header {
+				header = false
+				block = input.TrimBOM(block)
+				line, rest, _ := bytes.Cut(block, []byte{'\n'})
+				if string(bytes.TrimSuffix(line, []byte{'\r'})) != bookHeader {
+					return false
+				}
+				block = rest
+			}
+			if len(block) > 0 {
+				var ok bool
+				if tags, ok = readCSVBlock(block, acc, tags, chunks); !ok {
+					return false
+				}
+			}
+			if first := len(acc.recs); size > 0 && !sized && !eof && first > 0 {
+				// The first block tells about how many records the
+				// input holds: room for them all, and a few more, at
+				// once, rather than as the columns double.
+				sized = true
+				n := int(float64(size) / float64(end) * float64(first) * 1.02)
+				acc.grow(n - first)
+				tags = room(tags, n-first)
+			}
+		}
+		buf = buf[:copy(buf, buf[end:])]
+		if filled && cap(buf) < csvBlock {
+			buf = slices.Grow(buf, min(csvBlock, 2*cap(buf))-len(buf))
+		}
+	}
+	if header {
+		return false // no header: nothing to read
+	}
+	ids, ok := uniqueIDs(tags, func(k int32) string { return acc.recs[k].id })
+	if !ok {
+		return false
+	}
+	return b.addNew(checkedBatch{seg: acc, ids: ids})
+}
+
+// bookHeader is the header row WriteCSV writes.
+var bookHeader = strings.Join(bookColumns[:], ",")
+
+// readCSVBlock lays out the rows of block, whole lines, into acc, and
+// appends their IDs' tags to tags; false when a row is not for the fast
+// path. The block is split at line ends into a chunk for each processor,
+// and each chunk writes its rows straight into its window of acc's
+// columns, numbering names, category lists and currencies its own way;
+// the windows are then renumbered as acc numbers, each by its chunk.
+func readCSVBlock(block []byte, acc *segment, tags []taggedID, chunks []csvChunk) ([]taggedID, bool) {
+	if bytes.IndexByte(block, '"') >= 0 || !utf8.Valid(block) {
+		return tags, false // quoted cells, or text that is not: the plain path
+	}
+	spans := splitLines(block, min(len(chunks), 1+len(block)/(64<<10)))
+	chunks = chunks[:len(spans)]
+	base := len(acc.recs)
+	counts := make([]int, len(spans))
+	total := 0
+	for i, sp := range spans {
+		counts[i] = bytes.Count(block[sp[0]:sp[1]], []byte{'\n'})
+		if block[sp[1]-1] != '\n' {
+			counts[i]++ // the last line of the input
+		}
+		total += counts[i]
+	}
+	acc.columns.extend(total)
+	for i, at := 0, base; i < len(chunks); i++ {
+		chunks[i].window(&acc.columns, at, counts[i])
+		at += counts[i]
+	}
+	run := func(f func(c *csvChunk, data []byte)) {
+		var wg sync.WaitGroup
+		for i, sp := range spans {
+			wg.Go(func() { f(&chunks[i], block[sp[0]:sp[1]]) })
+		}
+		wg.Wait()
+	}
+	run((*csvChunk).read)
+	for i := range chunks {
+		if !chunks[i].ok {
+			return tags, false
+		}
+	}
+	for i := range chunks {
+		chunks[i].numbering(acc)
+	}
+	run(func(c *csvChunk, _ []byte) { c.renumber() })
+	for i := range chunks {
+		tags = append(tags, chunks[i].tags...)
+	}
+	return tags, true
+}
+
+// splitLines cuts data, whole lines, into n spans of about equal size
+// that start and end at line ends.
+func splitLines(data []byte, n int) [][2]int {
+	spans := make([][2]int, 0, n)
+	start := 0
+	for k := 1; k <= n; k++ {
+		end := len(data)
+		if k < n {
+			at := max(start, k*len(data)/n)
+			i := bytes.IndexByte(data[at:], '\n')
+			if i < 0 {
+				continue
+			}
+			end = at + i + 1
+		}
+		if end > start {
+			spans = append(spans, [2]int{start, end})
+		}
+		start = end
+	}
+	return spans
+}
+
+// uniqueIDs builds the index of the IDs whose tags are given, reporting
+// false when an ID is given twice.
+func uniqueIDs(tags []taggedID, idOf func(int32) string) (idIndex, bool) {
+	var ids idIndex
+	ids.reserve(len(tags))
+	for _, e := range byRegion(tags) {
+		// A record's ID is read only when its tag matches another's.
+		if _, dup := ids.insert(e.tag, e.pos, func(k int32) bool { return idOf(k) == idOf(e.pos) }); dup {
+			return ids, false
+		}
+	}
+	return ids, true
+}
+
+// addNew adds a checked batch whose records are not linked (no Revises or
+// Under) and have IDs of their own, when none of those IDs is in the book;
+// it reports whether it did.
+func (b *Book) addNew(cb checkedBatch) bool {
+	b.wmu.Lock()
+	defer b.wmu.Unlock()
+	b.mu.RLock()
+	held := false
+	if b.st.ids.n > 0 {
+		cb.ids.each(func(tag uint32, pos int32) {
+			id := cb.seg.recs[pos].id
+			_, found := b.st.ids.find(tag, func(k int32) bool { return b.st.recs[k].id == id })
+			held = held || found
+		})
+	}
+	b.mu.RUnlock()
+	if held {
+		return false
+	}
+	if len(cb.seg.recs) > 0 {
+		b.keep(cb)
+	}
+	return true
+}
+
+// csvChunk reads the rows of part of a block into its window of the
+// columns. Its numbering and what it remembers carry on from block to
+// block.
+type csvChunk struct {
+	cols columns  // the window: no room beyond it
+	at   int      // the position of its first record
+	seg  *segment // the chunk's numbering of names, lists and currencies
+	ids  arena    // the records' IDs
+	tags []taggedID
+	ok   bool
+
+	// How the chunk's numbers become the columns' (see numbering), and
+	// its qualified records counted there.
+	names, cats []uint32
+	curs        []uint16
+	qualified   int
+
+	// What the chunk's rows repeat, read once, and the last of them.
+	recentNames, recentCells *cellCache
+	cells                    map[string]uint32 // a category cell's list, when it is valid
+	texts                    map[string]string
+	cur                      struct {
+		code []byte
+		id   uint16
+	}
+}
+
+// window gives the chunk the n records of c from position at.
+func (ch *csvChunk) window(c *columns, at, n int) {
+	ch.at = at
+	ch.cols = columns{
+		recs: c.recs[at : at : at+n], donor: c.donor[at : at : at+n], recipient: c.recipient[at : at : at+n],
+		day: c.day[at : at : at+n], prec: c.prec[at : at : at+n], cur: c.cur[at : at : at+n], stage: c.stage[at : at : at+n],
+	}
+}
+
+// read lays out the rows of data, whole lines, in the window, which they
+// must fill.
+func (ch *csvChunk) read(data []byte) {
+	if ch.seg == nil {
+		ch.seg = newSegment(0)
+		ch.cells, ch.texts = map[string]uint32{}, map[string]string{}
+		ch.recentNames, ch.recentCells = new(cellCache), new(cellCache)
+	}
+	ch.tags, ch.ok = room(ch.tags[:0], cap(ch.cols.recs)), false
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(ch.cols.recs) == cap(ch.cols.recs) || !ch.row(bytes.TrimSuffix(line, []byte{'\r'})) {
+			return
+		}
+	}
+	ch.ok = len(ch.cols.recs) == cap(ch.cols.recs)
+}
+
+// numbering finds, for each name, category list and currency the chunk
+// numbered, acc's number, numbering it there when new.
+func (ch *csvChunk) numbering(acc *segment) {
+	g := ch.seg
+	for _, name := range g.names.names[len(ch.names):] {
+		ch.names = append(ch.names, acc.names.id(name))
+	}
+	for _, cs := range g.cats.lists[len(ch.cats):] {
+		ch.cats = append(ch.cats, acc.cats.id(cs))
+	}
+	for _, u := range g.curs[len(ch.curs):] {
+		ch.curs = append(ch.curs, acc.currencyID(u))
+	}
+	acc.qualified += g.qualified - ch.qualified
+	ch.qualified = g.qualified
+}
+
+// renumber writes acc's numbers into the window.
+func (ch *csvChunk) renumber() {
+	c := &ch.cols
+	for i := range c.recs {
+		c.recs[i].cats = ch.cats[c.recs[i].cats]
+		c.donor[i] = ch.names[c.donor[i]]
+		c.recipient[i] = ch.names[c.recipient[i]]
+		c.cur[i] = ch.curs[c.cur[i]]
+	}
+}
+
+// row lays out one row, a record's own; false when it is anything else,
+// or has any problem.
+func (c *csvChunk) row(line []byte) bool {
+	var cells [numBookColumns][]byte
+	if !splitCells(line, &cells) {
+		return false
+	}
+	// Only a record's own row, and none that is linked or fills a cell
+	// of a part or a source.
+	if k := cells[colKind]; len(k) > 0 && string(k) != "pledge" {
+		return false
+	}
+	for _, k := range [...]int{colYear, colRevises, colUnder, colPublisher, colTitle, colURL, colQuote} {
+		if len(cells[k]) > 0 {
+			return false
+		}
+	}
+	g := c.seg
+	id := cells[colID]
+	if !plainName(id) && !validName(string(id)) {
+		return false // or empty
+	}
+	donor := c.name(cells[colDonor])
+	if !g.goodName(donor) {
+		return false
+	}
+	recipient := c.name(cells[colRecipient])
+	if recipient != 0 && !g.goodName(recipient) {
+		return false
+	}
+	coef, exp, ok := plainDecimal(cells[colAmount])
+	if !ok {
+		return false
+	}
+	cur, ok := c.currency(cells[colCurrency])
+	if !ok {
+		return false
+	}
+	qual := Exact
+	if q := cells[colQualifier]; len(q) > 0 {
+		var err error
+		if qual, err = ParseQualifier(string(q)); err != nil {
+			return false
+		}
+	}
+	day, prec := int32(noDay), Day
+	if d := cells[colDate]; len(d) > 0 {
+		if day, prec, ok = plainDate(d); !ok {
+			return false
+		}
+	}
+	stage := Pledged
+	if s := cells[colStage]; len(s) > 0 {
+		if stage, ok = stageNamed(s); !ok {
+			var err error
+			if stage, err = ParseStage(string(s)); err != nil {
+				return false
+			}
+		}
+	}
+	cats, ok := c.categories(cells[colCategory])
+	if !ok {
+		return false
+	}
+	occasion, note := cells[colOccasion], cells[colNote]
+	if !goodText(occasion) || !goodText(note) {
+		return false
+	}
+
+	r := record{id: c.ids.str(id), value: coef, exp: exp, cats: cats}
+	if len(occasion) > 0 || len(note) > 0 || qual != Exact {
+		r.extra = &extra{qual: qual, occasion: c.text(occasion), note: string(note)}
+		if qual != Exact {
+			g.qualified++
+		}
+	}
+	w := &c.cols
+	c.tags = append(c.tags, taggedID{idTag(r.id), int32(c.at + len(w.recs))})
+	w.recs = append(w.recs, r)
+	w.donor = append(w.donor, donor)
+	w.recipient = append(w.recipient, recipient)
+	w.day = append(w.day, day)
+	w.prec = append(w.prec, uint8(prec))
+	w.cur = append(w.cur, cur)
+	w.stage = append(w.stage, stage)
+	return true
+}
+
+// splitCells cuts a line into the cells of a book's CSV, which it must
+// have exactly, none quoted. It looks for commas eight bytes at a time.
+func splitCells(line []byte, cells *[numBookColumns][]byte) bool {
+	const (
+		commas = 0x2c2c2c2c2c2c2c2c
+		low7   = 0x7f7f7f7f7f7f7f7f
+	)
+	k, start := 0, 0
+	cut := func(at int) bool { // a comma at at; true once the last cell starts
+		cells[k] = line[start:at]
+		k, start = k+1, at+1
+		return k == numBookColumns-1
+	}
+	i := 0
+	for ; i+8 <= len(line); i += 8 {
+		x := binary.LittleEndian.Uint64(line[i:]) ^ commas // a zero byte for each comma
+		zero := ^((x&low7 + low7) | x | low7)              // its top bit set, exactly
+		for ; zero != 0; zero &= zero - 1 {
+			if cut(i + bits.TrailingZeros64(zero)/8) {
+				return lastCell(line, start, cells)
+			}
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == ',' && cut(i) {
+			return lastCell(line, start, cells)
+		}
+	}
+	return false
+}
+
+// lastCell takes the rest of the line from start as its last cell, which
+// holds no comma.
+func lastCell(line []byte, start int, cells *[numBookColumns][]byte) bool {
+	if bytes.IndexByte(line[start:], ',') >= 0 {
+		return false
+	}
+	cells[numBookColumns-1] = line[start:]
+	return true
+}
+
+// text returns one copy of each occasion.
+func (c *csvChunk) text(b []byte) string {
+	if s, ok := c.texts[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(c.texts) < maxShared {
+		c.texts[s] = s
+	}
+	return s
+}
+
+// name returns the chunk's number of the name b.
+func (c *csvChunk) name(b []byte) uint32 {
+	e := c.recentNames.at(b)
+	if e.set && e.text == string(b) {
+		return e.id
+	}
+	id := c.seg.names.idBytes(b)
+	*e = recentCell{text: c.seg.names.names[id], id: id, set: true}
+	return id
+}
+
+// stageNamed reads a stage's name as WriteCSV writes it.
+func stageNamed(b []byte) (Stage, bool) {
+	switch string(b) {
+	case "pledged":
+		return Pledged, true
+	case "committed":
+		return Committed, true
+	case "allocated":
+		return Allocated, true
+	case "disbursed":
+		return Disbursed, true
+	}
+	return 0, false
+}
+
+// cellCache remembers the numbers of cell texts met lately, by a cheap
+// hash of the text: a map hashes the whole text, and finds its entry
+// among many; most rows repeat a few names and categories.
+type cellCache [1024]recentCell
+
+type recentCell struct {
+	text string
+	id   uint32
+	set  bool
+}
+
+// at returns the entry where b would be.
+func (c *cellCache) at(b []byte) *recentCell {
+	h := uint64(len(b))
+	if len(b) >= 8 {
+		h ^= binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[len(b)-8:])*0x9e3779b97f4a7c15
+	} else {
+		for _, x := range b {
+			h = h<<8 | uint64(x)
+		}
+	}
+	return &c[(h*0x9e3779b97f4a7c15)>>54]
+}
+
+// currency reads a currency's code as the plain path does.
+func (c *csvChunk) currency(code []byte) (uint16, bool) {
+	if c.cur.code != nil && string(code) == string(c.cur.code) {
+		return c.cur.id, true
+	}
+	u, err := parseCurrency(string(code))
+	if err != nil {
+		return 0, false
+	}
+	c.cur.code, c.cur.id = code, c.seg.currencyID(u)
+	return c.cur.id, true
+}
+
+// categories reads a category cell as the plain path does (each category
+// as ParseCategory reads it, joined by "+") and checks the list as Add
+// does, once for each cell text: false when either finds a problem.
+func (c *csvChunk) categories(cell []byte) (uint32, bool) {
+	e := c.recentCells.at(cell)
+	if e.set && e.text == string(cell) {
+		return e.id, true
+	}
+	if id, ok := c.cells[string(cell)]; ok {
+		*e = recentCell{text: c.text(cell), id: id, set: true}
+		return id, true
+	}
+	var list []Category
+	if len(cell) > 0 {
+		for s := range strings.SplitSeq(string(cell), "+") {
+			cat, err := ParseCategory(s)
+			if err != nil {
+				return 0, false
+			}
+			list = append(list, cat)
+		}
+	}
+	var scratch collector
+	ps := problems{c: &scratch}
+	if checkCategories(list, "", &ps); ps.n > 0 {
+		return 0, false
+	}
+	id := c.seg.cats.id(list)
+	c.cells[string(cell)] = id
+	return id, true
+}
+
+// validName reports whether s passes checkName and is not empty.
+func validName(s string) bool {
+	var scratch collector
+	ps := problems{c: &scratch}
+	checkName(s, "", &ps)
+	return s != "" && ps.n == 0
+}
+
+// goodText reports whether b passes checkText.
+func goodText(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	at, _ := textFault(string(b), false)
+	return at < 0
+}
+
+// arena makes strings of bytes, many to one allocation: the IDs of a
+// million records are then a few dozen objects for the collector, not a
+// million. A string keeps its whole block alive; the records of a book
+// all live as long as it does.
+type arena struct{ buf []byte }
+
+func (a *arena) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > cap(a.buf)-len(a.buf) {
+		a.buf = make([]byte, 0, max(64<<10, len(b)))
+	}
+	start := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return unsafe.String(&a.buf[start], len(b))
+}
+
+// rewindable returns a reader of r, and a function that gives a reader of
+// all of r again, from where it was, once the first has read some of it:
+// by seeking back when r can (a file), else by keeping what the first
+// reads.
+func rewindable(r io.Reader) (io.Reader, func() io.Reader) {
+	if s, ok := r.(io.ReadSeeker); ok {
+		if at, err := s.Seek(0, io.SeekCurrent); err == nil {
+			return r, func() io.Reader {
+				if _, err := s.Seek(at, io.SeekStart); err != nil {
+					return errReader{err}
+				}
+				return r
+			}
+		}
+	}
+	kept := new(bytes.Buffer)
+	return io.TeeReader(r, kept), func() io.Reader { return io.MultiReader(kept, r) }
+}
+
+// errReader fails every read with its error.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }

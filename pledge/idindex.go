@@ -1,0 +1,159 @@
+package pledge
+
+import (
+	"hash/maphash"
+	"math/bits"
+)
+
+// idSeed seeds the hash of record IDs: one seed per process, so that no
+// input can be made to collide on purpose.
+var idSeed = maphash.MakeSeed()
+
+// idTag is the top half of the hash of a record ID.
+func idTag(id string) uint32 { return uint32(maphash.String(idSeed, id) >> 32) }
+
+// idIndex finds a record's position by its ID. It is a hash table with
+// open addressing and linear probing, of 8-byte slots holding the top half
+// of the ID's hash (its tag) and the position. A slot's home is given by
+// the tag's top bits, so walking the slots in order meets the tags in
+// about increasing order: the table grows, and takes a batch of IDs, in
+// passes that read and write memory in order. A map of a million string
+// keys is filled in random order, and on a machine whose memory is far
+// (a virtual machine, 4 KB pages) each insertion then waits for memory
+// about as long as all the rest of Add's work on the record.
+//
+// The table holds no strings: a tag that matches is confirmed by comparing
+// the record's ID, which the caller's idOf gives by position.
+type idIndex struct {
+	slots []idSlot // len is a power of two, or 0
+	n     int      // slots in use
+	bits  uint8    // log2(len(slots))
+}
+
+type idSlot struct {
+	tag uint32
+	pos uint32 // position + 1; 0 marks an empty slot
+}
+
+// taggedID is an ID's tag and its position, for filling a table in bulk.
+type taggedID struct {
+	tag uint32
+	pos int32
+}
+
+// home returns the slot where tag's probe starts.
+func (x *idIndex) home(tag uint32) uint32 {
+	if x.bits == 0 {
+		return 0
+	}
+	return tag >> (32 - x.bits)
+}
+
+// find returns the position of the ID whose tag is tag, or false; is
+// tells whether the ID at a position is the one sought. Only a slot whose
+// tag matches is asked about, so the ID is seldom read.
+func (x *idIndex) find(tag uint32, is func(pos int32) bool) (int32, bool) {
+	if x.n == 0 {
+		return 0, false
+	}
+	mask := uint32(len(x.slots) - 1)
+	for i := x.home(tag); ; i = (i + 1) & mask {
+		s := x.slots[i]
+		if s.pos == 0 {
+			return 0, false
+		}
+		if s.tag == tag && is(int32(s.pos-1)) {
+			return int32(s.pos - 1), true
+		}
+	}
+}
+
+// lookup returns the position of id, or false; idOf gives the ID at a
+// position.
+func (x *idIndex) lookup(id string, idOf func(int32) string) (int32, bool) {
+	if x.n == 0 {
+		return 0, false
+	}
+	return x.find(idTag(id), func(pos int32) bool { return idOf(pos) == id })
+}
+
+// reserve makes room for n more IDs, rebuilding the table at a larger size
+// when it would be more than three quarters full.
+func (x *idIndex) reserve(n int) {
+	want := x.n + n
+	if want*4 <= len(x.slots)*3 {
+		return
+	}
+	size := max(8, 1<<bits.Len(uint(want*4/3)))
+	old := x.slots
+	x.slots, x.bits, x.n = make([]idSlot, size), uint8(bits.TrailingZeros(uint(size))), 0
+	// The old slots are in about increasing order of tag, and so are their
+	// homes in the new table: this pass writes it in order too.
+	for _, s := range old {
+		if s.pos != 0 {
+			x.put(s)
+		}
+	}
+}
+
+// put stores s in the first free slot from its home, without looking for
+// its ID: the caller knows it is not there. The table must have room.
+func (x *idIndex) put(s idSlot) {
+	mask := uint32(len(x.slots) - 1)
+	i := x.home(s.tag)
+	for x.slots[i].pos != 0 {
+		i = (i + 1) & mask
+	}
+	x.slots[i] = s
+	x.n++
+}
+
+// insert adds the ID at pos, whose tag is tag, unless an equal ID is
+// there (is tells, as for find): then it returns that one's position and
+// true.
+func (x *idIndex) insert(tag uint32, pos int32, is func(pos int32) bool) (int32, bool) {
+	x.reserve(1)
+	mask := uint32(len(x.slots) - 1)
+	i := x.home(tag)
+	for ; x.slots[i].pos != 0; i = (i + 1) & mask {
+		if s := x.slots[i]; s.tag == tag && is(int32(s.pos-1)) {
+			return int32(s.pos - 1), true
+		}
+	}
+	x.slots[i] = idSlot{tag: tag, pos: uint32(pos) + 1}
+	x.n++
+	return 0, false
+}
+
+// each calls f with the tag and position of every ID, in the order of the
+// slots: about increasing order of tag.
+func (x *idIndex) each(f func(tag uint32, pos int32)) {
+	for _, s := range x.slots {
+		if s.pos != 0 {
+			f(s.tag, int32(s.pos-1))
+		}
+	}
+}
+
+// byRegion returns ids ordered by the top eight bits of their tag, each
+// run in its original order: inserting them in that order works on one
+// 256th of a table at a time, which stays in the processor's cache.
+func byRegion(ids []taggedID) []taggedID {
+	if len(ids) < 1<<12 {
+		return ids // a small table stays in cache anyway
+	}
+	var at [257]int
+	for _, e := range ids {
+		at[e.tag>>24+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	out := make([]taggedID, len(ids))
+	for _, e := range ids {
+		r := e.tag >> 24
+		out[at[r]] = e
+		at[r]++
+	}
+	return out
+}

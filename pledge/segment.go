@@ -1,0 +1,258 @@
+package pledge
+
+import (
+	"slices"
+
+	"github.com/summitry/summitry/internal/civil"
+	"golang.org/x/text/currency"
+)
+
+// columns are the records of a store, or of a batch laid out for one: one
+// entry per record in each.
+type columns struct {
+	recs      []record
+	donor     []uint32 // interned names
+	recipient []uint32 // 0: none
+	day       []int32  // civil date as days since 1970-01-01; noDay when none
+	prec      []uint8  // the date's Precision: the day counts for a month or a year
+	cur       []uint16 // interned currency
+	stage     []Stage
+}
+
+// grow makes room for n more records.
+func (c *columns) grow(n int) {
+	c.recs = room(c.recs, n)
+	c.donor = room(c.donor, n)
+	c.recipient = room(c.recipient, n)
+	c.day = room(c.day, n)
+	c.prec = room(c.prec, n)
+	c.cur = room(c.cur, n)
+	c.stage = room(c.stage, n)
+}
+
+// extend lengthens the columns by n records, whose values the caller
+// writes.
+func (c *columns) extend(n int) {
+	c.grow(n)
+	l := len(c.recs) + n
+	c.recs, c.donor, c.recipient = c.recs[:l], c.donor[:l], c.recipient[:l]
+	c.day, c.prec, c.cur, c.stage = c.day[:l], c.prec[:l], c.cur[:l], c.stage[:l]
+}
+
+// room returns s with room for n more elements, at least doubling its
+// capacity when it grows: a column filled a chunk at a time is copied a
+// few times in all, not once for every chunk.
+func room[E any](s []E, n int) []E {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return slices.Grow(s, max(n, len(s)))
+}
+
+// layout is what a store and a segment hold alike: the columns, and the
+// numbering of the names, category lists and currencies they hold.
+type layout struct {
+	columns
+	names     interner // donors and recipients
+	cats      catLists
+	curs      []currency.Unit
+	qualified int // records with a qualifier other than Exact, on them or a part
+}
+
+// segment is a batch of records laid out as a store holds them, with
+// names, category lists and currencies numbered among its own records:
+// Add lays a batch out while it checks it, and a store takes it in at
+// once, renumbering.
+type segment struct {
+	layout
+
+	// Whether each name is a donor's name that passes checkFields, and
+	// each list of categories, by number: each is checked once.
+	goodNames, goodLists []bool
+}
+
+// known says which fields of p, the record laid last, are known to pass
+// checkFields, for checkFieldsKnown: its names and categories, when the
+// checks passed them the first time the segment met them. (Lists are
+// numbered by a key that two lists can share when one of them is not
+// valid, [""] and none, ["a+b"] and ["a", "b"]: so the list must be the
+// one checked.)
+func (g *segment) known(p *Pledge) uint8 {
+	i := len(g.recs) - 1
+	var k uint8
+	if g.goodName(g.donor[i]) {
+		k |= knownDonor
+	}
+	if r := g.recipient[i]; r == 0 || g.goodName(r) {
+		k |= knownRecipient
+	}
+	for c := g.recs[i].cats; int(c) >= len(g.goodLists); {
+		var scratch collector
+		ps := problems{c: &scratch}
+		checkCategories(g.cats.lists[len(g.goodLists)], "", &ps)
+		g.goodLists = append(g.goodLists, ps.n == 0)
+	}
+	if c := g.recs[i].cats; g.goodLists[c] && slices.Equal(g.cats.lists[c], p.Categories) {
+		k |= knownCategories
+	}
+	return k
+}
+
+// goodName reports whether the name numbered id is a donor's name that
+// passes checkFields: not blank (a name with no other character than
+// spaces does not pass checkName), and a name.
+func (g *segment) goodName(id uint32) bool {
+	for int(id) >= len(g.goodNames) {
+		g.goodNames = append(g.goodNames, validName(g.names.names[len(g.goodNames)]))
+	}
+	return g.goodNames[id]
+}
+
+// newSegment returns an empty segment with room for n records, numbered
+// as an empty store numbers: name 0 is "" (no recipient), list 0 is no
+// categories.
+func newSegment(n int) *segment {
+	g := &segment{}
+	g.grow(n)
+	g.names.id("")
+	g.cats.id(nil)
+	return g
+}
+
+// lay appends record p, whose dates are civil dates (see civilized). The
+// segment keeps its own copies of the parts and sources.
+func (g *segment) lay(p *Pledge) {
+	r := record{id: p.ID, cats: g.cats.id(p.Categories)}
+	if v := p.Amount.value; v.NumDigits() <= 18 {
+		r.value, r.exp = v.CoefficientInt64(), v.Exponent()
+	} else {
+		big := v // its own variable: v stays off the heap
+		r.extra = &extra{big: &big}
+	}
+	if len(p.Parts) > 0 || len(p.Sources) > 0 || p.Occasion != "" || p.Revises != "" || p.Under != "" || p.Note != "" || p.Qualifier != Exact {
+		if r.extra == nil {
+			r.extra = &extra{}
+		}
+		e := r.extra
+		e.qual = p.Qualifier
+		if p.Parts != nil {
+			e.parts = make([]Part, len(p.Parts))
+			e.partCats = make([]uint32, len(p.Parts))
+			for i, pt := range p.Parts {
+				pt.Categories = slices.Clone(pt.Categories)
+				e.parts[i], e.partCats[i] = pt, g.cats.id(pt.Categories)
+			}
+		}
+		if p.Sources != nil {
+			e.sources = slices.Clone(p.Sources)
+		}
+		e.occasion, e.revises, e.under, e.note = p.Occasion, p.Revises, p.Under, p.Note
+		if e.qualified() {
+			g.qualified++
+		}
+	}
+	g.recs = append(g.recs, r)
+	g.donor = append(g.donor, g.names.id(p.Donor))
+	g.recipient = append(g.recipient, g.names.id(p.Recipient))
+	g.day = append(g.day, dayOf(p.Date))
+	g.prec = append(g.prec, uint8(p.DatePrecision))
+	g.cur = append(g.cur, g.currencyID(p.Amount.cur))
+	g.stage = append(g.stage, p.Stage)
+}
+
+func (l *layout) currencyID(u currency.Unit) uint16 {
+	for i, c := range l.curs {
+		if c == u {
+			return uint16(i)
+		}
+	}
+	l.curs = append(l.curs, u)
+	return uint16(len(l.curs) - 1)
+}
+
+// leaveOut drops the records that drop marks.
+func (g *segment) leaveOut(drop []bool) {
+	c := &g.columns
+	n := 0
+	g.qualified = 0
+	for i := range c.recs {
+		if drop[i] {
+			continue
+		}
+		c.recs[n], c.donor[n], c.recipient[n] = c.recs[i], c.donor[i], c.recipient[i]
+		c.day[n], c.prec[n], c.cur[n], c.stage[n] = c.day[i], c.prec[i], c.cur[i], c.stage[i]
+		if c.recs[n].extra.qualified() {
+			g.qualified++
+		}
+		n++
+	}
+	c.recs, c.donor, c.recipient = c.recs[:n], c.donor[:n], c.recipient[:n]
+	c.day, c.prec, c.cur, c.stage = c.day[:n], c.prec[:n], c.cur[:n], c.stage[:n]
+}
+
+// civilized returns p with its dates reduced to civil dates: p itself when
+// they are already, else a copy.
+func civilized(p *Pledge) *Pledge {
+	plain := isCivil(p.Date)
+	for i := 0; plain && i < len(p.Sources); i++ {
+		plain = isCivil(p.Sources[i].Date)
+	}
+	if plain {
+		return p
+	}
+	q := *p
+	q.Date = civil.Date(q.Date)
+	if q.Sources != nil {
+		q.Sources = slices.Clone(q.Sources)
+		for i := range q.Sources {
+			q.Sources[i].Date = civil.Date(q.Sources[i].Date)
+		}
+	}
+	return &q
+}
+
+// take appends the records of g to l's columns, renumbering its names,
+// category lists and currencies as l numbers them. An empty layout takes
+// g's columns as they are when the numbers agree, as they do for the
+// first batch of a store. g is not to be used after.
+func (l *layout) take(g *layout) {
+	names := make([]uint32, len(g.names.names))
+	same := len(l.recs) == 0
+	for k, name := range g.names.names {
+		names[k] = l.names.id(name)
+		same = same && names[k] == uint32(k)
+	}
+	cats := make([]uint32, len(g.cats.lists))
+	for k, cs := range g.cats.lists {
+		cats[k] = l.cats.id(cs)
+		same = same && cats[k] == uint32(k)
+	}
+	curs := make([]uint16, len(g.curs))
+	for k, u := range g.curs {
+		curs[k] = l.currencyID(u)
+		same = same && curs[k] == uint16(k)
+	}
+	l.qualified += g.qualified
+	if same {
+		l.columns = g.columns
+		return
+	}
+	n := len(g.recs)
+	l.columns.grow(n)
+	for i := range n {
+		r := g.recs[i]
+		r.cats = cats[r.cats]
+		if r.extra != nil {
+			for k, c := range r.extra.partCats {
+				r.extra.partCats[k] = cats[c]
+			}
+		}
+		l.recs = append(l.recs, r)
+		l.donor = append(l.donor, names[g.donor[i]])
+		l.recipient = append(l.recipient, names[g.recipient[i]])
+		l.cur = append(l.cur, curs[g.cur[i]])
+	}
+	l.day = append(l.day, g.day...)
+	l.prec = append(l.prec, g.prec...)
+	l.stage = append(l.stage, g.stage...)
+}
