@@ -26,8 +26,9 @@
 // "&#xD800;", a surrogate, which encoding/xml would read as U+FFFD without
 // a word), a visit with a missing field, a date that does not parse, a
 // field holding a Unicode noncharacter or a control character U+007F to
-// U+009F (which XML allows but a [meeting.Ledger] refuses) or an id given
-// twice returns no visits and a [*ValidationError] whose [Problem] values
+// U+009F (which XML allows but a [meeting.Ledger] refuses; the text is
+// checked as written, before runs of white space are collapsed, so U+0085
+// NEL is not taken for a space) or an id given twice returns no visits and a [*ValidationError] whose [Problem] values
 // name the file, the line, the visit id and the field (an attribute as
 // "from/@id"); errors.Is finds [ErrSyntax], [ErrMissing], [ErrInvalid] and
 // [ErrDuplicate] through it. A bad character is never replaced or

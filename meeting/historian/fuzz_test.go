@@ -36,6 +36,7 @@ func FuzzReadVisits(f *testing.F) {
 	f.Add([]byte(doc(visitXML("from", `<from id="greece">Gr&#xD800;ece</from>`, "visitor", "Pres&#55296;ident &#x85;Yoon"))))
 	f.Add([]byte(doc(visitXML("description", "<![CDATA[&#xD800;]]><!-- &#xDFFF; -->&#x00000041;&#0;"))))
 	f.Add([]byte("<!DOCTYPE visits [<!ENTITY e \"<!--\"><?pi ?>]>" + doc(visitXML("visitor", "Pres\xed\xa0\x80ident", "from", `<from id='gr&#1;'>\x01</from>`))))
+	f.Add([]byte(doc(visitXML("from", "<from id=\"korea-south\u0085\">South\u0085Korea</from>", "visitor", "\u0085Yoon"))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		vs, err := historian.ReadVisits(bytes.NewReader(data))
 		vs1, err1 := historian.ReadVisits(iotest.OneByteReader(bytes.NewReader(data)))

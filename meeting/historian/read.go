@@ -432,13 +432,15 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 		case f[k].bad:
 			return "", false // a character XML forbids, reported
 		}
+		// Checked as written: collapsing white space would make U+0085
+		// (NEL, a control character) a space, and drop it at either end.
+		if err := checkText(f[k].s); err != nil {
+			report(k, fieldNames[k], err)
+			return "", false
+		}
 		s := collapse(f[k].s)
 		if s == "" && k != fDescription {
 			report(k, fieldNames[k], fmt.Errorf("%w: <%s> is empty", ErrMissing, fieldNames[k]))
-			return "", false
-		}
-		if err := checkText(s); err != nil {
-			report(k, fieldNames[k], err)
 			return "", false
 		}
 		return s, true
@@ -475,15 +477,15 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 	}
 	if f[fFrom].seen && !f[fFrom].badID {
 		id := strings.TrimSpace(f[fFrom].attrID)
-		switch err := checkText(id); {
+		switch err := checkText(f[fFrom].attrID); { // as written, as need checks
+		case err != nil:
+			report(fFrom, "from/@id", err)
 		case id == "":
 			what := "no id attribute"
 			if f[fFrom].hasID {
 				what = "empty id attribute"
 			}
 			report(fFrom, "from/@id", fmt.Errorf("%w: %s", ErrMissing, what))
-		case err != nil:
-			report(fFrom, "from/@id", err)
 		default:
 			v.CountryID = id
 		}

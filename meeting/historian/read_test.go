@@ -199,6 +199,31 @@ func TestReadErrors(t *testing.T) {
 			{Line: 8, Visit: 3157, Field: "from",
 				Error: `historian: line 8: visit 3157 from: invalid field: "Korea\ufdef" holds U+FDEF (a Unicode noncharacter) at byte 5`}}},
 
+		// C1 control characters, which XML allows: collapsing white space
+		// made U+0085 (NEL) a space, or dropped it at either end, without
+		// a word (issue 10, review).
+		{"C1 control by reference", doc(visitXML("visitor", "President&#x85;Yoon")), historian.ErrInvalid, []problem{
+			{Line: 7, Visit: 3157, Field: "visitor",
+				Error: `historian: line 7: visit 3157 visitor: invalid field: "President\u0085Yoon" holds the control character U+0085 at byte 9`}}},
+		{"raw C1 control", doc(visitXML("from", "<from id=\"korea-south\">South\u0085Korea</from>")), historian.ErrInvalid, []problem{
+			{Line: 8, Visit: 3157, Field: "from",
+				Error: `historian: line 8: visit 3157 from: invalid field: "South\u0085Korea" holds the control character U+0085 at byte 5`}}},
+		{"C1 controls at the ends", doc(visitXML("visitor", "\u0085President Yoon", "description", "State visit.&#x85;")), historian.ErrInvalid, []problem{
+			{Line: 7, Visit: 3157, Field: "visitor",
+				Error: `historian: line 7: visit 3157 visitor: invalid field: "\u0085President Yoon" holds the control character U+0085 at byte 0`},
+			{Line: 9, Visit: 3157, Field: "description",
+				Error: `historian: line 9: visit 3157 description: invalid field: "State visit.\u0085" holds the control character U+0085 at byte 12`}}},
+		{"C1 control at the end of the country id", doc(visitXML("from", `<from id="korea-south&#x85;">South Korea</from>`)), historian.ErrInvalid, []problem{
+			{Line: 8, Visit: 3157, Field: "from/@id",
+				Error: `historian: line 8: visit 3157 from/@id: invalid field: "korea-south\u0085" holds the control character U+0085 at byte 11`}}},
+		{"the C1 range", doc(visitXML("id", "7", "visitor", "Yoon\u0080", "from", "<from id=\"\u009f\">Korea</from>", "description", "&#159;")), historian.ErrInvalid, []problem{
+			{Line: 7, Visit: 7, Field: "visitor",
+				Error: `historian: line 7: visit 7 visitor: invalid field: "Yoon\u0080" holds the control character U+0080 at byte 4`},
+			{Line: 8, Visit: 7, Field: "from/@id",
+				Error: `historian: line 8: visit 7 from/@id: invalid field: "\u009f" holds the control character U+009F at byte 0`},
+			{Line: 9, Visit: 7, Field: "description",
+				Error: `historian: line 9: visit 7 description: invalid field: "\u009f" holds the control character U+009F at byte 0`}}},
+
 		// Characters XML forbids, raw or by reference: encoding/xml made a
 		// reference to a surrogate U+FFFD without a word, and refused the
 		// others naming no field (issue 10, review).
