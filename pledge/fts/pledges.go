@@ -42,7 +42,10 @@ const Publisher = "OCHA Financial Tracking Service"
 //     exchange rate as FTS gives it, the version, flow type and whether it
 //     is new money are kept in the record's Note.
 //   - Donor and recipient: the source and destination organisations (or
-//     locations), joined with " / " when there are several.
+//     locations), joined with " / " when there are several, each on one
+//     line: runs of white space become one space, the ends trimmed (and,
+//     in a flow made by hand, any control character a space). The
+//     description, so made one line, is the source's Title.
 //   - Categories: "humanitarian/<global cluster>" for each destination
 //     cluster ("humanitarian/food security"), one undivided amount when
 //     there are several; "humanitarian" when FTS names none.
@@ -190,8 +193,13 @@ func (d *distinct[T]) add(v T) {
 	}
 }
 
-// clean removes control characters and outer spaces, which a pledge name
-// may not hold.
+// clean makes s one line, as a pledge's names must be: every control
+// character (unicode.IsControl: U+0000 to U+001F, U+007F to U+009F)
+// becomes a space, then each run of white space (unicode.IsSpace: tab,
+// line feed, carriage return, space, U+00A0 and Unicode's other spaces)
+// one space, and the ends are trimmed. From a page or a CSV file only tab,
+// line feed and carriage return reach it, for the readers refuse the other
+// control characters (charFault); a flow made by hand may hold any.
 func clean(s string) string {
 	if isClean(s) {
 		return s
