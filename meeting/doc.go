@@ -139,10 +139,11 @@
 // files of leaders, meetings and tallies with a source in every row, all
 // or nothing, with errors naming the file, the line and the column;
 // [Ledger.WriteCSV] writes one. Reading is strict and takes time and
-// memory in proportion to the input: keys must be spelled exactly and
-// appear once, text must be valid UTF-8 without escaped half surrogate
-// pairs and keep the rule above, and every fault is reported with its line
-// (the first 100 of them); the JSON null is an empty ledger, and a UTF-8
+// memory in proportion to the input (ReadLedger reads at most 1 GiB and
+// refuses more): keys must be spelled exactly and appear once, text must
+// be valid UTF-8 without escaped half surrogate pairs and keep the rule
+// above, and every fault is reported with its line, record and field (the
+// first 100 of them); the JSON null is an empty ledger, and a UTF-8
 // byte-order mark at the start of a file is skipped, as every reader of
 // this module skips it.
 // [PairCounts] and [Standings] print as aligned text (String), Markdown,

@@ -85,7 +85,8 @@ var (
 // ("country", "terms[1].end", "participants[0]", "sources[0].url"; empty
 // for the whole record), as the pledge package names fields; Line the line of the
 // JSON input (0 when not read from JSON): the line of the fault for
-// malformed JSON, else the line where the record starts. For a data set
+// malformed JSON and for text that is not UTF-8 or escapes half a
+// surrogate pair, else the line where the record starts. For a data set
 // read by [ReadCSV], File is the file ("meetings.csv"), Line the line in it
 // and Field the column ("participants[1]", "source2_date"). Err says what
 // is wrong and wraps a sentinel.
@@ -199,6 +200,16 @@ func (ps *problems) add(record string, i int, id, field string, err error) {
 		return
 	}
 	ps.list = append(ps.list, Problem{Record: record, Index: i, ID: id, Field: jsonPath(field), Err: err})
+}
+
+// addLine records a problem with record i, as add does, at a line of the
+// input.
+func (ps *problems) addLine(line int, record string, i int, id, field string, err error) {
+	n := len(ps.list)
+	ps.add(record, i, id, field, err)
+	if len(ps.list) > n {
+		ps.list[n].Line = line
+	}
 }
 
 // jsonNames are the fields whose JSON key is not their Go name with a

@@ -112,7 +112,8 @@ func (l *Ledger) document() jsonLedger {
 // [Ledger.MarshalJSON], as [Ledger.UnmarshalJSON] does; the JSON null is an
 // empty ledger, and a UTF-8 byte-order mark at the start is skipped.
 //
-// It reads untrusted input within these bounds: time and memory in
+// It reads untrusted input within these bounds: at most 1 GiB, and an
+// input larger than that is an error, read no further; time and memory in
 // proportion to the input (it holds the input, the records read from it
 // and the ledger they make, about ten times the input for a typical
 // ledger); records within the limits of [Ledger.AddLeader] and
@@ -121,9 +122,12 @@ func (l *Ledger) document() jsonLedger {
 // of at most 100 problems with the count of the rest, each quoting at most
 // 64 bytes of a bad value.
 func ReadLedger(r io.Reader) (*Ledger, error) {
-	data, err := io.ReadAll(r)
+	data, err := input.ReadAll(r, maxLedgerBytes+1)
 	if err != nil {
 		return nil, fmt.Errorf("meeting: reading ledger: %w", err)
+	}
+	if int64(len(data)) > maxLedgerBytes {
+		return nil, fmt.Errorf("meeting: reading ledger: larger than %d bytes", maxLedgerBytes)
 	}
 	l := new(Ledger)
 	if err := l.UnmarshalJSON(data); err != nil {
@@ -132,17 +136,23 @@ func ReadLedger(r io.Reader) (*Ledger, error) {
 	return l, nil
 }
 
+// maxLedgerBytes bounds what ReadLedger reads: 1 GiB, far beyond any
+// ledger held in memory. A test lowers it.
+var maxLedgerBytes int64 = 1 << 30
+
 // UnmarshalJSON replaces the ledger's contents with the ledger in data. The
 // input is untrusted and read strictly: unknown fields, fields repeated or
 // not spelled exactly as documented ("ID" for "id"), in the ledger object
 // and in every record, term and source, wrong types, records that are not
 // objects and trailing data are ErrSyntax; bytes that are not UTF-8 and \u
 // escapes of half a surrogate pair, which encoding/json would replace with
-// U+FFFD, are ErrInvalidText; bad dates are ErrInvalidDate; and every
-// record is checked as [Ledger.AddLeader] and [Ledger.AddMeeting] check
-// them. Errors are a *ValidationError whose problems carry the line: of the
-// fault for malformed JSON, of the record for a record's problems; it lists
-// the first 100 problems and counts the rest. A UTF-8 byte-order mark at
+// U+FFFD, are ErrInvalidText, each named by its record, field and line (in
+// a field name, ErrSyntax too), and a record holding any is not checked
+// further; bad dates are ErrInvalidDate; and every record is checked as
+// [Ledger.AddLeader] and [Ledger.AddMeeting] check them. Errors are a
+// *ValidationError whose problems carry the line: of the fault for
+// malformed JSON and bad text, of the record for a record's other
+// problems; it lists the first 100 problems and counts the rest. A UTF-8 byte-order mark at
 // the start of data is skipped. On error the ledger is unchanged.
 //
 // As encoding/json's convention for Unmarshalers asks, the JSON null
@@ -204,6 +214,17 @@ type decoder struct {
 	id       string           // the ID of the record being read, once read
 	ps       problems
 
+	// With dirty set (the input has bytes that are not UTF-8 or escapes of
+	// half a surrogate pair somewhere), every string read is checked, and
+	// the faults of the record being read (record, index) are kept in
+	// pending until its ID is known; a record with any is not converted,
+	// so no other problem is reported of text it does not hold. found
+	// counts them all.
+	dirty        bool
+	record       string
+	index, found int
+	pending      []Problem
+
 	// Line counting moves on from the last offset asked about, so finding
 	// the line of every record takes linear time in all.
 	lineAt *input.Lines
@@ -221,11 +242,12 @@ func (e *syntaxError) Error() string { return e.err.Error() }
 // decode parses and checks a ledger document into a new store.
 func decode(data []byte) (store, error) {
 	d := &decoder{data: data, lines: map[string][]int{}, lineAt: input.NewLines(data)}
-	if err := d.encoding(); err != nil {
-		return store{}, err
-	}
+	d.dirty = input.BadUTF8(data) >= 0 || input.LoneSurrogate(data) >= 0
 	if err := d.syntax(); err != nil {
 		return store{}, err
+	}
+	if d.dirty && d.found == 0 {
+		return store{}, d.encoding() // outside any string the walk reads: not so in valid JSON
 	}
 	if err := d.located(&d.ps).err(); err != nil {
 		return store{}, err
@@ -249,11 +271,12 @@ func decode(data []byte) (store, error) {
 	return s, nil
 }
 
-// located sets the line of each problem kept from the record it names.
+// located sets the line of each problem kept from the record it names,
+// unless it has the line of its fault.
 func (d *decoder) located(ps *problems) *problems {
 	for i := range ps.list {
 		p := &ps.list[i]
-		if lines := d.lines[p.Record]; p.Index < len(lines) {
+		if lines := d.lines[p.Record]; p.Index < len(lines) && p.Line == 0 {
 			p.Line = lines[p.Index]
 		}
 	}
@@ -263,21 +286,47 @@ func (d *decoder) located(ps *problems) *problems {
 // lineOf returns the line number of a byte offset.
 func (d *decoder) lineOf(off int) int { return d.lineAt.At(off) }
 
-// encoding reports the first byte that is not UTF-8 and the first \u
-// escape of half a surrogate pair: encoding/json turns either into U+FFFD,
-// changing the text without a word.
+// encoding reports the first byte that is not UTF-8 or \u escape of half
+// a surrogate pair in the input, outside any string read.
 func (d *decoder) encoding() error {
-	bad := func(off int, what string) error {
-		return &ValidationError{Problems: []Problem{{Line: d.lineOf(off),
-			Err: &wrapped{"malformed ledger JSON: invalid text: " + what, []error{ErrSyntax, ErrInvalidText}}}}}
+	off, why := input.BadText(d.data)
+	return &ValidationError{Problems: []Problem{{Line: d.lineOf(off),
+		Err: &wrapped{fmt.Sprintf("malformed ledger JSON: invalid text: byte %d %s", off, why), []error{ErrSyntax, ErrInvalidText}}}}}
+}
+
+// badText describes the bytes that are not UTF-8 or the escape of half a
+// surrogate pair in the string just read from start, which encoding/json,
+// and text, would turn into U+FFFD, changing the text without a word; it
+// returns their offset in the input, or -1.
+func (d *decoder) badText(start int) (int, string) {
+	raw := d.data[start+1 : d.pos-1]
+	off, why := input.BadText(raw)
+	if off < 0 {
+		return -1, ""
 	}
-	if off := input.BadUTF8(d.data); off >= 0 {
-		return bad(off, fmt.Sprintf("byte %#x is not UTF-8", d.data[off]))
+	return start + 1 + off, fmt.Sprintf("%s %s at byte %d", problem.Quote(string(raw)), why, off)
+}
+
+// checkText keeps a problem when the string just read from start into
+// field name is bad text (see badText).
+func (d *decoder) checkText(name string, start int) {
+	if off, what := d.badText(start); off >= 0 {
+		d.found++
+		d.pending = append(d.pending, Problem{Record: d.record, Index: d.index, Field: name, Line: d.lineOf(off),
+			Err: fmt.Errorf("%w: %s", ErrInvalidText, what)})
 	}
-	if off := input.LoneSurrogate(d.data); off >= 0 {
-		return bad(off, fmt.Sprintf("%s escapes half of a surrogate pair", d.data[off:off+6]))
+}
+
+// checkKey returns a syntax error when the key just read from start, in
+// the object named name, is bad text (see badText).
+func (d *decoder) checkKey(name string, start int) error {
+	off, what := d.badText(start)
+	if off < 0 {
+		return nil
 	}
-	return nil
+	d.found++
+	return &syntaxError{off: off, field: name,
+		err: &wrapped{"malformed ledger JSON: invalid text: field name " + what, []error{ErrSyntax, ErrInvalidText}}}
 }
 
 // syntax checks that data is one JSON value, walks it as a ledger when it
@@ -437,6 +486,11 @@ func (d *decoder) walk() error {
 		d.space()
 		keyAt := d.pos
 		key := d.text()
+		if d.dirty {
+			if err := d.checkKey("", keyAt); err != nil {
+				return d.fail("", 0, err)
+			}
+		}
 		d.next()
 		d.pos++ // the colon
 		var err error
@@ -472,9 +526,12 @@ func (d *decoder) array(record string, each func(i int) error) error {
 		return d.fail("", 0, d.malformed("", "%ss: want an array", record))
 	}
 	for more, i := d.first(), 0; more; more, i = d.more(), i+1 {
-		d.id = ""
+		d.id, d.record, d.index, d.pending = "", record, i, d.pending[:0]
 		if err := each(i); err != nil {
 			return d.fail(record, i, err)
+		}
+		for _, p := range d.pending {
+			d.ps.addLine(p.Line, p.Record, p.Index, d.id, p.Field, p.Err)
 		}
 	}
 	return nil
@@ -496,6 +553,11 @@ func (d *decoder) object(prefix string, fields []field, opened func(off int), va
 		d.space()
 		keyAt := d.pos
 		key := d.text()
+		if d.dirty {
+			if err := d.checkKey(strings.TrimSuffix(prefix, "."), keyAt); err != nil {
+				return err
+			}
+		}
 		i := -1
 		for j, f := range fields {
 			if f.key == key {
@@ -530,7 +592,11 @@ func (d *decoder) object(prefix string, fields []field, opened func(off int), va
 func (d *decoder) str(name string, dst *string) error {
 	switch d.next() {
 	case '"':
+		start := d.pos
 		*dst = d.text()
+		if d.dirty {
+			d.checkText(name, start)
+		}
 	case 'n':
 		d.pos += len("null")
 	default:
@@ -608,6 +674,9 @@ func (d *decoder) leader(i int) error {
 	if err != nil {
 		return err
 	}
+	if len(d.pending) > 0 {
+		return nil // text that is not what was written: its values are not read
+	}
 	d.leaders = append(d.leaders, j.leader(i, &d.ps))
 	return nil
 }
@@ -640,6 +709,9 @@ func (d *decoder) meeting(i int) error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(d.pending) > 0 {
+		return nil // text that is not what was written: its values are not read
 	}
 	d.meetings = append(d.meetings, j.meeting(i, &d.ps))
 	return nil

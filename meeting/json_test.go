@@ -185,15 +185,22 @@ func TestReadLedgerErrors(t *testing.T) {
 		{"a fault after many blank lines", "{\"leaders\": [" + strings.Repeat("\n", 100_000) + "{\"id\": 1}]}",
 			`meeting: line 100001: leader[0]: id: malformed ledger JSON: got a JSON number, want a string`, meeting.ErrSyntax},
 
-		// Text that encoding/json would silently change.
+		// Text that encoding/json would silently change, named by record
+		// and field (issue 10, review: it named neither).
 		{"invalid UTF-8", "{\"leaders\": [\n{\"id\": \"a\", \"name\": \"A\", \"country\": \"KR\", \"office\": \"\xff\"}]}",
-			`meeting: line 2: malformed ledger JSON: invalid text: byte 0xff is not UTF-8`, meeting.ErrInvalidText},
+			`meeting: line 2: leader[0] "a": office: invalid text: "\xff" is not valid UTF-8 at byte 0`, meeting.ErrInvalidText},
 		{"a lone high surrogate", "{\"leaders\": [\n\n{\"id\": \"a\", \"name\": \"\\ud800\", \"country\": \"KR\"}]}",
-			`meeting: line 3: malformed ledger JSON: invalid text: \ud800 escapes half of a surrogate pair`, meeting.ErrInvalidText},
+			`meeting: line 3: leader[0] "a": name: invalid text: "\\ud800" escapes half a surrogate pair, \ud800, at byte 0`, meeting.ErrInvalidText},
 		{"a lone low surrogate", `{"leaders": [{"id": "a", "name": "A\uDC00", "country": "KR"}]}`,
-			`meeting: line 1: malformed ledger JSON: invalid text: \uDC00 escapes half of a surrogate pair`, meeting.ErrInvalidText},
+			`meeting: line 1: leader[0] "a": name: invalid text: "A\\uDC00" escapes half a surrogate pair, \uDC00, at byte 1`, meeting.ErrInvalidText},
 		{"a high surrogate before a letter", `{"leaders": [{"id": "a", "name": "\ud83d\u0041", "country": "KR"}]}`,
-			`meeting: line 1: malformed ledger JSON: invalid text: \ud83d escapes half of a surrogate pair`, meeting.ErrInvalidText},
+			`meeting: line 1: leader[0] "a": name: invalid text: "\\ud83d\\u0041" escapes half a surrogate pair, \ud83d, at byte 0`, meeting.ErrInvalidText},
+		{"invalid UTF-8 in a name before the ID", "{\"leaders\": [{\"name\": \"Yoon\", \"country\": \"KR\", \"id\": \"a\"},\n{\"name\": \"Yo\xc3\", \"country\": \"KR\", \"id\": \"b\"}]}",
+			`meeting: line 2: leader[1] "b": name: invalid text: "Yo\xc3" is not valid UTF-8 at byte 2`, meeting.ErrInvalidText},
+		{"invalid UTF-8 in a field name", "{\"leaders\": [{\"id\": \"a\", \"na\xffme\": \"A\", \"country\": \"KR\"}]}",
+			`meeting: line 1: leader[0] "a": malformed ledger JSON: invalid text: field name "na\xffme" is not valid UTF-8 at byte 2`, meeting.ErrInvalidText},
+		{"half a surrogate pair in a top-level field name", `{"leaders": [], "meet\udc00ings": []}`,
+			`meeting: line 1: malformed ledger JSON: invalid text: field name "meet\\udc00ings" escapes half a surrogate pair, \udc00, at byte 4`, meeting.ErrSyntax},
 		{"a control character in a name", `{"leaders": [{"id": "a", "name": "A\u0000", "country": "KR"}]}`,
 			`meeting: line 1: leader[0] "a": name: invalid text: "A\x00" holds the control character U+0000 at byte 1`, meeting.ErrInvalidText},
 	}
@@ -214,6 +221,45 @@ func TestReadLedgerErrors(t *testing.T) {
 				t.Errorf("ReadLedger error %T, want *meeting.ValidationError", err)
 			}
 		})
+	}
+}
+
+// TestReadLedgerBadTextEverywhere: bytes that are not UTF-8 and escapes
+// of half a surrogate pair are found in every text of every record, each
+// named by its record, ID, field and line, all of them at once (issue 10,
+// review: the first alone was reported, naming no record or field).
+func TestReadLedgerBadTextEverywhere(t *testing.T) {
+	in := "{\"leaders\": [\n" +
+		"{\"id\": \"kr\", \"name\": \"Yoon\", \"country\": \"KR\", \"aliases\": [\"Y\", \"\xe9\"]},\n" +
+		"{\"id\": \"jp\", \"name\": \"Kishida\", \"country\": \"JP\", \"terms\": [{\"start\": \"2021-10-04\\udc00\"}]}],\n" +
+		"\"meetings\": [{\"id\": \"m1\", \"date\": \"2023-03-16\", \"participants\": [\"kr\", \"jp\xc0\"],\n" +
+		"\"place\": \"Tokyo\\ud800\", \"sources\": [{\"url\": \"https://example.org/\xff\"}]}],\n" +
+		"\"tallies\": [{\"note\": \"\xfe\", \"id\": \"t1\"}]}"
+	_, err := meeting.ReadLedger(strings.NewReader(in))
+	var ve *meeting.ValidationError
+	if !errors.As(err, &ve) || !errors.Is(err, meeting.ErrInvalidText) {
+		t.Fatalf("ReadLedger: %v, want a *ValidationError of ErrInvalidText", err)
+	}
+	type where struct {
+		Line      int
+		Record    string
+		Index     int
+		ID, Field string
+	}
+	var got []where
+	for _, p := range ve.Problems {
+		got = append(got, where{p.Line, p.Record, p.Index, p.ID, p.Field})
+	}
+	want := []where{
+		{2, "leader", 0, "kr", "aliases[1]"},
+		{3, "leader", 1, "jp", "terms[0].start"},
+		{4, "meeting", 0, "m1", "participants[1]"},
+		{5, "meeting", 0, "m1", "place"},
+		{5, "meeting", 0, "m1", "sources[0].url"},
+		{6, "tally", 0, "t1", "note"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
 	}
 }
 
@@ -330,13 +376,27 @@ func FuzzReadLedger(f *testing.F) {
 	f.Add(`{"leaders": [{"id": "a", "name": "A \"q\" \\ \u00e9 \ud83d\ude00", "country": "KR", "aliases": null, "terms": [{"start": "2020-01-01", "end": null}]}]}`)
 	f.Add("null")
 	f.Add(`{"meetings": [], "leaders": [{"id": "a", "name": "A", "country": "KR", "id": "b"}]}`)
+	f.Add("{\"leaders\": [{\"id\": \"a\", \"name\": \"Yo\xffon\", \"country\": \"KR\", \"aliases\": [\"\\udc00\"]}]}")
 	f.Fuzz(func(t *testing.T, text string) {
 		l, err := meeting.ReadLedger(strings.NewReader(text))
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "meeting: ") {
 				t.Errorf("error %q does not start with the package name", err)
 			}
+			// Bad text in a record is named by its field (bad text in a
+			// field name is a syntax error in the object).
+			var ve *meeting.ValidationError
+			if errors.As(err, &ve) {
+				for _, p := range ve.Problems {
+					if p.Record != "" && p.Field == "" && errors.Is(p, meeting.ErrInvalidText) && !errors.Is(p, meeting.ErrSyntax) {
+						t.Errorf("invalid text in a record, naming no field: %v", p)
+					}
+				}
+			}
 			return
+		}
+		if off, what := input.BadText([]byte(text)); off >= 0 {
+			t.Fatalf("read a ledger from text whose byte %d %s", off, what)
 		}
 		var first bytes.Buffer
 		if err := l.WriteJSON(&first); err != nil {

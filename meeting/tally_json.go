@@ -82,6 +82,9 @@ func (d *decoder) tally(i int) error {
 	if err != nil {
 		return err
 	}
+	if len(d.pending) > 0 {
+		return nil // text that is not what was written: its values are not read
+	}
 	d.tallies = append(d.tallies, j.tally(i, &d.ps))
 	return nil
 }

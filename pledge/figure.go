@@ -170,6 +170,9 @@ type Found struct {
 	// "$5 or $6 billion"): alone it would say five dollars, so it is left
 	// out and only the high end is found, marked Range. When such a low end
 	// has a qualifier ("about $5 to $10 million"), neither end is found.
+	// A high end that is a number with no currency of its own ("$5
+	// billion to 6 billion", "$5 billion-6 billion") is not found; the low
+	// end is, marked Range.
 	Range bool
 }
 
@@ -226,9 +229,13 @@ func ParseAmount(s string) (Amount, error) { return Parser{}.ParseAmount(s) }
 // minus sign is read. Arithmetic is exact: "$2.3 billion" is 2300000000.
 // A number is never read as its first part: text after it that would
 // go on with it, such as another number or a fraction after a space, a
-// plural scale word, scale words out of order, or a Korean unit apart
-// from its number ("$5 300", "5 1/3 billion", "$5 millions", "$5 million
-// million", "$38 만"), is an error.
+// plural scale word, scale words out of order, a fraction in words, or a
+// Korean unit apart from its number ("$5 300", "5 1/3 billion", "$5
+// millions", "$5 million million", "$5 and a half billion", "$38 만"),
+// is an error; so is a word after a number with no scale that looks like
+// a scale word but is none of the above: a larger scale, a short form or
+// a scale word misspelt by one letter ("$5 quadrillion", "$3 mil", "€3
+// Mrd", "$3 grand", "$5 billon"; see [Parser.FindFigures]).
 // A figure of more than 60 digits, written out or once scaled, is an
 // error: no sum of money has that many, and a [Book] refuses it.
 //
@@ -802,7 +809,7 @@ func (f *figureScan) scan(i int) (scanned, error) {
 		return f.fail(numPos, ErrInvalidAmount, "more than %d digits once scaled", maxDigits)
 	}
 	i = n.end
-	if pos, why, ok := numberGoesOn(s, i); ok {
+	if pos, why, ok := numberGoesOn(s, i, n.scaled); ok {
 		// "$5 millions", "$5 300", "$38 만": never read a prefix of a
 		// number as the whole.
 		return f.fail(pos, ErrInvalidAmount, "%q goes on from the number: %s", excerpt(s[pos:]), why)
@@ -885,7 +892,10 @@ func (f *figureScan) scan(i int) (scanned, error) {
 			return f.fail(i, ErrInvalidAmount, "unexpected %q after the figure", excerpt(s[i:]))
 		}
 		// "$2-3 billion", "$2~3 billion"; "20억 달러~30억 달러" is two figures.
-		if (r == '-' || r == '–' || isTilde(r)) && !curAfter && i+size < len(s) && isDigit(s[i+size]) {
+		if (r == '-' || r == '–' || isTilde(r)) && !curAfter && i+size < len(s) && isDigit(s[i+size]) && !f.find {
+			// FindFigures reads the low end alone, and marks it as one
+			// (rangeAfter), or leaves it out when it lacks the scale of
+			// the high end ("$2" of "$2-3 billion").
 			return f.fail(i, ErrInvalidAmount, "a range is not one figure")
 		}
 	}
@@ -1172,10 +1182,13 @@ func vulgarFraction(r rune) (num, den int64, ok bool) {
 // far as it reads, goes on with more of the number: another number, a
 // fraction, a Korean unit or a scale word after a space ("$5 300", "5
 // 1/3", "$38 만", "$5 thousand thousand"), a plural scale word ("$5
-// millions"), or a slash or a point before a digit ("$5/8", "$5 .5").
-// Such a figure is refused rather than read as its first part. It returns
-// where that text starts and why it is refused.
-func numberGoesOn(s string, j int) (int, string, bool) {
+// millions", "$5 bns"), a fraction in words ("$5 and a half billion"), a
+// slash or a point before a digit ("$5/8", "$5 .5"), or, after a number
+// with no scale, a word that looks like a scale word but is none this
+// reads (scaleLike: "$5 quadrillion", "$3 mil", "$5 billon"). Such a
+// figure is refused rather than read as its first part. It returns where
+// that text starts and why it is refused.
+func numberGoesOn(s string, j int, scaled bool) (int, string, bool) {
 	if j+1 < len(s) && s[j] == '/' && isDigit(s[j+1]) {
 		return j, "a fraction is not read", true
 	}
@@ -1196,6 +1209,12 @@ func numberGoesOn(s string, j int) (int, string, bool) {
 		if scalePlural(s, k) {
 			return k, "a plural scale word: write it in the singular", true
 		}
+		if k > j && fractionInWords(s, k) {
+			return k, "a fraction in words is not read: write the decimal (\"5.5 billion\")", true
+		}
+		if !scaled && scaleLike(s, k) {
+			return k, "like a scale word, but not one this reads", true
+		}
 	case c >= utf8.RuneSelf && (k > j || s[j] != '-'):
 		r, _ := utf8.DecodeRuneInString(s[k:])
 		if _, _, ok := vulgarFraction(r); ok {
@@ -1208,18 +1227,128 @@ func numberGoesOn(s string, j int) (int, string, bool) {
 	return 0, "", false
 }
 
-// scalePlural reports whether a scale word spelled out stands in the
-// plural at s[k:], as in "5 millions".
+// scalePlural reports whether a scale word of two letters or more stands
+// in the plural at s[k:], as in "5 millions" or "5 bns".
 func scalePlural(s string, k int) bool {
-	e := k
-	for e < len(s) && isASCIILetter(s[e]) {
-		e++
-	}
-	if e-k < 5 || s[e-1] != 's' && s[e-1] != 'S' || e < len(s) && isWordByte(s[e]) {
+	e := wordEnd(s, k)
+	if e-k < 3 || s[e-1] != 's' && s[e-1] != 'S' || e < len(s) && isWordByte(s[e]) {
 		return false
 	}
 	t, j, ok := match(s[:e-1], k, scaleIndex)
-	return ok && j == e-1 && len(t.text) > 3
+	return ok && j == e-1 && len(t.text) > 1
+}
+
+// wordEnd returns the offset of the first byte at or after k that is not
+// an ASCII letter.
+func wordEnd(s string, k int) int {
+	for k < len(s) && isASCIILetter(s[k]) {
+		k++
+	}
+	return k
+}
+
+// scaleLike reports whether the word at s[k:] looks like a scale word
+// that this does not read, so that the number before it may be a
+// thousand, a million or more times what it says: a larger scale word
+// ("quadrillion"), a short form or slang word of news and finance
+// (scaleForms: "mil", "Mio", "Mrd", "MM", "cr", "lacs", "grand"), or a
+// misspelt scale word, one edit (a letter added, dropped, changed, or two
+// swapped) from a scale word spelled out ("billon", "milion",
+// "thousnad"), unless it is an English word of its own ("bullion").
+func scaleLike(s string, k int) bool {
+	e := wordEnd(s, k)
+	if e < len(s) && isWordByte(s[e]) {
+		return false // "mil2": not a word
+	}
+	w := s[k:e]
+	if len(w) < 2 || len(w) > len("quintillions") {
+		return false
+	}
+	for _, x := range scaleForms {
+		if len(x) == len(w) && equalFoldASCII(w, x) {
+			return true
+		}
+	}
+	for _, x := range notScales {
+		if len(x) == len(w) && equalFoldASCII(w, x) {
+			return false
+		}
+	}
+	for _, x := range spelledScales {
+		if oneEdit(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// spelledScales are the scale words spelled out, those this reads and
+// the larger ones it does not, in lower case: a word one edit from one of
+// them is a misspelt scale word.
+var spelledScales = strings.Fields(`hundred thousand million billion trillion quadrillion quintillion
+	sextillion septillion octillion nonillion decillion zillion jillion gazillion bazillion squillion milliard`)
+
+// scaleForms are the short forms and slang words of scales this does not
+// read, in lower case.
+var scaleForms = strings.Fields(`mil mill mils mio mios mrd mrds bil tril trill thou grand lac lacs lak laks cr crs mm mmm`)
+
+// notScales are English words one edit from a scale word.
+var notScales = strings.Fields(`bullion mullion pillion`)
+
+// oneEdit reports whether w, in any case, is at most one edit from x, in
+// lower case: the same but for one letter added, dropped or changed, or
+// two neighbours swapped.
+func oneEdit(w, x string) bool {
+	if len(w) < len(x)-1 || len(w) > len(x)+1 {
+		return false
+	}
+	i := 0
+	for i < len(w) && i < len(x) && lowerASCII(w[i]) == x[i] {
+		i++
+	}
+	rest := func(a, b string) bool { return len(a) == len(b) && equalFoldASCII(a, b) }
+	switch {
+	case len(w) == len(x):
+		return i == len(w) || rest(w[i+1:], x[i+1:]) ||
+			i+1 < len(w) && lowerASCII(w[i]) == x[i+1] && lowerASCII(w[i+1]) == x[i] && rest(w[i+2:], x[i+2:])
+	case len(w) > len(x):
+		return rest(w[i+1:], x[i:])
+	default:
+		return rest(w[i:], x[i+1:])
+	}
+}
+
+// fractionInWords reports whether a fraction in words that goes on with
+// the number before it stands at s[k:]: "and a half", "and one quarter",
+// "and three-quarters", but not "and a third of" (a share of something
+// else).
+func fractionInWords(s string, k int) bool {
+	e := wordEnd(s, k)
+	if e-k != 3 || !equalFoldASCII(s[k:e], "and") {
+		return false
+	}
+	k = skipSpace(s, e)
+	e = wordEnd(s, k)
+	count := strings.ToLower(s[k:e])
+	if e == k || count != "a" && count != "one" && count != "two" && count != "three" {
+		return false
+	}
+	if k = e; k < len(s) && s[k] == '-' {
+		k++
+	} else {
+		k = skipSpace(s, k)
+	}
+	e = wordEnd(s, k)
+	if e < len(s) && isWordByte(s[e]) {
+		return false
+	}
+	switch strings.ToLower(s[k:e]) {
+	case "half", "quarter", "quarters", "third", "thirds":
+	default:
+		return false
+	}
+	n := skipSpace(s, e)
+	return !(n > e && n+2 <= len(s) && equalFoldASCII(s[n:n+2], "of") && (n+2 == len(s) || !isWordByte(s[n+2])))
 }
 
 // decimalScan is a decimal number read from text.

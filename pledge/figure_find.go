@@ -32,7 +32,14 @@ import (
 //     30억 달러", "천만 원" in "5 천만 원", "5 billion dollars" in "paid.5
 //     billion dollars", "2 billion dollars" in "1/2 billion dollars"), or
 //     that ParseFigure refuses because the number goes on after it ("$5
-//     millions", "$5 300", "5 1/3 billion dollars", "$38 만"); a bare 천,
+//     millions", "$5 300", "5 1/3 billion dollars", "$38 만", "$5 and a
+//     half billion"), also with a word that looks like a scale word but
+//     is none it reads, which may make the number a thousand times larger
+//     or more: a larger scale ("$5 quadrillion"), a short form or slang
+//     ("$3 mil", "€3 Mio", "€3 Mrd", "$3 MM", "₹3 Cr", "$3 lacs", "$3
+//     grand", "$3 bns"), or a scale word misspelt by one letter added,
+//     dropped, changed or swapped ("$5 billon", "$3 milion") unless it is
+//     a word of its own ("$50 bullion coins"); a bare 천,
 //     백 or 십 after 몇, 수 or a Hangul numeral ("몇 백만 원", "수 천억 원":
 //     a few million, some hundred billion won); an article number
 //     ("제3조");
@@ -45,14 +52,21 @@ import (
 //     metres), and a figure with two qualifiers ("약 5억 원 이상", "20억여
 //     원 이상"), both of which ParseFigure refuses too;
 //   - a bare "¥" the Parser cannot resolve;
-//   - a range written with the currency once, which is one figure of two
-//     numbers: "$2-3 billion", "$2~3 billion", "20~30억 달러", "20억~30억
+//   - a range written with the currency once whose low end is no whole
+//     figure: "$2-3 billion", "$2~3 billion", "20~30억 달러", "20억~30억
 //     달러", "2 to 3 billion dollars", "costing $1 to 2 billion". A range
 //     written as two figures gives both ends marked [Found].Range ("$2
 //     billion to $3 billion", "$5-$10", "20억 달러~30억 달러"), except a
 //     low end that lacks the scale word of the high end ("$5" in "$5 to $10
 //     million", "between $5 and $10 million", "$5 or $6 billion"), which
-//     alone would say five dollars and is left out.
+//     alone would say five dollars and is left out. A range whose low end
+//     is a whole figure and whose high end is only a number gives the low
+//     end, marked Range, whatever joins them ("$5 billion to 6 billion",
+//     "$5 billion-6 billion", "$5 billion ~ 6", "$5 billion or 6 billion",
+//     "$2-3"); the high end, with no currency of its own, is not found.
+//     After "to" or "or", a bare number before a word or "%" counts
+//     something else, and the figure is no range: "$5 billion to 6
+//     countries", "$5 billion or 6% of GDP".
 //
 // A limitation: "over", "under", "above" and "below" before a figure are
 // read as qualifiers even where they are prepositions, so "deadlocked over
@@ -180,7 +194,7 @@ func (p Parser) rangeAfter(text string, start int, sc scanned) (next, nextEnd in
 	if k = skipSpace(text, k); k == len(text) {
 		return
 	}
-	hiFigure, hiScaled := false, false
+	hiFigure, hiScaled, hiCounts := false, false, false
 	if hi, err := p.scanFind(text, k); err == nil && !hi.weak {
 		hiFigure, hiScaled, nextEnd = true, hi.scaled, hi.end
 	} else if r, _ := utf8.DecodeRuneInString(text[k:]); isDigit(text[k]) || isKoreanSubunit(r) {
@@ -190,20 +204,29 @@ func (p Parser) rangeAfter(text string, start int, sc scanned) (next, nextEnd in
 			return
 		}
 		hiScaled = n.scaled
+		// A bare number before a word or "%" counts something else: "$5
+		// billion to 6 countries", "or 6 percent".
+		e := skipSpace(text, n.end)
+		hiCounts = !n.scaled && e < len(text) && (isWordByte(text[e]) || text[e] == '%')
 	} else {
 		return
 	}
 	// A currency after the number comes after its scale too: "5,000원"
 	// is whole before "~1만 원".
 	skipLow = !sc.scaled && !sc.curAfter && hiScaled
-	if !hiFigure {
-		return -1, -1, false, skipLow
-	}
-	switch sep {
-	case "and":
+	switch {
+	case sep == "and":
 		isRange = betweenBefore(text, start)
+	case !isASCIILetter(sep[0]) && len(sep) <= 3:
+		isRange = true // "-", "~": "$5 billion-6 billion"
 	default:
-		isRange = true
+		isRange = !hiCounts // "to", "or", 내지, 또는, 혹은
+	}
+	if !hiFigure {
+		// "$5 billion to 6 billion": the high end shares the low end's
+		// currency and is no figure of its own.
+		isRange = isRange && !hiCounts
+		return -1, -1, isRange, skipLow
 	}
 	return k, nextEnd, isRange, skipLow
 }

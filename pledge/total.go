@@ -159,6 +159,7 @@ type totaler struct {
 
 	children map[int32][]int32
 	heads    map[string]string
+	taker    taker // pipe's, reused from parent to parent
 
 	records    int
 	curRecords []int // by currency ID, the query's In last: records counted in that currency
@@ -694,9 +695,14 @@ func (t *totaler) pipe(i int32, out []piece) []piece {
 		return append(out, own...)
 	}
 	stage, cur := st.stage[i], st.cur[i]
+	ready := false
 	for _, pc := range sub {
 		if st.cur[pc.rec] == cur && st.stage[pc.rec] > stage {
-			takeUp(own, pc)
+			if !ready {
+				t.taker.reset(own)
+				ready = true
+			}
+			t.taker.take(pc)
 			out = append(out, pc)
 		}
 	}
@@ -720,33 +726,108 @@ func (t *totaler) pipe(i int32, out []piece) []piece {
 	return out
 }
 
-// takeUp takes the amount of child piece pc out of the parent's pieces own,
-// in the order pipe documents, as far as they go.
-func takeUp(own []piece, pc piece) {
+// taker takes what children at later stages count out of one parent's
+// own pieces, in the order pipe documents: the pieces in the child piece's
+// categories, then the unspecified ones, then all in order. Each of the
+// three is a list of the parent's pieces with a cursor past those already
+// used up (an amount only ever shrinks), so that a parent with n pieces
+// and children with m pieces costs O(n log n + m), not O(n·m).
+type taker struct {
+	own    []piece
+	order  []int32          // own's indices grouped by category list, in order within each group
+	groups []takeGroup      // one per category list in own, in order of order
+	byCats map[uint32]int32 // category list → group, when there are too many groups to look through
+	all    takeGroup        // every piece, for the last pass
+}
+
+// takeGroup is one list of a taker: order[at:end], where at moves past
+// pieces used up.
+type takeGroup struct {
+	cats    uint32
+	at, end int32
+}
+
+// manyGroups is how many category lists a parent may have before taker
+// looks them up in a map rather than in turn.
+const manyGroups = 8
+
+// reset readies the taker for the pieces own of one parent.
+func (t *taker) reset(own []piece) {
+	t.own = own
+	t.order = t.order[:0]
+	for k := range own {
+		t.order = append(t.order, int32(k))
+	}
+	slices.SortStableFunc(t.order, func(x, y int32) int { return cmp.Compare(own[x].cats, own[y].cats) })
+	t.groups = t.groups[:0]
+	for k, o := range t.order {
+		if k == 0 || own[o].cats != own[t.order[k-1]].cats {
+			t.groups = append(t.groups, takeGroup{cats: own[o].cats, at: int32(k)})
+		}
+		t.groups[len(t.groups)-1].end = int32(k + 1)
+	}
+	t.byCats = nil
+	if len(t.groups) > manyGroups {
+		t.byCats = make(map[uint32]int32, len(t.groups))
+		for g := range t.groups {
+			t.byCats[t.groups[g].cats] = int32(g)
+		}
+	}
+	t.all = takeGroup{end: int32(len(own))}
+}
+
+// group returns the list of the parent's pieces in category list cats, or
+// nil.
+func (t *taker) group(cats uint32) *takeGroup {
+	if t.byCats != nil {
+		if g, ok := t.byCats[cats]; ok {
+			return &t.groups[g]
+		}
+		return nil
+	}
+	for g := range t.groups {
+		if t.groups[g].cats == cats {
+			return &t.groups[g]
+		}
+	}
+	return nil
+}
+
+// take takes the amount of child piece pc out of the parent's pieces, as
+// far as they go.
+func (t *taker) take(pc piece) {
 	left := pc.amount
-	take := func(k int) {
-		if left.Sign() <= 0 || own[k].amount.Sign() <= 0 {
-			return
+	if g := t.group(pc.cats); g != nil {
+		left = t.drain(g, t.order, left, pc.qual)
+	}
+	if g := t.group(0); g != nil {
+		left = t.drain(g, t.order, left, pc.qual)
+	}
+	t.drain(&t.all, nil, left, pc.qual)
+}
+
+// drain takes up to left out of the pieces of list g (indices into own
+// through order, or own in order when order is nil) and returns what it
+// could not take.
+func (t *taker) drain(g *takeGroup, order []int32, left decimal.Decimal, qual Qualifier) decimal.Decimal {
+	for left.Sign() > 0 && g.at < g.end {
+		k := g.at
+		if order != nil {
+			k = order[k]
 		}
-		x := decimal.Min(left, own[k].amount)
-		own[k].amount = own[k].amount.Sub(x)
-		own[k].qual = own[k].qual.plus(pc.qual.negated())
-		own[k].full = false
-		left = left.Sub(x)
-	}
-	for k := range own {
-		if own[k].cats == pc.cats {
-			take(k)
+		p := &t.own[k]
+		if p.amount.Sign() > 0 {
+			x := decimal.Min(left, p.amount)
+			p.amount = p.amount.Sub(x)
+			p.qual = p.qual.plus(qual.negated())
+			p.full = false
+			left = left.Sub(x)
+		}
+		if p.amount.Sign() <= 0 {
+			g.at++
 		}
 	}
-	for k := range own {
-		if own[k].cats == 0 {
-			take(k)
-		}
-	}
-	for k := range own {
-		take(k)
-	}
+	return left
 }
 
 // own appends the pieces of one record: its parts, then the remainder,

@@ -130,6 +130,21 @@ func LoneSurrogate(data []byte) int {
 	}
 }
 
+// BadText returns the offset in JSON text data of the first byte that is
+// not UTF-8 or \u escape of half a surrogate pair, whichever comes first,
+// and says what it is ("is not valid UTF-8", "escapes half a surrogate
+// pair, \ud800,"); -1 and "" when there is neither.
+func BadText(data []byte) (int, string) {
+	off, why := BadUTF8(data), "is not valid UTF-8"
+	if s := LoneSurrogate(data); s >= 0 && (off < 0 || s < off) {
+		off, why = s, "escapes half a surrogate pair, "+string(data[s:s+6])+","
+	}
+	if off < 0 {
+		return -1, ""
+	}
+	return off, why
+}
+
 func hex4(b []byte) (rune, bool) {
 	var v rune
 	for _, c := range b {

@@ -57,6 +57,25 @@ func TestLoneSurrogate(t *testing.T) {
 	}
 }
 
+func TestBadText(t *testing.T) {
+	type bad struct {
+		off int
+		why string
+	}
+	for in, want := range map[string]bad{
+		`"Korea"`:         {-1, ""},
+		"\"Kor\xe9a\"":    {4, "is not valid UTF-8"},
+		`"Kor\udc00a"`:    {4, `escapes half a surrogate pair, \udc00,`},
+		"\"\\ud800\xff\"": {1, `escapes half a surrogate pair, \ud800,`},
+		"\"\xff\\ud800\"": {1, "is not valid UTF-8"},
+		`"\ud83d\ude00"`:  {-1, ""},
+	} {
+		if off, why := BadText([]byte(in)); off != want.off || why != want.why {
+			t.Errorf("BadText(%q) = %d, %q; want %d, %q", in, off, why, want.off, want.why)
+		}
+	}
+}
+
 func TestLines(t *testing.T) {
 	l := NewLines([]byte("a\nb\nc\n"))
 	for _, c := range []struct{ off, want int }{{0, 1}, {2, 2}, {5, 3}, {6, 4}, {1, 1}, {4, 3}, {100, 4}, {-1, 1}} {

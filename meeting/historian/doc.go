@@ -19,14 +19,20 @@
 // markup is flattened to text.
 //
 // Reading is all or nothing. A truncated or malformed file (an attribute
-// given twice included, which encoding/xml lets pass), a visit with a
-// missing field, a date that does not parse, a field holding a Unicode
-// noncharacter or a control character U+007F to U+009F (which XML allows
-// but a [meeting.Ledger] refuses) or an id
-// given twice returns no visits and a [*ValidationError] whose [Problem]
-// values name the file, the line, the visit id and the field; errors.Is
-// finds [ErrSyntax], [ErrMissing], [ErrInvalid] and [ErrDuplicate] through
-// it. No input makes a reader panic.
+// given twice included, which encoding/xml lets pass), a character XML
+// forbids in text or an attribute value (bytes that are not UTF-8, a
+// control character other than tab, line feed and carriage return,
+// U+FFFE, U+FFFF), written raw or as a character reference ("&#0;", or
+// "&#xD800;", a surrogate, which encoding/xml would read as U+FFFD without
+// a word), a visit with a missing field, a date that does not parse, a
+// field holding a Unicode noncharacter or a control character U+007F to
+// U+009F (which XML allows but a [meeting.Ledger] refuses; the text is
+// checked as written, before runs of white space are collapsed, so U+0085
+// NEL is not taken for a space) or an id given twice returns no visits and a [*ValidationError] whose [Problem] values
+// name the file, the line, the visit id and the field (an attribute as
+// "from/@id"); errors.Is finds [ErrSyntax], [ErrMissing], [ErrInvalid] and
+// [ErrDuplicate] through it. A bad character is never replaced or
+// dropped. No input makes a reader panic.
 //
 // The readers take untrusted input within these bounds: a UTF-8
 // byte-order mark at the start of a file is skipped, as every reader of

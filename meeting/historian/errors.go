@@ -13,10 +13,15 @@ import (
 // ErrNoHost or one of the meeting package's sentinels.
 var (
 	// ErrSyntax: the input is not well-formed XML (it is truncated, has an
-	// unclosed element, an attribute given twice in an element or bytes
-	// that are not UTF-8) or is not shaped like the visits schema: no
-	// <visits> root, text or another element where a <visit> belongs, an
-	// element inside a field that holds text, content after the root.
+	// unclosed element, an attribute given twice in an element, or text
+	// or an attribute value holding a character XML forbids: bytes that
+	// are not UTF-8, a control character other than tab, line feed and
+	// carriage return, U+FFFE or U+FFFF, written raw or as a character
+	// reference, or a reference to a surrogate or to no character, such
+	// as "&#xD800;" or "&#x110000;"), or is not shaped like the visits
+	// schema: no <visits> root, text or another element where a <visit>
+	// belongs, an element inside a field that holds text, content after
+	// the root.
 	ErrSyntax = errors.New("historian: malformed input")
 	// ErrMissing: a visit lacks a required field (id, start-date, end-date,
 	// visitor, from and its id attribute, description) or has it empty

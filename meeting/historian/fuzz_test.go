@@ -4,16 +4,21 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/iotest"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/summitry/summitry/meeting"
 	"github.com/summitry/summitry/meeting/historian"
 )
 
 // FuzzReadVisits: no input makes the reader panic; it returns visits or an
-// error, never both (all or nothing); it reads no file with an attribute
-// given twice; every visit it returns has an id, dates in order and a
+// error, never both (all or nothing), the same read whole or a byte at a
+// time; it reads no file with an attribute given twice, nor U+FFFD from a
+// file without it; every visit it returns has an id, dates in order and a
 // visitor; and Meetings turns them into records a ledger accepts,
 // accounting for every visit.
 func FuzzReadVisits(f *testing.F) {
@@ -26,8 +31,18 @@ func FuzzReadVisits(f *testing.F) {
 	f.Add([]byte(doc(visitXML())[:150]))
 	f.Add([]byte("<visits/>"))
 	f.Add([]byte(""))
+	// Characters XML forbids, raw and by reference, and references that
+	// are none (issue 10, review).
+	f.Add([]byte(doc(visitXML("from", `<from id="greece">Gr&#xD800;ece</from>`, "visitor", "Pres&#55296;ident &#x85;Yoon"))))
+	f.Add([]byte(doc(visitXML("description", "<![CDATA[&#xD800;]]><!-- &#xDFFF; -->&#x00000041;&#0;"))))
+	f.Add([]byte("<!DOCTYPE visits [<!ENTITY e \"<!--\"><?pi ?>]>" + doc(visitXML("visitor", "Pres\xed\xa0\x80ident", "from", `<from id='gr&#1;'>\x01</from>`))))
+	f.Add([]byte(doc(visitXML("from", "<from id=\"korea-south\u0085\">South\u0085Korea</from>", "visitor", "\u0085Yoon"))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		vs, err := historian.ReadVisits(bytes.NewReader(data))
+		vs1, err1 := historian.ReadVisits(iotest.OneByteReader(bytes.NewReader(data)))
+		if diff := cmp.Diff(fmt.Sprint(vs, err), fmt.Sprint(vs1, err1)); diff != "" {
+			t.Fatalf("read whole (-) and a byte at a time (+):\n%s", diff)
+		}
 		if err != nil {
 			if vs != nil {
 				t.Fatal("visits returned with an error")
@@ -39,6 +54,13 @@ func FuzzReadVisits(f *testing.F) {
 		}
 		if err := repeatedAttribute(data); err != nil {
 			t.Fatalf("read a file with %v", err)
+		}
+		if !bytes.Contains(data, []byte("\ufffd")) && !refToFFFD.Match(data) {
+			for _, v := range vs {
+				if strings.ContainsRune(fmt.Sprint(v), '\ufffd') {
+					t.Fatalf("U+FFFD in a visit read from a file without it (a reference to a surrogate?): %+v", v)
+				}
+			}
 		}
 		ids := map[int]bool{}
 		for _, v := range vs {
@@ -70,6 +92,9 @@ func FuzzReadVisits(f *testing.F) {
 		}
 	})
 }
+
+// refToFFFD matches a character reference to U+FFFD.
+var refToFFFD = regexp.MustCompile(`&#(x0*[fF][fF][fF][dD]|0*65533);`)
 
 // repeatedAttribute returns an error naming an attribute given twice in an
 // element of data, as written (prefix and name), or nil.

@@ -25,15 +25,18 @@ import (
 // order of the file.
 //
 // It is all or nothing: malformed or truncated XML (an element with an
-// attribute given twice included), a visit with a missing or unparsable
-// field or one holding a Unicode noncharacter, or two visits with the same
-// id make it return no visits and a [*ValidationError] listing the
-// problems (the first 100, and a count of the rest) with their line, visit
-// id and field. Elements of a visit other than the fields of [Visit] (the
-// created-by and last-modified metadata) are skipped; inside the
-// description only <em> markup is allowed. A UTF-8 byte-order mark at the
-// start is skipped. It takes time and memory in proportion to the input,
-// and an error quotes at most 64 bytes of a bad value.
+// attribute given twice included, or a character XML forbids, raw or as a
+// character reference such as "&#xD800;", reported in the field where it
+// stands), a visit with a missing or unparsable field or one holding a
+// Unicode noncharacter, or two visits with the same id make it return no
+// visits and a [*ValidationError] listing the problems (the first 100,
+// and a count of the rest) with their line, visit id and field; a bad
+// character is never replaced or dropped. Elements of a visit other than
+// the fields of [Visit] (the created-by and last-modified metadata) are
+// skipped; inside the description only <em> markup is allowed. A UTF-8
+// byte-order mark at the start is skipped. It takes time and memory in
+// proportion to the input, and an error quotes at most 64 bytes of a bad
+// value.
 func ReadVisits(r io.Reader) ([]Visit, error) {
 	var ps problems
 	vs := readFile(r, "", &ps)
@@ -161,8 +164,32 @@ func fieldIndex(name string) int {
 
 // parser reads one file.
 type parser struct {
-	d    *xml.Decoder
-	file string
+	d     *xml.Decoder
+	file  string
+	chars *charFilter
+	base  int64 // offset in the file of the decoder's first byte
+}
+
+// badChars adds a problem for each character XML forbids (see
+// charFilter) that the decoder has read past since the last call, in the
+// visit at index (-1: outside any) and the element elem, or its attribute
+// (elem/@name; @name when elem is ""). It reports whether any was in
+// text, and whether any was in an attribute id.
+func (p *parser) badChars(ps *problems, index int, elem string) (inText, inID bool) {
+	for _, b := range p.chars.take(p.base + p.d.InputOffset()) {
+		field := elem
+		if b.attr != "" {
+			field += "/@" + b.attr
+			if elem == "" {
+				field = "@" + b.attr
+			}
+			inID = inID || b.attr == "id"
+		} else {
+			inText = true
+		}
+		ps.add(Problem{File: p.file, Line: b.line, Index: index, Field: field, Err: fmt.Errorf("%w: %s", ErrSyntax, b.why())})
+	}
+	return inText, inID
 }
 
 func (p *parser) line() int {
@@ -246,9 +273,10 @@ func (p *parser) syntax(index int, err error) Problem {
 // syntax error it returns no visits. A byte-order mark at the start of the
 // file is skipped.
 func readFile(r io.Reader, file string, ps *problems) []visitAt {
-	br := bufio.NewReader(r)
-	input.SkipBOM(br)
-	p := &parser{d: xml.NewDecoder(br), file: file}
+	chars := newCharFilter(r)
+	br := bufio.NewReader(chars)
+	bom := input.SkipBOM(br)
+	p := &parser{d: xml.NewDecoder(br), file: file, chars: chars, base: int64(bom)}
 	var visits []visitAt
 	const (
 		before = iota
@@ -268,6 +296,9 @@ func readFile(r io.Reader, file string, ps *problems) []visitAt {
 		}
 		if err != nil {
 			return fatal(err)
+		}
+		if t, ok := tok.(xml.StartElement); !ok || state != inRoot || t.Name.Local != "visit" {
+			p.badChars(ps, -1, elemName(tok)) // a visit's start tag is the visit's
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -298,6 +329,7 @@ func readFile(r io.Reader, file string, ps *problems) []visitAt {
 			}
 		}
 	}
+	p.badChars(ps, -1, "") // none: each token's were taken
 	switch state {
 	case before:
 		return fatal(errors.New("no <visits> element"))
@@ -317,6 +349,8 @@ type text struct {
 	seen   bool
 	attrID string
 	hasID  bool
+	bad    bool // the text holds a character XML forbids, reported
+	badID  bool // so does the id attribute
 }
 
 // visit reads one <visit> element, its start tag just read, adding its
@@ -332,6 +366,7 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 		return visitAt{}, false, true
 	}
 	var f [nFields]text
+	p.badChars(ps, index, "") // in the start tag
 	for done := false; !done; {
 		tok, err := p.token()
 		if err != nil {
@@ -345,12 +380,15 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 				if err := p.skip(); err != nil {
 					return fatal(err)
 				}
+				p.badChars(ps, index, clip(t.Name.Local, problem.QuoteMax))
 				continue
 			}
+			_, badID := p.badChars(ps, index, fieldNames[k]) // in the start tag
 			s, bad, err := p.text(k == fDescription)
 			if err != nil {
 				return fatal(err)
 			}
+			badText, _ := p.badChars(ps, index, fieldNames[k])
 			if bad != "" {
 				ps.add(Problem{File: p.file, Line: line, Index: index, Field: fieldNames[k],
 					Err: fmt.Errorf("%w: element %s inside <%s>", ErrSyntax, tag(bad), fieldNames[k])})
@@ -360,7 +398,7 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 					Err: fmt.Errorf("%w: given twice (first at line %d)", ErrInvalid, f[k].line)})
 				continue
 			}
-			f[k] = text{s: s, line: line, seen: true}
+			f[k] = text{s: s, line: line, seen: true, bad: badText, badID: badID}
 			if k == fFrom {
 				for _, a := range t.Attr {
 					if a.Name.Local == "id" && a.Name.Space == "" {
@@ -376,6 +414,7 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 					Err: fmt.Errorf("%w: text %s outside any field", ErrSyntax, problem.Quote(s))})
 			}
 		}
+		p.badChars(ps, index, "")
 	}
 
 	report := func(k int, field string, err error) {
@@ -386,17 +425,22 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 		ps.add(Problem{File: p.file, Line: line, Index: index, Field: field, Err: err})
 	}
 	need := func(k int) (string, bool) {
-		if !f[k].seen {
+		switch {
+		case !f[k].seen:
 			report(k, fieldNames[k], fmt.Errorf("%w: no <%s>", ErrMissing, fieldNames[k]))
+			return "", false
+		case f[k].bad:
+			return "", false // a character XML forbids, reported
+		}
+		// Checked as written: collapsing white space would make U+0085
+		// (NEL, a control character) a space, and drop it at either end.
+		if err := checkText(f[k].s); err != nil {
+			report(k, fieldNames[k], err)
 			return "", false
 		}
 		s := collapse(f[k].s)
 		if s == "" && k != fDescription {
 			report(k, fieldNames[k], fmt.Errorf("%w: <%s> is empty", ErrMissing, fieldNames[k]))
-			return "", false
-		}
-		if err := checkText(s); err != nil {
-			report(k, fieldNames[k], err)
 			return "", false
 		}
 		return s, true
@@ -431,17 +475,17 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 	if s, ok := need(fFrom); ok {
 		v.CountryLabel = s
 	}
-	if f[fFrom].seen {
+	if f[fFrom].seen && !f[fFrom].badID {
 		id := strings.TrimSpace(f[fFrom].attrID)
-		switch err := checkText(id); {
+		switch err := checkText(f[fFrom].attrID); { // as written, as need checks
+		case err != nil:
+			report(fFrom, "from/@id", err)
 		case id == "":
 			what := "no id attribute"
 			if f[fFrom].hasID {
 				what = "empty id attribute"
 			}
 			report(fFrom, "from/@id", fmt.Errorf("%w: %s", ErrMissing, what))
-		case err != nil:
-			report(fFrom, "from/@id", err)
 		default:
 			v.CountryID = id
 		}
@@ -459,8 +503,8 @@ func (p *parser) visit(index int, ps *problems) (v visitAt, ok, stop bool) {
 
 // checkText reports text a field may not hold: a Unicode noncharacter or
 // a control character such as U+007F or U+0085, which XML allows but a
-// [meeting.Ledger] refuses (see input.BadChar; the decoder has already
-// refused what XML itself forbids).
+// [meeting.Ledger] refuses (see input.BadChar; what XML itself forbids
+// charFilter has found).
 func checkText(s string) error {
 	if at, why := input.BadChar(s, false); at >= 0 {
 		return fmt.Errorf("%w: %s %s at byte %d", ErrInvalid, problem.Quote(s), why, at)
@@ -520,6 +564,15 @@ func clip(s string, max int) string {
 // cut shortens a message of the XML decoder, which may quote the input, to
 // at most 200 bytes.
 func cut(msg string) string { return clip(msg, 200) }
+
+// elemName returns the name of the element whose start tag tok is, cut
+// short, or "".
+func elemName(tok xml.Token) string {
+	if t, ok := tok.(xml.StartElement); ok {
+		return clip(t.Name.Local, problem.QuoteMax)
+	}
+	return ""
+}
 
 // tag names an element for a message: "<flows>", a long name cut short as
 // problem.Quote cuts a value.

@@ -89,8 +89,10 @@ var csvColumns = newKeySet("date", "budgetYear", "description", "amountUSD",
 // nothing: on any error no flow of the file is added. Errors name the
 // row, the line, the flow and the column; a *[ValidationError] lists the
 // first 100 problems and counts the rest. Text that is not UTF-8 is
-// refused ([ErrInvalidText]), as are a flow ID given on two rows and CSV
-// that encoding/csv cannot read ([ErrSyntax]: a stray quote).
+// refused ([ErrInvalidText]), and so, in a column the reader uses, is a
+// control character but tab, line feed and carriage return or a Unicode
+// noncharacter, as are a flow ID given on two rows and CSV that
+// encoding/csv cannot read ([ErrSyntax]: a stray quote).
 func (fs *Flows) ReadCSV(r io.Reader) error {
 	chunks, err := readCSV(r)
 	if err != nil {
@@ -391,6 +393,19 @@ func (c *csvReader) flow(rec []string) (Flow, bool) {
 	}
 	badText := c.checkText(rec, true)
 	have &^= badText
+	for k, i := range c.cols {
+		if have&(1<<k) == 0 {
+			continue
+		}
+		if at, why := charFault(cells[k]); at >= 0 {
+			have &^= 1 << k
+			if !c.full() {
+				line, _ := c.cr.FieldPos(i)
+				c.bad = append(c.bad, Problem{Index: c.index, Row: c.row, Line: line + strings.Count(cells[k][:at], "\n"),
+					Field: csvColumns.names[k], Err: flowTextError(why)})
+			}
+		}
+	}
 	given := func(k int) bool { return have&(1<<k) != 0 && cells[k] != "" }
 
 	for k := range numColumns {

@@ -281,6 +281,13 @@ func TestReadCSVErrors(t *testing.T) {
 			`fts: row 2: flow "1001" date: invalid text: byte 0xb9 is not UTF-8`}, fts.ErrInvalidText},
 		{"Latin-1 in the ID", hdxFile(flowCSV("id", "1001\xff")), []string{
 			`fts: row 2: id: invalid text: byte 0xff is not UTF-8`}, fts.ErrInvalidText},
+		{"noncharacters and control characters", hdxFile(flowCSV("srcOrganization", "Kor\ufdd0a", "description", "one\ntwo\x01", "keywords", "a,\U0010FFFF",
+			"destUsageYearStart", "\u00852020", "destOrganizationTypes", "\uffff\x01")), []string{
+			`fts: row 2 (line 3): flow "1001" description: invalid text: "one\ntwo\x01" holds the control character U+0001 at byte 7`,
+			`fts: row 2 (line 3): flow "1001" srcOrganization: invalid text: "Kor\ufdd0a" holds U+FDD0 (a Unicode noncharacter) at byte 3`,
+			`fts: row 2 (line 3): flow "1001" destUsageYearStart: invalid text: "\u00852020" holds the control character U+0085 at byte 0`,
+			`fts: row 2 (line 3): flow "1001" keywords: invalid text: "a,\U0010ffff" holds U+10FFFF (a Unicode noncharacter) at byte 2`,
+		}, fts.ErrInvalidText},
 		{"column in another case", "id,status,AmountUSD,date\n1,paid,5,2020-01-01\n", []string{
 			`fts: row 1: AmountUSD: malformed input: column names are exact: want "amountUSD"`,
 			`fts: row 1: amountUSD: malformed input: no such column: is this a CSV of FTS flows from HDX?`}, fts.ErrSyntax},

@@ -28,6 +28,15 @@
 //     ([ErrInvalidText]) wherever they are, even in fields the reader
 //     skips: encoding/json would read either as U+FFFD, so that two donors
 //     written in Latin-1, "Kor\xe9a" and "Kor\xe8a", would become one.
+//   - The text it keeps (every string it reads into a [Flow]) holds no
+//     control character but tab, line feed and carriage return (no
+//     U+0000 to U+001F, U+007F to U+009F) and no Unicode noncharacter
+//     (U+FDD0 to U+FDEF, U+FFFE and U+FFFF in every plane), written raw
+//     or escaped ("\u0001", "\uFFFE", "\ud83f\udffe"): such text is
+//     refused ([ErrInvalidText]), naming the flow and the field, not
+//     cleaned, for no pledge record may hold it (the published pages and
+//     files the package is tested on hold none). In the fields it skips,
+//     only the encoding is checked.
 //   - In the objects it reads (the response, its data, each flow, each
 //     source and destination object), a field it uses appears once and is
 //     spelled exactly: "amountUSD" twice, or "AmountUSD", is refused, not
@@ -102,7 +111,9 @@
 // hashtags that HDX's files carried as row 2 (#date, #value+funding+total+usd,
 // ...) is skipped. Errors name the row (the header is row 1), the line
 // when a cell of several lines before it makes it another number, the flow
-// and the column.
+// and the column. Text is refused as in a page: bytes that are not UTF-8
+// in any cell, and in the columns the reader uses a control character but
+// tab, line feed and carriage return or a Unicode noncharacter.
 //
 // # From flows to pledges
 //
@@ -113,6 +124,11 @@
 // that is not 0 counts as not given); donor and recipient are the source
 // and destination organisations (or countries with [Options].ByLocation);
 // each destination global cluster becomes a category under "humanitarian".
+// Names and the description (the record's source title) are cleaned: each
+// run of white space (tab, line feed, carriage return, space, U+00A0 and
+// Unicode's other spaces) becomes one space and the ends are trimmed, as a
+// pledge's names are one line; a flow made by hand, which no reader
+// checked, has any other control character made a space first.
 //
 // # What is not counted twice
 //

@@ -23,8 +23,10 @@ var (
 	ErrNotGiven = errors.New("fts: not given by the source")
 	// ErrInvalidText: bytes that are not UTF-8, or a \u escape of half a
 	// surrogate pair, which encoding/json would silently turn into U+FFFD
-	// (so that "Kor\xe9a" and "Kor\xe8a" read as one donor). In a flow, the
-	// problem is ErrInvalid too.
+	// (so that "Kor\xe9a" and "Kor\xe8a" read as one donor); or text a
+	// flow keeps holding a control character other than tab, line feed and
+	// carriage return, or a Unicode noncharacter, which no pledge record
+	// may hold. In a flow, the problem is ErrInvalid too.
 	ErrInvalidText = errors.New("fts: invalid text")
 )
 

@@ -17,14 +17,16 @@ import (
 
 // FuzzReadFlows: no input makes the reader panic or return flows with an
 // error; what it reads is JSON in UTF-8 without half surrogate pairs, and
-// reads as encoding/json reads it; and it becomes records a Book accepts
-// (in USD).
+// reads as encoding/json reads it; the text it keeps holds no noncharacter
+// and no control character but tab, line feed and carriage return; and it
+// becomes records a Book accepts (in USD).
 func FuzzReadFlows(f *testing.F) {
 	f.Add([]byte(page(flowJSON())))
 	f.Add([]byte(page(flowJSON(), flowJSON("id", `"7"`, "versionId", "2", "childFlowIds", "[1001]"))))
 	f.Add([]byte(`[` + flowJSON() + `]`))
 	f.Add([]byte(`{"data":{"flows":[]}}`))
 	f.Add([]byte(input.BOM + `[{"id":1,"status":"paid","amountUSD":1e2,"date":"2020-01-01","sourceObjects":[{"type":"Organization","name":"Cura\u00e7ao"}]}]`))
+	f.Add([]byte(page(flowJSON("description", `"\uFDD0\u0001"`, "keywords", `["\ud83f\udfff", "\u0085"]`))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		flows, err := fts.ReadFlows(bytes.NewReader(data))
 		if err != nil {
@@ -40,6 +42,7 @@ func FuzzReadFlows(f *testing.F) {
 		if diff := cmp.Diff(decodeReference(t, data), summarize(flows)); diff != "" {
 			t.Fatalf("(-encoding/json +ReadFlows):\n%s", diff)
 		}
+		keptText(t, flows)
 		var fs fts.Flows
 		fs.Add(flows...)
 		ps, err := fs.Pledges(fts.Options{USD: true})
@@ -112,7 +115,8 @@ func decodeReference(t *testing.T, data []byte) []flowSummary {
 }
 
 // FuzzReadCSV: no input makes the CSV reader panic or add flows with an
-// error; what it reads is UTF-8, and each row that is not the header, a
+// error; what it reads is UTF-8, the text it keeps as FuzzReadFlows says,
+// and each row that is not the header, a
 // row 2 of hashtags or empty is one flow whose ID, status, amount and
 // description are the cells encoding/csv reads; and the flows become
 // records a Book accepts (in USD).
@@ -123,6 +127,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("id,status,amountUSD,date\r\n1,paid,5,2020-01-01\r\n,,,\r\n2,pledge,1e3,2020-02-29\r\n"))
 	f.Add([]byte(hdxFile(flowCSV("amountUSD", "1,5", "status", "Paid"), flowCSV("id", "10 01", "date", "31/03/2020"))))
 	f.Add([]byte("id,status,amountUSD,decisionDate,srcUsageYearStart,srcUsageYearEnd\n7,paid,0,2020-01-01,2019,2021\n"))
+	f.Add([]byte(hdxFile(flowCSV("description", "\ufdd0\x01", "srcOrganization", "\u0085", "keywords", "a,\U0001FFFF"))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var flows fts.Flows
 		if err := flows.ReadCSV(bytes.NewReader(data)); err != nil {
@@ -142,6 +147,7 @@ func FuzzReadCSV(f *testing.F) {
 		if diff := cmp.Diff(csvReference(t, data), byID); diff != "" {
 			t.Fatalf("(-encoding/csv +ReadCSV):\n%s", diff)
 		}
+		keptText(t, flows.All())
 		ps, err := flows.Pledges(fts.Options{USD: true})
 		if err != nil {
 			t.Fatalf("in USD every flow should convert: %v", err)
@@ -151,6 +157,27 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("records from flows refused: %v", err)
 		}
 	})
+}
+
+// keptText fails t when a text of a flow holds a character no pledge
+// record may hold: a noncharacter, or a control character but tab, line
+// feed and carriage return.
+func keptText(t *testing.T, flows []fts.Flow) {
+	t.Helper()
+	for _, f := range flows {
+		texts := []string{f.ID, f.Status, f.OriginalCurrency, f.Description, f.FlowType, f.ContributionType, f.Method, f.Boundary, f.RefCode, f.ParentID}
+		texts = append(append(texts, f.Keywords...), f.ChildIDs...)
+		for _, s := range []fts.Side{f.Source, f.Destination} {
+			for _, list := range [][]string{s.Organizations, s.Locations, s.Plans, s.Emergencies, s.GlobalClusters, s.Clusters, s.Projects} {
+				texts = append(texts, list...)
+			}
+		}
+		for _, s := range texts {
+			if at, why := input.BadChar(s, false); at >= 0 {
+				t.Fatalf("flow %s: kept %q, which %s at byte %d", f.ID, s, why, at)
+			}
+		}
+	}
 }
 
 // csvReference reads a CSV file that ReadCSV accepted with encoding/csv,

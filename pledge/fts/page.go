@@ -341,11 +341,15 @@ func (p *pageReader) wrongKind(v value, want string) {
 	}
 }
 
-// text reads a string or null ("").
+// text reads a string or null (""), which keeps to charFault's rule.
 func (p *pageReader) text(v value) (string, bool) {
 	switch {
 	case v.kind == '"' && !v.bad:
-		return unquote(v.raw, v.esc), true
+		s := unquote(v.raw, v.esc)
+		if !p.keep(v, s) {
+			return "", false
+		}
+		return s, true
 	case v.kind == 'n':
 		return "", true
 	}
@@ -361,9 +365,26 @@ func (p *pageReader) name(v value) (string, bool) {
 		return p.intern(s), ok
 	}
 	if s, ok := p.lookup(v.raw); ok {
-		return s, true
+		return s, true // kept before: it keeps to the rule
 	}
-	return p.intern(string(v.raw)), true
+	s := string(v.raw)
+	if !p.keep(v, s) {
+		return "", false
+	}
+	return p.intern(s), true
+}
+
+// keep reports whether s, the text of string v, keeps to charFault's
+// rule, recording a problem when it does not.
+func (p *pageReader) keep(v value, s string) bool {
+	at, why := charFault(s)
+	if at < 0 {
+		return true
+	}
+	if !p.full() {
+		p.record(v.off, flowTextError(why))
+	}
+	return false
 }
 
 // whole reads a whole number of at most 18 digits: JSON digits, or with
@@ -386,7 +407,11 @@ func (p *pageReader) id(v value) (string, bool) {
 		if v.bad {
 			return "", false
 		}
-		if s := unquote(v.raw, v.esc); isID(s) {
+		s := unquote(v.raw, v.esc)
+		if !p.keep(v, s) {
+			return "", false
+		}
+		if isID(s) {
 			return s, true
 		}
 	}

@@ -42,7 +42,10 @@ const Publisher = "OCHA Financial Tracking Service"
 //     exchange rate as FTS gives it, the version, flow type and whether it
 //     is new money are kept in the record's Note.
 //   - Donor and recipient: the source and destination organisations (or
-//     locations), joined with " / " when there are several.
+//     locations), joined with " / " when there are several, each on one
+//     line: runs of white space become one space, the ends trimmed (and,
+//     in a flow made by hand, any control character a space). The
+//     description, so made one line, is the source's Title.
 //   - Categories: "humanitarian/<global cluster>" for each destination
 //     cluster ("humanitarian/food security"), one undivided amount when
 //     there are several; "humanitarian" when FTS names none.
@@ -144,20 +147,63 @@ func amountOf(f Flow, o Options) (pledge.Amount, string, error) {
 	return a, "", nil
 }
 
-// names joins the distinct names of one side, cleaned for use as a key.
+// names joins the distinct names of one side, cleaned for use as a key,
+// in the order first given.
 func names(list []string) string {
-	var out []string
+	var d distinct[string]
 	for _, n := range list {
-		if n = clean(n); n != "" && !slices.Contains(out, n) {
-			out = append(out, n)
+		if n = clean(n); n != "" {
+			d.add(n)
 		}
 	}
-	return strings.Join(out, " / ")
+	return strings.Join(d.list, " / ")
 }
 
-// clean removes control characters and outer spaces, which a pledge name
-// may not hold.
+// distinct collects values, each once, in the order first added: by
+// looking through the list while it is short, through a set once it is
+// long, so that a flow with a hundred thousand organisations costs linear
+// time and one with two allocates nothing more.
+type distinct[T comparable] struct {
+	list []T
+	seen map[T]struct{}
+}
+
+// shortList is how many values distinct looks through before it keeps a
+// set.
+const shortList = 16
+
+// add adds v unless it is there already.
+func (d *distinct[T]) add(v T) {
+	if d.seen == nil {
+		if slices.Contains(d.list, v) {
+			return
+		}
+		d.list = append(d.list, v)
+		if len(d.list) > shortList {
+			d.seen = make(map[T]struct{}, 2*len(d.list))
+			for _, x := range d.list {
+				d.seen[x] = struct{}{}
+			}
+		}
+		return
+	}
+	if _, ok := d.seen[v]; !ok {
+		d.seen[v] = struct{}{}
+		d.list = append(d.list, v)
+	}
+}
+
+// clean makes s one line, as a pledge's names must be: every control
+// character (unicode.IsControl: U+0000 to U+001F, U+007F to U+009F)
+// becomes a space, then each run of white space (unicode.IsSpace: tab,
+// line feed, carriage return, space, U+00A0 and Unicode's other spaces)
+// one space, and the ends are trimmed. From a page or a CSV file only tab,
+// line feed and carriage return reach it, for the readers refuse the other
+// control characters (charFault); a flow made by hand may hold any.
 func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
@@ -167,9 +213,20 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// isClean reports whether clean would return s as it is: no control
+// characters, and no spaces but single ' ' between words.
+func isClean(s string) bool {
+	for i, r := range s {
+		if unicode.IsControl(r) || unicode.IsSpace(r) && (r != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
 // categories maps FTS global clusters to humanitarian subcategories.
 func categories(clusters []string) []pledge.Category {
-	var out []pledge.Category
+	var d distinct[pledge.Category]
 	for _, c := range clusters {
 		slug := strings.Map(func(r rune) rune {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
@@ -178,10 +235,11 @@ func categories(clusters []string) []pledge.Category {
 			return ' '
 		}, c)
 		cat, err := pledge.ParseCategory(string(pledge.Humanitarian) + "/" + strings.Join(strings.Fields(slug), " "))
-		if err == nil && !slices.Contains(out, cat) {
-			out = append(out, cat)
+		if err == nil {
+			d.add(cat)
 		}
 	}
+	out := d.list
 	if len(out) == 0 {
 		return []pledge.Category{pledge.Humanitarian}
 	}

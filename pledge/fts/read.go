@@ -118,8 +118,11 @@ func compareIDs(a, b string) int {
 // flow's source and destination objects), a field it uses must appear
 // once, its name spelled exactly: a repeated name, or one in another case
 // ("AmountUSD"), is an error rather than a guess at which to believe.
-// Other fields are skipped unread, though their text must be good too. The
-// package overview lists what each field must hold.
+// Other fields are skipped unread, though their text must be UTF-8 without
+// half surrogate pairs too. The text of a field it reads holds no control
+// character but tab, line feed and carriage return and no Unicode
+// noncharacter (U+FFFE, U+FDD0, ...), raw or escaped ([ErrInvalidText]).
+// The package overview lists what each field must hold.
 //
 // Errors name the line and, within a flow, the flow and the field. A
 // *[ValidationError] lists the first 100 problems and counts the rest; no

@@ -2,6 +2,7 @@ package fts_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -256,5 +257,33 @@ func TestPledgeAmountAndDate(t *testing.T) {
 	_, err := fts.ReadFlows(strings.NewReader(page(flowJSON("date", "null"))))
 	if !errors.Is(err, fts.ErrInvalid) || !strings.Contains(err.Error(), `flow "1001" date: invalid flow: missing, and no decisionDate either`) {
 		t.Errorf("a flow with no date at all: %v", err)
+	}
+}
+
+// TestPledgesManyNames: a side with many organisations (past the length at
+// which Pledges keeps a set) and many clusters, with repeats and names
+// that clean to the same text, keeps each once in the order first given.
+func TestPledgesManyNames(t *testing.T) {
+	var orgs, clusters, wantOrgs []string
+	var wantCats []pledge.Category
+	for i := range 40 {
+		name := fmt.Sprintf("Org %02d", i)
+		orgs = append(orgs, name, " Org\t"+fmt.Sprintf("%02d", i)+" ", "")
+		wantOrgs = append(wantOrgs, name)
+		c := fmt.Sprintf("Cluster %02d", 39-i)
+		clusters = append(clusters, c, strings.ToUpper(c))
+		wantCats = append(wantCats, pledge.Category(fmt.Sprintf("humanitarian/cluster %02d", i)))
+	}
+	var fs fts.Flows
+	fs.Add(fts.Flow{ID: "1", Status: "paid", AmountUSD: decimal.NewFromInt(5),
+		Source: fts.Side{Organizations: orgs}, Destination: fts.Side{Organizations: []string{"B", "A", "B"}, GlobalClusters: clusters}})
+	ps, err := fs.Pledges(fts.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []any{ps[0].Donor, ps[0].Recipient, ps[0].Categories}
+	want := []any{strings.Join(wantOrgs, " / "), "B / A", wantCats}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("donor, recipient, categories (-want +got):\n%s", diff)
 	}
 }

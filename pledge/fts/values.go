@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/summitry/summitry/internal/civil"
+	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/internal/problem"
 )
 
@@ -186,6 +187,19 @@ func status(s string) (string, error) {
 
 // notUTF8 says that byte c, which starts no UTF-8 encoding, is bad text.
 func notUTF8(c byte) string { return fmt.Sprintf("byte %#x is not UTF-8", c) }
+
+// charFault finds the first character of s, text a flow keeps, that no
+// pledge record may hold (see input.BadChar): a control character other
+// than tab, line feed and carriage return, or a Unicode noncharacter. It
+// returns its byte offset and says what it is, quoting s; -1 and "" when
+// there is none. s is valid UTF-8.
+func charFault(s string) (int, string) {
+	at, why := input.BadChar(s, false)
+	if at < 0 {
+		return -1, ""
+	}
+	return at, fmt.Sprintf("%s %s at byte %d", problem.Quote(s), why, at)
+}
 
 // interner keeps one copy of each text: the names of organisations,
 // locations and clusters, flow types and methods repeat from flow to flow.
