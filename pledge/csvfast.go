@@ -16,9 +16,9 @@ import (
 )
 
 // csvBlock is how much of a book's CSV the fast reader reads at a time:
-// what it holds of the file, whatever the file's size. (Tests make it
-// small.)
-var csvBlock = 4 << 20
+// what it holds of the file, whatever the file's size; csvSpan is the
+// least a processor takes of a block. (Tests make them small.)
+var csvBlock, csvSpan = 4 << 20, 64 << 10
 
 // readCSVFast reads a book's CSV into b, all or nothing, when every row is
 // a record's own row as WriteCSV writes it, the record valid, with no
@@ -115,7 +115,7 @@ func readCSVBlock(block []byte, acc *segment, tags []taggedID, chunks []csvChunk
 	if bytes.IndexByte(block, '"') >= 0 || !utf8.Valid(block) {
 		return tags, false // quoted cells, or text that is not: the plain path
 	}
-	spans := splitLines(block, min(len(chunks), 1+len(block)/(64<<10)))
+	spans := splitLines(block, min(len(chunks), 1+len(block)/csvSpan))
 	chunks = chunks[:len(spans)]
 	base := len(acc.recs)
 	counts := make([]int, len(spans))
@@ -239,7 +239,7 @@ type csvChunk struct {
 	cells                    map[string]uint32 // a category cell's list, when it is valid
 	texts                    map[string]string
 	cur                      struct {
-		code []byte
+		code string // a copy: the block's bytes are the next block's
 		id   uint16
 	}
 }
@@ -497,14 +497,14 @@ func (c *cellCache) at(b []byte) *recentCell {
 
 // currency reads a currency's code as the plain path does.
 func (c *csvChunk) currency(code []byte) (uint16, bool) {
-	if c.cur.code != nil && string(code) == string(c.cur.code) {
+	if c.cur.code != "" && string(code) == c.cur.code {
 		return c.cur.id, true
 	}
 	u, err := parseCurrency(string(code))
 	if err != nil {
 		return 0, false
 	}
-	c.cur.code, c.cur.id = code, c.seg.currencyID(u)
+	c.cur.code, c.cur.id = string(code), c.seg.currencyID(u)
 	return c.cur.id, true
 }
 

@@ -37,6 +37,17 @@ func sameBooks(t *testing.T, in []byte, fast, plain *Book, ferr, perr error) {
 	if diff := cmp.Diff(plain.All(), fast.All()); diff != "" {
 		t.Fatalf("%.300q: plain (-) and fast (+) books differ:\n%s", in, diff)
 	}
+	// Digit for digit: Pledge.Equal takes 1.50 for 1.5.
+	var fw, pw bytes.Buffer
+	if err := fast.WriteCSV(&fw); err != nil {
+		t.Fatal(err)
+	}
+	if err := plain.WriteCSV(&pw); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fw.Bytes(), pw.Bytes()) {
+		t.Fatalf("%.300q: the books write different CSV:\nplain: %.500q\nfast:  %.500q", in, pw.Bytes(), fw.Bytes())
+	}
 	if fast.Version() != plain.Version() {
 		t.Fatalf("%.300q: version %d by the fast path, %d by the plain", in, fast.Version(), plain.Version())
 	}
@@ -58,6 +69,20 @@ var csvSources = []func([]byte) io.Reader{
 	func(b []byte) io.Reader { return bytes.NewReader(b) },
 	func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) },
 	func(b []byte) io.Reader { return iotest.HalfReader(bytes.NewReader(b)) },
+}
+
+// csvSizes sets the fast reader's block and span to one of three sizes,
+// by k: as they are, and small enough that a small file spans blocks and
+// chunks; it returns what puts them back.
+func csvSizes(k int) func() {
+	block, span := csvBlock, csvSpan
+	switch k % 3 {
+	case 1:
+		csvBlock, csvSpan = 4<<10, 64<<10 // blocks of one chunk
+	case 2:
+		csvBlock, csvSpan = 512, 64 // chunks of a line or two
+	}
+	return func() { csvBlock, csvSpan = block, span }
 }
 
 const csvHead = "id,kind,donor,recipient,amount,currency,qualifier,date,stage,category,year,occasion,revises,under,note,publisher,title,url,quote\n"
@@ -86,6 +111,7 @@ func FuzzReadCSVFast(f *testing.F) {
 	base := []Pledge{{ID: "p1", Donor: "Japan", Amount: MustAmount("1", "USD"), Categories: []Category{"humanitarian"}}}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		src := csvSources[len(in)%len(csvSources)] // one way each, for speed
+		defer csvSizes(len(in) / 3)()
 		for _, held := range [][]Pledge{nil, base} {
 			fast, plain, ferr, perr := csvBoth(t, held, in, src)
 			sameBooks(t, in, fast, plain, ferr, perr)
@@ -183,5 +209,38 @@ func TestSplitCells(t *testing.T) {
 				t.Fatalf("splitCells(%q): cell %d is %q, want %q", line, k, cells[k], want[k])
 			}
 		}
+	}
+}
+
+// csvRows writes a book's CSV of n records that take a line of exactly
+// the header's length each, the currency of record i cur(i): a file whose
+// rows fall at the same places of every block.
+func csvRows(n int, cur func(i int) string) []byte {
+	var b strings.Builder
+	b.WriteString(csvHead)
+	for i := range n {
+		row := fmt.Sprintf("r%04d,pledge,Japan,,1,%s,,,,,,,,,", i, cur(i))
+		row += strings.Repeat("x", len(csvHead)-len(row)-len(",,,,\n")) + ",,,,\n"
+		b.WriteString(row)
+	}
+	return []byte(b.String())
+}
+
+// TestReadCSVFastCurrencyAcrossBlocks: a chunk remembered the last
+// currency code it read as a slice of the block, which the next block
+// overwrites; when the next block held another code at that place, its
+// records took the remembered currency (EUR read as USD).
+func TestReadCSVFastCurrencyAcrossBlocks(t *testing.T) {
+	defer csvSizes(1)()
+	per := (csvBlock - len(csvHead)) / len(csvHead) // the rows of the first block
+	in := csvRows(200, func(i int) string {
+		if i == per+1 || i > 2*per { // the second block starts with EUR, then all EUR
+			return "EUR"
+		}
+		return "USD"
+	})
+	for _, src := range csvSources {
+		fast, plain, ferr, perr := csvBoth(t, nil, in, src)
+		sameBooks(t, in, fast, plain, ferr, perr)
 	}
 }
