@@ -345,7 +345,7 @@ func (c *csvChunk) row(line []byte) bool {
 	qual := Exact
 	if q := cells[colQualifier]; len(q) > 0 {
 		var err error
-		if qual, err = ParseQualifier(string(q)); err != nil {
+		if qual, err = ParseQualifier(string(q)); err != nil || !goodQualifier(qual) {
 			return false
 		}
 	}
@@ -546,6 +546,15 @@ func validName(s string) bool {
 	ps := problems{c: &scratch}
 	checkName(s, "", &ps)
 	return s != "" && ps.n == 0
+}
+
+// goodQualifier reports whether a record's qualifier q passes
+// checkQualifier: mixed describes sums, not records.
+func goodQualifier(q Qualifier) bool {
+	var scratch collector
+	ps := problems{c: &scratch}
+	checkQualifier(q, "", &ps)
+	return ps.n == 0
 }
 
 // goodText reports whether b passes checkText.

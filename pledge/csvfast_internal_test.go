@@ -105,6 +105,7 @@ func FuzzReadCSVFast(f *testing.F) {
 		csvHead + "a,pledge, Japan,,12345678901234567890,USD,,,,,,,,,,,,,\n",
 		"\ufeff" + csvHead + "a,pledge,Japan,,-1,USD,,,,,,,,,,,,,\na,part,,1,,,,,,,,,,,,,,\n",
 		"id,donor,amount,currency\na,Japan,1,USD\n",
+		csvHead + "a,pledge,Japan,,1,USD,mixed,,,,,,,,,,,,\n", // Add refuses mixed on a record
 	} {
 		f.Add([]byte(s))
 	}
@@ -242,5 +243,30 @@ func TestReadCSVFastCurrencyAcrossBlocks(t *testing.T) {
 	for _, src := range csvSources {
 		fast, plain, ferr, perr := csvBoth(t, nil, in, src)
 		sameBooks(t, in, fast, plain, ferr, perr)
+	}
+}
+
+// TestReadCSVFastHostile holds the fast path to the plain one on inputs
+// that found it wrong, read every way, into an empty book and one that
+// holds a record.
+func TestReadCSVFastHostile(t *testing.T) {
+	base := []Pledge{{ID: "p1", Donor: "Japan", Amount: MustAmount("1", "USD")}}
+	for _, tc := range []struct{ name, in string }{
+		// ParseQualifier reads "mixed" and "≶", which Add refuses on a record.
+		{"mixed", csvHead + "a,pledge,Japan,,1,USD,mixed,,,,,,,,,,,,\n"},
+		{"mixed sign", csvHead + "a,pledge,Japan,,1,USD,≶,,,,,,,,,,,,\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k := range 3 {
+				restore := csvSizes(k)
+				for _, src := range csvSources {
+					for _, held := range [][]Pledge{nil, base} {
+						fast, plain, ferr, perr := csvBoth(t, held, []byte(tc.in), src)
+						sameBooks(t, []byte(tc.in), fast, plain, ferr, perr)
+					}
+				}
+				restore()
+			}
+		})
 	}
 }
