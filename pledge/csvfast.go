@@ -65,8 +65,8 @@ func (b *Book) readCSVFast(r io.Reader) bool {
 			if header {
 				header = false
 				block = input.TrimBOM(block)
-				line, rest, _ := bytes.Cut(block, []byte{'\n'})
-				if string(bytes.TrimSuffix(line, []byte{'\r'})) != bookHeader {
+				line, rest, ended := bytes.Cut(block, []byte{'\n'})
+				if string(lineText(line, ended)) != bookHeader {
 					return false
 				}
 				block = rest
@@ -263,17 +263,28 @@ func (ch *csvChunk) read(data []byte) {
 	}
 	ch.tags, ch.ok = room(ch.tags[:0], cap(ch.cols.recs)), false
 	for len(data) > 0 {
-		line := data
+		line, ended := data, false
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
+			line, data, ended = data[:i], data[i+1:], true
 		} else {
 			data = nil
 		}
-		if len(ch.cols.recs) == cap(ch.cols.recs) || !ch.row(bytes.TrimSuffix(line, []byte{'\r'})) {
+		if len(ch.cols.recs) == cap(ch.cols.recs) || !ch.row(lineText(line, ended)) {
 			return
 		}
 	}
 	ch.ok = len(ch.cols.recs) == cap(ch.cols.recs)
+}
+
+// lineText returns a line without its line end, "\n" or "\r\n", as
+// csvrow reads it: ended says that a line feed ended it. The last line of
+// an input, with no line feed, keeps a carriage return at its end, in its
+// last cell.
+func lineText(line []byte, ended bool) []byte {
+	if ended {
+		return bytes.TrimSuffix(line, []byte{'\r'})
+	}
+	return line
 }
 
 // numbering finds, for each name, category list and currency the chunk

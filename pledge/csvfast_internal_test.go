@@ -106,6 +106,7 @@ func FuzzReadCSVFast(f *testing.F) {
 		"\ufeff" + csvHead + "a,pledge,Japan,,-1,USD,,,,,,,,,,,,,\na,part,,1,,,,,,,,,,,,,,\n",
 		"id,donor,amount,currency\na,Japan,1,USD\n",
 		csvHead + "a,pledge,Japan,,1,USD,mixed,,,,,,,,,,,,\n", // Add refuses mixed on a record
+		csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\r",      // a CR at the end is the quote's
 	} {
 		f.Add([]byte(s))
 	}
@@ -255,6 +256,12 @@ func TestReadCSVFastHostile(t *testing.T) {
 		// ParseQualifier reads "mixed" and "≶", which Add refuses on a record.
 		{"mixed", csvHead + "a,pledge,Japan,,1,USD,mixed,,,,,,,,,,,,\n"},
 		{"mixed sign", csvHead + "a,pledge,Japan,,1,USD,≶,,,,,,,,,,,,\n"},
+		// A carriage return ends a line only before a line feed: at the
+		// end of the input it is text of the last cell.
+		{"CR at the end", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\r"},
+		{"CR at the end of the header", strings.TrimSuffix(csvHead, "\n") + "\r"},
+		{"CR CR LF", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\r\r\n"},
+		{"CR in a note", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,x\ry,,,,\r\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for k := range 3 {
