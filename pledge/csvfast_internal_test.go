@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -275,5 +276,32 @@ func TestReadCSVFastHostile(t *testing.T) {
 				restore()
 			}
 		})
+	}
+}
+
+// TestReadCSVFastHeld: Book.ReadCSV allocates about what the book holds,
+// not what the file holds: it copied every occasion and note it checked.
+// Rows of long occasions, which the book holds once, make the input far
+// larger than the book.
+func TestReadCSVFastHeld(t *testing.T) {
+	defer func(n int) { csvBlock = n }(csvBlock)
+	csvBlock = 64 << 10
+	occasion := strings.Repeat("o", 2000)
+	var in bytes.Buffer
+	in.WriteString(csvHead)
+	for i := range 10_000 {
+		fmt.Fprintf(&in, "r%d,pledge,Japan,,%d,USD,,,,,,%s,,,,,,,\n", i, i, occasion)
+	}
+	data := in.Bytes()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if err := new(Book).ReadCSV(bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	got := after.TotalAlloc - before.TotalAlloc
+	t.Logf("reading %d bytes allocated %d bytes", len(data), got)
+	if got > uint64(len(data))/4 {
+		t.Errorf("reading %d bytes allocated %d bytes", len(data), got)
 	}
 }
