@@ -26,12 +26,16 @@ var csvBlock, csvSpan = 4 << 20, 64 << 10
 // the common case of a long file. It reads the input in blocks, splits
 // each at record boundaries into one chunk for each processor, and lays
 // each chunk's records out as columns straight from the text, as Add lays
-// out records; the book takes them in at once. It reports false, having
-// added nothing, for any other input and on any problem, and does not say
-// what the problem is: the caller reads the input again by the plain path
-// (ReadCSV and Add), which does, in the same words as ever; so does a
-// reader that fails.
-func (b *Book) readCSVFast(r io.Reader) bool {
+// out records; the book takes them in at once, and it returns nil.
+//
+// For any other input, and on any problem, it adds nothing and returns
+// the plain reader (ReadCSV's) that carries on where it stopped, which
+// says what is wrong, in the same words as ever: it holds the records
+// read so far as if it had read them, and reads the rest of the input,
+// from the first row the fast path did not take. So r is read once, and
+// none of it is kept beyond a block; a reader that fails fails the plain
+// reader at the same byte.
+func (b *Book) readCSVFast(r io.Reader) *bookReader {
 	size := input.Size(r)
 	acc := newSegment(0)
 	var tags []taggedID
@@ -42,15 +46,39 @@ func (b *Book) readCSVFast(r io.Reader) bool {
 		buf = make([]byte, 0, min(csvBlock, int(size)+1))
 	}
 	header, sized := true, false
-	for eof := false; !eof; {
+	// stop hands over to the plain reader: the bytes of buf from start on
+	// are the first it has not taken, and rest (when not at the end, or
+	// failing) is what follows.
+	eof, failed := false, error(nil)
+	stop := func(start int) *bookReader {
+		rest := r
+		switch {
+		case failed != nil:
+			rest = errReader{failed}
+		case eof:
+			rest = eofReader{}
+		}
+		return carryOn(acc, !header, io.MultiReader(bytes.NewReader(buf[start:]), rest))
+	}
+	for !eof {
 		// Fill the block after what is left of the last one.
-		for len(buf) < cap(buf) && !eof {
+		for empty := 0; len(buf) < cap(buf) && !eof; {
 			n, err := r.Read(buf[len(buf):cap(buf)])
 			buf = buf[:len(buf)+n]
-			if err == io.EOF {
+			switch {
+			case err == io.EOF:
 				eof = true
-			} else if err != nil {
-				return false
+			case err != nil:
+				failed = err
+			case n > 0:
+				empty = 0
+			default:
+				if empty++; empty == maxEmptyReads {
+					failed = io.ErrNoProgress // as bufio says
+				}
+			}
+			if failed != nil {
+				return stop(0)
 			}
 		}
 		filled := len(buf) == cap(buf)
@@ -59,22 +87,22 @@ func (b *Book) readCSVFast(r io.Reader) bool {
 			end = bytes.LastIndexByte(buf, '\n') + 1 // whole lines
 		}
 		if end == 0 && cap(buf) >= csvBlock {
-			return false // a row longer than a block
+			return stop(0) // a row longer than a block
 		}
 		if block := buf[:end]; end > 0 {
 			if header {
-				header = false
 				block = input.TrimBOM(block)
 				line, rest, ended := bytes.Cut(block, []byte{'\n'})
 				if string(lineText(line, ended)) != bookHeader {
-					return false
+					return stop(0)
 				}
+				header = false
 				block = rest
 			}
 			if len(block) > 0 {
 				var ok bool
 				if tags, ok = readCSVBlock(block, acc, tags, chunks); !ok {
-					return false
+					return stop(end - len(block))
 				}
 			}
 			if first := len(acc.recs); size > 0 && !sized && !eof && first > 0 {
@@ -93,13 +121,41 @@ func (b *Book) readCSVFast(r io.Reader) bool {
 		}
 	}
 	if header {
-		return false // no header: nothing to read
+		return stop(0) // no header: nothing to read
 	}
 	ids, ok := uniqueIDs(tags, func(k int32) string { return acc.recs[k].id })
-	if !ok {
-		return false
+	if !ok || !b.addNew(checkedBatch{seg: acc, ids: ids}) {
+		return stop(len(buf))
 	}
-	return b.addNew(checkedBatch{seg: acc, ids: ids})
+	return nil
+}
+
+// maxEmptyReads is how many reads in a row may give nothing, and no error,
+// before the reader is taken to be stuck: bufio's bound.
+const maxEmptyReads = 100
+
+// carryOn returns the plain reader of a book's CSV that goes on where the
+// fast reader stopped, reading rest, the input from the first byte the
+// fast reader did not take. When that is past the header, the records of
+// g are the rows from the second on, one line each, taken as the plain
+// reader would have read them.
+func carryOn(g *segment, pastHeader bool, rest io.Reader) *bookReader {
+	if !pastHeader {
+		return newBookReader(rest)
+	}
+	br := newBookReader(io.MultiReader(strings.NewReader(bookHeader+"\n"), rest))
+	br.taken = func() {
+		st := store{layout: g.layout}
+		for i := range g.recs {
+			br.finish()
+			br.index++
+			row := place{row: 2 + i, line: 2 + i}
+			br.open, br.ok, br.partsOK, br.start = true, true, true, row
+			br.p, br.partAt, br.srcAt = st.pledge(int32(i)), br.partAt[:0], br.srcAt[:0]
+		}
+		br.rows.Skip(len(g.recs))
+	}
+	return br
 }
 
 // bookHeader is the header row WriteCSV writes.
@@ -107,7 +163,7 @@ var bookHeader = strings.Join(bookColumns[:], ",")
 
 // readCSVBlock lays out the rows of block, whole lines, into acc, and
 // appends their IDs' tags to tags; false when a row is not for the fast
-// path. The block is split at line ends into a chunk for each processor,
+// path, acc then as it was. The block is split at line ends into a chunk for each processor,
 // and each chunk writes its rows straight into its window of acc's
 // columns, numbering names, category lists and currencies its own way;
 // the windows are then renumbered as acc numbers, each by its chunk.
@@ -142,6 +198,9 @@ func readCSVBlock(block []byte, acc *segment, tags []taggedID, chunks []csvChunk
 	run((*csvChunk).read)
 	for i := range chunks {
 		if !chunks[i].ok {
+			c := &acc.columns
+			c.recs, c.donor, c.recipient = c.recs[:base], c.donor[:base], c.recipient[:base]
+			c.day, c.prec, c.cur, c.stage = c.day[:base], c.prec[:base], c.cur[:base], c.stage[:base]
 			return tags, false
 		}
 	}
@@ -597,26 +656,12 @@ func (a *arena) str(b []byte) string {
 	return unsafe.String(&a.buf[start], len(b))
 }
 
-// rewindable returns a reader of r, and a function that gives a reader of
-// all of r again, from where it was, once the first has read some of it:
-// by seeking back when r can (a file), else by keeping what the first
-// reads.
-func rewindable(r io.Reader) (io.Reader, func() io.Reader) {
-	if s, ok := r.(io.ReadSeeker); ok {
-		if at, err := s.Seek(0, io.SeekCurrent); err == nil {
-			return r, func() io.Reader {
-				if _, err := s.Seek(at, io.SeekStart); err != nil {
-					return errReader{err}
-				}
-				return r
-			}
-		}
-	}
-	kept := new(bytes.Buffer)
-	return io.TeeReader(r, kept), func() io.Reader { return io.MultiReader(kept, r) }
-}
-
 // errReader fails every read with its error.
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// eofReader is at its end.
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }

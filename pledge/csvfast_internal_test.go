@@ -2,11 +2,14 @@ package pledge
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -65,11 +68,14 @@ func sameBooks(t *testing.T, in []byte, fast, plain *Book, ferr, perr error) {
 }
 
 // The ways a file reaches the reader: all at once and seekable, a byte at
-// a time, and as a stream that cannot seek.
+// a time, as a stream that cannot seek, and with its end and its last
+// bytes together. (A reader that fails by the count of calls, not at a
+// byte, fails the two paths at different bytes: see TestReadCSVFastReaders.)
 var csvSources = []func([]byte) io.Reader{
 	func(b []byte) io.Reader { return bytes.NewReader(b) },
 	func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) },
 	func(b []byte) io.Reader { return iotest.HalfReader(bytes.NewReader(b)) },
+	func(b []byte) io.Reader { return iotest.DataErrReader(bytes.NewReader(b)) },
 }
 
 // csvSizes sets the fast reader's block and span to one of three sizes,
@@ -161,7 +167,7 @@ func TestPropertyReadCSVFast(t *testing.T) {
 		sameBooks(t, in, fast, plain, ferr, perr)
 		if round%3 != 2 {
 			var again Book
-			if !again.readCSVFast(bytes.NewReader(in)) {
+			if again.readCSVFast(bytes.NewReader(in)) != nil {
 				t.Fatalf("round %d: the fast path did not take %d records it should", round, n)
 			}
 		}
@@ -263,6 +269,50 @@ func TestReadCSVFastHostile(t *testing.T) {
 		{"CR at the end of the header", strings.TrimSuffix(csvHead, "\n") + "\r"},
 		{"CR CR LF", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\r\r\n"},
 		{"CR in a note", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,x\ry,,,,\r\n"},
+		{"BOM", "\ufeff" + csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"two BOMs", "\ufeff\ufeff" + csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"BOM in a row", csvHead + "\ufeffa,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"NUL in a note", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,x\x00y,,,,\n"},
+		{"NUL in a name", csvHead + "a,pledge,Ja\x00pan,,1,USD,,,,,,,,,,,,,\n"},
+		{"noncharacter in a name", csvHead + "a,pledge,Japan\ufffe,,1,USD,,,,,,,,,,,,,\n"},
+		{"noncharacter in an occasion", csvHead + "a,pledge,Japan,,1,USD,,,,,,\U0010FFFF,,,,,,,\n"},
+		{"bad UTF-8", csvHead + "a,pledge,Japan\xff,,1,USD,,,,,,,,,,,,,\n"},
+		{"tab in a name", csvHead + "a,pledge,Ja\tpan,,1,USD,,,,,,,,,,,,,\n"},
+		{"tab in a note", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,x\ty,,,,\n"},
+		{"space at a name's end", csvHead + "a,pledge,Japan ,,1,USD,,,,,,,,,,,,,\n"},
+		{"names by case", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\nb,pledge,japan,,2,USD,,,,,,,,,,,,,\nc,pledge,JAPAN,,2,USD,,,,,,,,,,,,,\n"},
+		{"names by normalisation", csvHead + "a,pledge,T\u00fcrkiye,,1,USD,,,,,,,,,,,,,\nb,pledge,Tu\u0308rkiye,,2,USD,,,,,,,,,,,,,\n"},
+		{"18 digits", csvHead + "a,pledge,Japan,,999999999999999999,USD,,,,,,,,,,,,,\nb,pledge,Japan,,0.00000000000000001,USD,,,,,,,,,,,,,\n"},
+		{"19 digits", csvHead + "a,pledge,Japan,,9999999999999999999,USD,,,,,,,,,,,,,\nb,pledge,Japan,,1000000000000000000,USD,,,,,,,,,,,,,\n"},
+		{"leading zeros", csvHead + "a,pledge,Japan,,007,USD,,,,,,,,,,,,,\nb,pledge,Japan,,00.10,USD,,,,,,,,,,,,,\nc,pledge,Japan,,0000000000000000000001,USD,,,,,,,,,,,,,\n"},
+		{"trailing zeros", csvHead + "a,pledge,Japan,,1.50,USD,,,,,,,,,,,,,\nb,pledge,Japan,,2.000,USD,,,,,,,,,,,,,\nc,pledge,Japan,,0.00,USD,,,,,,,,,,,,,\n"},
+		{"minus zero", csvHead + "a,pledge,Japan,,-0,USD,,,,,,,,,,,,,\nb,pledge,Japan,,-0.00,USD,,,,,,,,,,,,,\n"},
+		{"plus", csvHead + "a,pledge,Japan,,+5,USD,,,,,,,,,,,,,\n"},
+		{"exponent", csvHead + "a,pledge,Japan,,1e5,USD,,,,,,,,,,,,,\n"},
+		{"points", csvHead + "a,pledge,Japan,,.5,USD,,,,,,,,,,,,,\nb,pledge,Japan,,5.,USD,,,,,,,,,,,,,\n"},
+		{"dates", csvHead + "a,pledge,Japan,,1,USD,,2024-02-29,,,,,,,,,,,\nb,pledge,Japan,,1,USD,,0001-01-02,,,,,,,,,,,\nc,pledge,Japan,,1,USD,,9999-12,,,,,,,,,,,\nd,pledge,Japan,,1,USD,,0001,,,,,,,,,,,\n"},
+		{"bad dates", csvHead + "a,pledge,Japan,,1,USD,,2023-02-29,,,,,,,,,,,\nb,pledge,Japan,,1,USD,,0001-01-01,,,,,,,,,,,\nc,pledge,Japan,,1,USD,,2023-1-01,,,,,,,,,,,\n"},
+		{"stage words", csvHead + "a,pledge,Japan,,1,USD,,,Paid,,,,,,,,,,\nb,pledge,Japan,,1,USD,, , pledged,,,,,,,,,,\n"},
+		{"kinds", csvHead + "a,Pledge,Japan,,1,USD,,,,,,,,,,,,,\nb, pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"categories", csvHead + "a,pledge,Japan,,1,USD,,,,humanitarian+humanitarian,,,,,,,,,\nb,pledge,Japan,,1,USD,,,,military+military/non-lethal,,,,,,,,,\nc,pledge,Japan,,1,USD,,,,Humanitarian,,,,,,,,,\nd,pledge,Japan,,1,USD,,,,+,,,,,,,,,\n"},
+		{"category order", csvHead + "a,pledge,Japan,,1,USD,,,,military+humanitarian,,,,,,,,,\nb,pledge,Japan,,1,USD,,,,humanitarian+military,,,,,,,,,\n"},
+		{"blank lines", csvHead + "\na,pledge,Japan,,1,USD,,,,,,,,,,,,,\n\r\n\nb,pledge,Japan,,1,USD,,,,,,,,,,,,,\n\n"},
+		{"empty row", csvHead + ",,,,,,,,,,,,,,,,,,\na,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"twenty cells", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,,\n"},
+		{"ID in the book", csvHead + "p1,pledge,Japan,,1,USD,,,,,,,,,,,,,\nq,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"ID in the book, changed", csvHead + "p1,pledge,Japan,,2,USD,,,,,,,,,,,,,\n"},
+		{"ID twice", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\nb,pledge,Japan,,1,USD,,,,,,,,,,,,,\na,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"IDs by case", csvHead + "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\nA,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"no header", "a,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
+		{"header only", csvHead},
+		{"header without line end", strings.TrimSuffix(csvHead, "\n")},
+		{"empty", ""},
+		{"a quote", csvHead + "a,pledge,Ja\"pan,,1,USD,,,,,,,,,,,,,\n"},
+		{"quoted cell", csvHead + "a,pledge,\"Japan, Tokyo\",,1,USD,,,,,,,,,,,,,\n"},
+		{"part row", csvHead + "a,pledge,Japan,,2,USD,,,,,,,,,,,,,\na,part,,,1,,,,,humanitarian,2024,,,,,,,,\n"},
+		{"qualifiers", csvHead + "a,pledge,Japan,,1,USD,about,,,,,,,,,,,,\nb,pledge,Japan,,1,USD,≥,,,,,,,,,,,,\nc,pledge,Japan,,1,USD,exact,,,,,,,,,,,,\n"},
+		{"XTS and XXX", csvHead + "a,pledge,Japan,,1,XTS,,,,,,,,,,,,,\nb,pledge,Japan,,1,XXX,,,,,,,,,,,,,\n"},
+		{"currency case", csvHead + "a,pledge,Japan,,1,usd,,,,,,,,,,,,,\nb,pledge,Japan,,1,Usd,,,,,,,,,,,,,\nc,pledge,Japan,,1,USD,,,,,,,,,,,,,\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for k := range 3 {
@@ -279,10 +329,119 @@ func TestReadCSVFastHostile(t *testing.T) {
 	}
 }
 
+// flakyReader reads data as a stream (it cannot seek), as hostile
+// readers do: its reads give at most short bytes (0: as asked); at byte
+// quiet, idle reads give nothing and no error; at byte at, when err is
+// set, a read gives err, with the bytes before it when withData, and from
+// then on again every time unless once. No read goes past quiet or at, so
+// that every reader of it meets them at the same bytes.
+type flakyReader struct {
+	data           []byte
+	short          int
+	quiet, idle    int
+	at             int
+	err            error
+	withData, once bool
+	n, failed      int
+}
+
+func (f *flakyReader) Read(p []byte) (int, error) {
+	if f.short > 0 && len(p) > f.short {
+		p = p[:f.short]
+	}
+	if f.idle > 0 {
+		if f.n == f.quiet {
+			f.idle--
+			return 0, nil
+		}
+		if f.n < f.quiet {
+			p = p[:min(len(p), f.quiet-f.n)]
+		}
+	}
+	failing := f.err != nil && !(f.once && f.failed > 0) && f.n <= f.at
+	if failing {
+		p = p[:min(len(p), f.at-f.n)]
+		if f.n+len(p) < f.at || !f.withData && len(p) > 0 { // the bytes before, then the error
+			failing = false
+		}
+	}
+	k := copy(p, f.data[f.n:])
+	f.n += k
+	switch {
+	case failing:
+		f.failed++
+		return k, f.err
+	case f.n == len(f.data):
+		return k, io.EOF
+	}
+	return k, nil
+}
+
+// failingSeeker can tell where it is, but not go back.
+type failingSeeker struct{ *bytes.Reader }
+
+func (f failingSeeker) Seek(off int64, whence int) (int64, error) {
+	if whence == io.SeekCurrent && off == 0 {
+		return f.Reader.Seek(off, whence)
+	}
+	return 0, errors.New("cannot seek")
+}
+
+// TestReadCSVFastReaders: whatever the reader does, Book.ReadCSV reads
+// what the plain path alone reads from the same reader: the same book, or
+// the same error in the same row. Readers that fail once, return data
+// with an error, make no progress or cannot seek back after the fast
+// path gives up.
+func TestReadCSVFastReaders(t *testing.T) {
+	defer csvSizes(1)()
+	var good, late bytes.Buffer
+	good.WriteString(csvHead)
+	for i := range 400 {
+		fmt.Fprintf(&good, "r%d,pledge,Japan,,%d.5,USD,,2023-09,,humanitarian,,,,,,,,,\n", i, i)
+	}
+	late.Write(good.Bytes())
+	late.WriteString("r0,part,,,1,,,,,,,,,,,,,,\n") // the fast path gives up at the end
+	boom := errors.New("boom")
+	for _, tc := range []struct {
+		name string
+		r    flakyReader
+	}{
+		{"an error midway", flakyReader{at: 9000, err: boom}},
+		{"an error once", flakyReader{at: 9000, err: iotest.ErrTimeout, once: true}}, // the next read goes on
+		{"data and an error", flakyReader{at: 9000, err: boom, withData: true}},
+		{"data and an error once", flakyReader{at: 9000, err: boom, withData: true, once: true}},
+		{"an error at the start", flakyReader{at: 0, err: boom}},
+		{"short reads", flakyReader{short: 7}},
+		{"no progress", flakyReader{quiet: 9000, idle: 1000}},
+		{"no progress for a while", flakyReader{quiet: 9000, idle: 90}},
+	} {
+		for _, in := range [][]byte{good.Bytes(), late.Bytes()} {
+			t.Run(tc.name, func(t *testing.T) {
+				fast, plain, ferr, perr := csvBoth(t, nil, in, func(b []byte) io.Reader {
+					r := tc.r
+					r.data = b
+					return &r
+				})
+				sameBooks(t, in, fast, plain, ferr, perr)
+			})
+		}
+	}
+	t.Run("seek fails", func(t *testing.T) {
+		for _, in := range [][]byte{good.Bytes(), late.Bytes()} {
+			fast, plain, ferr, perr := csvBoth(t, nil, in, func(b []byte) io.Reader { return failingSeeker{bytes.NewReader(b)} })
+			sameBooks(t, in, fast, plain, ferr, perr)
+		}
+	})
+}
+
 // TestReadCSVFastHeld: Book.ReadCSV allocates about what the book holds,
-// not what the file holds: it copied every occasion and note it checked.
-// Rows of long occasions, which the book holds once, make the input far
-// larger than the book.
+// not what the file holds, whatever the reader: it copied every occasion
+// and note it checked, and from a stream, which cannot seek, it kept all
+// it read, to read it again (a pipe of 1 GiB took more than 1 GiB on top
+// of the book). When the fast path gives up at the end, it allocates
+// what the plain path alone does, and the records read. Rows of long
+// occasions, which the book holds once, make the input far larger than
+// the book.
 func TestReadCSVFastHeld(t *testing.T) {
 	defer func(n int) { csvBlock = n }(csvBlock)
 	csvBlock = 64 << 10
@@ -292,16 +451,88 @@ func TestReadCSVFastHeld(t *testing.T) {
 	for i := range 10_000 {
 		fmt.Fprintf(&in, "r%d,pledge,Japan,,%d,USD,,,,,,%s,,,,,,,\n", i, i, occasion)
 	}
+	allocated := func(read func(r io.Reader) error, r io.Reader) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		read(r)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	file := func(b []byte) io.Reader { return bytes.NewReader(b) }
+	stream := func(b []byte) io.Reader { return struct{ io.Reader }{bytes.NewReader(b)} }
 	data := in.Bytes()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	if err := new(Book).ReadCSV(bytes.NewReader(data)); err != nil {
+	late := append(slices.Clip(data), "r0,part,,,1,,,,,,,,,,,,,,\n"...)
+	for name, r := range map[string]func([]byte) io.Reader{"file": file, "stream": stream} {
+		got := allocated(new(Book).ReadCSV, r(data))
+		t.Logf("%s: reading %d bytes allocated %d bytes", name, len(data), got)
+		if got > uint64(len(data))/4 {
+			t.Errorf("%s: reading %d bytes allocated %d bytes", name, len(data), got)
+		}
+		plain := allocated(new(Book).readCSV, r(late))
+		got = allocated(new(Book).ReadCSV, r(late))
+		t.Logf("%s: giving up at the end, %d bytes; the plain path alone %d", name, got, plain)
+		if got > plain+uint64(len(data))/4 {
+			t.Errorf("%s: reading %d bytes and giving up at the end allocated %d bytes, the plain path alone %d", name, len(late), got, plain)
+		}
+	}
+}
+
+// TestReadCSVFastConcurrent reads files into a book, by the fast path and
+// by the plain one after it, while other goroutines total and list it:
+// under -race, and each reader sees the book before a file or after it,
+// never a part of one.
+func TestReadCSVFastConcurrent(t *testing.T) {
+	defer csvSizes(2)()
+	var b Book
+	if err := b.Add(Pledge{ID: "p0", Donor: "Japan", Amount: MustAmount("1", "USD")}); err != nil {
 		t.Fatal(err)
 	}
-	runtime.ReadMemStats(&after)
-	got := after.TotalAlloc - before.TotalAlloc
-	t.Logf("reading %d bytes allocated %d bytes", len(data), got)
-	if got > uint64(len(data))/4 {
-		t.Errorf("reading %d bytes allocated %d bytes", len(data), got)
+	file := func(prefix string, n int, tail string) []byte {
+		var in bytes.Buffer
+		in.WriteString(csvHead)
+		for i := range n {
+			fmt.Fprintf(&in, "%s%d,pledge,Japan,,1,USD,,,,,,,,,,,,,\n", prefix, i)
+		}
+		in.WriteString(tail)
+		return in.Bytes()
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				tot, err := b.Total(Query{GroupBy: []Dimension{ByDonor}})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				// 1 record, then 1 + 300, then 1 + 300 + 200: never between.
+				if n := tot.Records(); n != 1 && n != 301 && n != 501 {
+					t.Errorf("Total counts %d records", n)
+				}
+				if n := len(b.Pledges()); n != 1 && n != 301 && n != 501 {
+					t.Errorf("Pledges lists %d records", n)
+				}
+			}
+		})
+	}
+	if err := b.ReadCSV(bytes.NewReader(file("a", 300, ""))); err != nil { // fast
+		t.Error(err)
+	}
+	if err := b.ReadCSV(bytes.NewReader(file("b", 200, "b199,part,,,1,,,,,,,,,,,,,,\n"))); err != nil { // plain, after the fast path gave up
+		t.Error(err)
+	}
+	if err := b.ReadCSV(bytes.NewReader(file("c", 200, "a5,pledge,Japan,,2,USD,,,,,,,,,,,,,\n"))); err == nil { // an ID the book holds
+		t.Error("an ID the book holds, changed: no error")
+	}
+	close(done)
+	wg.Wait()
+	if b.Len() != 501 {
+		t.Errorf("Len = %d, want 501", b.Len())
 	}
 }
