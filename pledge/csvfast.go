@@ -43,7 +43,7 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 	// The buffer starts small, for small inputs, and doubles to a block.
 	buf := make([]byte, 0, min(csvBlock, 64<<10))
 	if size >= 0 {
-		buf = make([]byte, 0, min(csvBlock, int(size)+1))
+		buf = make([]byte, 0, min(int64(csvBlock)-1, size)+1)
 	}
 	header, sized := true, false
 	// stop hands over to the plain reader: the bytes of buf from start on
@@ -108,9 +108,11 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 			if first := len(acc.recs); size > 0 && !sized && !eof && first > 0 {
 				// The first block tells about how many records the
 				// input holds: room for them all, and a few more, at
-				// once, rather than as the columns double.
+				// once, rather than as the columns double. The size
+				// may lie (a sparse file, a reader's Len): room for
+				// sizedBlocks blocks at most.
 				sized = true
-				n := int(float64(size) / float64(end) * float64(first) * 1.02)
+				n := int(min(float64(size)/float64(end)*float64(first)*1.02, float64(sizedBlocks*first)))
 				acc.grow(n - first)
 				tags = room(tags, n-first)
 			}
@@ -129,6 +131,12 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 	}
 	return nil
 }
+
+// sizedBlocks bounds the room the columns take at once by the size of the
+// input to what this many blocks like the first hold: the input's size
+// is only what its reader says. A larger input (over 256 MB of blocks of
+// 4 MB) grows the columns as it is read.
+const sizedBlocks = 64
 
 // maxEmptyReads is how many reads in a row may give nothing, and no error,
 // before the reader is taken to be stuck: bufio's bound.

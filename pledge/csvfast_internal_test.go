@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -534,5 +535,41 @@ func TestReadCSVFastConcurrent(t *testing.T) {
 	wg.Wait()
 	if b.Len() != 501 {
 		t.Errorf("Len = %d, want 501", b.Len())
+	}
+}
+
+// lenLiar says it holds size bytes, as a reader's Len or a sparse file's
+// size may, whatever it holds.
+type lenLiar struct {
+	*bytes.Reader
+	size int
+}
+
+func (l lenLiar) Len() int { return l.size }
+
+// TestReadCSVFastSizeLies: the size a reader tells (Len, a file's Stat)
+// only guides how much room the columns take at once: a reader that
+// says it holds 256 MB, or the most an int holds, and holds 20 KB, is
+// read as any other, into the same book, without taking room for what
+// it does not hold (the columns took 240 MB; a sparse file of a
+// terabyte would have asked for more memory than there is, and Len
+// math.MaxInt panicked).
+func TestReadCSVFastSizeLies(t *testing.T) {
+	defer csvSizes(1)()
+	var in bytes.Buffer
+	in.WriteString(csvHead)
+	for i := range 300 {
+		fmt.Fprintf(&in, "r%d,pledge,Japan,,%d,USD,,,,,,,,,,,,,\n", i, i)
+	}
+	data := in.Bytes()
+	for _, size := range []int{0, 256 << 20, math.MaxInt} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		fast, plain, ferr, perr := csvBoth(t, nil, data, func(b []byte) io.Reader { return lenLiar{bytes.NewReader(b), size} })
+		runtime.ReadMemStats(&after)
+		sameBooks(t, data, fast, plain, ferr, perr)
+		if got := after.TotalAlloc - before.TotalAlloc; got > 8<<20 {
+			t.Errorf("Len %d: reading %d bytes allocated %d bytes", size, len(data), got)
+		}
 	}
 }
