@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/summitry/summitry/internal/csvrow"
 	"github.com/summitry/summitry/internal/input"
 )
 
@@ -336,7 +337,8 @@ func (ch *csvChunk) read(data []byte) {
 		} else {
 			data = nil
 		}
-		if len(ch.cols.recs) == cap(ch.cols.recs) || !ch.row(lineText(line, ended)) {
+		// A line longer than csvrow takes is for the plain path to refuse.
+		if len(ch.cols.recs) == cap(ch.cols.recs) || len(line) > csvrow.MaxRowBytes || !ch.row(lineText(line, ended)) {
 			return
 		}
 	}

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/summitry/summitry/internal/csvrow"
 )
 
 // csvBoth reads in into two books, each holding base first: by
@@ -570,6 +572,21 @@ func TestReadCSVFastSizeLies(t *testing.T) {
 		sameBooks(t, data, fast, plain, ferr, perr)
 		if got := after.TotalAlloc - before.TotalAlloc; got > 8<<20 {
 			t.Errorf("Len %d: reading %d bytes allocated %d bytes", size, len(data), got)
+		}
+	}
+}
+
+// TestReadCSVFastLongRow: a row longer than csvrow.MaxRowBytes, which the
+// plain path refuses, fits a block of 4 MB; the fast path took it.
+func TestReadCSVFastLongRow(t *testing.T) {
+	for _, n := range []int{csvrow.MaxRowBytes - 100, csvrow.MaxRowBytes - 18, csvrow.MaxRowBytes, 3 << 20} {
+		cells := make([]string, numBookColumns)
+		cells[colID], cells[colKind], cells[colDonor], cells[colAmount], cells[colCurrency] = "a", "pledge", "Japan", "1", "USD"
+		cells[colNote] = strings.Repeat("n", n-len("apledgeJapan1USD"))
+		in := []byte(csvHead + strings.Join(cells, ",") + "\n")
+		for _, src := range csvSources[:2] {
+			fast, plain, ferr, perr := csvBoth(t, nil, in, src)
+			sameBooks(t, in[:len(csvHead)+40], fast, plain, ferr, perr)
 		}
 	}
 }
