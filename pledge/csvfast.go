@@ -3,6 +3,7 @@ package pledge
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"math/bits"
 	"runtime"
@@ -65,6 +66,9 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 		// Fill the block after what is left of the last one.
 		for empty := 0; len(buf) < cap(buf) && !eof; {
 			n, err := r.Read(buf[len(buf):cap(buf)])
+			if n < 0 || n > cap(buf)-len(buf) {
+				n, err = 0, fmt.Errorf("the reader says it read %d bytes into %d", n, cap(buf)-len(buf))
+			}
 			buf = buf[:len(buf)+n]
 			switch {
 			case err == io.EOF:

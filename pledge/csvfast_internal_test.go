@@ -612,3 +612,40 @@ func TestReadCSVFastLongRow(t *testing.T) {
 		}
 	}
 }
+
+// badCount gives its data a little at a time, and once, after at bytes,
+// says it read count bytes, whatever it read.
+type badCount struct {
+	data      []byte
+	at, count int
+	n         int
+	done      bool
+}
+
+func (b *badCount) Read(p []byte) (int, error) {
+	if b.n == len(b.data) {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), 10)], b.data[b.n:])
+	b.n += k
+	if !b.done && b.n >= b.at {
+		b.done = true
+		return b.count, nil
+	}
+	return k, nil
+}
+
+// TestReadCSVFastBadCount: a reader that says it read fewer than none, or
+// more than it was given room for, breaks io.Reader's contract; bufio
+// panics. Book.ReadCSV says so, as a reading error of the row: the fast
+// path dropped bytes it had read (a count of -1), or panicked.
+func TestReadCSVFastBadCount(t *testing.T) {
+	in := []byte(csvHead + "a,pledge,Japan,,123,USD,,,,,,,,,,,,,\nb,pledge,Japan,,1,USD,,,,,,,,,,,,,\n")
+	for _, count := range []int{-1, -5, 1 << 20} {
+		var b Book
+		err := b.ReadCSV(&badCount{data: in, at: len(csvHead) + 20, count: count})
+		if err == nil || !strings.Contains(err.Error(), "reading: ") || b.Len() != 0 {
+			t.Errorf("count %d: %v, and %d records", count, err, b.Len())
+		}
+	}
+}
