@@ -314,6 +314,10 @@ type csvChunk struct {
 		code string // a copy: the block's bytes are the next block's
 		id   uint16
 	}
+	qual struct {
+		word string
+		q    Qualifier
+	}
 }
 
 // window gives the chunk the n records of c from position at.
@@ -428,8 +432,7 @@ func (c *csvChunk) row(line []byte) bool {
 	}
 	qual := Exact
 	if q := cells[colQualifier]; len(q) > 0 {
-		var err error
-		if qual, err = ParseQualifier(string(q)); err != nil || !goodQualifier(qual) {
+		if qual, ok = c.qualifier(q); !ok {
 			return false
 		}
 	}
@@ -632,13 +635,24 @@ func validName(s string) bool {
 	return s != "" && ps.n == 0
 }
 
-// goodQualifier reports whether a record's qualifier q passes
-// checkQualifier: mixed describes sums, not records.
-func goodQualifier(q Qualifier) bool {
+// qualifier reads a record's qualifier as the plain path does
+// (ParseQualifier), and checks it as Add does (checkQualifier: mixed
+// describes sums, not records), remembering the last word.
+func (c *csvChunk) qualifier(word []byte) (Qualifier, bool) {
+	if c.qual.word != "" && string(word) == c.qual.word {
+		return c.qual.q, true
+	}
+	q, err := ParseQualifier(string(word))
+	if err != nil {
+		return 0, false
+	}
 	var scratch collector
 	ps := problems{c: &scratch}
-	checkQualifier(q, "", &ps)
-	return ps.n == 0
+	if checkQualifier(q, "", &ps); ps.n > 0 {
+		return 0, false
+	}
+	c.qual.word, c.qual.q = string(word), q
+	return q, true
 }
 
 // goodText reports whether b passes checkText. It shows textFault, which
