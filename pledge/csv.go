@@ -291,25 +291,26 @@ func ReadCSV(r io.Reader) ([]Pledge, error) {
 // and GROUP BY of the same file (see the README's Performance section),
 // and the memory of the book and a block: the book holds about 110 B a
 // record, and reading peaks about 20% above that. Any other file, and any
-// problem, takes the plain path, which reads the file again from the start
-// and says what is wrong, in the same words either way. It reads r again
-// by seeking back when r can (a file); from a reader that cannot (a pipe,
-// a network stream), it keeps what it read until it is done, the whole
-// input at worst.
+// problem, takes the plain path from the first row the fast path did not
+// take, with the records read before it, and says what is wrong, in the
+// same words either way. Either way r is read once, from where it is to
+// its end, and none of it is held beyond a block: a pipe or a network
+// stream as little as a file.
 //
 // A book that keeps a journal refuses the records, as [Book.Add] does,
 // with an error matching [ErrNotLogged].
 func (b *Book) ReadCSV(r io.Reader) error {
-	r, again := rewindable(r)
-	if b.readCSVFast(r) {
-		return nil
+	if br := b.readCSVFast(r); br != nil {
+		return b.readCSVBy(br)
 	}
-	return b.readCSV(again())
+	return nil
 }
 
 // readCSV is ReadCSV by the plain path.
-func (b *Book) readCSV(r io.Reader) error {
-	br := newBookReader(r)
+func (b *Book) readCSV(r io.Reader) error { return b.readCSVBy(newBookReader(r)) }
+
+// readCSVBy is ReadCSV by the plain reader br.
+func (b *Book) readCSVBy(br *bookReader) error {
 	br.read()
 	batch, err := br.records()
 	if err != nil {
@@ -341,6 +342,10 @@ type bookReader struct {
 	partAt  []place
 	srcAt   []place
 	partsOK bool
+
+	// taken, when set, takes the records another reader read (see
+	// carryOn) once the header is read.
+	taken func()
 }
 
 func newBookReader(r io.Reader) *bookReader {
@@ -386,6 +391,10 @@ func (br *bookReader) read() {
 	if br.c.err() != nil {
 		br.fails = true
 		return
+	}
+	if br.taken != nil {
+		br.taken()
+		br.taken = nil
 	}
 	for br.next() {
 		br.row()

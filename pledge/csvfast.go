@@ -3,6 +3,7 @@ package pledge
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"math/bits"
 	"runtime"
@@ -12,13 +13,14 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/summitry/summitry/internal/csvrow"
 	"github.com/summitry/summitry/internal/input"
 )
 
 // csvBlock is how much of a book's CSV the fast reader reads at a time:
-// what it holds of the file, whatever the file's size. (Tests make it
-// small.)
-var csvBlock = 4 << 20
+// what it holds of the file, whatever the file's size; csvSpan is the
+// least a processor takes of a block. (Tests make them small.)
+var csvBlock, csvSpan = 4 << 20, 64 << 10
 
 // readCSVFast reads a book's CSV into b, all or nothing, when every row is
 // a record's own row as WriteCSV writes it, the record valid, with no
@@ -26,12 +28,16 @@ var csvBlock = 4 << 20
 // the common case of a long file. It reads the input in blocks, splits
 // each at record boundaries into one chunk for each processor, and lays
 // each chunk's records out as columns straight from the text, as Add lays
-// out records; the book takes them in at once. It reports false, having
-// added nothing, for any other input and on any problem, and does not say
-// what the problem is: the caller reads the input again by the plain path
-// (ReadCSV and Add), which does, in the same words as ever; so does a
-// reader that fails.
-func (b *Book) readCSVFast(r io.Reader) bool {
+// out records; the book takes them in at once, and it returns nil.
+//
+// For any other input, and on any problem, it adds nothing and returns
+// the plain reader (ReadCSV's) that carries on where it stopped, which
+// says what is wrong, in the same words as ever: it holds the records
+// read so far as if it had read them, and reads the rest of the input,
+// from the first row the fast path did not take. So r is read once, and
+// none of it is kept beyond a block; a reader that fails fails the plain
+// reader at the same byte.
+func (b *Book) readCSVFast(r io.Reader) *bookReader {
 	size := input.Size(r)
 	acc := newSegment(0)
 	var tags []taggedID
@@ -39,18 +45,45 @@ func (b *Book) readCSVFast(r io.Reader) bool {
 	// The buffer starts small, for small inputs, and doubles to a block.
 	buf := make([]byte, 0, min(csvBlock, 64<<10))
 	if size >= 0 {
-		buf = make([]byte, 0, min(csvBlock, int(size)+1))
+		buf = make([]byte, 0, min(int64(csvBlock)-1, size)+1)
 	}
 	header, sized := true, false
-	for eof := false; !eof; {
+	// stop hands over to the plain reader: the bytes of buf from start on
+	// are the first it has not taken, and rest (when not at the end, or
+	// failing) is what follows.
+	eof, failed := false, error(nil)
+	stop := func(start int) *bookReader {
+		rest := r
+		switch {
+		case failed != nil:
+			rest = errReader{failed}
+		case eof:
+			rest = eofReader{}
+		}
+		return carryOn(acc, !header, io.MultiReader(bytes.NewReader(buf[start:]), rest))
+	}
+	for !eof {
 		// Fill the block after what is left of the last one.
-		for len(buf) < cap(buf) && !eof {
+		for empty := 0; len(buf) < cap(buf) && !eof; {
 			n, err := r.Read(buf[len(buf):cap(buf)])
+			if n < 0 || n > cap(buf)-len(buf) {
+				n, err = 0, fmt.Errorf("the reader says it read %d bytes into %d", n, cap(buf)-len(buf))
+			}
 			buf = buf[:len(buf)+n]
-			if err == io.EOF {
+			switch {
+			case err == io.EOF:
 				eof = true
-			} else if err != nil {
-				return false
+			case err != nil:
+				failed = err
+			case n > 0:
+				empty = 0
+			default:
+				if empty++; empty == maxEmptyReads {
+					failed = io.ErrNoProgress // as bufio says
+				}
+			}
+			if failed != nil {
+				return stop(0)
 			}
 		}
 		filled := len(buf) == cap(buf)
@@ -59,30 +92,32 @@ func (b *Book) readCSVFast(r io.Reader) bool {
 			end = bytes.LastIndexByte(buf, '\n') + 1 // whole lines
 		}
 		if end == 0 && cap(buf) >= csvBlock {
-			return false // a row longer than a block
+			return stop(0) // a row longer than a block
 		}
 		if block := buf[:end]; end > 0 {
 			if header {
-				header = false
 				block = input.TrimBOM(block)
-				line, rest, _ := bytes.Cut(block, []byte{'\n'})
-				if string(bytes.TrimSuffix(line, []byte{'\r'})) != bookHeader {
-					return false
+				line, rest, ended := bytes.Cut(block, []byte{'\n'})
+				if string(lineText(line, ended)) != bookHeader {
+					return stop(0)
 				}
+				header = false
 				block = rest
 			}
 			if len(block) > 0 {
 				var ok bool
 				if tags, ok = readCSVBlock(block, acc, tags, chunks); !ok {
-					return false
+					return stop(end - len(block))
 				}
 			}
 			if first := len(acc.recs); size > 0 && !sized && !eof && first > 0 {
 				// The first block tells about how many records the
 				// input holds: room for them all, and a few more, at
-				// once, rather than as the columns double.
+				// once, rather than as the columns double. The size
+				// may lie (a sparse file, a reader's Len): room for
+				// sizedBlocks blocks at most.
 				sized = true
-				n := int(float64(size) / float64(end) * float64(first) * 1.02)
+				n := int(min(float64(size)/float64(end)*float64(first)*1.02, float64(sizedBlocks*first)))
 				acc.grow(n - first)
 				tags = room(tags, n-first)
 			}
@@ -93,13 +128,47 @@ func (b *Book) readCSVFast(r io.Reader) bool {
 		}
 	}
 	if header {
-		return false // no header: nothing to read
+		return stop(0) // no header: nothing to read
 	}
 	ids, ok := uniqueIDs(tags, func(k int32) string { return acc.recs[k].id })
-	if !ok {
-		return false
+	if !ok || !b.addNew(checkedBatch{seg: acc, ids: ids}) {
+		return stop(len(buf))
 	}
-	return b.addNew(checkedBatch{seg: acc, ids: ids})
+	return nil
+}
+
+// sizedBlocks bounds the room the columns take at once by the size of the
+// input to what this many blocks like the first hold: the input's size
+// is only what its reader says. A larger input (over 256 MB of blocks of
+// 4 MB) grows the columns as it is read.
+const sizedBlocks = 64
+
+// maxEmptyReads is how many reads in a row may give nothing, and no error,
+// before the reader is taken to be stuck: bufio's bound.
+const maxEmptyReads = 100
+
+// carryOn returns the plain reader of a book's CSV that goes on where the
+// fast reader stopped, reading rest, the input from the first byte the
+// fast reader did not take. When that is past the header, the records of
+// g are the rows from the second on, one line each, taken as the plain
+// reader would have read them.
+func carryOn(g *segment, pastHeader bool, rest io.Reader) *bookReader {
+	if !pastHeader {
+		return newBookReader(rest)
+	}
+	br := newBookReader(io.MultiReader(strings.NewReader(bookHeader+"\n"), rest))
+	br.taken = func() {
+		st := store{layout: g.layout}
+		for i := range g.recs {
+			br.finish()
+			br.index++
+			row := place{row: 2 + i, line: 2 + i}
+			br.open, br.ok, br.partsOK, br.start = true, true, true, row
+			br.p, br.partAt, br.srcAt = st.pledge(int32(i)), br.partAt[:0], br.srcAt[:0]
+		}
+		br.rows.Skip(len(g.recs))
+	}
+	return br
 }
 
 // bookHeader is the header row WriteCSV writes.
@@ -107,7 +176,7 @@ var bookHeader = strings.Join(bookColumns[:], ",")
 
 // readCSVBlock lays out the rows of block, whole lines, into acc, and
 // appends their IDs' tags to tags; false when a row is not for the fast
-// path. The block is split at line ends into a chunk for each processor,
+// path, acc then as it was. The block is split at line ends into a chunk for each processor,
 // and each chunk writes its rows straight into its window of acc's
 // columns, numbering names, category lists and currencies its own way;
 // the windows are then renumbered as acc numbers, each by its chunk.
@@ -115,7 +184,7 @@ func readCSVBlock(block []byte, acc *segment, tags []taggedID, chunks []csvChunk
 	if bytes.IndexByte(block, '"') >= 0 || !utf8.Valid(block) {
 		return tags, false // quoted cells, or text that is not: the plain path
 	}
-	spans := splitLines(block, min(len(chunks), 1+len(block)/(64<<10)))
+	spans := splitLines(block, min(len(chunks), 1+len(block)/csvSpan))
 	chunks = chunks[:len(spans)]
 	base := len(acc.recs)
 	counts := make([]int, len(spans))
@@ -142,6 +211,9 @@ func readCSVBlock(block []byte, acc *segment, tags []taggedID, chunks []csvChunk
 	run((*csvChunk).read)
 	for i := range chunks {
 		if !chunks[i].ok {
+			c := &acc.columns
+			c.recs, c.donor, c.recipient = c.recs[:base], c.donor[:base], c.recipient[:base]
+			c.day, c.prec, c.cur, c.stage = c.day[:base], c.prec[:base], c.cur[:base], c.stage[:base]
 			return tags, false
 		}
 	}
@@ -243,8 +315,12 @@ type csvChunk struct {
 	cells                    map[string]uint32 // a category cell's list, when it is valid
 	texts                    map[string]string
 	cur                      struct {
-		code []byte
+		code string // a copy: the block's bytes are the next block's
 		id   uint16
+	}
+	qual struct {
+		word string
+		q    Qualifier
 	}
 }
 
@@ -267,17 +343,29 @@ func (ch *csvChunk) read(data []byte) {
 	}
 	ch.tags, ch.ok = room(ch.tags[:0], cap(ch.cols.recs)), false
 	for len(data) > 0 {
-		line := data
+		line, ended := data, false
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
+			line, data, ended = data[:i], data[i+1:], true
 		} else {
 			data = nil
 		}
-		if len(ch.cols.recs) == cap(ch.cols.recs) || !ch.row(bytes.TrimSuffix(line, []byte{'\r'})) {
+		// A line longer than csvrow takes is for the plain path to refuse.
+		if len(ch.cols.recs) == cap(ch.cols.recs) || len(line) > csvrow.MaxRowBytes || !ch.row(lineText(line, ended)) {
 			return
 		}
 	}
 	ch.ok = len(ch.cols.recs) == cap(ch.cols.recs)
+}
+
+// lineText returns a line without its line end, "\n" or "\r\n", as
+// csvrow reads it: ended says that a line feed ended it. The last line of
+// an input, with no line feed, keeps a carriage return at its end, in its
+// last cell.
+func lineText(line []byte, ended bool) []byte {
+	if ended {
+		return bytes.TrimSuffix(line, []byte{'\r'})
+	}
+	return line
 }
 
 // numbering finds, for each name, category list and currency the chunk
@@ -348,8 +436,7 @@ func (c *csvChunk) row(line []byte) bool {
 	}
 	qual := Exact
 	if q := cells[colQualifier]; len(q) > 0 {
-		var err error
-		if qual, err = ParseQualifier(string(q)); err != nil {
+		if qual, ok = c.qualifier(q); !ok {
 			return false
 		}
 	}
@@ -501,14 +588,14 @@ func (c *cellCache) at(b []byte) *recentCell {
 
 // currency reads a currency's code as the plain path does.
 func (c *csvChunk) currency(code []byte) (uint16, bool) {
-	if c.cur.code != nil && string(code) == string(c.cur.code) {
+	if c.cur.code != "" && string(code) == c.cur.code {
 		return c.cur.id, true
 	}
 	u, err := parseCurrency(string(code))
 	if err != nil {
 		return 0, false
 	}
-	c.cur.code, c.cur.id = code, c.seg.currencyID(u)
+	c.cur.code, c.cur.id = string(code), c.seg.currencyID(u)
 	return c.cur.id, true
 }
 
@@ -552,12 +639,34 @@ func validName(s string) bool {
 	return s != "" && ps.n == 0
 }
 
-// goodText reports whether b passes checkText.
+// qualifier reads a record's qualifier as the plain path does
+// (ParseQualifier), and checks it as Add does (checkQualifier: mixed
+// describes sums, not records), remembering the last word.
+func (c *csvChunk) qualifier(word []byte) (Qualifier, bool) {
+	if c.qual.word != "" && string(word) == c.qual.word {
+		return c.qual.q, true
+	}
+	q, err := ParseQualifier(string(word))
+	if err != nil {
+		return 0, false
+	}
+	var scratch collector
+	ps := problems{c: &scratch}
+	if checkQualifier(q, "", &ps); ps.n > 0 {
+		return 0, false
+	}
+	c.qual.word, c.qual.q = string(word), q
+	return q, true
+}
+
+// goodText reports whether b passes checkText. It shows textFault, which
+// keeps nothing of it, the bytes as they are: a copy of every note and
+// occasion of a file would cost as much as the file.
 func goodText(b []byte) bool {
 	if len(b) == 0 {
 		return true
 	}
-	at, _ := textFault(string(b), false)
+	at, _ := textFault(unsafe.String(&b[0], len(b)), false)
 	return at < 0
 }
 
@@ -579,26 +688,12 @@ func (a *arena) str(b []byte) string {
 	return unsafe.String(&a.buf[start], len(b))
 }
 
-// rewindable returns a reader of r, and a function that gives a reader of
-// all of r again, from where it was, once the first has read some of it:
-// by seeking back when r can (a file), else by keeping what the first
-// reads.
-func rewindable(r io.Reader) (io.Reader, func() io.Reader) {
-	if s, ok := r.(io.ReadSeeker); ok {
-		if at, err := s.Seek(0, io.SeekCurrent); err == nil {
-			return r, func() io.Reader {
-				if _, err := s.Seek(at, io.SeekStart); err != nil {
-					return errReader{err}
-				}
-				return r
-			}
-		}
-	}
-	kept := new(bytes.Buffer)
-	return io.TeeReader(r, kept), func() io.Reader { return io.MultiReader(kept, r) }
-}
-
 // errReader fails every read with its error.
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// eofReader is at its end.
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }

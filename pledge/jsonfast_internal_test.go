@@ -88,16 +88,9 @@ func FuzzReadBookFast(f *testing.F) {
 	f.Add([]byte(`{"pledges":[{"id":"a","donor":"D","amount":{"value":"5","currency":"EUR"},"categories":["Bad"]}]}`))
 	f.Add([]byte(`{"pledges":[{"id":"a","donor":"D","amount":{"value":"5","currency":"XTS"},"date":"2023-02-30"}]} x`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fast, ferr := readBook(data, true)
-		plain, perr := readBook(data, false)
-		if fmt.Sprint(ferr) != fmt.Sprint(perr) {
-			t.Fatalf("%q: fast path says %v, plain path %v", data, ferr, perr)
-		}
-		if ferr != nil {
+		fast := sameJSONBooks(t, data)
+		if fast == nil {
 			return
-		}
-		if diff := cmp.Diff(plain.All(), fast.All()); diff != "" {
-			t.Fatalf("%q: plain (-) and fast (+) books differ:\n%s", data, diff)
 		}
 		// What the book writes, the fast path reads.
 		var doc, lines bytes.Buffer
@@ -147,4 +140,79 @@ func FuzzPlainAmount(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sameJSONBooks fails unless ReadBook's fast and plain paths read data to
+// the same error or the same book, digit for digit; it returns the book
+// the fast path read, or nil.
+func sameJSONBooks(t *testing.T, data []byte) *Book {
+	t.Helper()
+	fast, ferr := readBook(data, true)
+	plain, perr := readBook(data, false)
+	if fmt.Sprint(ferr) != fmt.Sprint(perr) {
+		t.Fatalf("%q: fast path says %v, plain path %v", data, ferr, perr)
+	}
+	if ferr != nil {
+		return nil
+	}
+	if diff := cmp.Diff(plain.All(), fast.All()); diff != "" {
+		t.Fatalf("%q: plain (-) and fast (+) books differ:\n%s", data, diff)
+	}
+	sameText(t, data, fast, plain, (*Book).WriteJSONLines)
+	return fast
+}
+
+// TestReadBookFastHostile holds ReadBook's fast path to its plain one on
+// inputs at its edges.
+func TestReadBookFastHostile(t *testing.T) {
+	rec := func(id, fields string) string {
+		return `{"id":"` + id + `","donor":"D","amount":{"value":"5","currency":"EUR"}` + fields + `}`
+	}
+	amt := func(id, v string) string {
+		return `{"id":"` + id + `","donor":"D","amount":{"value":"` + v + `","currency":"EUR"}}`
+	}
+	for _, in := range []string{
+		"\ufeff" + rec("a", ""),
+		"\ufeff\ufeff" + rec("a", ""),
+		rec("a", "") + "\r\n" + rec("b", "") + "\r\n",
+		rec("a", "") + "\n\n\n" + rec("b", ""),
+		rec("a", "") + "\n" + rec("a", ""),
+		rec("a", "") + "\n" + rec("a", `,"note":"x"`),
+		rec("a", `,"categories":["humanitarian","military"]`) + "\n" + rec("a", `,"categories":["military","humanitarian"]`),
+		rec("a", `,"categories":["military","military/non-lethal"]`),
+		rec("a", `,"qualifier":"mixed"`),
+		rec("a", `,"qualifier":"≶"`),
+		rec("a", `,"qualifier":"about"`),
+		rec("a", `,"stage":"Paid","date":"2024-02"`),
+		rec("a", `,"date":"0001-01-01"`),
+		rec("a", `,"parts":[{"amount":{"value":"1","currency":"EUR"},"year":-0}]`),
+		rec("a", `,"parts":[{"amount":{"value":"1","currency":"EUR"},"year":99999999999999999999}]`),
+		rec("a", `,"note":"\u0000"`),
+		rec("a", `,"note":"\uFFFE"`),
+		rec("a", `,"note":"\ud83d\ude00"`),
+		rec("a", `,"note":"\ud83d"`),
+		rec("a", `,"note":"\u2028"`),
+		rec("a", `,"Note":"x"`),
+		rec("a", `,"note":"x","note":"y"`),
+		rec("\u0041", ""),
+		rec("a\\u0000", ""),
+		amt("a", "1.50") + "\n" + amt("b", "007") + "\n" + amt("c", "0.00") + "\n" + amt("d", "00.10"),
+		amt("a", "-0") + "\n" + amt("b", "-0.00"),
+		amt("a", "+5"), amt("a", "1e5"), amt("a", ".5"), amt("a", "5."),
+		amt("a", "999999999999999999") + "\n" + amt("b", "9999999999999999999") + "\n" + amt("c", "0.000000000000000001"),
+		`{"id":"a","donor":"D","amount":{"value":5,"currency":"EUR"}}`,
+		`{"id":"a","donor":"D","amount":{"value":"5","currency":"eur"}}`,
+		`{"id":"a","donor":"D","amount":{"currency":"EUR","value":"5"}}`,
+		`{"id":"a","donor":"D","amount":{"value":"5","currency":"EUR","value":"6"}}`,
+		`{"pledges":[` + rec("a", "") + `,` + rec("b", "") + `]}`,
+		`{"pledges":[` + rec("a", "") + `],"pledges":[]}`,
+		`{"pledges":[` + rec("a", "") + `]} `,
+		`{"pledges":[` + rec("a", "") + `]}x`,
+		`{"pledges":null}`,
+		`{"pledges":[null]}`,
+		`{}`, ``, " \n ", `null`, `[]`,
+		"{\"id\":\"a\",\n\"donor\":\"D\",\"amount\":{\"value\":\"5\",\"currency\":\"EUR\"}}",
+	} {
+		sameJSONBooks(t, input.TrimBOM([]byte(in)))
+	}
 }

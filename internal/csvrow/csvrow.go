@@ -56,6 +56,13 @@ func (c *Reader) Line() int { return c.line }
 // CellLine returns the line where cell i of the row read last starts.
 func (c *Reader) CellLine(i int) int { return c.lines[i] }
 
+// Skip counts n rows of one line each as read: rows that another reader
+// took from the input before this one, which reads on after them.
+func (c *Reader) Skip(n int) {
+	c.row += n
+	c.next += n
+}
+
 // Cells returns the number of cells of the row read last.
 func (c *Reader) Cells() int { return len(c.ends) }
 

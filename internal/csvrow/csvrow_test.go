@@ -125,3 +125,23 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestSkip: rows another reader took count as read, in rows, lines and
+// the rows of errors.
+func TestSkip(t *testing.T) {
+	r := csvrow.New(strings.NewReader("h\n\na\n\"b"))
+	if err := r.Read(); err != nil {
+		t.Fatal(err)
+	}
+	r.Skip(5) // lines 2 to 6
+	if err := r.Read(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := [3]any{r.Text(0), r.Row(), r.Line()}, [3]any{"a", 7, 8}; got != want {
+		t.Errorf("after Skip(5): %v, want %v", got, want)
+	}
+	var se *csvrow.SyntaxError
+	if err := r.Read(); !errors.As(err, &se) || se.Row != 8 || se.Line != 9 {
+		t.Errorf("after Skip(5): %v, want a syntax error in row 8, line 9", err)
+	}
+}
