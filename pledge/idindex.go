@@ -179,23 +179,29 @@ func byRegion(parts ...[]taggedID) []taggedID {
 		}
 		return slices.Concat(parts...)
 	}
-	var at [257]int
-	for _, ids := range parts {
-		for _, e := range ids {
-			at[e.tag>>24+1]++
+	// Each part is counted, then placed, side by side with the others: a
+	// part's run of each region follows those of the parts before it.
+	at := make([][256]int, len(parts))
+	inParallel(len(parts), func(k int) {
+		for _, e := range parts[k] {
+			at[k][e.tag>>24]++
+		}
+	})
+	start := 0
+	for r := range 256 {
+		for k := range parts {
+			at[k][r], start = start, start+at[k][r]
 		}
 	}
-	for i := 1; i < len(at); i++ {
-		at[i] += at[i-1]
-	}
 	out := make([]taggedID, n)
-	for _, ids := range parts {
-		for _, e := range ids {
+	inParallel(len(parts), func(k int) {
+		at := &at[k]
+		for _, e := range parts[k] {
 			r := e.tag >> 24
 			out[at[r]] = e
 			at[r]++
 		}
-	}
+	})
 	return out
 }
 
