@@ -197,7 +197,9 @@ func (s *store) indexIDs(batch []Pledge, byID []taggedID, regioned bool, ids *id
 	inParallel(k, func(c int) {
 		end := uint32(0) // the last run's part ends with the table
 		if cuts[c+1] < len(byID) {
-			end = ids.home(byID[cuts[c+1]].tag)
+			// The first slot of the next run's first region: the table
+			// has a run of slots for each region.
+			end = byID[cuts[c+1]].tag >> 24 << (ids.bits - 8)
 		}
 		p := &parts[c]
 		p.late, p.put = s.indexPart(batch, byID[cuts[c]:cuts[c+1]], ids, end, &p.found)
