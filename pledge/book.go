@@ -19,7 +19,10 @@ import (
 // integers where they fit) and keeps them laid out for [Book.Total] to scan.
 //
 // Writers take turns; a batch is checked while readers go on, and they
-// wait only while the checked batch is stored.
+// wait only while the checked batch is stored. A batch of thousands of
+// records is checked and laid out on every processor (GOMAXPROCS), a
+// chunk of it each; what Add accepts, and every problem it reports, is
+// the same however the batch is cut.
 type Book struct {
 	wmu       sync.Mutex   // held by the one writer at work
 	mu        sync.RWMutex // guards st and version
@@ -98,9 +101,10 @@ func (b *Book) keep(cb checkedBatch) {
 // checkedBatch is a batch that check has passed: the records to store,
 // laid out, and the index of their IDs.
 type checkedBatch struct {
-	recs []Pledge // as given, with Under inherited
-	seg  *segment
-	ids  idIndex // positions in recs
+	recs   []Pledge // as given, with Under inherited
+	seg    *segment
+	ids    idIndex // positions in recs
+	linked bool    // some records may refer to others (Revises, Under)
 }
 
 // check validates batch against the store and returns the records to
@@ -117,57 +121,21 @@ func (s *store) check(batch []Pledge, checked bool) (checkedBatch, *ValidationEr
 func (s *store) checkBatch(batch []Pledge, checked, memo bool) (checkedBatch, *ValidationError) {
 	var c collector
 	bad := batchProblems{c: &c, batch: batch}
-	// One pass over the records checks their fields, lays them out and
-	// takes their IDs' tags.
-	seg := newSegment(len(batch))
-	tags := make([]taggedID, 0, len(batch))
-	links := false
-	for i := range batch {
-		p := civilized(&batch[i])
-		seg.lay(p)
-		if !checked {
-			ps := problems{index: i, id: p.ID, c: &c}
-			var known uint8
-			if memo {
-				known = seg.known(p)
-			}
-			if checkFieldsKnown(p, &ps, known); ps.n > 0 {
-				bad.set(i, ps)
-			}
-		}
-		if p.ID != "" {
-			tags = append(tags, taggedID{idTag(p.ID), int32(i)})
-		}
-		links = links || p.Revises != "" || p.Under != ""
-	}
+	seg, tags, links := layOut(batch, checked, memo, &bad)
 
 	// Duplicates: IDs the store holds, and IDs given twice. The IDs are
 	// taken in the order of their tags' regions, so that the tables are
 	// read and written a region at a time; a record is read only when its
 	// tag matches another's.
-	tags = byRegion(tags)
+	byID := byRegion(tags...)
 	var ids idIndex
-	ids.reserve(len(tags))
+	ids.reserve(len(byID))
 	var drop []bool // records already there: identical ones, to leave out
-	for _, e := range tags {
-		same := func(k int32) bool { return s.recs[k].id == batch[e.pos].ID }
-		if at, dup := s.ids.find(e.tag, same); dup {
-			p := &batch[e.pos]
-			if d := s.differs(at, p); d != "" {
-				bad.at(int(e.pos)).add("id", fmt.Errorf("%w: %s is already in the book%s", ErrDuplicate, problem.Quote(p.ID), d))
-			} else {
-				drop = dropAt(drop, len(batch), e.pos)
-			}
-			continue
-		}
-		again := func(k int32) bool { return batch[k].ID == batch[e.pos].ID }
-		if j, dup := ids.insert(e.tag, e.pos, again); dup {
-			p := &batch[e.pos]
-			if d := repeated(batch[j], *p); d != "" {
-				bad.at(int(e.pos)).add("id", fmt.Errorf("%w: %s is given twice%s", ErrDuplicate, problem.Quote(p.ID), d))
-			} else {
-				drop = dropAt(drop, len(batch), e.pos)
-			}
+	for _, f := range s.indexIDs(batch, byID, regioned(len(byID), len(tags)), &ids) {
+		if f.err != nil {
+			bad.at(int(f.pos)).add("id", f.err)
+		} else {
+			drop = dropAt(drop, len(batch), f.pos)
 		}
 	}
 	if drop != nil {
@@ -194,7 +162,180 @@ func (s *store) checkBatch(batch []Pledge, checked, memo bool) (checkedBatch, *V
 	if err := c.err(); err != nil {
 		return checkedBatch{}, err
 	}
-	return checkedBatch{recs: batch, seg: seg, ids: ids}, nil
+	return checkedBatch{recs: batch, seg: seg, ids: ids, linked: links}, nil
+}
+
+// idFound is a record of a batch whose ID the store holds or an earlier
+// record of the batch has: err says how they differ, or is nil when the
+// record is the same, to leave out.
+type idFound struct {
+	pos int32
+	err error
+}
+
+// indexIDs puts the IDs of batch, whose tags byID gives (by region, when
+// regioned says so), in ids, which has room for them all, but for those
+// it finds in the store or earlier in the batch, which it returns. A large
+// batch, by region, is indexed side by side: each processor takes a run
+// of regions, whose IDs' probes start in its own part of the table; an ID
+// whose probe would run past that part waits, and is put after the
+// others.
+func (s *store) indexIDs(batch []Pledge, byID []taggedID, regioned bool, ids *idIndex) []idFound {
+	k := chunksFor(len(byID))
+	if k == 1 || !regioned || ids.bits < 8 {
+		var found []idFound
+		_, put := s.indexPart(batch, byID, ids, noEnd, &found)
+		ids.n += put
+		return found
+	}
+	// Cut byID into k runs of whole regions, of about equal size.
+	cuts := make([]int, k+1)
+	cuts[k] = len(byID)
+	for c := 1; c < k; c++ {
+		at := max(cuts[c-1], c*len(byID)/k)
+		for at < len(byID) && at > 0 && byID[at].tag>>24 == byID[at-1].tag>>24 {
+			at++
+		}
+		cuts[c] = at
+	}
+	type part struct {
+		found []idFound
+		late  []taggedID
+		put   int
+	}
+	parts := make([]part, k)
+	inParallel(k, func(c int) {
+		end := uint32(0) // the last run's part ends with the table
+		if cuts[c+1] < len(byID) {
+			// The first slot of the next run's first region: the table
+			// has a run of slots for each region.
+			end = byID[cuts[c+1]].tag >> 24 << (ids.bits - 8)
+		}
+		p := &parts[c]
+		p.late, p.put = s.indexPart(batch, byID[cuts[c]:cuts[c+1]], ids, end, &p.found)
+	})
+	var found []idFound
+	for c := range parts {
+		ids.n += parts[c].put
+		found = append(found, parts[c].found...)
+	}
+	for c := range parts {
+		_, put := s.indexPart(batch, parts[c].late, ids, noEnd, &found)
+		ids.n += put
+	}
+	return found
+}
+
+// indexPart puts the IDs that tags gives in ids, probing no further than
+// the slot before end (see idIndex.insertBefore), but for those it finds
+// in the store or earlier in the batch, which it appends to found. It
+// returns the IDs that would probe past end and how many it put, which
+// it does not count in ids.n.
+func (s *store) indexPart(batch []Pledge, tags []taggedID, ids *idIndex, end uint32, found *[]idFound) (late []taggedID, put int) {
+	for _, e := range tags {
+		p := &batch[e.pos]
+		same := func(k int32) bool { return s.recs[k].id == p.ID }
+		if at, dup := s.ids.find(e.tag, same); dup {
+			var err error
+			if d := s.differs(at, p); d != "" {
+				err = fmt.Errorf("%w: %s is already in the book%s", ErrDuplicate, problem.Quote(p.ID), d)
+			}
+			*found = append(*found, idFound{e.pos, err})
+			continue
+		}
+		again := func(k int32) bool { return batch[k].ID == p.ID }
+		j, dup, past := ids.insertBefore(e.tag, e.pos, again, end)
+		switch {
+		case past:
+			late = append(late, e)
+		case dup:
+			var err error
+			if d := repeated(batch[j], *p); d != "" {
+				err = fmt.Errorf("%w: %s is given twice%s", ErrDuplicate, problem.Quote(p.ID), d)
+			}
+			*found = append(*found, idFound{e.pos, err})
+		default:
+			put++
+		}
+	}
+	return late, put
+}
+
+// addChunk checks and lays out a chunk of a batch for Add.
+type addChunk struct {
+	chunk
+	c     collector
+	bad   batchProblems
+	links bool // some record refers to another
+}
+
+// layOut checks the fields of the records of batch into bad, unless
+// checked says that checkFields has passed them already, and lays them
+// out, one chunk of the batch for each processor, side by side. It
+// returns the segment of the batch, the tags of the records' IDs (a slice
+// for each chunk, in order) and whether any record refers to another.
+// Whatever the chunks, the problems are those, and bad keeps them as,
+// checking the records one by one would.
+func layOut(batch []Pledge, checked, memo bool, bad *batchProblems) (*segment, [][]taggedID, bool) {
+	n := len(batch)
+	seg := newSegment(0)
+	chunks := make([]addChunk, chunksFor(n))
+	if len(chunks) == 1 {
+		seg.grow(n)
+		chunks[0].seg = seg // laid out as the batch numbers
+		chunks[0].tags = make([]taggedID, 0, n)
+	} else {
+		seg.columns.extend(n)
+		for i := range chunks {
+			at := i * n / len(chunks)
+			chunks[i].window(&seg.columns, at, (i+1)*n/len(chunks)-at)
+		}
+	}
+	inParallel(len(chunks), func(i int) {
+		ch := &chunks[i]
+		end := n
+		if i+1 < len(chunks) {
+			end = chunks[i+1].at
+		}
+		ch.lay(batch, ch.at, end, checked, memo)
+	})
+	if len(chunks) > 1 {
+		joinChunks(seg, len(chunks), func(i int) *chunk { return &chunks[i].chunk })
+	}
+	tags := make([][]taggedID, len(chunks))
+	links := false
+	for i := range chunks {
+		bad.merge(&chunks[i].bad)
+		tags[i] = chunks[i].tags
+		links = links || chunks[i].links
+	}
+	return seg, tags, links
+}
+
+// lay checks and lays out the records of batch from start to end: it
+// checks their fields (unless checked), lays them out in the chunk's
+// window and takes their IDs' tags.
+func (ch *addChunk) lay(batch []Pledge, start, end int, checked, memo bool) {
+	ch.bad = batchProblems{c: &ch.c, batch: batch}
+	g := ch.seg
+	for i := start; i < end; i++ {
+		p := civilized(&batch[i])
+		g.lay(p)
+		if !checked {
+			ps := problems{index: i, id: p.ID, c: &ch.c}
+			var known uint8
+			if memo {
+				known = g.known(p)
+			}
+			if checkFieldsKnown(p, &ps, known); ps.n > 0 {
+				ch.bad.set(i, ps)
+			}
+		}
+		if p.ID != "" {
+			ch.tags = append(ch.tags, taggedID{idTag(p.ID), int32(i)})
+		}
+		ch.links = ch.links || p.Revises != "" || p.Under != ""
+	}
 }
 
 // dropAt marks record i of a batch of n to be left out.
@@ -234,6 +375,19 @@ func (b *batchProblems) at(i int) *problems {
 	}
 	b.set(i, problems{index: index, id: b.batch[i].ID, c: b.c})
 	return b.recs[i]
+}
+
+// merge takes in the problems of o, which found them in another part of
+// the same batch, after those b has.
+func (b *batchProblems) merge(o *batchProblems) {
+	b.c.merge(o.c)
+	for i, ps := range o.recs {
+		ps.c = b.c
+		if b.recs == nil {
+			b.recs = map[int]*problems{}
+		}
+		b.recs[i] = ps
+	}
 }
 
 // count returns the number of problems found in record i.

@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -201,14 +200,7 @@ func readCSVBlock(block []byte, acc *segment, tags []taggedID, chunks []csvChunk
 		chunks[i].window(&acc.columns, at, counts[i])
 		at += counts[i]
 	}
-	run := func(f func(c *csvChunk, data []byte)) {
-		var wg sync.WaitGroup
-		for i, sp := range spans {
-			wg.Go(func() { f(&chunks[i], block[sp[0]:sp[1]]) })
-		}
-		wg.Wait()
-	}
-	run((*csvChunk).read)
+	inParallel(len(chunks), func(i int) { chunks[i].read(block[spans[i][0]:spans[i][1]]) })
 	for i := range chunks {
 		if !chunks[i].ok {
 			c := &acc.columns
@@ -217,10 +209,7 @@ func readCSVBlock(block []byte, acc *segment, tags []taggedID, chunks []csvChunk
 			return tags, false
 		}
 	}
-	for i := range chunks {
-		chunks[i].numbering(acc)
-	}
-	run(func(c *csvChunk, _ []byte) { c.renumber() })
+	joinChunks(acc, len(chunks), func(i int) *chunk { return &chunks[i].chunk })
 	for i := range chunks {
 		tags = append(tags, chunks[i].tags...)
 	}
@@ -297,18 +286,9 @@ func (b *Book) addNew(cb checkedBatch) bool {
 // columns. Its numbering and what it remembers carry on from block to
 // block.
 type csvChunk struct {
-	cols columns  // the window: no room beyond it
-	at   int      // the position of its first record
-	seg  *segment // the chunk's numbering of names, lists and currencies
-	ids  arena    // the records' IDs
-	tags []taggedID
-	ok   bool
-
-	// How the chunk's numbers become the columns' (see numbering), and
-	// its qualified records counted there.
-	names, cats []uint32
-	curs        []uint16
-	qualified   int
+	chunk
+	ids arena // the records' IDs
+	ok  bool
 
 	// What the chunk's rows repeat, read once, and the last of them.
 	recentNames, recentCells *cellCache
@@ -324,24 +304,14 @@ type csvChunk struct {
 	}
 }
 
-// window gives the chunk the n records of c from position at.
-func (ch *csvChunk) window(c *columns, at, n int) {
-	ch.at = at
-	ch.cols = columns{
-		recs: c.recs[at : at : at+n], donor: c.donor[at : at : at+n], recipient: c.recipient[at : at : at+n],
-		day: c.day[at : at : at+n], prec: c.prec[at : at : at+n], cur: c.cur[at : at : at+n], stage: c.stage[at : at : at+n],
-	}
-}
-
 // read lays out the rows of data, whole lines, in the window, which they
 // must fill.
 func (ch *csvChunk) read(data []byte) {
-	if ch.seg == nil {
-		ch.seg = newSegment(0)
+	if ch.cells == nil {
 		ch.cells, ch.texts = map[string]uint32{}, map[string]string{}
 		ch.recentNames, ch.recentCells = new(cellCache), new(cellCache)
 	}
-	ch.tags, ch.ok = room(ch.tags[:0], cap(ch.cols.recs)), false
+	ch.ok = false
 	for len(data) > 0 {
 		line, ended := data, false
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -350,11 +320,11 @@ func (ch *csvChunk) read(data []byte) {
 			data = nil
 		}
 		// A line longer than csvrow takes is for the plain path to refuse.
-		if len(ch.cols.recs) == cap(ch.cols.recs) || len(line) > csvrow.MaxRowBytes || !ch.row(lineText(line, ended)) {
+		if ch.full() || len(line) > csvrow.MaxRowBytes || !ch.row(lineText(line, ended)) {
 			return
 		}
 	}
-	ch.ok = len(ch.cols.recs) == cap(ch.cols.recs)
+	ch.ok = ch.full()
 }
 
 // lineText returns a line without its line end, "\n" or "\r\n", as
@@ -366,34 +336,6 @@ func lineText(line []byte, ended bool) []byte {
 		return bytes.TrimSuffix(line, []byte{'\r'})
 	}
 	return line
-}
-
-// numbering finds, for each name, category list and currency the chunk
-// numbered, acc's number, numbering it there when new.
-func (ch *csvChunk) numbering(acc *segment) {
-	g := ch.seg
-	for _, name := range g.names.names[len(ch.names):] {
-		ch.names = append(ch.names, acc.names.id(name))
-	}
-	for _, cs := range g.cats.lists[len(ch.cats):] {
-		ch.cats = append(ch.cats, acc.cats.id(cs))
-	}
-	for _, u := range g.curs[len(ch.curs):] {
-		ch.curs = append(ch.curs, acc.currencyID(u))
-	}
-	acc.qualified += g.qualified - ch.qualified
-	ch.qualified = g.qualified
-}
-
-// renumber writes acc's numbers into the window.
-func (ch *csvChunk) renumber() {
-	c := &ch.cols
-	for i := range c.recs {
-		c.recs[i].cats = ch.cats[c.recs[i].cats]
-		c.donor[i] = ch.names[c.donor[i]]
-		c.recipient[i] = ch.names[c.recipient[i]]
-		c.cur[i] = ch.curs[c.cur[i]]
-	}
 }
 
 // row lays out one row, a record's own; false when it is anything else,
@@ -471,7 +413,7 @@ func (c *csvChunk) row(line []byte) bool {
 			g.qualified++
 		}
 	}
-	w := &c.cols
+	w := &g.columns
 	c.tags = append(c.tags, taggedID{idTag(r.id), int32(c.at + len(w.recs))})
 	w.recs = append(w.recs, r)
 	w.donor = append(w.donor, donor)

@@ -2,7 +2,9 @@ package pledge
 
 import (
 	"hash/maphash"
+	"math"
 	"math/bits"
+	"slices"
 )
 
 // idSeed seeds the hash of record IDs: one seed per process, so that no
@@ -125,6 +127,32 @@ func (x *idIndex) insert(tag uint32, pos int32, is func(pos int32) bool) (int32,
 	return 0, false
 }
 
+// insertBefore is insert for one of several inserting side by side, each
+// into its own run of slots, which ends before the slot end: it puts the
+// ID only in a free slot before end, and reports past, having put
+// nothing, when the probe would go on to end. A run that ends with the
+// table has end 0: its probes do not wrap around. With end noEnd, it
+// probes as insert does. It neither makes room nor counts the ID in x.n:
+// the caller reserves room for all before, and counts after.
+func (x *idIndex) insertBefore(tag uint32, pos int32, is func(pos int32) bool, end uint32) (at int32, dup, past bool) {
+	mask := uint32(len(x.slots) - 1)
+	i := x.home(tag)
+	for ; x.slots[i].pos != 0; i = (i + 1) & mask {
+		if s := x.slots[i]; s.tag == tag && is(int32(s.pos-1)) {
+			return int32(s.pos - 1), true, false
+		}
+		if (i+1)&mask == end {
+			return 0, false, true
+		}
+	}
+	x.slots[i] = idSlot{tag: tag, pos: uint32(pos) + 1}
+	return 0, false, false
+}
+
+// noEnd is the end of insertBefore's run of slots that is the whole
+// table: no slot is numbered so.
+const noEnd = math.MaxUint32
+
 // each calls f with the tag and position of every ID, in the order of the
 // slots: about increasing order of tag.
 func (x *idIndex) each(f func(tag uint32, pos int32)) {
@@ -135,25 +163,51 @@ func (x *idIndex) each(f func(tag uint32, pos int32)) {
 	}
 }
 
-// byRegion returns ids ordered by the top eight bits of their tag, each
-// run in its original order: inserting them in that order works on one
-// 256th of a table at a time, which stays in the processor's cache.
-func byRegion(ids []taggedID) []taggedID {
-	if len(ids) < 1<<12 {
-		return ids // a small table stays in cache anyway
+// byRegion returns the ids of all parts, in order, ordered by the top
+// eight bits of their tag, each run in its original order: inserting them
+// in that order works on one 256th of a table at a time, which stays in
+// the processor's cache. It leaves fewer than regionMin ids of one part
+// as they are (a small table stays in cache anyway); see regioned.
+func byRegion(parts ...[]taggedID) []taggedID {
+	n := 0
+	for _, ids := range parts {
+		n += len(ids)
 	}
-	var at [257]int
-	for _, e := range ids {
-		at[e.tag>>24+1]++
+	if !regioned(n, len(parts)) {
+		if len(parts) == 1 {
+			return parts[0]
+		}
+		return slices.Concat(parts...)
 	}
-	for i := 1; i < len(at); i++ {
-		at[i] += at[i-1]
+	// Each part is counted, then placed, side by side with the others: a
+	// part's run of each region follows those of the parts before it.
+	at := make([][256]int, len(parts))
+	inParallel(len(parts), func(k int) {
+		for _, e := range parts[k] {
+			at[k][e.tag>>24]++
+		}
+	})
+	start := 0
+	for r := range 256 {
+		for k := range parts {
+			at[k][r], start = start, start+at[k][r]
+		}
 	}
-	out := make([]taggedID, len(ids))
-	for _, e := range ids {
-		r := e.tag >> 24
-		out[at[r]] = e
-		at[r]++
-	}
+	out := make([]taggedID, n)
+	inParallel(len(parts), func(k int) {
+		at := &at[k]
+		for _, e := range parts[k] {
+			r := e.tag >> 24
+			out[at[r]] = e
+			at[r]++
+		}
+	})
 	return out
 }
+
+// regionMin is the fewest IDs worth ordering by region.
+const regionMin = 1 << 12
+
+// regioned reports whether byRegion orders n ids in parts parts by
+// region: always when there are several parts.
+func regioned(n, parts int) bool { return n >= regionMin || parts > 1 }

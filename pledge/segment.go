@@ -1,7 +1,9 @@
 package pledge
 
 import (
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/summitry/summitry/internal/civil"
 	"golang.org/x/text/currency"
@@ -255,4 +257,116 @@ func (l *layout) take(g *layout) {
 	l.day = append(l.day, g.day...)
 	l.prec = append(l.prec, g.prec...)
 	l.stage = append(l.stage, g.stage...)
+}
+
+// chunk is one processor's part of a batch laid out side by side with
+// the others: a window of the batch's columns, which it fills with its
+// records, numbering their names, category lists and currencies its own
+// way in its segment, and the tags of its records' IDs. Book.Add and
+// ReadCSV's fast path lay a batch out in chunks; joinChunks then numbers
+// them all as the batch does.
+type chunk struct {
+	seg  *segment   // the chunk's numbering; its columns are the window
+	at   int        // the position in the batch of the window's first record
+	tags []taggedID // its records' IDs, by position in the batch
+
+	// How the chunk's numbers become the batch's (see numbering); same
+	// says they are the batch's already. Its qualified records are
+	// counted there.
+	names, cats []uint32
+	curs        []uint16
+	same        bool
+	qualified   int
+}
+
+// window gives the chunk the n records of c from position at, to fill.
+// A chunk keeps its numbering from one window to the next.
+func (ch *chunk) window(c *columns, at, n int) {
+	if ch.seg == nil {
+		ch.seg = newSegment(0)
+	}
+	ch.at = at
+	ch.seg.columns = columns{
+		recs: c.recs[at : at : at+n], donor: c.donor[at : at : at+n], recipient: c.recipient[at : at : at+n],
+		day: c.day[at : at : at+n], prec: c.prec[at : at : at+n], cur: c.cur[at : at : at+n], stage: c.stage[at : at : at+n],
+	}
+	ch.tags = room(ch.tags[:0], n)
+}
+
+// full reports whether the chunk has filled its window.
+func (ch *chunk) full() bool { return len(ch.seg.recs) == cap(ch.seg.recs) }
+
+// numbering finds, for each name, category list and currency the chunk
+// numbered, acc's number, numbering it there when new.
+func (ch *chunk) numbering(acc *segment) {
+	g := ch.seg
+	same := len(ch.names) == 0 || ch.same
+	for _, name := range g.names.names[len(ch.names):] {
+		ch.names = append(ch.names, acc.names.id(name))
+		same = same && ch.names[len(ch.names)-1] == uint32(len(ch.names)-1)
+	}
+	for _, cs := range g.cats.lists[len(ch.cats):] {
+		ch.cats = append(ch.cats, acc.cats.id(cs))
+		same = same && ch.cats[len(ch.cats)-1] == uint32(len(ch.cats)-1)
+	}
+	for _, u := range g.curs[len(ch.curs):] {
+		ch.curs = append(ch.curs, acc.currencyID(u))
+		same = same && ch.curs[len(ch.curs)-1] == uint16(len(ch.curs)-1)
+	}
+	ch.same = same
+	acc.qualified += g.qualified - ch.qualified
+	ch.qualified = g.qualified
+}
+
+// renumber writes acc's numbers into the window.
+func (ch *chunk) renumber() {
+	if ch.same {
+		return
+	}
+	c := &ch.seg.columns
+	for i := range c.recs {
+		c.recs[i].cats = ch.cats[c.recs[i].cats]
+		if e := c.recs[i].extra; e != nil {
+			for k, x := range e.partCats {
+				e.partCats[k] = ch.cats[x]
+			}
+		}
+		c.donor[i] = ch.names[c.donor[i]]
+		c.recipient[i] = ch.names[c.recipient[i]]
+		c.cur[i] = ch.curs[c.cur[i]]
+	}
+}
+
+// joinChunks numbers the records of the n chunks that part gives, which
+// have filled their windows of acc's columns, as acc numbers them: acc
+// numbers each chunk's names, category lists and currencies, in the
+// chunks' order, then the chunks rewrite their windows side by side.
+func joinChunks(acc *segment, n int, part func(i int) *chunk) {
+	for i := range n {
+		part(i).numbering(acc)
+	}
+	inParallel(n, func(i int) { part(i).renumber() })
+}
+
+// inParallel runs f(0) to f(n-1) side by side and waits for them all.
+func inParallel(n int, f func(i int)) {
+	if n == 1 {
+		f(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { f(i) })
+	}
+	wg.Wait()
+}
+
+// chunkMin is the fewest records worth a chunk of their own: fewer are
+// laid out by one processor. (Tests make it small.)
+var chunkMin = 1 << 12
+
+// chunksFor returns how many chunks to lay n records out in: one for each
+// processor, each of chunkMin records or more.
+func chunksFor(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n/chunkMin))
 }

@@ -2,6 +2,7 @@ package pledge
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unsafe"
@@ -185,19 +186,85 @@ type store struct {
 	// 10^-fastScale. fastStage[i] is the record's stage + 1, or 0 for a
 	// record that is revised or part of a fulfilment tree; those count
 	// through the general path.
-	//
-	// A record's pieces take one path together: when any of them does not
-	// fit an int64 of units, none is laid out here and the record is in
-	// slowRecs, summed exactly by the general path. So each record is
-	// counted by one path only, once.
-	fastStage  []uint8
+	fastStage []uint8
+	pieces
+	inTree []bool
+	tree   []int32 // records in fulfilment trees
+}
+
+// pieces are the pieces of records that Total's fast path scans, one
+// entry per piece in each column, and the records whose pieces do not
+// fit it.
+//
+// A record's pieces take one path together: when any of them does not
+// fit an int64 of units, none is laid out here and the record is in
+// slowRecs, summed exactly by the general path. So each record is
+// counted by one path only, once.
+type pieces struct {
 	pieceRec   []int32
 	pieceCats  []uint32
 	pieceYear  []int16
 	pieceUnits []int64
 	slowRecs   []int32 // standalone records whose pieces do not all fit
-	inTree     []bool
-	tree       []int32 // records in fulfilment trees
+}
+
+// grow makes room for n more pieces.
+func (pc *pieces) grow(n int) {
+	pc.pieceRec = room(pc.pieceRec, n)
+	pc.pieceCats = room(pc.pieceCats, n)
+	pc.pieceYear = room(pc.pieceYear, n)
+	pc.pieceUnits = room(pc.pieceUnits, n)
+}
+
+// window gives pw the n pieces of pc's columns from position at, past
+// their end, to fill. A window filled past its end is a column of its own.
+func (pw *pieces) window(pc *pieces, at, n int) {
+	pw.pieceRec = pc.pieceRec[at : at : at+n]
+	pw.pieceCats = pc.pieceCats[at : at : at+n]
+	pw.pieceYear = pc.pieceYear[at : at : at+n]
+	pw.pieceUnits = pc.pieceUnits[at : at : at+n]
+}
+
+// join appends the pieces of parts, in order, each laid out in its window
+// of pc's columns (see window), of sizes[c] pieces, the windows side by
+// side from pc's end.
+func (pc *pieces) join(parts []pieces, sizes []int) {
+	recs, cats := make([][]int32, len(parts)), make([][]uint32, len(parts))
+	years, units := make([][]int16, len(parts)), make([][]int64, len(parts))
+	for c := range parts {
+		recs[c], cats[c], years[c], units[c] = parts[c].pieceRec, parts[c].pieceCats, parts[c].pieceYear, parts[c].pieceUnits
+		pc.slowRecs = append(pc.slowRecs, parts[c].slowRecs...)
+	}
+	pc.pieceRec = gather(pc.pieceRec, recs, sizes)
+	pc.pieceCats = gather(pc.pieceCats, cats, sizes)
+	pc.pieceYear = gather(pc.pieceYear, years, sizes)
+	pc.pieceUnits = gather(pc.pieceUnits, units, sizes)
+}
+
+// gather appends parts to col, in order. Part c was laid out in its
+// window of col's room past its end, of sizes[c] elements, the windows
+// side by side; a part longer than its window is a slice of its own.
+func gather[E any](col []E, parts [][]E, sizes []int) []E {
+	// A part longer than its window takes the room of those after it:
+	// they are moved out of its way first.
+	for c := range parts {
+		if len(parts[c]) > sizes[c] {
+			for d := c + 1; d < len(parts); d++ {
+				if len(parts[d]) <= sizes[d] {
+					parts[d] = slices.Clone(parts[d])
+				}
+			}
+			break
+		}
+	}
+	for _, p := range parts {
+		if len(p) > 0 && len(col) < cap(col) && &col[:len(col)+1][len(col)] == &p[0] {
+			col = col[:len(col)+len(p)] // in place already
+		} else {
+			col = append(col, p...) // moves it back over the room a part left, or copies it
+		}
+	}
+	return col
 }
 
 // fastScale is the number of decimal places of the fast path's units: four
@@ -290,7 +357,15 @@ func (s *store) add(cb checkedBatch) {
 		s.fastStage = append(s.fastStage, uint8(st)+1)
 	}
 	s.index(cb.ids, start)
-	// Links, once every record of the batch has its position.
+	if cb.linked {
+		s.addLinks(start)
+	}
+	s.layPieces(start, cb.linked)
+}
+
+// addLinks records the links of the records from start on, once every
+// one of them has its position.
+func (s *store) addLinks(start int) {
 	for i := start; i < len(s.recs); i++ {
 		e := s.recs[i].extra
 		if e == nil {
@@ -312,16 +387,35 @@ func (s *store) add(cb checkedBatch) {
 			s.joinTree(head)
 		}
 	}
-	// Most records are one piece.
-	s.pieceRec = room(s.pieceRec, n)
-	s.pieceCats = room(s.pieceCats, n)
-	s.pieceYear = room(s.pieceYear, n)
-	s.pieceUnits = room(s.pieceUnits, n)
-	for i := start; i < len(s.recs); i++ {
-		if !s.inTree[i] {
-			s.addPieces(int32(i))
+}
+
+// layPieces lays out the pieces of the records from start on that are in
+// no fulfilment tree; linked says that some of them may be. When none is,
+// the records are laid out in chunks side by side, each chunk's pieces in
+// its window of the columns, one piece for each of its records (see
+// pieces.join). Most records are one piece.
+func (s *store) layPieces(start int, linked bool) {
+	n := len(s.recs) - start
+	k := chunksFor(n)
+	s.pieces.grow(n)
+	if linked || k == 1 {
+		for i := start; i < len(s.recs); i++ {
+			if !s.inTree[i] {
+				s.piecesOf(int32(i), &s.pieces)
+			}
 		}
+		return
 	}
+	parts, sizes := make([]pieces, k), make([]int, k)
+	inParallel(k, func(c int) {
+		from, to := c*n/k, (c+1)*n/k
+		sizes[c] = to - from
+		parts[c].window(&s.pieces, len(s.pieceRec)+from, to-from)
+		for i := start + from; i < start+to; i++ {
+			s.piecesOf(int32(i), &parts[c])
+		}
+	})
+	s.pieces.join(parts, sizes)
 }
 
 // index adds the IDs of the records from start on, which ids holds by
@@ -369,9 +463,10 @@ func (s *store) head(id string) string {
 	}
 }
 
-// addPieces lays record i's pieces into the fast columns, all of them or,
-// when any does not fit, none: the record then goes to slowRecs.
-func (s *store) addPieces(i int32) {
+// piecesOf lays record i's pieces out in pc, all of them or, when any
+// does not fit, none: the record then goes to pc's slowRecs. It reads s
+// and writes only pc.
+func (s *store) piecesOf(i int32, pc *pieces) {
 	r := &s.recs[i]
 	year := int16(0)
 	if s.day[i] != noDay {
@@ -380,15 +475,15 @@ func (s *store) addPieces(i int32) {
 	if r.extra.qualified() {
 		// A qualified record takes the exact path, which carries the
 		// qualifiers; the integer scan stays as it is for the rest.
-		s.slowRecs = append(s.slowRecs, i)
+		pc.slowRecs = append(pc.slowRecs, i)
 		return
 	}
-	start := len(s.pieceRec)
+	start := len(pc.pieceRec)
 	put := func(units int64, cats uint32, y int16) {
-		s.pieceRec = append(s.pieceRec, i)
-		s.pieceCats = append(s.pieceCats, cats)
-		s.pieceYear = append(s.pieceYear, y)
-		s.pieceUnits = append(s.pieceUnits, units)
+		pc.pieceRec = append(pc.pieceRec, i)
+		pc.pieceCats = append(pc.pieceCats, cats)
+		pc.pieceYear = append(pc.pieceYear, y)
+		pc.pieceUnits = append(pc.pieceUnits, units)
 	}
 	fits := true
 	if r.extra == nil || len(r.extra.parts) == 0 {
@@ -424,9 +519,9 @@ func (s *store) addPieces(i int32) {
 		}
 	}
 	if !fits {
-		s.pieceRec, s.pieceCats = s.pieceRec[:start], s.pieceCats[:start]
-		s.pieceYear, s.pieceUnits = s.pieceYear[:start], s.pieceUnits[:start]
-		s.slowRecs = append(s.slowRecs, i)
+		pc.pieceRec, pc.pieceCats = pc.pieceRec[:start], pc.pieceCats[:start]
+		pc.pieceYear, pc.pieceUnits = pc.pieceYear[:start], pc.pieceUnits[:start]
+		pc.slowRecs = append(pc.slowRecs, i)
 	}
 }
 

@@ -96,6 +96,18 @@ func (c *collector) add(p Problem) {
 	}
 }
 
+// merge adds what o found to what c has found, as if c had found it
+// after: the problems o kept, in the order o found them, and the count of
+// those it left out. When every problem o found is about records after
+// c's, c then keeps and counts what it would had it found them all.
+func (c *collector) merge(o *collector) {
+	slices.SortFunc(o.kept, func(a, b keptProblem) int { return cmp.Compare(a.seq, b.seq) })
+	for _, k := range o.kept {
+		c.add(k.p)
+	}
+	c.omitted += o.omitted
+}
+
 // err returns the problems in order as a *ValidationError, or nil.
 func (c *collector) err() *ValidationError {
 	if len(c.kept) == 0 {
