@@ -11,7 +11,6 @@ import (
 	"math/big"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -227,17 +226,6 @@ func TestRecordsOfAreValid(t *testing.T) {
 	}
 }
 
-// raceEnabled reports whether the test binary was built with -race.
-func raceEnabled() bool {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "-race" {
-				return s.Value == "true"
-			}
-		}
-	}
-	return false
-}
 
 // TestTotalMatchesReference checks Book.Total by donor × category against
 // the naive reference, digit for digit, on 200,000 records of which 16 have
@@ -245,7 +233,7 @@ func raceEnabled() bool {
 // fallback are compared). It uses 20,000 records under -short and -race.
 func TestTotalMatchesReference(t *testing.T) {
 	spec := benchdata.Spec{N: 200_000, Donors: 100, Categories: 20, Big: 16, Seed: 7}
-	if testing.Short() || raceEnabled() {
+	if testing.Short() || pledge.RaceEnabled() {
 		spec.N = 20_000
 	}
 	rows := spec.Rows()

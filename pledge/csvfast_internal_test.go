@@ -474,6 +474,9 @@ func TestReadCSVFastReaders(t *testing.T) {
 // occasions, which the book holds once, make the input far larger than
 // the book.
 func TestReadCSVFastHeld(t *testing.T) {
+	if raceEnabled() {
+		t.Skip("allocations under -race say nothing of a normal build")
+	}
 	defer func(n int) { csvBlock = n }(csvBlock)
 	csvBlock = 64 << 10
 	occasion := strings.Repeat("o", 2000)
