@@ -226,7 +226,6 @@ func TestRecordsOfAreValid(t *testing.T) {
 	}
 }
 
-
 // TestTotalMatchesReference checks Book.Total by donor × category against
 // the naive reference, digit for digit, on 200,000 records of which 16 have
 // 25-digit amounts (beyond int64, so groups of both the fast path and its
