@@ -168,6 +168,8 @@ func BenchmarkBookReadCSV(b *testing.B) {
 		}
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
+			var cpu int64
+			cpuOK := true
 			for b.Loop() {
 				// One book at a time: the last is dropped and collected
 				// outside the timer, as bench/compare does between loads.
@@ -175,9 +177,15 @@ func BenchmarkBookReadCSV(b *testing.B) {
 				benchBookSink = nil
 				runtime.GC()
 				b.StartTimer()
+				c0, ok0 := cpuTime()
 				benchBookSink = read()
+				c1, ok1 := cpuTime()
+				cpu, cpuOK = cpu+c1-c0, cpuOK && ok0 && ok1
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+			if cpuOK {
+				b.ReportMetric(float64(cpu)/float64(b.N)/float64(n), "cpu-ns/record")
+			}
 			benchBookSink = nil
 			held := heldBy(func() any { return read() })
 			peak := peakHeap(func() { benchBookSink = read() })
