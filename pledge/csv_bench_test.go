@@ -144,10 +144,31 @@ func BenchmarkWriteCSV(b *testing.B) {
 
 // BenchmarkBookReadCSV reads a book's CSV of 100,000 and 1,000,000
 // records (one line each) into a new Book, by the fast path, from a file
-// on disk as a user would: the time per record, what the book holds per
-// record (B/record-held) and the most the heap held above that while
-// reading (B/record-peak: a bounded buffer, the columns as they grow,
-// the index of IDs).
+// on disk as a user would, one book at a time: the time per record, the
+// processor time per record on all threads (cpu-ns/record), what the book
+// holds per record (B/record-held) and the most the heap held above that
+// while reading (B/record-peak: a bounded buffer, the columns as they
+// grow, the index of IDs).
+//
+// One book at a time, as `go run ./bench/compare` loads them: before each
+// load the last book is dropped and collected, outside the timer, as
+// compare calls runtime.GC before each of its timed loads. The 1,000,000
+// figure is then compare's end-to-end time for the same rows (the same
+// generator, sizes and seed; WriteCSV drops trailing zeros, "8466369.5"
+// where this file has "8466369.50") less Total, a few milliseconds, and
+// compare's median of 7 loads against the few loads b.Loop runs here.
+//
+// This benchmark used to keep the last book while it read the next
+// (benchBookSink = read()), and reported 416–550 ns a record where
+// compare gave 230 ms for the million. Keeping it doubles the heap the
+// load runs in (two books of 110 MB), so the collector runs less often
+// (1.25 cycles a load against 3 here) but the new book's columns come
+// largely from memory the process had not touched yet: 11,800–14,400
+// minor page faults a load (about 50 MB of 4 KB pages) against
+// 3,700–5,500, each a trap into the kernel, which zeroes the page.
+// Measured on the 2-core virtual machine at load 9–10, where the
+// processor time per record came out alike both ways (500–580 ns) and
+// the times were too disturbed to say more.
 func BenchmarkBookReadCSV(b *testing.B) {
 	for _, n := range []int{100_000, 1_000_000} {
 		path := filepath.Join(b.TempDir(), "book.csv")
@@ -168,6 +189,8 @@ func BenchmarkBookReadCSV(b *testing.B) {
 		}
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
+			var cpu int64
+			cpuOK := true
 			for b.Loop() {
 				// One book at a time: the last is dropped and collected
 				// outside the timer, as bench/compare does between loads.
@@ -175,9 +198,15 @@ func BenchmarkBookReadCSV(b *testing.B) {
 				benchBookSink = nil
 				runtime.GC()
 				b.StartTimer()
+				c0, ok0 := cpuTime()
 				benchBookSink = read()
+				c1, ok1 := cpuTime()
+				cpu, cpuOK = cpu+c1-c0, cpuOK && ok0 && ok1
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+			if cpuOK {
+				b.ReportMetric(float64(cpu)/float64(b.N)/float64(n), "cpu-ns/record")
+			}
 			benchBookSink = nil
 			held := heldBy(func() any { return read() })
 			peak := peakHeap(func() { benchBookSink = read() })
