@@ -133,7 +133,8 @@ func (t *jsonText) skipValue() {
 	}
 }
 
-// stringEnd returns the offset just past the string that starts at i.
+// stringEnd returns the offset just past the string that starts at i, or
+// the end of the data when the string does not end.
 func (t *jsonText) stringEnd() int {
 	j := t.i + 1
 	for ; j < len(t.data); j++ {
@@ -144,7 +145,7 @@ func (t *jsonText) stringEnd() int {
 			return j + 1
 		}
 	}
-	return j
+	return min(j, len(t.data)) // a backslash last of all steps past the end
 }
 
 // checkShape reports the first place where data, which must be valid JSON,
