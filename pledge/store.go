@@ -556,11 +556,10 @@ func smallUnits(coef int64, exp int32) (int64, bool) {
 	case shift > 18:
 		return 0, false
 	}
-	p := pow10[shift]
-	if coef > math.MaxInt64/p {
+	if coef > maxTimesPow10[shift] {
 		return 0, false
 	}
-	return coef * p, true
+	return coef * pow10[shift], true
 }
 
 func toUnits(v decimal.Decimal) (int64, bool) {
@@ -578,4 +577,15 @@ var pow10 = func() [19]int64 {
 		p[i] = p[i-1] * 10
 	}
 	return p
+}()
+
+// maxTimesPow10[i] is the largest int64 that times 10^i is an int64: a
+// table, as a division by a variable costs a bulk load as much as the rest
+// of laying out a record's piece.
+var maxTimesPow10 = func() [19]int64 {
+	var m [19]int64
+	for i, p := range pow10 {
+		m[i] = math.MaxInt64 / p
+	}
+	return m
 }()
