@@ -320,14 +320,15 @@ func (ch *addChunk) lay(batch []Pledge, start, end int, checked, memo bool) {
 	g := ch.seg
 	for i := start; i < end; i++ {
 		p := civilized(&batch[i])
-		g.lay(p)
+		digits := p.Amount.value.NumDigits() // counted once: it follows a pointer per record
+		g.lay(p, digits)
 		if !checked {
 			ps := problems{index: i, id: p.ID, c: &ch.c}
 			var known uint8
 			if memo {
 				known = g.known(p)
 			}
-			if checkFieldsKnown(p, &ps, known); ps.n > 0 {
+			if checkFieldsKnown(p, &ps, known, digits); ps.n > 0 {
 				ch.bad.set(i, ps)
 			}
 		}

@@ -121,11 +121,12 @@ func newSegment(n int) *segment {
 	return g
 }
 
-// lay appends record p, whose dates are civil dates (see civilized). The
-// segment keeps its own copies of the parts and sources.
-func (g *segment) lay(p *Pledge) {
+// lay appends record p, whose dates are civil dates (see civilized) and
+// whose amount's coefficient has the given number of digits. The segment
+// keeps its own copies of the parts and sources.
+func (g *segment) lay(p *Pledge, digits int) {
 	r := record{id: p.ID, cats: g.cats.id(p.Categories)}
-	if v := p.Amount.value; v.NumDigits() <= 18 {
+	if v := p.Amount.value; digits <= 18 {
 		r.value, r.exp = v.CoefficientInt64(), v.Exponent()
 	} else {
 		big := v // its own variable: v stays off the heap

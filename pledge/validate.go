@@ -136,7 +136,7 @@ var (
 
 // checkFields validates what a record says about itself, without looking at
 // other records.
-func checkFields(p *Pledge, ps *problems) { checkFieldsKnown(p, ps, 0) }
+func checkFields(p *Pledge, ps *problems) { checkFieldsKnown(p, ps, 0, p.Amount.value.NumDigits()) }
 
 // Fields that checkFieldsKnown can be told pass already: a batch checks
 // each name and list of categories it meets once (see segment.known).
@@ -147,8 +147,10 @@ const (
 )
 
 // checkFieldsKnown is checkFields for a record whose fields that known
-// names are known to pass.
-func checkFieldsKnown(p *Pledge, ps *problems, known uint8) {
+// names are known to pass, and whose amount's coefficient has the given
+// number of digits (Decimal.NumDigits, which the caller has counted
+// already).
+func checkFieldsKnown(p *Pledge, ps *problems, known uint8, digits int) {
 	switch {
 	case p.ID == "":
 		ps.add("id", errNoID)
@@ -183,7 +185,7 @@ func checkFieldsKnown(p *Pledge, ps *problems, known uint8) {
 		checkText(src.Quote, f+".quote", ps)
 		checkDate(src.Date, f+".date", ps)
 	}
-	checkAmount(p.Amount, "amount", ps)
+	checkAmountDigits(p.Amount, digits, "amount", ps)
 	if known&knownCategories == 0 {
 		checkCategories(p.Categories, "categories", ps)
 	}
@@ -288,6 +290,12 @@ var (
 
 // checkAmount reports whether a is an amount of money that can be recorded.
 func checkAmount(a Amount, field string, ps *problems) bool {
+	return checkAmountDigits(a, a.value.NumDigits(), field, ps)
+}
+
+// checkAmountDigits is checkAmount for an amount whose coefficient has
+// the given number of digits.
+func checkAmountDigits(a Amount, digits int, field string, ps *problems) bool {
 	switch {
 	case a.unset():
 		ps.add(field, errUnsetAmount)
@@ -295,7 +303,7 @@ func checkAmount(a Amount, field string, ps *problems) bool {
 		ps.add(field, fmt.Errorf("%w: amount %s has no currency", ErrInvalidCurrency, a.value))
 	case a.cur == currency.XTS:
 		ps.add(field, &CurrencyError{Code: a.cur.String()})
-	case tooManyDigits(a.value):
+	case tooManyDigitsN(digits, a.value.Exponent()):
 		ps.add(field, &AmountError{Value: a.cur.String() + " " + shortDecimal(a.value), Reason: fmt.Sprintf("more than %d digits", maxDigits)})
 	case a.Sign() < 0:
 		ps.add(field, fmt.Errorf("%w: %s is negative; record a reduction as a revision", ErrInvalidAmount, a))
@@ -308,8 +316,13 @@ func checkAmount(a Amount, field string, ps *problems) bool {
 // tooManyDigits reports whether d written out in full would take more than
 // maxDigits digits, without writing it out.
 func tooManyDigits(d decimal.Decimal) bool {
-	exp := int64(d.Exponent())
-	n := int64(d.NumDigits())
+	return tooManyDigitsN(d.NumDigits(), d.Exponent())
+}
+
+// tooManyDigitsN is tooManyDigits for a decimal whose coefficient has
+// digits digits and whose exponent is exponent.
+func tooManyDigitsN(digits int, exponent int32) bool {
+	exp, n := int64(exponent), int64(digits)
 	if exp >= 0 {
 		return n+exp > maxDigits
 	}

@@ -83,8 +83,20 @@ func TestCollectorKeepsTheFirst(t *testing.T) {
 }
 
 // TestYearOfDay holds yearOfDay to the time package on every day of the
-// years 1 to 9999 and a few beyond.
+// years 1 to 9999 and a few beyond, on both sides of each end of its
+// fast path.
 func TestYearOfDay(t *testing.T) {
+	for _, c := range []struct {
+		day  int32
+		date time.Time
+	}{
+		{day1904, time.Date(1904, time.January, 1, 0, 0, 0, 0, time.UTC)},
+		{day2100, time.Date(2100, time.January, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		if got := dayOf(c.date); got != c.day {
+			t.Errorf("the fast path's bound for %s is day %d; that day is %d", c.date.Format("2006-01-02"), c.day, got)
+		}
+	}
 	start := dayOf(time.Date(-2, time.January, 1, 0, 0, 0, 0, time.UTC))
 	end := dayOf(time.Date(10002, time.December, 31, 0, 0, 0, 0, time.UTC))
 	for d := start; d <= end; d++ {
