@@ -94,7 +94,7 @@ func csvSizes(k int) func() {
 	block, span := csvBlock, csvSpan
 	switch k % 3 {
 	case 1:
-		csvBlock, csvSpan = 4<<10, 64<<10 // blocks of one chunk
+		csvBlock, csvSpan = 1<<10, 64<<10 // blocks of one chunk
 	case 2:
 		csvBlock, csvSpan = 512, 64 // chunks of a line or two
 	}
@@ -138,7 +138,7 @@ func FuzzReadCSVFast(f *testing.F) {
 }
 
 // TestPropertyReadCSVFast writes random books of records the fast path
-// takes (and some it does not), in blocks of 4 KB and of 512 bytes in
+// takes (and some it does not), in blocks of 1 KB and of 512 bytes in
 // chunks of a line or two, so that they span many, and reads them both
 // ways, from a file and from a stream: the same book, and the fast path
 // takes them. A third of them have a row the fast path gives up on
