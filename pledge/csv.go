@@ -149,7 +149,7 @@ func (b *Book) WriteCSVWith(w io.Writer, opts CSVOptions) error {
 	}
 	row := make([]string, numBookColumns)
 	n := b.Len()
-	chunk := make([]Pledge, 0, 1024)
+	chunk := make([]Pledge, 0, min(n, 1024))
 	for start := 0; start < n; start += len(chunk) {
 		chunk = b.records(chunk[:0], start, min(n, start+cap(chunk)))
 		for i := range chunk {

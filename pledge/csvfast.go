@@ -294,14 +294,27 @@ type csvChunk struct {
 	recentNames, recentCells *cellCache
 	cells                    map[string]uint32 // a category cell's list, when it is valid
 	texts                    map[string]string
-	cur                      struct {
-		code string // a copy: the block's bytes are the next block's
-		id   uint16
+	cur                      lastWord[uint16]
+	qual                     lastWord[Qualifier]
+}
+
+// lastWord remembers the last text a chunk read in a column, and what it
+// read as: most rows repeat the row before.
+type lastWord[T any] struct {
+	text string // a copy: the block's bytes are the next block's
+	v    T
+}
+
+// read returns what b reads as, by read when b is not the last text.
+func (l *lastWord[T]) read(b []byte, read func(string) (T, bool)) (T, bool) {
+	if l.text != "" && string(b) == l.text {
+		return l.v, true
 	}
-	qual struct {
-		word string
-		q    Qualifier
+	v, ok := read(string(b))
+	if ok {
+		l.text, l.v = string(b), v
 	}
+	return v, ok
 }
 
 // read lays out the rows of data, whole lines, in the window, which they
@@ -530,15 +543,13 @@ func (c *cellCache) at(b []byte) *recentCell {
 
 // currency reads a currency's code as the plain path does.
 func (c *csvChunk) currency(code []byte) (uint16, bool) {
-	if c.cur.code != "" && string(code) == c.cur.code {
-		return c.cur.id, true
-	}
-	u, err := parseCurrency(string(code))
-	if err != nil {
-		return 0, false
-	}
-	c.cur.code, c.cur.id = string(code), c.seg.currencyID(u)
-	return c.cur.id, true
+	return c.cur.read(code, func(code string) (uint16, bool) {
+		u, err := parseCurrency(code)
+		if err != nil {
+			return 0, false
+		}
+		return c.seg.currencyID(u), true
+	})
 }
 
 // categories reads a category cell as the plain path does (each category
@@ -583,22 +594,18 @@ func validName(s string) bool {
 
 // qualifier reads a record's qualifier as the plain path does
 // (ParseQualifier), and checks it as Add does (checkQualifier: mixed
-// describes sums, not records), remembering the last word.
+// describes sums, not records).
 func (c *csvChunk) qualifier(word []byte) (Qualifier, bool) {
-	if c.qual.word != "" && string(word) == c.qual.word {
-		return c.qual.q, true
-	}
-	q, err := ParseQualifier(string(word))
-	if err != nil {
-		return 0, false
-	}
-	var scratch collector
-	ps := problems{c: &scratch}
-	if checkQualifier(q, "", &ps); ps.n > 0 {
-		return 0, false
-	}
-	c.qual.word, c.qual.q = string(word), q
-	return q, true
+	return c.qual.read(word, func(word string) (Qualifier, bool) {
+		q, err := ParseQualifier(word)
+		if err != nil {
+			return 0, false
+		}
+		var scratch collector
+		ps := problems{c: &scratch}
+		checkQualifier(q, "", &ps)
+		return q, ps.n == 0
+	})
 }
 
 // goodText reports whether b passes checkText. It shows textFault, which
