@@ -1,12 +1,14 @@
 package pledge
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -60,7 +62,7 @@ func TestCheckOnceIsCheckEveryTime(t *testing.T) {
 		for _, s := range []*store{{}, &held} {
 			_, memo := s.checkBatch(batch, false, true)
 			_, full := s.checkBatch(batch, false, false)
-			if diff := cmp.Diff(fmt.Sprint(full), fmt.Sprint(memo)); diff != "" {
+			if diff := gocmp.Diff(fmt.Sprint(full), fmt.Sprint(memo)); diff != "" {
 				t.Fatalf("round %d: checked every time (-) and once (+) differ:\n%s", round, diff)
 			}
 		}
@@ -109,6 +111,41 @@ func TestIDIndexIsAMap(t *testing.T) {
 			if ok != wok || ok && got != w {
 				t.Fatalf("round %d: lookup(%q) = %d, %v; want %d, %v", round, id, got, ok, w, wok)
 			}
+		}
+	}
+}
+
+// TestByRegionOrder holds byRegion to its contract on parts of every
+// size, with tags that share their top bits often and repeat whole: the
+// result holds every id of the parts once, ordered by the top sixteen bits
+// of the tag, and ids that share those bits keep their order in the parts
+// taken one after another (so that, of two records with one ID, the first
+// given is met first and the second is the one reported).
+func TestByRegionOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	for round := range 60 {
+		parts := make([][]taggedID, 1+r.IntN(4))
+		var all []taggedID // the parts one after another
+		for k := range parts {
+			n := r.IntN(1 << uint(r.IntN(15)))
+			for range n {
+				// Few distinct top bits, and some tags repeated whole.
+				tag := uint32(r.IntN(4))<<24 | uint32(r.IntN(8))<<16 | uint32(r.IntN(3))
+				if r.IntN(4) == 0 {
+					tag = r.Uint32()
+				}
+				parts[k] = append(parts[k], taggedID{tag, int32(len(all))})
+				all = append(all, taggedID{tag, int32(len(all))})
+			}
+		}
+		got := byRegion(parts...)
+		want := all
+		if regioned(len(all), len(parts)) {
+			want = slices.Clone(all)
+			slices.SortStableFunc(want, func(a, b taggedID) int { return cmp.Compare(a.tag>>16, b.tag>>16) })
+		}
+		if diff := gocmp.Diff(want, got, gocmp.AllowUnexported(taggedID{})); diff != "" {
+			t.Fatalf("round %d (%d ids in %d parts) (-want +got):\n%s", round, len(all), len(parts), diff)
 		}
 	}
 }
