@@ -124,8 +124,9 @@
 // Bad input is an error, never a panic and never a partial write:
 // [Ledger.AddLeader], [Ledger.AddMeeting] and [Ledger.AddTally] add every
 // record or none and return a *[ValidationError] whose [Problem] values name
-// the record (index and ID), the field (as in the Go types; for CSV, the
-// column) and, for JSON and CSV, the line and the file. errors.Is
+// the record (index and ID), the field (by its path in the ledger's JSON,
+// "terms[1].start", whether the record came from JSON or from Go; for CSV,
+// the column) and, for JSON and CSV, the line and the file. errors.Is
 // finds the sentinels (ErrUnknownLeader, ErrDuplicate, ErrOutOfTerm, ...)
 // through it. An error stays small however bad the input: it lists the
 // first 100 problems and counts the rest ([ValidationError].Omitted), and
@@ -166,10 +167,15 @@
 // ledger's JSON holds them. Kinds, statuses, a [Basis] and a [RuleMatch]
 // are their text, dates YYYY-MM-DD. A service takes its questions as
 // JSON too: [Rule.UnmarshalJSON], [Claim.UnmarshalJSON] and
-// [Finding.UnmarshalJSON] read as strictly as [ReadLedger], name the key
-// at fault ("kinds[1]") and leave the value unchanged on error; a rule
-// read back is [Rule.Equal] to the rule written. Each type's MarshalJSON
-// shows its form.
+// [Finding.UnmarshalJSON] read as strictly as [ReadLedger] and leave the
+// value unchanged on error. Every error names the key at fault by its
+// path, as the pledge package names a query's ("meeting: rule: kinds[1]:
+// invalid kind ...", "meeting: claim: source.URL: malformed JSON: unknown
+// field "URL": field names are exact, want "url""), bad text by the byte
+// in its string where it goes wrong, and bad syntax or data after the
+// value by its byte offset in the input; a claim needs "a", "b" and
+// "count" (ErrMissing). A rule read back is [Rule.Equal] to the rule
+// written. Each type's MarshalJSON shows its form.
 //
 // # Concurrency and the interpreter
 //

@@ -26,8 +26,9 @@ var (
 	ErrDuplicate = errors.New("meeting: duplicate")
 	// ErrMissing: a required field is empty: an ID, a name or an alias
 	// with no letters or digits, a meeting's date, the start of a term, a
-	// participant, the day of a schedule, a series. (pledge.ErrMissing
-	// means the same for pledges.)
+	// participant, the day of a schedule, a series; a claim's leaders or
+	// count, or a finding's claim or counts, left out of its JSON or null.
+	// (pledge.ErrMissing means the same for pledges.)
 	ErrMissing = errors.New("meeting: missing field")
 	// ErrInvalidID: an ID is over 1000 bytes, has spaces at an end, or
 	// breaks the text rule of ErrInvalidText or holds a tab or a line break
@@ -70,7 +71,9 @@ var (
 	ErrOutOfTerm = errors.New("meeting: outside the leader's terms in office")
 	// ErrSyntax: ledger JSON is malformed: bad syntax, a wrong type, an
 	// unknown field, a field repeated or not spelled exactly as documented
-	// ("ID" for "id"), a record that is not an object, trailing data; or a
+	// ("ID" for "id"), a record that is not an object, a count that is not
+	// a whole number in range, trailing data (and so is the JSON of a rule,
+	// a claim or a finding: see [Rule.UnmarshalJSON]); or a
 	// data set's CSV is (a bare quote, an unknown, misspelled, repeated or
 	// missing column, a row of the wrong width: see [ReadCSV]).
 	ErrSyntax = errors.New("meeting: malformed ledger JSON")

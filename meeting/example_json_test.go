@@ -83,8 +83,12 @@ func ExampleRule_UnmarshalJSON() {
 	fmt.Println(string(out))
 
 	fmt.Println(json.Unmarshal([]byte(`{"kinds": ["talks", "dinner"]}`), &r))
+	fmt.Println(json.Unmarshal([]byte(`{"Statuses": ["held"]}`), &r))
+	fmt.Println(json.Unmarshal([]byte("{\"statuses\": [\"held\", \"pl\xe4nned\"]}"), &r))
 	// Output:
 	// held talks or pull-asides between two leaders, through 2024-07-10 <nil>
 	// {"kinds":["talks","pull-aside"],"statuses":["held"],"from":null,"to":"2024-07-10","multilateral":false}
 	// meeting: rule: kinds[1]: invalid kind "dinner" (want talks, pull-aside, call or visit)
+	// meeting: rule: Statuses: malformed JSON: unknown field "Statuses": field names are exact, want "statuses"
+	// meeting: rule: statuses[1]: invalid text: "pl\xe4nned" is not valid UTF-8 at byte 2
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -180,20 +181,14 @@ func isNull(data []byte) bool {
 	return string(bytes.Trim(data, " \t\r\n")) == "null"
 }
 
-// A field is a key of a JSON object and the Go field it fills, by which
-// problems name it.
-type field struct{ key, name string }
-
-// The fields of each kind of JSON object, in the order they are written.
+// The keys of each kind of JSON object, in the order they are written.
+// Problems name a field by its path of keys ("terms[1].start").
 var (
-	leaderFields = []field{{"id", "ID"}, {"name", "Name"}, {"country", "Country"}, {"office", "Office"},
-		{"terms", "Terms"}, {"aliases", "Aliases"}, {"sources", "Sources"}}
-	termFields    = []field{{"start", "Start"}, {"end", "End"}}
-	meetingFields = []field{{"id", "ID"}, {"date", "Date"}, {"participants", "Participants"},
-		{"kind", "Kind"}, {"status", "Status"}, {"place", "Place"}, {"occasion", "Occasion"},
-		{"sources", "Sources"}, {"note", "Note"}}
-	sourceFields = []field{{"publisher", "Publisher"}, {"title", "Title"}, {"url", "URL"},
-		{"quote", "Quote"}, {"date", "Date"}}
+	ledgerKeys  = []string{"leaders", "meetings", "tallies"}
+	leaderKeys  = []string{"id", "name", "country", "office", "terms", "aliases", "sources"}
+	termKeys    = []string{"start", "end"}
+	meetingKeys = []string{"id", "date", "participants", "kind", "status", "place", "occasion", "sources", "note"}
+	sourceKeys  = []string{"publisher", "title", "url", "quote", "date"}
 )
 
 // decoder reads one ledger document, remembering where each record starts.
@@ -230,11 +225,15 @@ type decoder struct {
 	lineAt *input.Lines
 }
 
-// syntaxError is a problem with the JSON text at a byte offset.
+// syntaxError is a problem with the JSON text at a byte offset, or with a
+// value read from it.
 type syntaxError struct {
 	off   int
-	field string // the Go field, as in Problem.Field
-	err   error  // wraps ErrSyntax
+	field string // the path of the key at fault in the JSON, as in Problem.Field
+	err   error  // wraps ErrSyntax, or the sentinel of the value
+	// byOffset is set when off alone says where the fault is: bad syntax,
+	// data after the value.
+	byOffset bool
 }
 
 func (e *syntaxError) Error() string { return e.err.Error() }
@@ -243,7 +242,10 @@ func (e *syntaxError) Error() string { return e.err.Error() }
 func decode(data []byte) (store, error) {
 	d := &decoder{data: data, lines: map[string][]int{}, lineAt: input.NewLines(data)}
 	d.dirty = input.BadUTF8(data) >= 0 || input.LoneSurrogate(data) >= 0
-	if err := d.syntax(); err != nil {
+	if err := d.syntax("ledger object", d.walk); err != nil {
+		if se, ok := err.(*syntaxError); ok {
+			return store{}, d.fail("", 0, se)
+		}
 		return store{}, err
 	}
 	if d.dirty && d.found == 0 {
@@ -329,11 +331,13 @@ func (d *decoder) checkKey(name string, start int) error {
 		err: &wrapped{"malformed ledger JSON: invalid text: field name " + what, []error{ErrSyntax, ErrInvalidText}}}
 }
 
-// syntax checks that data is one JSON value, walks it as a ledger when it
-// is, and reports the first fault.
-func (d *decoder) syntax() error {
+// syntax checks that data is one JSON value, walks it with walk when it
+// is, and reports the first fault: what walk returns, or a *syntaxError at
+// the fault's offset for bad syntax and for data after the value ("data
+// after the " + what).
+func (d *decoder) syntax(what string, walk func() error) error {
 	if json.Valid(d.data) {
-		return d.walk()
+		return walk()
 	}
 	// Find the fault. The offsets of a Decoder's errors count from the start
 	// of the value it reads, which for the first value is the start of data.
@@ -343,21 +347,21 @@ func (d *decoder) syntax() error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		return d.fail("", 0, &syntaxError{off: int(se.Offset) - 1, err: fmt.Errorf("%w: %s", ErrSyntax, se)})
+		return &syntaxError{off: int(se.Offset) - 1, err: fmt.Errorf("%w: %s", ErrSyntax, se), byOffset: true}
 	case err != nil: // the end of the input, within the value
-		return d.fail("", 0, &syntaxError{off: len(d.data), err: fmt.Errorf("%w: unexpected end of input", ErrSyntax)})
+		return &syntaxError{off: len(d.data), err: fmt.Errorf("%w: unexpected end of input", ErrSyntax), byOffset: true}
 	}
 	// The first value is sound; something follows it. Report what is wrong
 	// within the value first, if anything.
 	all, end := d.data, int(dec.InputOffset())
 	d.data = all[:end]
-	if err := d.walk(); err != nil {
+	if err := walk(); err != nil {
 		return err
 	}
 	d.data = all
 	d.pos = end
 	d.space()
-	return d.fail("", 0, d.malformed("", "data after the ledger object"))
+	return &syntaxError{off: d.pos, err: fmt.Errorf("%w: data after the %s", ErrSyntax, what), byOffset: true}
 }
 
 // fail turns a syntax error into a *ValidationError with the line of the
@@ -369,7 +373,7 @@ func (d *decoder) fail(record string, i int, err error) error {
 	}
 	var se *syntaxError
 	if errors.As(err, &se) {
-		p.Line, p.Field, p.Err = d.lineOf(se.off), jsonPath(se.field), se.err
+		p.Line, p.Field, p.Err = d.lineOf(se.off), se.field, se.err
 	}
 	return &ValidationError{Problems: []Problem{p}}
 }
@@ -462,9 +466,10 @@ func (d *decoder) kind() string {
 }
 
 // wrongType reports the value at the walk's position, which is not of the
-// type wanted.
+// type wanted, in the pledge package's words: "want a string, found JSON
+// number".
 func (d *decoder) wrongType(name, want string) error {
-	return d.malformed(name, "got a JSON %s, want %s", d.kind(), want)
+	return d.malformed(name, "want %s, found JSON %s", want, d.kind())
 }
 
 // null takes a null, reporting whether there was one.
@@ -479,51 +484,31 @@ func (d *decoder) null() bool {
 // walk reads the ledger object.
 func (d *decoder) walk() error {
 	if d.next() != '{' {
-		return d.fail("", 0, d.malformed("", `want an object {"leaders": [...], "meetings": [...]}`))
+		return d.fail("", 0, d.malformed("", `want an object {"leaders": [...], "meetings": [...]}, found JSON %s`, d.kind()))
 	}
-	seen := map[string]bool{}
-	for more := d.first(); more; more = d.more() {
-		d.space()
-		keyAt := d.pos
-		key := d.text()
-		if d.dirty {
-			if err := d.checkKey("", keyAt); err != nil {
-				return d.fail("", 0, err)
-			}
+	err := d.object("", ledgerKeys, nil, func(key, name string) error {
+		switch key {
+		case "leaders":
+			return d.array(name, "leader", d.leader)
+		case "meetings":
+			return d.array(name, "meeting", d.meeting)
 		}
-		d.next()
-		d.pos++ // the colon
-		var err error
-		switch {
-		case seen[key]:
-			d.pos = keyAt
-			return d.fail("", 0, d.malformed("", "field %s repeated", problem.Quote(key)))
-		case key == "leaders":
-			err = d.array("leader", d.leader)
-		case key == "meetings":
-			err = d.array("meeting", d.meeting)
-		case key == "tallies":
-			err = d.array("tally", d.tally)
-		default:
-			d.pos = keyAt
-			return d.fail("", 0, d.malformed("", "unknown field %s", problem.Quote(key)))
-		}
-		if err != nil {
-			return err
-		}
-		seen[key] = true
+		return d.array(name, "tally", d.tally)
+	})
+	if se, ok := err.(*syntaxError); ok {
+		return d.fail("", 0, se)
 	}
-	return nil
+	return err
 }
 
-// array reads a JSON array (or null) of records, reading each with the walk
-// positioned at it.
-func (d *decoder) array(record string, each func(i int) error) error {
+// array reads a JSON array (or null) of records, the value of key name,
+// reading each with the walk positioned at it.
+func (d *decoder) array(name, record string, each func(i int) error) error {
 	if d.null() {
 		return nil
 	}
 	if d.next() != '[' {
-		return d.fail("", 0, d.malformed("", "%ss: want an array", record))
+		return d.wrongType(name, "an array")
 	}
 	for more, i := d.first(), 0; more; more, i = d.more(), i+1 {
 		d.id, d.record, d.index, d.pending = "", record, i, d.pending[:0]
@@ -537,18 +522,20 @@ func (d *decoder) array(record string, each func(i int) error) error {
 	return nil
 }
 
-// object reads a JSON object whose keys must be among fields, spelled
+// object reads a JSON object whose keys must be among keys, spelled
 // exactly and each at most once, calling value for each key with the walk
-// positioned at its value. Problems name fields with prefix. When opened is
+// positioned at its value and name, the key's path: prefix and the key.
+// Problems with a key name it by its path as written, as the pledge
+// package does: "sources[0].link: unknown field "link"". When opened is
 // set, it is called with the offset of the opening brace.
-func (d *decoder) object(prefix string, fields []field, opened func(off int), value func(f field, name string) error) error {
+func (d *decoder) object(prefix string, keys []string, opened func(off int), value func(key, name string) error) error {
 	if d.next() != '{' {
 		return d.wrongType(strings.TrimSuffix(prefix, "."), "an object")
 	}
 	if opened != nil {
 		opened(d.pos)
 	}
-	var seen uint64 // bit i: fields[i] read
+	var seen uint64 // bit i: keys[i] read
 	for more := d.first(); more; more = d.more() {
 		d.space()
 		keyAt := d.pos
@@ -558,30 +545,24 @@ func (d *decoder) object(prefix string, fields []field, opened func(off int), va
 				return err
 			}
 		}
-		i := -1
-		for j, f := range fields {
-			if f.key == key {
-				i = j
-				break
-			}
-			if strings.EqualFold(f.key, key) {
-				d.pos = keyAt
-				return d.malformed(prefix+f.name, "field %s must be spelled %q", problem.Quote(key), f.key)
-			}
-		}
+		name := prefix + problem.Key(key)
+		i := slices.Index(keys, key)
 		if i < 0 {
 			d.pos = keyAt
-			return d.malformed(strings.TrimSuffix(prefix, "."), "unknown field %s", problem.Quote(key))
+			hint := ""
+			if j := slices.IndexFunc(keys, func(k string) bool { return strings.EqualFold(k, key) }); j >= 0 {
+				hint = fmt.Sprintf(": field names are exact, want %q", keys[j])
+			}
+			return d.malformed(name, "unknown field %s%s", problem.Quote(key), hint)
 		}
-		name := prefix + fields[i].name
 		if seen&(1<<i) != 0 {
 			d.pos = keyAt
-			return d.malformed(name, "field %s repeated", problem.Quote(key))
+			return d.malformed(name, "field %s given twice", problem.Quote(key))
 		}
 		seen |= 1 << i
 		d.next()
 		d.pos++ // the colon
-		if err := value(fields[i], name); err != nil {
+		if err := value(key, name); err != nil {
 			return err
 		}
 	}
@@ -642,8 +623,8 @@ func (d *decoder) opened(record string) func(off int) {
 // leader reads leader i.
 func (d *decoder) leader(i int) error {
 	var j jsonLeader
-	err := d.object("", leaderFields, d.opened("leader"), func(f field, name string) error {
-		switch f.key {
+	err := d.object("", leaderKeys, d.opened("leader"), func(key, name string) error {
+		switch key {
 		case "id":
 			err := d.str(name, &j.ID)
 			d.id = j.ID
@@ -661,8 +642,8 @@ func (d *decoder) leader(i int) error {
 		}
 		return d.list(name, func(k int) error { // terms
 			var t jsonTerm
-			err := d.object(name+"["+strconv.Itoa(k)+"].", termFields, nil, func(f field, name string) error {
-				if f.key == "start" {
+			err := d.object(name+"["+strconv.Itoa(k)+"].", termKeys, nil, func(key, name string) error {
+				if key == "start" {
 					return d.str(name, &t.Start)
 				}
 				return d.str(name, &t.End)
@@ -684,8 +665,8 @@ func (d *decoder) leader(i int) error {
 // meeting reads meeting i.
 func (d *decoder) meeting(i int) error {
 	var j jsonMeeting
-	err := d.object("", meetingFields, d.opened("meeting"), func(f field, name string) error {
-		switch f.key {
+	err := d.object("", meetingKeys, d.opened("meeting"), func(key, name string) error {
+		switch key {
 		case "id":
 			err := d.str(name, &j.ID)
 			d.id = j.ID

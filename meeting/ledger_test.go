@@ -43,11 +43,13 @@ func problemsOf(t *testing.T, err error) []problem {
 	return out
 }
 
+// sentinels are the package's sentinel errors.
 var sentinels = []error{
 	meeting.ErrUnknownLeader, meeting.ErrUnknownMeeting, meeting.ErrAmbiguous, meeting.ErrDuplicate, meeting.ErrMissing,
 	meeting.ErrInvalidID, meeting.ErrInvalidCountry, meeting.ErrInvalidKind, meeting.ErrInvalidStatus,
 	meeting.ErrInvalidDate, meeting.ErrInvalidText, meeting.ErrTooFewParticipants,
 	meeting.ErrTermOrder, meeting.ErrTermOverlap, meeting.ErrOutOfTerm, meeting.ErrSyntax,
+	meeting.ErrInvalidRule, meeting.ErrInvalidCount, meeting.ErrTooManyParticipants,
 }
 
 // sentinelOf returns the sentinel err wraps.

@@ -2,7 +2,9 @@ package meeting
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,9 +110,8 @@ func (r Rule) MarshalJSON() ([]byte, error) {
 	return json.Marshal(ruleJSON{sortedSet(r.Kinds, Talks), sortedSet(r.Statuses, Held), dateOrNull(r.From), dateOrNull(r.To), r.Multilateral})
 }
 
-// ruleFields are the keys of a rule's JSON.
-var ruleFields = []field{{"kinds", "Kinds"}, {"statuses", "Statuses"}, {"from", "From"}, {"to", "To"},
-	{"multilateral", "Multilateral"}}
+// ruleKeys are the keys of a rule's JSON.
+var ruleKeys = []string{"kinds", "statuses", "from", "to", "multilateral"}
 
 // UnmarshalJSON reads a rule as [Rule.MarshalJSON] writes it, so that a
 // service can take the counting rule of a question as JSON. A key left
@@ -119,18 +120,22 @@ var ruleFields = []field{{"kinds", "Kinds"}, {"statuses", "Statuses"}, {"from", 
 // take, dates YYYY-MM-DD. The rule must be valid ([Rule.Validate]).
 //
 // The input is untrusted and read as strictly as a ledger: unknown keys,
-// keys repeated or spelled in another case, wrong types and trailing data
-// are ErrSyntax, bytes that are not UTF-8 and \u escapes of half a
-// surrogate pair ErrInvalidText, and bad values the sentinel of their
-// field (ErrInvalidKind, ErrInvalidStatus, ErrInvalidDate,
-// ErrInvalidRule); the error names the key ("kinds[1]"). JSON null leaves
-// r unchanged; on error r is unchanged.
+// keys repeated or spelled in another case, wrong types, bad syntax and
+// data after the rule are ErrSyntax, bytes that are not UTF-8 and \u
+// escapes of half a surrogate pair ErrInvalidText, and bad values the
+// sentinel of their field (ErrInvalidKind, ErrInvalidStatus,
+// ErrInvalidDate, ErrInvalidRule). The error names the key at fault by its
+// path, as the pledge package names a query's ("meeting: rule: kinds[1]:
+// invalid kind ..."), a bad text by the byte in its string where it goes
+// wrong, and bad syntax by its byte offset in data. JSON null leaves r
+// unchanged; on error r is unchanged.
 func (r *Rule) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
+	var j ruleText
 	var v Rule
-	err := readOne("rule", data, func(d *decoder) error { return d.rule("", &v) })
+	err := readOne("rule", data, func(d *decoder) error { return d.rule(&j) }, func() error { return j.rule(&v) })
 	if err != nil {
 		return err
 	}
@@ -138,98 +143,141 @@ func (r *Rule) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// rule reads a rule object into r; prefix names its fields in errors.
-func (d *decoder) rule(prefix string, r *Rule) error {
-	var from, to string
-	var kinds, statuses []string
-	err := d.object(prefix, ruleFields, nil, func(f field, name string) error {
-		switch f.key {
+// ruleText is a rule as its JSON gives it.
+type ruleText struct {
+	kinds, statuses []string
+	from, to        string
+	multilateral    bool
+}
+
+// rule reads a rule object into j.
+func (d *decoder) rule(j *ruleText) error {
+	return d.object("", ruleKeys, nil, func(key, name string) error {
+		switch key {
 		case "kinds":
-			return d.strs(name, &kinds)
+			return d.strs(name, &j.kinds)
 		case "statuses":
-			return d.strs(name, &statuses)
+			return d.strs(name, &j.statuses)
 		case "from":
-			return d.str(name, &from)
+			return d.str(name, &j.from)
 		case "to":
-			return d.str(name, &to)
+			return d.str(name, &j.to)
 		}
-		return d.boolean(name, &r.Multilateral)
+		return d.boolean(name, &j.multilateral)
 	})
-	if err != nil {
-		return err
-	}
-	var bad error
-	report := func(field string, err error) {
-		if bad == nil {
-			bad = &syntaxError{off: d.pos, field: prefix + field, err: err}
-		}
-	}
-	for i, s := range kinds {
+}
+
+// rule makes the rule j gives into r, or reports the first problem with
+// it, naming the field.
+func (j *ruleText) rule(r *Rule) error {
+	var bad firstProblem
+	report := bad.report
+	for i, s := range j.kinds {
 		k, err := ParseKind(s)
 		if err != nil {
-			report(fmt.Sprintf("Kinds[%d]", i), err)
+			report(fmt.Sprintf("kinds[%d]", i), err)
 		}
 		r.Kinds = append(r.Kinds, k)
 	}
-	for i, s := range statuses {
+	for i, s := range j.statuses {
 		st, err := ParseStatus(s)
 		if err != nil {
-			report(fmt.Sprintf("Statuses[%d]", i), err)
+			report(fmt.Sprintf("statuses[%d]", i), err)
 		}
 		r.Statuses = append(r.Statuses, st)
 	}
-	r.From = parseDate(from, "From", report)
-	r.To = parseDate(to, "To", report)
+	r.From = parseDate(j.from, "from", report)
+	r.To = parseDate(j.to, "to", report)
+	r.Multilateral = j.multilateral
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
-		report("To", fmt.Errorf("%w: %s is before from, %s", ErrInvalidRule, to, from))
+		report("to", fmt.Errorf("%w: %s is before from, %s", ErrInvalidRule, j.to, j.from))
 	}
-	if bad != nil {
-		return bad
+	if bad.err != nil {
+		return bad.err
 	}
 	if err := r.Validate(); err != nil { // nothing above lets an invalid rule through
-		return &syntaxError{off: d.pos, field: strings.TrimSuffix(prefix, "."), err: err}
+		return &syntaxError{err: err}
 	}
 	return nil
 }
 
+// firstProblem keeps the first problem reported of a value read alone, as
+// a *syntaxError naming the field by its JSON path.
+type firstProblem struct{ err error }
+
+func (p *firstProblem) report(field string, err error) {
+	if p.err == nil {
+		p.err = &syntaxError{field: field, err: err}
+	}
+}
+
 // readOne reads data, one JSON value, strictly: what names it in errors
-// ("rule", "claim") and read walks it.
-func readOne(what string, data []byte, read func(d *decoder) error) error {
-	data = input.TrimBOM(data)
-	d := &decoder{data: data, lines: map[string][]int{}, lineAt: input.NewLines(data)}
-	if off := input.BadUTF8(data); off >= 0 {
-		return &jsonError{what, "", fmt.Errorf("%w: byte %#x at offset %d is not UTF-8", ErrInvalidText, data[off], off)}
+// ("rule", "claim"), walk reads its JSON and build makes the value of what
+// walk read. Bad syntax, data after the value and what walk finds are
+// reported first, then bad text, then what build finds.
+func readOne(what string, data []byte, walk func(d *decoder) error, build func() error) error {
+	text := input.TrimBOM(data)
+	d := &decoder{data: text, lines: map[string][]int{}, lineAt: input.NewLines(text)}
+	d.dirty = input.BadUTF8(text) >= 0 || input.LoneSurrogate(text) >= 0
+	err := d.syntax(what, func() error { return walk(d) })
+	if err == nil {
+		err = d.textFault()
 	}
-	if off := input.LoneSurrogate(data); off >= 0 {
-		return &jsonError{what, "", fmt.Errorf("%w: %s at offset %d escapes half of a surrogate pair", ErrInvalidText, data[off:off+6], off)}
+	if err == nil {
+		err = build()
 	}
-	if !json.Valid(data) {
-		var v any
-		return &jsonError{what, "", fmt.Errorf("%w: %v", ErrSyntax, json.Unmarshal(data, &v))}
+	if err == nil {
+		return nil
 	}
-	if err := read(d); err != nil {
-		if se, ok := err.(*syntaxError); ok {
-			return &jsonError{what, jsonPath(se.field), se.err}
+	if se, ok := err.(*syntaxError); ok {
+		e := &jsonError{what: what, field: se.field, err: se.err, off: -1}
+		if se.byOffset {
+			e.off = se.off + len(data) - len(text)
 		}
-		return &jsonError{what, "", err}
+		return e
+	}
+	return &jsonError{what: what, err: err, off: -1}
+}
+
+// textFault returns the first string of bad text the walk of a value read
+// alone found (see badText), as a *syntaxError naming its field; nil when
+// there is none. It is checked before the value's strings are read as
+// kinds, dates and names, which would see U+FFFD in place of the bytes.
+func (d *decoder) textFault() error {
+	if len(d.pending) > 0 {
+		return &syntaxError{field: d.pending[0].Field, err: d.pending[0].Err}
+	}
+	if !d.dirty {
+		return nil
+	}
+	if off, why := input.BadText(d.data); off >= 0 { // unreachable: not so in valid JSON
+		return &syntaxError{off: off,
+			err: &wrapped{fmt.Sprintf("malformed ledger JSON: invalid text: byte %d %s", off, why), []error{ErrSyntax, ErrInvalidText}}}
 	}
 	return nil
 }
 
 // jsonError is a problem in the JSON of a value read on its own (a rule, a
-// claim): what it is, the key at fault by its path, and why.
+// claim): what it is, the key at fault by its path, why, and for bad
+// syntax the byte offset of the fault in the input (else -1).
 type jsonError struct {
 	what, field string
 	err         error
+	off         int
 }
 
 func (e *jsonError) Error() string {
-	msg := strings.TrimPrefix(e.err.Error(), "meeting: ")
-	msg = strings.Replace(msg, "malformed ledger JSON", "malformed JSON", 1)
-	if e.field == "" {
-		return "meeting: " + e.what + ": " + msg
+	var b strings.Builder
+	b.WriteString("meeting: " + e.what + ": ")
+	if e.field != "" {
+		b.WriteString(e.field + ": ")
 	}
-	return "meeting: " + e.what + ": " + e.field + ": " + msg
+	msg := strings.TrimPrefix(e.err.Error(), "meeting: ")
+	b.WriteString(strings.Replace(msg, "malformed ledger JSON", "malformed JSON", 1))
+	if e.off >= 0 {
+		fmt.Fprintf(&b, " at byte %d", e.off)
+	}
+	return b.String()
 }
 
 func (e *jsonError) Unwrap() error { return e.err }
@@ -498,8 +546,8 @@ func (c *Claim) json() claimJSON {
 	return j
 }
 
-// claimFields are the keys of a claim's JSON.
-var claimFields = []field{{"a", "A"}, {"b", "B"}, {"count", "Count"}, {"as_of", "AsOf"}, {"source", "Source"}}
+// claimKeys are the keys of a claim's JSON.
+var claimKeys = []string{"a", "b", "count", "as_of", "source"}
 
 // MarshalJSON writes the claim, its source as a ledger's records hold
 // one, null when it has none, and so is an as-of day not given:
@@ -509,74 +557,118 @@ var claimFields = []field{{"a", "A"}, {"b", "B"}, {"count", "Count"}, {"as_of", 
 func (c Claim) MarshalJSON() ([]byte, error) { return json.Marshal(c.json()) }
 
 // UnmarshalJSON reads a claim as [Claim.MarshalJSON] writes it, so that a
-// service can take claims to check with [Ledger.Reconcile]. A key left
-// out, or null, is the zero value. The input is read as strictly as
-// [Rule.UnmarshalJSON] reads a rule: the count must be a whole number
-// from 0 up, dates YYYY-MM-DD, names one line of at most 1000 bytes, and
-// every text must keep the text rule of the package documentation
-// (ErrInvalidText). JSON null leaves c unchanged; on error c is unchanged.
+// service can take claims to check with [Ledger.Reconcile]. "a", "b" and
+// "count" are required: a key left out, or null, is ErrMissing; "as_of"
+// and "source" left out, or null, are the zero value. The input is read
+// as strictly as [Rule.UnmarshalJSON] reads a rule, and errors name the
+// key at fault the same way ("meeting: claim: source.date: ..."): the
+// count must be a whole number from 0 up, dates YYYY-MM-DD, names one line
+// of at most 1000 bytes, and every text must keep the text rule of the
+// package documentation (ErrInvalidText). JSON null leaves c unchanged; on
+// error c is unchanged.
 func (c *Claim) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
+	var j claimText
 	var v Claim
-	if err := readOne("claim", data, func(d *decoder) error { return d.claim("", &v) }); err != nil {
+	err := readOne("claim", data, func(d *decoder) error { return d.claim("", &j) }, func() error {
+		var bad firstProblem
+		v = j.claim("", true, bad.report)
+		return bad.err
+	})
+	if err != nil {
 		return err
 	}
 	*c = v
 	return nil
 }
 
-// claim reads a claim object into c; prefix names its keys in errors.
-func (d *decoder) claim(prefix string, c *Claim) error {
-	var asOf string
-	var src jsonSource
-	err := d.object(prefix, claimFields, nil, func(f field, name string) error {
-		switch f.key {
-		case "a":
-			return d.str(name, &c.A)
-		case "b":
-			return d.str(name, &c.B)
-		case "count":
-			return d.whole(name, &c.Count, false)
-		case "as_of":
-			return d.str(name, &asOf)
-		}
+// claimText is a claim as its JSON gives it; a nil pointer is a key left
+// out or null.
+type claimText struct {
+	a, b   *string
+	count  *int
+	asOf   string
+	source *jsonSource
+}
+
+// claim reads a claim object into j; prefix names its keys in errors.
+func (d *decoder) claim(prefix string, j *claimText) error {
+	return d.object(prefix, claimKeys, nil, func(key, name string) error {
 		if d.null() {
 			return nil
 		}
-		return d.source(name+".", &src)
+		switch key {
+		case "a":
+			j.a = new(string)
+			return d.str(name, j.a)
+		case "b":
+			j.b = new(string)
+			return d.str(name, j.b)
+		case "count":
+			j.count = new(int)
+			return d.whole(name, j.count, false)
+		case "as_of":
+			return d.str(name, &j.asOf)
+		}
+		j.source = new(jsonSource)
+		return d.source(name+".", j.source)
 	})
-	if err != nil {
-		return err
-	}
-	var bad error
-	report := func(field string, err error) {
-		if bad == nil {
-			field = strings.Replace(field, "Sources[0]", "Source", 1)
-			bad = &syntaxError{off: d.pos, field: prefix + field, err: err}
+}
+
+// claim returns the claim j gives, reporting each problem with the field
+// named by prefix and its key; required says whether "a", "b" and "count"
+// must be given.
+func (j *claimText) claim(prefix string, required bool, report func(field string, err error)) Claim {
+	var c Claim
+	for _, n := range []struct {
+		key  string
+		name *string
+		dst  *string
+	}{{"a", j.a, &c.A}, {"b", j.b, &c.B}} {
+		switch {
+		case n.name == nil || *n.name == "":
+			if required {
+				report(prefix+n.key, ErrMissing)
+			}
+		default:
+			if err := checkName(*n.name); err != nil {
+				report(prefix+n.key, err)
+			}
+			*n.dst = *n.name
 		}
 	}
-	c.AsOf = parseDate(asOf, "AsOf", report)
-	srcs := checkSources(report, fromJSONSources([]jsonSource{src}, report))
-	c.Source = srcs[0]
-	for _, n := range []struct{ field, name string }{{"A", c.A}, {"B", c.B}} {
-		if err := checkName(n.name); err != nil {
-			report(n.field, err)
-		}
+	if j.count != nil {
+		c.Count = *j.count
+	} else if required {
+		report(prefix+"count", ErrMissing)
 	}
-	return bad
+	c.AsOf = parseDate(j.asOf, prefix+"as_of", report)
+	if j.source != nil {
+		// The checks of a ledger's sources name the Go fields of the first
+		// ("Sources[0].URL"): this is the claim's one source.
+		src := func(field string, err error) {
+			report(prefix+"source"+strings.TrimPrefix(jsonPath(field), "sources[0]"), err)
+		}
+		c.Source = checkSources(src, fromJSONSources([]jsonSource{*j.source}, src))[0]
+	}
+	return c
 }
 
 // whole reads a JSON whole number (or null, 0) into dst: from 0 up unless
 // signed is set.
 func (d *decoder) whole(name string, dst *int, signed bool) error {
+	want := "a whole number from 0 up"
+	if signed {
+		want = "a whole number"
+	}
 	switch d.next() {
 	case 'n':
 		d.pos += len("null")
 		return nil
 	case '"', '{', '[', 't', 'f':
-		return d.wrongType(name, "a whole number")
+		return d.wrongType(name, want)
 	}
 	start := d.pos
 	for d.pos < len(d.data) && strings.IndexByte("+-.0123456789eE", d.data[d.pos]) >= 0 {
@@ -584,13 +676,16 @@ func (d *decoder) whole(name string, dst *int, signed bool) error {
 	}
 	text := string(d.data[start:d.pos])
 	n, err := strconv.Atoi(text)
+	if errors.Is(err, strconv.ErrRange) {
+		least := "0"
+		if signed {
+			least = strconv.Itoa(math.MinInt)
+		}
+		want = fmt.Sprintf("a whole number from %s to %d", least, math.MaxInt)
+	}
 	if err != nil || n < 0 && !signed {
 		d.pos = start
-		want := "a whole number from 0 up"
-		if signed {
-			want = "a whole number"
-		}
-		return d.malformed(name, "got %s, want %s", problem.Quote(text), want)
+		return d.malformed(name, "want %s, found %s", want, problem.Cut(text))
 	}
 	*dst = n
 	return nil
@@ -598,9 +693,9 @@ func (d *decoder) whole(name string, dst *int, signed bool) error {
 
 // source reads one source object into s; prefix names its keys.
 func (d *decoder) source(prefix string, s *jsonSource) error {
-	return d.object(prefix, sourceFields, nil, func(f field, name string) error {
+	return d.object(prefix, sourceKeys, nil, func(key, name string) error {
 		dst := &s.Date
-		switch f.key {
+		switch key {
 		case "publisher":
 			dst = &s.Publisher
 		case "title":
@@ -634,71 +729,86 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// findingFields are the keys of a finding's JSON.
-var findingFields = []field{{"claim", "Claim"}, {"recorded", "Recorded"}, {"missing", "Missing"}, {"error", "Err"}}
+// findingKeys are the keys of a finding's JSON.
+var findingKeys = []string{"claim", "recorded", "missing", "error"}
 
 // UnmarshalJSON reads a finding as [Finding.MarshalJSON] writes it, as
-// strictly as [Claim.UnmarshalJSON] reads its claim. "missing" must be the
-// claimed count less "recorded", and with an "error" both are null. The
-// error read back has the text written, and matches under errors.Is the
-// sentinel that text starts with ("meeting: unknown leader ...":
+// strictly as [Claim.UnmarshalJSON] reads its claim, naming the key at
+// fault the same way ("meeting: finding: claim.count: ..."). A finding
+// without an "error" needs a claim with "a", "b" and "count", "recorded"
+// and "missing" (ErrMissing), and "missing" must be the claimed count less
+// "recorded"; with an "error" both counts are null or left out, and the
+// claim, as [Ledger.Reconcile] may have been given it, may lack any key.
+// The error read back has the text written, and matches under errors.Is
+// the sentinel that text starts with ("meeting: unknown leader ...":
 // ErrUnknownLeader), if any. JSON null leaves f unchanged; on error f is
 // unchanged.
 func (f *Finding) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
-	var v Finding
-	err := readOne("finding", data, func(d *decoder) error {
-		var recorded, missing *int
-		var msg *string
-		err := d.object("", findingFields, nil, func(fl field, name string) error {
-			switch fl.key {
-			case "claim":
-				if d.null() {
-					return nil
-				}
-				return d.claim("Claim.", &v.Claim)
-			case "recorded", "missing":
-				if d.null() {
-					return nil
-				}
-				n := new(int)
-				if fl.key == "recorded" {
-					recorded = n
-				} else {
-					missing = n
-				}
-				return d.whole(name, n, fl.key == "missing")
-			}
+	var (
+		claim             *claimText
+		recorded, missing *int
+		msg               *string
+		v                 Finding
+	)
+	walk := func(d *decoder) error {
+		return d.object("", findingKeys, nil, func(key, name string) error {
 			if d.null() {
 				return nil
+			}
+			switch key {
+			case "claim":
+				claim = new(claimText)
+				return d.claim(name+".", claim)
+			case "recorded":
+				recorded = new(int)
+				return d.whole(name, recorded, false)
+			case "missing":
+				missing = new(int)
+				return d.whole(name, missing, true)
 			}
 			msg = new(string)
 			return d.str(name, msg)
 		})
-		if err != nil {
-			return err
-		}
+	}
+	err := readOne("finding", data, walk, func() error {
 		switch {
-		case msg != nil && (recorded != nil || missing != nil):
-			return &syntaxError{field: "Recorded", err: fmt.Errorf("%w: a finding with an error has no counts", ErrSyntax)}
+		case msg != nil && recorded != nil:
+			return &syntaxError{field: "recorded", err: fmt.Errorf("%w: a finding with an error has no counts", ErrSyntax)}
+		case msg != nil && missing != nil:
+			return &syntaxError{field: "missing", err: fmt.Errorf("%w: a finding with an error has no counts", ErrSyntax)}
 		case msg != nil && *msg == "":
-			return &syntaxError{field: "Err", err: fmt.Errorf("%w: an empty error: leave \"error\" out when there is none", ErrSyntax)}
+			return &syntaxError{field: "error", err: fmt.Errorf("%w: an empty error: leave \"error\" out when there is none", ErrSyntax)}
 		case msg != nil:
 			if err := checkText(*msg); err != nil {
-				return &syntaxError{field: "Err", err: err}
+				return &syntaxError{field: "error", err: err}
 			}
+		}
+		var bad firstProblem
+		switch {
+		case claim != nil:
+			v.Claim = claim.claim("claim.", msg == nil, bad.report)
+		case msg == nil:
+			bad.report("claim", ErrMissing)
+		}
+		if bad.err != nil {
+			return bad.err
+		}
+		if msg != nil {
 			v.Err = restoredErrorOf(*msg)
 			return nil
-		case recorded != nil:
-			v.Recorded = *recorded
 		}
-		if missing != nil {
-			v.Missing = *missing
+		switch {
+		case recorded == nil:
+			return &syntaxError{field: "recorded", err: ErrMissing}
+		case missing == nil:
+			return &syntaxError{field: "missing", err: ErrMissing}
 		}
+		v.Recorded, v.Missing = *recorded, *missing
 		if v.Missing != v.Count-v.Recorded {
-			return &syntaxError{field: "Missing", err: fmt.Errorf("%w: missing is %d; the claim's count less recorded is %d", ErrSyntax, v.Missing, v.Count-v.Recorded)}
+			return &syntaxError{field: "missing", err: fmt.Errorf("%w: missing is %d; the claim's count less recorded is %d", ErrSyntax, v.Missing, v.Count-v.Recorded)}
 		}
 		return nil
 	})
@@ -714,7 +824,7 @@ func (f *Finding) UnmarshalJSON(data []byte) error {
 var sentinels = []error{ErrUnknownLeader, ErrUnknownMeeting, ErrAmbiguous, ErrDuplicate, ErrMissing,
 	ErrInvalidID, ErrInvalidCountry, ErrInvalidKind, ErrInvalidStatus, ErrInvalidRule, ErrInvalidDate,
 	ErrInvalidText, ErrTooFewParticipants, ErrTooManyParticipants, ErrTermOrder, ErrTermOverlap,
-	ErrOutOfTerm, ErrSyntax}
+	ErrOutOfTerm, ErrSyntax, ErrInvalidCount}
 
 // restoredError is an error read back from its text: it says what the
 // text says and matches the sentinel the text starts with.

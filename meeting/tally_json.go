@@ -29,10 +29,9 @@ type jsonTally struct {
 	Inferred     bool         `json:"inferred,omitempty"`
 }
 
-// tallyFields are the keys of a JSON tally, in the order they are written.
-var tallyFields = []field{{"id", "ID"}, {"leader", "Leader"}, {"with", "With"}, {"count", "Count"},
-	{"as_of", "AsOf"}, {"rule", "Rule"}, {"match", "Match"}, {"kinds", "As.Kinds"},
-	{"multilateral", "As.Multilateral"}, {"sources", "Sources"}, {"note", "Note"}, {"inferred", "Inferred"}}
+// tallyKeys are the keys of a JSON tally, in the order they are written.
+var tallyKeys = []string{"id", "leader", "with", "count", "as_of", "rule", "match", "kinds", "multilateral",
+	"sources", "note", "inferred"}
 
 // jsonTallies returns the ledger's tallies in their JSON shape, by AsOf,
 // then ID; the caller holds l.mu.
@@ -50,8 +49,8 @@ func (l *Ledger) jsonTallies() []jsonTally {
 // tally reads tally i.
 func (d *decoder) tally(i int) error {
 	var j jsonTally
-	err := d.object("", tallyFields, d.opened("tally"), func(f field, name string) error {
-		switch f.key {
+	err := d.object("", tallyKeys, d.opened("tally"), func(key, name string) error {
+		switch key {
 		case "id":
 			err := d.str(name, &j.ID)
 			d.id = j.ID

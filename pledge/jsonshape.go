@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/internal/problem"
@@ -442,27 +441,12 @@ func isWhole(b []byte) bool {
 // fieldName is a field's name as a path writes it: "" for the empty name,
 // and a long name cut as problem.Quote cuts it.
 func fieldName(name []byte) []byte {
-	if len(name) == 0 {
-		return []byte(`""`)
-	}
-	if len(name) > problem.QuoteMax {
-		return []byte(problem.Quote(string(name)))
-	}
-	return name
+	return []byte(problem.Key(string(name)))
 }
 
 // shortJSON is JSON text for an error message: as it is, or its first 64
 // bytes and its length.
-func shortJSON(b []byte) string {
-	if len(b) <= problem.QuoteMax {
-		return string(b)
-	}
-	cut := problem.QuoteMax
-	for cut > 0 && !utf8.RuneStart(b[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%s… (%d bytes)", b[:cut], len(b))
-}
+func shortJSON(b []byte) string { return problem.Cut(b) }
 
 // isPlainKey reports whether a key as written needs no unescaping.
 func isPlainKey(s []byte) bool {

@@ -15,4 +15,6 @@
 // Readers of untrusted input keep at most [Max] problems ([Keep]) and count
 // the rest in the error's Omitted field, and quote a bad value with [Quote],
 // which shows a bounded prefix: an error stays small whatever the input.
+// A field is named by its path of JSON keys, each written with [Key], so a
+// long unknown key is cut as a value is.
 package problem

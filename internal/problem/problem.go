@@ -63,9 +63,39 @@ func Quote(s string) string {
 	if len(s) <= QuoteMax {
 		return strconv.Quote(s)
 	}
+	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(s[:cutAt(s)]), len(s))
+}
+
+// Cut shows s as it is, unquoted, for a value that needs no quotes (a
+// JSON number as written), but as [Quote] does at most [QuoteMax] bytes
+// of it, and then how long the whole is.
+func Cut[T string | []byte](s T) string {
+	if len(s) <= QuoteMax {
+		return string(s)
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:cutAt(s)], len(s))
+}
+
+// cutAt returns where Quote and Cut cut s: at QuoteMax bytes, or less so as
+// not to split a character.
+func cutAt[T string | []byte](s T) int {
 	cut := QuoteMax
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(s[:cut]), len(s))
+	return cut
+}
+
+// Key writes a field's name as the path of a field names it in an error
+// ("amount.cents", "parts[1].year"): as it is, `""` for the empty name,
+// and a name longer than [QuoteMax] bytes quoted and cut as [Quote] cuts
+// it, so that an unknown field of 100 MB makes a short message.
+func Key(name string) string {
+	switch {
+	case name == "":
+		return `""`
+	case len(name) > QuoteMax:
+		return Quote(name)
+	}
+	return name
 }

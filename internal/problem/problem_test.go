@@ -57,3 +57,32 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", `""`},
+		{"cents", "cents"},
+		{strings.Repeat("k", QuoteMax), strings.Repeat("k", QuoteMax)},
+		{strings.Repeat("k", QuoteMax+1), `"` + strings.Repeat("k", QuoteMax) + `"… (65 bytes)`},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Key(tt.in)); diff != "" {
+			t.Errorf("Key(%.20q…) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestCut(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"1e40", "1e40"},
+		{strings.Repeat("9", QuoteMax), strings.Repeat("9", QuoteMax)},
+		{strings.Repeat("9", 100_000_000), strings.Repeat("9", QuoteMax) + "… (100000000 bytes)"},
+		{strings.Repeat("억", 30), strings.Repeat("억", 21) + "… (90 bytes)"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Cut(tt.in)); diff != "" {
+			t.Errorf("Cut(%.20q…) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
