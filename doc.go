@@ -2,7 +2,7 @@
 // accounting: exact money for aid pledges, and an honest count of leader
 // meetings.
 //
-// The module has two packages, each with a reader for a public data set:
+// The module has two packages, each with readers for public data sets:
 //
 //   - [github.com/summitry/summitry/pledge] records who promised what, to
 //     whom, in which categories and at which stage, with exact decimal
@@ -11,7 +11,10 @@
 //     several categories stays undivided, and the stages of the same money
 //     (pledged, committed, allocated, disbursed) are never added together.
 //     Its subpackage [github.com/summitry/summitry/pledge/fts] reads the
-//     OCHA Financial Tracking Service's flow API into pledges.
+//     OCHA Financial Tracking Service's flow API, and HDX's CSV of its
+//     flows, into pledges, and its subpackage
+//     [github.com/summitry/summitry/pledge/imf] reads the IMF's exchange
+//     rates into the rates that convert totals.
 //   - [github.com/summitry/summitry/meeting] keeps a ledger of leaders and
 //     their meetings and answers "how many times has A met B" under an
 //     explicit counting rule: which kinds of meeting count, held or also

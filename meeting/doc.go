@@ -183,6 +183,8 @@
 // are copies. The API has no type parameters or iterators and its result
 // types have value-receiver methods, so it works from gomacro; the
 // exceptions, the UnmarshalText methods of Kind, Status, Basis and
-// RuleMatch, have ParseKind, ParseStatus, ParseBasis and ParseRuleMatch
-// beside them, and the UnmarshalJSON methods are for encoding/json.
+// RuleMatch and the Scan methods of Kind and Status (for database/sql,
+// which stores them as their text), have ParseKind, ParseStatus,
+// ParseBasis and ParseRuleMatch beside them, and the UnmarshalJSON
+// methods are for encoding/json.
 package meeting

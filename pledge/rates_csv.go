@@ -41,11 +41,11 @@ func ReadRates(r io.Reader) (*Rates, error) {
 //
 // On bad input nothing is recorded and the error lists the bad records
 // with their line and field: "pledge: rates line 3 date: invalid value: date
-// "2023-09-31" is not YYYY-MM-DD". It wraps a *ValidationError (use
-// errors.As) whose Problems give each line and field; a rate given twice
-// for the same pair and day is an error matching [ErrDuplicate]. Rates in
-// the file replace recorded rates for the same pair and day, as
-// [Rates.Set] does.
+// "2023-09-31" is not YYYY-MM-DD, or YYYY-MM or YYYY for an average". It
+// wraps a *ValidationError (use errors.As) whose Problems give each line
+// and field; a rate given twice for the same pair and day is an error
+// matching [ErrDuplicate]. Rates in the file replace recorded rates for
+// the same pair and day, as [Rates.Set] does.
 //
 // Bounds: ReadCSV reads at most 1 GiB and refuses more. It reads a line at
 // a time and holds the rates read until it records them, a few hundred

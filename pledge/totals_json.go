@@ -118,7 +118,7 @@ func (c Conversion) json() conversionJSON {
 // string and the rate's date at the precision of its period:
 //
 //	{"from": {"value": "520000000000", "currency": "KRW"},
-//	 "to": {"value": "393194706.994328922495274102", "currency": "USD"},
+//	 "to": {"value": "393194706.99432892249527410216", "currency": "USD"},
 //	 "rate": "0.000756143667296786389413988658", "rate_date": "2023-09",
 //	 "rate_period": "month", "source": "Bank of Korea", "inverse": true}
 func (c Conversion) MarshalJSON() ([]byte, error) { return json.Marshal(c.json()) }
@@ -215,7 +215,7 @@ type totalsJSON struct {
 //
 //	{"query": {"stage": "pledged", "donors": [], "recipients": [], "categories": [],
 //	           "from": null, "to": null, "group_by": ["donor", "category"],
-//	           "depth": 0, "in": null},
+//	           "depth": 0, "in": null, "rate_period": "day"},
 //	 "dimensions": ["donor", "category"],
 //	 "rows": [{"keys": {"donor": "South Korea", "category": "humanitarian"},
 //	           "amount": {"value": "300000000", "currency": "USD"}, "records": 1},

@@ -61,7 +61,7 @@ const duckDBVersion = "1.5.6-r.1"
 func main() {
 	var (
 		spec      = benchdata.Spec{Donors: 100, Categories: 20}
-		count     = flag.Int("count", 3, "runs of each Go benchmark (go test -count); the fastest counts")
+		count     = flag.Int("count", 3, "runs of each Go benchmark (go test -count); the table gives their median and spread")
 		benchtime = flag.String("benchtime", "1s", "go test -benchtime")
 		duckVer   = flag.String("duckdb", duckDBVersion, "@duckdb/node-api version to install; \"\" skips DuckDB")
 		noPython  = flag.Bool("nopython", false, "skip the Python reference")

@@ -1,7 +1,7 @@
 // Package postgres keeps a pledge.Book in PostgreSQL through database/sql,
 // and totals it there as [pledge.Book.Total] does, digit for digit. It is
 // an example for services that embed summitry, in a module of its own so
-// that the library keeps its three dependencies; its tests run against a
+// that the library needs no database driver; its tests run against a
 // real server (bash .ci/with-postgres go -C examples/postgres test ./...)
 // and skip without one.
 //

@@ -13,10 +13,11 @@
 // A [Spec] describes a data set (rows, donors, categories, how many rows
 // carry amounts too large for an int64, and a seed); [Spec.Rows] generates
 // it, and [Rows] is the short form for a set with no large amounts. Each
-// [Row] gives its amount exactly, as text with [Row.Amount] or as a decimal
-// with [Row.Decimal]. [Pledges] turns rows into valid [pledge.Pledge]
-// records for a [pledge.Book]; [WriteCSV] and [ReadCSV] write and read the
-// CSV form, whose first line is [Header]. [Donors] and [Categories] name the
+// [Row] carries its ID and date and gives its amount exactly, as text with
+// [Row.Amount] or as a decimal with [Row.Decimal]; every row has the
+// recipient [Recipient] and the currency [Currency], from which each user
+// makes its own records. [WriteCSV] and [ReadCSV] write and read the CSV
+// form, whose first line is [Header]. [Donors] and [Categories] name the
 // donors and categories a Spec draws from.
 //
 // The same Spec gives the same rows on every machine and Go version: the

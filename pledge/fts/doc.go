@@ -135,8 +135,8 @@
 // Parked flows hold money whose destination or year is not yet assigned.
 // When FTS assigns part of it, it splits that part off into a child flow and
 // the parked flow keeps only the balance ("Balance not yet allocated", as
-// one parked flow in the test data says of itself, with child flows worth a
-// thousand times its own amount). Parent and children therefore add up
+// one parked flow in the test data says of itself, with child flows worth
+// some 1,200 times its own amount). Parent and children therefore add up
 // without overlap, and each becomes a record of its own; the links are in
 // [Flow].ParentID and ChildIDs and in each record's Note.
 //

@@ -12,7 +12,7 @@
 //	2023-12-31,1305.6625,KRW,A,IMF,KR,"Korea, Republic of"
 //
 // [ReadRates] and [Read] record each row as an exact rate, 1 USD = 1305.6625
-// KRW, never through a float (the IMF writes 13 to 16 significant digits),
+// KRW, never through a float (the IMF writes up to 16 significant digits),
 // as an average over its year or month, with the source the IMF's terms
 // ask for: [Source], "Source: International Monetary Fund.". A
 // [pledge.Query] converts a record dated by month or year at such an

@@ -81,9 +81,10 @@ var columns = [numColumns]string{"Date", "Rate", "Currency", "Frequency", "Sourc
 //
 // Each row is the rate of a country's currency per US dollar (Options.Base)
 // over a period that ends on Date: a year for Frequency A, a month for M.
-// It is recorded as 1 Base = Rate Currency, exactly as written (the IMF
-// gives 13 to 16 significant digits, and sometimes an exponent:
-// 2.877436E-08), as an average over the year or month
+// It is recorded as 1 Base = Rate Currency, exactly as written (up to 16
+// significant digits: 1305.6625, 0.8932762570674088, 0.00000002877436; an
+// exponent, as a spreadsheet may write it, is read too: 2.877436E-08), as
+// an average over the year or month
 // ([pledge.Rates.SetAverageFrom]), so that a conversion can use it for a
 // record of that year or month, and for any day of it when the query asks
 // for averages (pledge.Query.RatePeriod). With Options.EndOfPeriod it is
