@@ -99,8 +99,10 @@ type ruleJSON struct {
 }
 
 // MarshalJSON writes the rule with the kinds and statuses it counts, each
-// once in their defined order, defaults made explicit:
+// once in their defined order, defaults made explicit: the zero Rule and
+// Rule{Kinds: []Kind{PullAside, Talks}, From: 10 May 2022} as
 //
+//	{"kinds": ["talks"], "statuses": ["held"], "from": null, "to": null, "multilateral": false}
 //	{"kinds": ["talks", "pull-aside"], "statuses": ["held"],
 //	 "from": "2022-05-10", "to": null, "multilateral": false}
 //
@@ -387,7 +389,8 @@ type pairJSON struct {
 }
 
 // MarshalJSON writes the pair with each leader as its ID, name and
-// country (the rest of a leader is the ledger's: [Ledger.Leader]):
+// country (the rest of a leader is the ledger's: [Ledger.Leader]): Yoon
+// and Kishida's held talks and pull-asides to 10 July 2024 as
 //
 //	{"a": {"id": "jp-kishida-fumio", "name": "Fumio Kishida", "country": "JP"},
 //	 "b": {"id": "kr-yoon-suk-yeol", "name": "Yoon Suk Yeol", "country": "KR"},
@@ -417,11 +420,14 @@ func errorOrNull(err error) *string {
 // MarshalJSON writes the pair counts: the rule ([Rule.MarshalJSON]), the
 // pairs in the order of [PairCounts.Rows] ([PairCount.MarshalJSON]), and
 // "error", the text of [PairCounts.Err], only when there is one (the rule
-// is then null and there are no rows):
+// is then null and there are no rows). Held talks and pull-asides to 10
+// July 2024, and a rule whose window ends before it starts:
 //
-//	{"rule": {"kinds": ["talks"], "statuses": ["held"], "from": null, "to": null,
-//	          "multilateral": false},
+//	{"rule": {"kinds": ["talks", "pull-aside"], "statuses": ["held"], "from": null,
+//	          "to": "2024-07-10", "multilateral": false},
 //	 "rows": [{"a": {...}, "b": {...}, "count": 11}, ...]}
+//	{"rule": null, "rows": [],
+//	 "error": "meeting: invalid rule: From 2024-07-10 is after To 2022-05-10"}
 func (pc PairCounts) MarshalJSON() ([]byte, error) {
 	rows := pc.Rows()
 	j := struct {
@@ -483,12 +489,19 @@ func (s *Standing) json() standingJSON {
 }
 
 // MarshalJSON writes the standing with the leader as its ID, name and
-// country:
+// country. Ranked among Korea's presidents by held talks with Japan's
+// prime ministers to 10 July 2024: Yoon Suk Yeol in a ledger of his and
+// Moon Jae-in's meetings, and Syngman Rhee, whose meetings no source
+// counts, in the sourced data set of examples/korea-japan:
 //
 //	{"leader": {"id": "kr-yoon-suk-yeol", "name": "Yoon Suk Yeol", "country": "KR"},
-//	 "count": 11, "most": 11, "rank": 1, "lowest": 1, "by": "ledger", "recorded": 11,
-//	 "days_in_office": 792, "years_in_office": "2.17", "per_year": "5.07",
-//	 "most_per_year": "5.07"}
+//	 "count": 10, "most": 10, "rank": 1, "lowest": 1, "by": "ledger", "recorded": 10,
+//	 "days_in_office": 793, "years_in_office": "2.17", "per_year": "4.61",
+//	 "most_per_year": "4.61"}
+//	{"leader": {"id": "kr-syngman-rhee", "name": "Syngman Rhee", "country": "KR"},
+//	 "count": null, "most": null, "rank": null, "lowest": null, "by": "none", "recorded": 0,
+//	 "days_in_office": 4295, "years_in_office": "11.76", "per_year": null,
+//	 "most_per_year": null}
 //
 // "count" is the least the count can be and "most" the most, null when
 // nothing bounds it (Most is [Unbounded]); both are null for a leader with
@@ -498,21 +511,24 @@ func (s *Standing) json() standingJSON {
 // (PerYear and MostPerYear), so a bounded count has a range of rates and
 // "most_per_year" is null when "most" is. "days_in_office",
 // "years_in_office" and both rates are null when the years are unknown
-// (YearsKnown is false), and the rates too when the count is. "reported" (the tally shown beside the count, as
-// [Tally.MarshalJSON] writes it), "match" and "missing" are written only
-// when there is such a tally.
+// (YearsKnown is false), and the rates too when the count is. "reported"
+// (the tally shown beside the count, as [Tally.MarshalJSON] writes it),
+// "match" and "missing" are written only when there is such a tally, after
+// "recorded": the example shows Roh Moo-hyun's, 11 to 19 meetings.
 func (s Standing) MarshalJSON() ([]byte, error) { return json.Marshal(s.json()) }
 
 // MarshalJSON writes the standings: the two countries, the rule
 // ([Rule.MarshalJSON]), the as-of day (null when no meeting counts),
 // whether tallies were weighed, and the rows best first
-// ([Standing.MarshalJSON]):
+// ([Standing.MarshalJSON]). Korea's presidents by their held talks with
+// Japan's prime ministers, in a ledger of Yoon's and Moon Jae-in's:
 //
 //	{"country": "KR", "counterpart": "JP",
 //	 "rule": {"kinds": ["talks"], "statuses": ["held"], "from": null, "to": null,
 //	          "multilateral": false},
 //	 "as_of": "2024-07-10", "reported": false,
-//	 "rows": [{"leader": {...}, "count": 11, ...}, ...]}
+//	 "rows": [{"leader": {"id": "kr-yoon-suk-yeol", ...}, "count": 10, ...},
+//	          {"leader": {"id": "kr-moon-jae-in", ...}, "count": 6, ...}]}
 func (s Standings) MarshalJSON() ([]byte, error) {
 	j := struct {
 		Country     string         `json:"country"`
@@ -553,7 +569,8 @@ var claimKeys = []string{"a", "b", "count", "as_of", "source"}
 // one, null when it has none, and so is an as-of day not given:
 //
 //	{"a": "Yoon Suk Yeol", "b": "Fumio Kishida", "count": 11, "as_of": "2024-07-10",
-//	 "source": {"publisher": "The Korea Herald", "date": "2024-07-11"}}
+//	 "source": {"publisher": "The Korea Herald", "date": "2024-07-10"}}
+//	{"a": "Moon Jae-in", "b": "Shinzo Abe", "count": 6, "as_of": null, "source": null}
 func (c Claim) MarshalJSON() ([]byte, error) { return json.Marshal(c.json()) }
 
 // UnmarshalJSON reads a claim as [Claim.MarshalJSON] writes it, so that a
@@ -711,11 +728,16 @@ func (d *decoder) source(prefix string, s *jsonSource) error {
 
 // MarshalJSON writes the finding: the claim ([Claim.MarshalJSON]), the
 // count the ledger records and the claimed count less it, and "error",
-// the text of Err, only when there is one (the counts are then null):
+// the text of Err, only when there is one (the counts are then null).
+// Under the zero Rule, a claim of Yoon and Kishida's 11 meetings, and one
+// naming a leader the ledger does not hold:
 //
-//	{"claim": {"a": "Yoon Suk Yeol", "b": "Fumio Kishida", "count": 11,
-//	           "as_of": "2024-07-10", "source": null},
+//	{"claim": {"a": "Yoon Suk-yeol", "b": "岸田文雄", "count": 11, "as_of": "2024-07-10",
+//	           "source": {"publisher": "The Korea Herald", "date": "2024-07-10"}},
 //	 "recorded": 10, "missing": 1}
+//	{"claim": {"a": "Yoon Suk Yeol", "b": "Kishida Fumiko", "count": 11, "as_of": null,
+//	           "source": null},
+//	 "recorded": null, "missing": null, "error": "meeting: unknown leader \"Kishida Fumiko\""}
 func (f Finding) MarshalJSON() ([]byte, error) {
 	j := struct {
 		Claim    claimJSON `json:"claim"`
