@@ -298,16 +298,24 @@ func toJSONSource(s Source) jsonSource {
 	return jsonSource{s.Publisher, s.Title, s.URL, s.Quote, civil.Format(s.Date)}
 }
 
-// MarshalJSON writes the source as a ledger's records hold it, empty
-// fields left out:
+// MarshalJSON writes the source as a ledger's records hold it: the keys
+// "publisher", "title", "url", "quote" and "date", in that order, each left
+// out when empty. The two sources of Moon Jae-in and Shinzo Abe's summit
+// in New York of 25 September 2018, in the sourced data set of
+// examples/korea-japan (which quotes no text):
 //
-//	{"publisher": "Yonhap", "title": "...", "url": "https://...",
-//	 "quote": "...", "date": "2024-07-11"}
+//	{"publisher": "Ministry of Foreign Affairs of Japan", "title": "日韓首脳会談",
+//	 "url": "https://www.mofa.go.jp/mofaj/a_o/na/kr/page4_004357.html"}
+//	{"publisher": "Yonhap",
+//	 "title": "(2nd LD) Leaders of S. Korea, Japan hold summit on bilateral ties, N. Korea",
+//	 "url": "https://en.yna.co.kr/view/AEN20180926000252315", "date": "2018-09-26"}
 func (s Source) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONSource(s)) }
 
-// MarshalJSON writes the term as a ledger's leaders hold it:
-// {"start": "2022-05-10", "end": "2025-04-04"}, "end" left out while in
-// office.
+// MarshalJSON writes the term as a ledger's leaders hold it, "end" left
+// out while in office: Yoon Suk Yeol's term and Lee Jae-myung's as
+//
+//	{"start": "2022-05-10", "end": "2025-04-04"}
+//	{"start": "2025-06-04"}
 func (t Term) MarshalJSON() ([]byte, error) {
 	return json.Marshal(jsonTerm{Start: civil.Format(t.Start), End: civil.Format(t.End)})
 }
@@ -328,7 +336,10 @@ func toJSONLeader(ld *Leader) jsonLeader {
 //
 //	{"id": "kr-yoon-suk-yeol", "name": "Yoon Suk Yeol", "country": "KR",
 //	 "office": "president", "terms": [{"start": "2022-05-10", "end": "2025-04-04"}],
-//	 "aliases": ["윤석열"], "sources": [...]}
+//	 "aliases": ["Yoon Suk-yeol", "윤석열"], "sources": [...]}
+//
+// as the sourced data set of examples/korea-japan holds him, with four
+// sources.
 func (l Leader) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONLeader(&l)) }
 
 // toJSONMeeting returns a meeting in its JSON shape; it shares the
@@ -343,12 +354,14 @@ func toJSONMeeting(m *Meeting) jsonMeeting {
 
 // MarshalJSON writes the meeting as a ledger's "meetings" hold it
 // ([Ledger.WriteJSON]), empty optional fields left out: the entries of a
-// [Ledger.Schedule], say, as
+// [Ledger.Schedule], say, as Yoon Suk Yeol's of 10 July 2024 in the
+// sourced data set of examples/korea-japan,
 //
-//	{"id": "m-2024-07-10-jp", "date": "2024-07-10",
+//	{"id": "kr-jp-2024-07-10", "date": "2024-07-10",
 //	 "participants": ["kr-yoon-suk-yeol", "jp-kishida-fumio"],
 //	 "kind": "talks", "status": "held", "place": "Washington, D.C.",
-//	 "occasion": "NATO Summit 2024", "sources": [...], "note": "..."}
+//	 "occasion": "NATO Summit 2024",
+//	 "sources": [{"publisher": "KBS World", ...}, ...], "note": "about 35 minutes"}
 func (m Meeting) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONMeeting(&m)) }
 
 // toJSONTally returns a tally in its JSON shape.
@@ -364,12 +377,23 @@ func toJSONTally(t *Tally) jsonTally {
 	return j
 }
 
-// MarshalJSON writes the tally as a ledger's "tallies" hold it, its count
-// as text ([Tally.Range]):
+// MarshalJSON writes the tally as a ledger's "tallies" hold it. Lee
+// Myung-bak's 20 summits, as YTN reported them, in the sourced data set of
+// examples/korea-japan:
 //
-//	{"id": "t-lee-jp", "leader": "kr-lee-myung-bak", "with": "JP", "count": "20",
-//	 "as_of": "2023-03-16", "rule": "standalone summits", "match": "unknown",
-//	 "sources": [...]}
+//	{"id": "ytn-2023-lee-myung-bak", "leader": "kr-lee-myung-bak", "with": "JP",
+//	 "count": "20", "as_of": "2023-03-16",
+//	 "rule": "standalone summits (단독 정상회담) since 1965, from foreign ministry data as YTN analysed it",
+//	 "match": "unknown", "sources": [...], "note": "the most of any government, YTN says"}
+//
+// The keys are "id", "leader", "with", "count", "as_of", "rule", "match",
+// "kinds", "multilateral", "sources", "note" and "inferred", in that
+// order, empty optional ones left out. "count" is text as [ParseRange]
+// reads it ([Tally.Range]: "20", "2..8", "11..", "..19"). "kinds" (the
+// kinds of As, each once in their defined order, left out when As names
+// none: talks alone) and "multilateral" (written only when true) are the
+// tally's As rule, and so are written only with "match": "same";
+// "inferred" is written only when true. The example shows such tallies.
 func (t Tally) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONTally(&t)) }
 
 // leaderRef is a leader as a result names it.
