@@ -194,7 +194,7 @@ func TestReadCSVKeepsAHundred(t *testing.T) {
 // koreaJapan reads the data set of examples/korea-japan.
 func koreaJapan(t testing.TB) *meeting.Ledger {
 	t.Helper()
-	l, err := meeting.ReadCSV(os.DirFS("../examples/korea-japan/data"))
+	l, err := meeting.ReadCSV(os.DirFS(koreaJapanData))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -175,7 +175,8 @@
 // in its string where it goes wrong, and bad syntax or data after the
 // value by its byte offset in the input; a claim needs "a", "b" and
 // "count" (ErrMissing). A rule read back is [Rule.Equal] to the rule
-// written. Each type's MarshalJSON shows its form.
+// written. Each type's MarshalJSON shows its form, as its example writes
+// it from the package's data.
 //
 // # Concurrency and the interpreter
 //

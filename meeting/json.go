@@ -16,24 +16,36 @@ import (
 	"github.com/summitry/summitry/internal/problem"
 )
 
-// The JSON form of a ledger:
+// The JSON form of a ledger, as [Ledger.WriteJSON] writes Yoon Suk Yeol and
+// Fumio Kishida, their talks of 10 July 2024 and the count of their
+// meetings the presidential office gave on 5 September 2024, from the
+// sourced data set of examples/korea-japan:
 //
-//	{"leaders": [{"id": "...", "name": "...", "country": "KR", "office": "...",
-//	              "terms": [{"start": "2022-05-10", "end": "2025-04-04"}],
-//	              "aliases": ["..."], "sources": [...]}],
-//	 "meetings": [{"id": "...", "date": "2024-07-10", "participants": ["...", "..."],
-//	               "kind": "talks", "status": "held", "place": "...", "occasion": "...",
-//	               "sources": [{"publisher": "...", "title": "...", "url": "...",
-//	                            "quote": "...", "date": "2024-07-11"}],
-//	               "note": "..."}],
-//	 "tallies": [{"id": "...", "leader": "...", "with": "JP", "count": "2..8",
-//	              "as_of": "2023-03-16", "rule": "...", "match": "same",
-//	              "kinds": ["talks", "pull-aside"], "multilateral": false,
+//	{"leaders": [{"id": "jp-kishida-fumio", "name": "Fumio Kishida", "country": "JP",
+//	              "office": "prime minister",
+//	              "terms": [{"start": "2021-10-04", "end": "2024-10-01"}],
+//	              "aliases": ["Kishida Fumio", "岸田文雄", "기시다 후미오"],
+//	              "sources": [{"publisher": "Wikipedia", "title": "List of prime ministers of Japan",
+//	                           "url": "https://en.wikipedia.org/wiki/List_of_prime_ministers_of_Japan"},
+//	                          ...]},
+//	             {"id": "kr-yoon-suk-yeol", ...}],
+//	 "meetings": [{"id": "kr-jp-2024-07-10", "date": "2024-07-10",
+//	               "participants": ["kr-yoon-suk-yeol", "jp-kishida-fumio"],
+//	               "kind": "talks", "status": "held", "place": "Washington, D.C.",
+//	               "occasion": "NATO Summit 2024",
+//	               "sources": [{"publisher": "KBS World", "title": "...", "url": "http://...",
+//	                            "date": "2024-07-11"}, ...],
+//	               "note": "about 35 minutes"}],
+//	 "tallies": [{"id": "newsis-2024-09-05-yoon", "leader": "kr-yoon-suk-yeol",
+//	              "with": "jp-kishida-fumio", "count": "11", "as_of": "2024-09-05",
+//	              "rule": "...", "match": "same", "kinds": ["talks", "pull-aside"],
 //	              "sources": [...], "note": "..."}]}
 //
-// Keys are spelled exactly as shown, each at most once per object. A
-// tally's count is text, as [ParseRange] reads it; "tallies" is left out
-// when there are none (see tally_json.go).
+// Keys are spelled exactly as shown, each at most once per object, in the
+// order of leaderKeys, meetingKeys, sourceKeys, termKeys and tallyKeys;
+// empty optional ones are left out (a source's "quote" goes between "url"
+// and "date"). A tally's count is text, as [ParseRange] reads it;
+// "tallies" is left out when there are none (see tally_json.go).
 type (
 	jsonLedger struct {
 		Leaders  []jsonLeader  `json:"leaders"`
@@ -74,9 +86,12 @@ type (
 )
 
 // MarshalJSON writes the ledger as one JSON object: {"leaders": [...],
-// "meetings": [...]}, leaders in name order, meetings in date order, dates as
-// "YYYY-MM-DD", kinds and statuses as text, empty optional fields left out.
-// Call it on a *Ledger.
+// "meetings": [...], "tallies": [...]}, leaders in name order, meetings in
+// date order, tallies by as-of day, then ID, "tallies" left out when there
+// are none; each record as [Leader.MarshalJSON], [Meeting.MarshalJSON] and
+// [Tally.MarshalJSON] write it, dates as "YYYY-MM-DD", kinds and statuses
+// as text, empty optional fields left out. Call it on a *Ledger. The
+// example of [Ledger.WriteJSON] shows a whole ledger.
 func (l *Ledger) MarshalJSON() ([]byte, error) {
 	return json.Marshal(l.document())
 }

@@ -99,8 +99,10 @@ type ruleJSON struct {
 }
 
 // MarshalJSON writes the rule with the kinds and statuses it counts, each
-// once in their defined order, defaults made explicit:
+// once in their defined order, defaults made explicit: the zero Rule and
+// Rule{Kinds: []Kind{PullAside, Talks}, From: 10 May 2022} as
 //
+//	{"kinds": ["talks"], "statuses": ["held"], "from": null, "to": null, "multilateral": false}
 //	{"kinds": ["talks", "pull-aside"], "statuses": ["held"],
 //	 "from": "2022-05-10", "to": null, "multilateral": false}
 //
@@ -296,16 +298,24 @@ func toJSONSource(s Source) jsonSource {
 	return jsonSource{s.Publisher, s.Title, s.URL, s.Quote, civil.Format(s.Date)}
 }
 
-// MarshalJSON writes the source as a ledger's records hold it, empty
-// fields left out:
+// MarshalJSON writes the source as a ledger's records hold it: the keys
+// "publisher", "title", "url", "quote" and "date", in that order, each left
+// out when empty. The two sources of Moon Jae-in and Shinzo Abe's summit
+// in New York of 25 September 2018, in the sourced data set of
+// examples/korea-japan (which quotes no text):
 //
-//	{"publisher": "Yonhap", "title": "...", "url": "https://...",
-//	 "quote": "...", "date": "2024-07-11"}
+//	{"publisher": "Ministry of Foreign Affairs of Japan", "title": "日韓首脳会談",
+//	 "url": "https://www.mofa.go.jp/mofaj/a_o/na/kr/page4_004357.html"}
+//	{"publisher": "Yonhap",
+//	 "title": "(2nd LD) Leaders of S. Korea, Japan hold summit on bilateral ties, N. Korea",
+//	 "url": "https://en.yna.co.kr/view/AEN20180926000252315", "date": "2018-09-26"}
 func (s Source) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONSource(s)) }
 
-// MarshalJSON writes the term as a ledger's leaders hold it:
-// {"start": "2022-05-10", "end": "2025-04-04"}, "end" left out while in
-// office.
+// MarshalJSON writes the term as a ledger's leaders hold it, "end" left
+// out while in office: Yoon Suk Yeol's term and Lee Jae-myung's as
+//
+//	{"start": "2022-05-10", "end": "2025-04-04"}
+//	{"start": "2025-06-04"}
 func (t Term) MarshalJSON() ([]byte, error) {
 	return json.Marshal(jsonTerm{Start: civil.Format(t.Start), End: civil.Format(t.End)})
 }
@@ -326,7 +336,10 @@ func toJSONLeader(ld *Leader) jsonLeader {
 //
 //	{"id": "kr-yoon-suk-yeol", "name": "Yoon Suk Yeol", "country": "KR",
 //	 "office": "president", "terms": [{"start": "2022-05-10", "end": "2025-04-04"}],
-//	 "aliases": ["윤석열"], "sources": [...]}
+//	 "aliases": ["Yoon Suk-yeol", "윤석열"], "sources": [...]}
+//
+// as the sourced data set of examples/korea-japan holds him, with four
+// sources.
 func (l Leader) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONLeader(&l)) }
 
 // toJSONMeeting returns a meeting in its JSON shape; it shares the
@@ -341,12 +354,14 @@ func toJSONMeeting(m *Meeting) jsonMeeting {
 
 // MarshalJSON writes the meeting as a ledger's "meetings" hold it
 // ([Ledger.WriteJSON]), empty optional fields left out: the entries of a
-// [Ledger.Schedule], say, as
+// [Ledger.Schedule], say, as Yoon Suk Yeol's of 10 July 2024 in the
+// sourced data set of examples/korea-japan,
 //
-//	{"id": "m-2024-07-10-jp", "date": "2024-07-10",
+//	{"id": "kr-jp-2024-07-10", "date": "2024-07-10",
 //	 "participants": ["kr-yoon-suk-yeol", "jp-kishida-fumio"],
 //	 "kind": "talks", "status": "held", "place": "Washington, D.C.",
-//	 "occasion": "NATO Summit 2024", "sources": [...], "note": "..."}
+//	 "occasion": "NATO Summit 2024",
+//	 "sources": [{"publisher": "KBS World", ...}, ...], "note": "about 35 minutes"}
 func (m Meeting) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONMeeting(&m)) }
 
 // toJSONTally returns a tally in its JSON shape.
@@ -362,12 +377,23 @@ func toJSONTally(t *Tally) jsonTally {
 	return j
 }
 
-// MarshalJSON writes the tally as a ledger's "tallies" hold it, its count
-// as text ([Tally.Range]):
+// MarshalJSON writes the tally as a ledger's "tallies" hold it. Lee
+// Myung-bak's 20 summits, as YTN reported them, in the sourced data set of
+// examples/korea-japan:
 //
-//	{"id": "t-lee-jp", "leader": "kr-lee-myung-bak", "with": "JP", "count": "20",
-//	 "as_of": "2023-03-16", "rule": "standalone summits", "match": "unknown",
-//	 "sources": [...]}
+//	{"id": "ytn-2023-lee-myung-bak", "leader": "kr-lee-myung-bak", "with": "JP",
+//	 "count": "20", "as_of": "2023-03-16",
+//	 "rule": "standalone summits (단독 정상회담) since 1965, from foreign ministry data as YTN analysed it",
+//	 "match": "unknown", "sources": [...], "note": "the most of any government, YTN says"}
+//
+// The keys are "id", "leader", "with", "count", "as_of", "rule", "match",
+// "kinds", "multilateral", "sources", "note" and "inferred", in that
+// order, empty optional ones left out. "count" is text as [ParseRange]
+// reads it ([Tally.Range]: "20", "2..8", "11..", "..19"). "kinds" (the
+// kinds of As, each once in their defined order, left out when As names
+// none: talks alone) and "multilateral" (written only when true) are the
+// tally's As rule, and so are written only with "match": "same";
+// "inferred" is written only when true. The example shows such tallies.
 func (t Tally) MarshalJSON() ([]byte, error) { return json.Marshal(toJSONTally(&t)) }
 
 // leaderRef is a leader as a result names it.
@@ -387,7 +413,8 @@ type pairJSON struct {
 }
 
 // MarshalJSON writes the pair with each leader as its ID, name and
-// country (the rest of a leader is the ledger's: [Ledger.Leader]):
+// country (the rest of a leader is the ledger's: [Ledger.Leader]): Yoon
+// and Kishida's held talks and pull-asides to 10 July 2024 as
 //
 //	{"a": {"id": "jp-kishida-fumio", "name": "Fumio Kishida", "country": "JP"},
 //	 "b": {"id": "kr-yoon-suk-yeol", "name": "Yoon Suk Yeol", "country": "KR"},
@@ -417,11 +444,14 @@ func errorOrNull(err error) *string {
 // MarshalJSON writes the pair counts: the rule ([Rule.MarshalJSON]), the
 // pairs in the order of [PairCounts.Rows] ([PairCount.MarshalJSON]), and
 // "error", the text of [PairCounts.Err], only when there is one (the rule
-// is then null and there are no rows):
+// is then null and there are no rows). Held talks and pull-asides to 10
+// July 2024, and a rule whose window ends before it starts:
 //
-//	{"rule": {"kinds": ["talks"], "statuses": ["held"], "from": null, "to": null,
-//	          "multilateral": false},
+//	{"rule": {"kinds": ["talks", "pull-aside"], "statuses": ["held"], "from": null,
+//	          "to": "2024-07-10", "multilateral": false},
 //	 "rows": [{"a": {...}, "b": {...}, "count": 11}, ...]}
+//	{"rule": null, "rows": [],
+//	 "error": "meeting: invalid rule: From 2024-07-10 is after To 2022-05-10"}
 func (pc PairCounts) MarshalJSON() ([]byte, error) {
 	rows := pc.Rows()
 	j := struct {
@@ -483,12 +513,19 @@ func (s *Standing) json() standingJSON {
 }
 
 // MarshalJSON writes the standing with the leader as its ID, name and
-// country:
+// country. Ranked among Korea's presidents by held talks with Japan's
+// prime ministers to 10 July 2024: Yoon Suk Yeol in a ledger of his and
+// Moon Jae-in's meetings, and Syngman Rhee, whose meetings no source
+// counts, in the sourced data set of examples/korea-japan:
 //
 //	{"leader": {"id": "kr-yoon-suk-yeol", "name": "Yoon Suk Yeol", "country": "KR"},
-//	 "count": 11, "most": 11, "rank": 1, "lowest": 1, "by": "ledger", "recorded": 11,
-//	 "days_in_office": 792, "years_in_office": "2.17", "per_year": "5.07",
-//	 "most_per_year": "5.07"}
+//	 "count": 10, "most": 10, "rank": 1, "lowest": 1, "by": "ledger", "recorded": 10,
+//	 "days_in_office": 793, "years_in_office": "2.17", "per_year": "4.61",
+//	 "most_per_year": "4.61"}
+//	{"leader": {"id": "kr-syngman-rhee", "name": "Syngman Rhee", "country": "KR"},
+//	 "count": null, "most": null, "rank": null, "lowest": null, "by": "none", "recorded": 0,
+//	 "days_in_office": 4295, "years_in_office": "11.76", "per_year": null,
+//	 "most_per_year": null}
 //
 // "count" is the least the count can be and "most" the most, null when
 // nothing bounds it (Most is [Unbounded]); both are null for a leader with
@@ -498,21 +535,24 @@ func (s *Standing) json() standingJSON {
 // (PerYear and MostPerYear), so a bounded count has a range of rates and
 // "most_per_year" is null when "most" is. "days_in_office",
 // "years_in_office" and both rates are null when the years are unknown
-// (YearsKnown is false), and the rates too when the count is. "reported" (the tally shown beside the count, as
-// [Tally.MarshalJSON] writes it), "match" and "missing" are written only
-// when there is such a tally.
+// (YearsKnown is false), and the rates too when the count is. "reported"
+// (the tally shown beside the count, as [Tally.MarshalJSON] writes it),
+// "match" and "missing" are written only when there is such a tally, after
+// "recorded": the example shows Roh Moo-hyun's, 11 to 19 meetings.
 func (s Standing) MarshalJSON() ([]byte, error) { return json.Marshal(s.json()) }
 
 // MarshalJSON writes the standings: the two countries, the rule
 // ([Rule.MarshalJSON]), the as-of day (null when no meeting counts),
 // whether tallies were weighed, and the rows best first
-// ([Standing.MarshalJSON]):
+// ([Standing.MarshalJSON]). Korea's presidents by their held talks with
+// Japan's prime ministers, in a ledger of Yoon's and Moon Jae-in's:
 //
 //	{"country": "KR", "counterpart": "JP",
 //	 "rule": {"kinds": ["talks"], "statuses": ["held"], "from": null, "to": null,
 //	          "multilateral": false},
 //	 "as_of": "2024-07-10", "reported": false,
-//	 "rows": [{"leader": {...}, "count": 11, ...}, ...]}
+//	 "rows": [{"leader": {"id": "kr-yoon-suk-yeol", ...}, "count": 10, ...},
+//	          {"leader": {"id": "kr-moon-jae-in", ...}, "count": 6, ...}]}
 func (s Standings) MarshalJSON() ([]byte, error) {
 	j := struct {
 		Country     string         `json:"country"`
@@ -553,7 +593,8 @@ var claimKeys = []string{"a", "b", "count", "as_of", "source"}
 // one, null when it has none, and so is an as-of day not given:
 //
 //	{"a": "Yoon Suk Yeol", "b": "Fumio Kishida", "count": 11, "as_of": "2024-07-10",
-//	 "source": {"publisher": "The Korea Herald", "date": "2024-07-11"}}
+//	 "source": {"publisher": "The Korea Herald", "date": "2024-07-10"}}
+//	{"a": "Moon Jae-in", "b": "Shinzo Abe", "count": 6, "as_of": null, "source": null}
 func (c Claim) MarshalJSON() ([]byte, error) { return json.Marshal(c.json()) }
 
 // UnmarshalJSON reads a claim as [Claim.MarshalJSON] writes it, so that a
@@ -711,11 +752,16 @@ func (d *decoder) source(prefix string, s *jsonSource) error {
 
 // MarshalJSON writes the finding: the claim ([Claim.MarshalJSON]), the
 // count the ledger records and the claimed count less it, and "error",
-// the text of Err, only when there is one (the counts are then null):
+// the text of Err, only when there is one (the counts are then null).
+// Under the zero Rule, a claim of Yoon and Kishida's 11 meetings, and one
+// naming a leader the ledger does not hold:
 //
-//	{"claim": {"a": "Yoon Suk Yeol", "b": "Fumio Kishida", "count": 11,
-//	           "as_of": "2024-07-10", "source": null},
+//	{"claim": {"a": "Yoon Suk-yeol", "b": "岸田文雄", "count": 11, "as_of": "2024-07-10",
+//	           "source": {"publisher": "The Korea Herald", "date": "2024-07-10"}},
 //	 "recorded": 10, "missing": 1}
+//	{"claim": {"a": "Yoon Suk Yeol", "b": "Kishida Fumiko", "count": 11, "as_of": null,
+//	           "source": null},
+//	 "recorded": null, "missing": null, "error": "meeting: unknown leader \"Kishida Fumiko\""}
 func (f Finding) MarshalJSON() ([]byte, error) {
 	j := struct {
 		Claim    claimJSON `json:"claim"`

@@ -4,16 +4,21 @@ import (
 	"fmt"
 )
 
-// The JSON form of a tally, one element of a ledger's "tallies":
+// The JSON form of a tally, one element of a ledger's "tallies"
+// ([Tally.MarshalJSON] says what each key holds). Roh Moo-hyun's count,
+// inferred, and Yoon Suk Yeol's with Fumio Kishida, counted as the ledger
+// rule of held talks and pull-asides counts, in the sourced data set of
+// examples/korea-japan:
 //
-//	{"id": "...", "leader": "kr-lee-myung-bak", "with": "JP", "count": "20",
-//	 "as_of": "2023-03-16", "rule": "standalone summits", "match": "unknown",
-//	 "kinds": ["talks", "pull-aside"], "multilateral": false,
+//	{"id": "ytn-2023-roh-moo-hyun", "leader": "kr-roh-moo-hyun", "with": "JP",
+//	 "count": "..19", "as_of": "2023-03-16", "rule": "...", "match": "unknown",
 //	 "sources": [...], "note": "...", "inferred": true}
+//	{"id": "newsis-2024-09-05-yoon", "leader": "kr-yoon-suk-yeol", "with": "jp-kishida-fumio",
+//	 "count": "11", "as_of": "2024-09-05", "rule": "...", "match": "same",
+//	 "kinds": ["talks", "pull-aside"], "sources": [...],
+//	 "note": "eleven summits since New York, the next day's to be the twelfth"}
 //
-// "count" is text as [ParseRange] reads it ("20", "2..8", "11..", "..19");
-// "kinds" and "multilateral" are the tally's As rule, given only with
-// "match": "same"; "inferred" is written only when true.
+// "multilateral" is written only when true, after "kinds".
 type jsonTally struct {
 	ID           string       `json:"id"`
 	Leader       string       `json:"leader"`
