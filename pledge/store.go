@@ -220,6 +220,46 @@ type pieces struct {
 	pieceYear  []int16
 	pieceUnits []int64
 	slowRecs   []int32 // standalone records whose pieces do not all fit
+	years      yearSpan
+}
+
+// yearSpan is what years the pieces laid out carry, so that a total by
+// year lays out a group for each of them rather than for every year from 1
+// to 9999. It may hold more than the pieces that still count (a record
+// revised or joined to a tree keeps its pieces in the columns), never
+// less.
+type yearSpan struct {
+	dates  yearRange // years of the records' dates, which Query.From and To bound
+	parts  yearRange // a part's own Year, which they do not
+	noYear bool      // a piece of an undated record with no year of its own
+}
+
+// yearRange is the years lo to hi; it is empty when hi is 0 (years start
+// at 1).
+type yearRange struct{ lo, hi int16 }
+
+func (r *yearRange) add(y int16) {
+	switch {
+	case r.hi == 0:
+		r.lo, r.hi = y, y
+	case y < r.lo:
+		r.lo = y
+	case y > r.hi:
+		r.hi = y
+	}
+}
+
+func (r *yearRange) join(o yearRange) {
+	if o.hi != 0 {
+		r.add(o.lo)
+		r.add(o.hi)
+	}
+}
+
+func (s *yearSpan) join(o yearSpan) {
+	s.dates.join(o.dates)
+	s.parts.join(o.parts)
+	s.noYear = s.noYear || o.noYear
 }
 
 // grow makes room for n more pieces.
@@ -248,6 +288,7 @@ func (pc *pieces) join(parts []pieces, sizes []int) {
 	for c := range parts {
 		recs[c], cats[c], years[c], units[c] = parts[c].pieceRec, parts[c].pieceCats, parts[c].pieceYear, parts[c].pieceUnits
 		pc.slowRecs = append(pc.slowRecs, parts[c].slowRecs...)
+		pc.years.join(parts[c].years)
 	}
 	pc.pieceRec = gather(pc.pieceRec, recs, sizes)
 	pc.pieceCats = gather(pc.pieceCats, cats, sizes)
@@ -536,6 +577,17 @@ func (s *store) piecesOf(i int32, pc *pieces) {
 		pc.pieceRec, pc.pieceCats = pc.pieceRec[:start], pc.pieceCats[:start]
 		pc.pieceYear, pc.pieceUnits = pc.pieceYear[:start], pc.pieceUnits[:start]
 		pc.slowRecs = append(pc.slowRecs, i)
+		return
+	}
+	for _, y := range pc.pieceYear[start:] {
+		switch {
+		case y != year:
+			pc.years.parts.add(y)
+		case y == 0:
+			pc.years.noYear = true
+		default:
+			pc.years.dates.add(y)
+		}
 	}
 }
 

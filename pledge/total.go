@@ -154,6 +154,7 @@ type totaler struct {
 	catNames []string // key ID → key text
 	cards    []uint64 // cardinality of each dimension, then currency
 	dense    uint64   // number of mixed-radix keys, when few enough for the fast path to lay out; else 0
+	years    yearSlots
 	sparse   map[groupKey]int32
 	accs     []acc
 
@@ -279,7 +280,8 @@ func newTotaler(st *store, q Query) (*totaler, error) {
 		case ByCategory:
 			c = uint64(max(len(t.catNames), 1))
 		case ByYear:
-			c = 10000
+			t.years = st.years.slots(f)
+			c = t.years.n
 		case ByCurrency:
 			c = uint64(max(len(st.curs), 1))
 		case ByStage:
@@ -393,7 +395,13 @@ func (t *totaler) scanFast() {
 	if len(st.curs) <= 1 {
 		mCur = 0
 	}
-	m := mults{mDonor, mRecipient, mCat, mYear, mCur, mStage}
+	m := mults{donor: mDonor, recipient: mRecipient, cat: mCat, year: mYear, cur: mCur, stage: mStage}
+	if mYear != 0 {
+		// Year y is in slot y - base: every key starts base slots back,
+		// and a piece of no year counts as the year base.
+		m.start = -uint64(t.years.base) * mYear
+		m.noYear = uint64(t.years.base)
+	}
 	// Split the pieces at record boundaries among the processors: each
 	// part sums into groups of its own, merged after.
 	n := len(st.pieceRec)
@@ -457,6 +465,9 @@ func (t *totaler) scanFast() {
 		for k := n - 1; k >= 0; k-- {
 			key[k] = uint32(rest % t.cards[k])
 			rest /= t.cards[k]
+			if k < len(t.q.GroupBy) && t.q.GroupBy[k] == ByYear {
+				key[k] = t.years.year(key[k])
+			}
 		}
 		a := t.group(key)
 		a.lo, a.hi, a.count = f.lo, f.hi, f.count
@@ -465,8 +476,62 @@ func (t *totaler) scanFast() {
 }
 
 // mults are the mixed-radix multipliers of the fast path's dimensions; 0
-// for a dimension the query does not group by.
-type mults struct{ donor, recipient, cat, year, cur, stage uint64 }
+// for a dimension the query does not group by. Every key starts at start,
+// and a piece of no year (0) counts as the year noYear (see yearSlots).
+type mults struct {
+	donor, recipient, cat, year, cur, stage uint64
+	start, noYear                           uint64
+}
+
+// yearSlots are the years a total by year lays out on the fast path: slot
+// k is the year base+k, but for slot 0, which is year 0 (no year) when
+// noYear is set. n slots cover every year of a piece that passes the
+// query.
+type yearSlots struct {
+	base   int32
+	noYear bool
+	n      uint64
+}
+
+// year returns the year of slot k.
+func (s yearSlots) year(k uint32) uint32 {
+	if k == 0 && s.noYear {
+		return 0
+	}
+	return uint32(s.base + int32(k))
+}
+
+// slots returns the years of the pieces in s that pass filter f: those of
+// the records' dates within f's window, the parts' own years, and no year
+// unless f keeps only dated records. The window's years are those of the
+// days f compares, so a record that passes is within them.
+func (s yearSpan) slots(f recordFilter) yearSlots {
+	lo, hi := int32(s.dates.lo), int32(s.dates.hi)
+	if s.dates.hi == 0 {
+		lo, hi = 1, 0
+	}
+	if f.dated {
+		lo = max(lo, int32(max(min(yearOfDay(f.from), 10_000), 0)))
+		hi = min(hi, int32(max(min(yearOfDay(max(f.toBy[0], f.toBy[1], f.toBy[2])), 10_000), 0)))
+	}
+	if s.parts.hi != 0 {
+		if lo > hi {
+			lo, hi = int32(s.parts.lo), int32(s.parts.hi)
+		} else {
+			lo, hi = min(lo, int32(s.parts.lo)), max(hi, int32(s.parts.hi))
+		}
+	}
+	out := yearSlots{noYear: s.noYear && !f.dated}
+	switch {
+	case lo > hi:
+		out.n = 1 // at most no year
+	case out.noYear:
+		out.base, out.n = lo-1, uint64(hi-lo+2)
+	default:
+		out.base, out.n = lo, uint64(hi-lo+1)
+	}
+	return out
+}
 
 // The fast scan splits into at most maxParts parts of at least minPart
 // pieces.
@@ -496,7 +561,7 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc, byCur []int) 
 			continue
 		}
 		units := pieceUnits[i]
-		idx := uint64(0)
+		idx := m.start
 		if m.donor != 0 {
 			idx += uint64(donor[ri]) * m.donor
 		}
@@ -507,7 +572,11 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc, byCur []int) 
 			idx += uint64(catKey[cats]) * m.cat
 		}
 		if m.year != 0 {
-			idx += uint64(pieceYear[i]) * m.year
+			y := uint64(pieceYear[i])
+			if y == 0 {
+				y = m.noYear
+			}
+			idx += y * m.year
 		}
 		if m.cur != 0 {
 			idx += uint64(cur[ri]) * m.cur
