@@ -396,12 +396,7 @@ func (t *totaler) scanFast() {
 		mCur = 0
 	}
 	m := mults{donor: mDonor, recipient: mRecipient, cat: mCat, year: mYear, cur: mCur, stage: mStage}
-	if mYear != 0 {
-		// Year y is in slot y - base: every key starts base slots back,
-		// and a piece of no year counts as the year base.
-		m.start = -uint64(t.years.base) * mYear
-		m.noYear = uint64(t.years.base)
-	}
+	m.yearBase = uint64(t.years.base)
 	// Split the pieces at record boundaries among the processors: each
 	// part sums into groups of its own, merged after.
 	n := len(st.pieceRec)
@@ -476,11 +471,11 @@ func (t *totaler) scanFast() {
 }
 
 // mults are the mixed-radix multipliers of the fast path's dimensions; 0
-// for a dimension the query does not group by. Every key starts at start,
-// and a piece of no year (0) counts as the year noYear (see yearSlots).
+// for a dimension the query does not group by. Year y is in slot
+// y - yearBase, and a piece of no year (0) in slot 0 (see yearSlots).
 type mults struct {
 	donor, recipient, cat, year, cur, stage uint64
-	start, noYear                           uint64
+	yearBase                                uint64
 }
 
 // yearSlots are the years a total by year lays out on the fast path: slot
@@ -506,20 +501,17 @@ func (s yearSlots) year(k uint32) uint32 {
 // unless f keeps only dated records. The window's years are those of the
 // days f compares, so a record that passes is within them.
 func (s yearSpan) slots(f recordFilter) yearSlots {
-	lo, hi := int32(s.dates.lo), int32(s.dates.hi)
-	if s.dates.hi == 0 {
-		lo, hi = 1, 0
-	}
+	lo, hi := s.dates.bounds()
 	if f.dated {
 		lo = max(lo, int32(max(min(yearOfDay(f.from), 10_000), 0)))
 		hi = min(hi, int32(max(min(yearOfDay(max(f.toBy[0], f.toBy[1], f.toBy[2])), 10_000), 0)))
 	}
-	if s.parts.hi != 0 {
-		if lo > hi {
-			lo, hi = int32(s.parts.lo), int32(s.parts.hi)
-		} else {
-			lo, hi = min(lo, int32(s.parts.lo)), max(hi, int32(s.parts.hi))
-		}
+	switch plo, phi := s.parts.bounds(); {
+	case plo > phi: // no part has a year of its own
+	case lo > hi:
+		lo, hi = plo, phi
+	default:
+		lo, hi = min(lo, plo), max(hi, phi)
 	}
 	out := yearSlots{noYear: s.noYear && !f.dated}
 	switch {
@@ -561,7 +553,7 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc, byCur []int) 
 			continue
 		}
 		units := pieceUnits[i]
-		idx := m.start
+		idx := uint64(0)
 		if m.donor != 0 {
 			idx += uint64(donor[ri]) * m.donor
 		}
@@ -574,9 +566,9 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc, byCur []int) 
 		if m.year != 0 {
 			y := uint64(pieceYear[i])
 			if y == 0 {
-				y = m.noYear
+				y = m.yearBase
 			}
-			idx += y * m.year
+			idx += (y - m.yearBase) * m.year
 		}
 		if m.cur != 0 {
 			idx += uint64(cur[ri]) * m.cur
