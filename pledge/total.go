@@ -395,8 +395,7 @@ func (t *totaler) scanFast() {
 	if len(st.curs) <= 1 {
 		mCur = 0
 	}
-	m := mults{donor: mDonor, recipient: mRecipient, cat: mCat, year: mYear, cur: mCur, stage: mStage}
-	m.yearBase = uint64(t.years.base)
+	m := mults{mDonor, mRecipient, mCat, mYear, mCur, mStage, uint64(t.years.base)}
 	// Split the pieces at record boundaries among the processors: each
 	// part sums into groups of its own, merged after.
 	n := len(st.pieceRec)
