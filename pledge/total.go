@@ -45,9 +45,12 @@ type piece struct {
 // overview).
 //
 // Records that stand alone are summed as integers in a single pass over
-// columns laid out when they were added; amounts too large for that,
-// records with a qualifier, and records in fulfilment trees or to convert,
-// take the general path with exact decimals. Both give the same digits.
+// columns laid out when they were added, into a group for each key that
+// can occur: by year, only the years from the first to the last that the
+// records within From and To, and their parts, carry, not every year from
+// 1 to 9999. Amounts too large for that, records with a qualifier, and
+// records in fulfilment trees or to convert, take the general path with
+// exact decimals. Both give the same digits.
 //
 // The Totals keep the book's version ([Totals.Version]): a service can
 // cache them until [Book.Version] changes.
@@ -447,6 +450,7 @@ func (t *totaler) scanFast() {
 			f.last = g.last
 		}
 	}
+	yk := slices.Index(t.q.GroupBy, ByYear)
 	for idx := range fast {
 		f := &fast[idx]
 		if f.last < 0 {
@@ -459,9 +463,9 @@ func (t *totaler) scanFast() {
 		for k := n - 1; k >= 0; k-- {
 			key[k] = uint32(rest % t.cards[k])
 			rest /= t.cards[k]
-			if k < len(t.q.GroupBy) && t.q.GroupBy[k] == ByYear {
-				key[k] = t.years.year(key[k])
-			}
+		}
+		if yk >= 0 {
+			key[yk] = t.years.year(key[yk]) // its slot, till now
 		}
 		a := t.group(key)
 		a.lo, a.hi, a.count = f.lo, f.hi, f.count
