@@ -8,6 +8,7 @@ package pledge_test
 
 import (
 	"bytes"
+	"fmt"
 	"math/big"
 	"os"
 	"runtime"
@@ -389,4 +390,45 @@ func BenchmarkTotalByStageTrees(b *testing.B) {
 		benchTotalsSink = t
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(ps)), "ns/record")
+}
+
+// BenchmarkBookTotalByYear totals books of 1 to 1,000,000 pledges (dated
+// 2022-2024, 100 donors, 20 categories) by year and by year × donor: the
+// cost of a small query, as a service answers many, beside that of a large
+// book. The 1M book is BenchmarkBookTotal1M's.
+func BenchmarkBookTotalByYear(b *testing.B) {
+	queries := []struct {
+		name string
+		q    pledge.Query
+	}{
+		{"year", pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear}}},
+		{"year×donor", pledge.Query{GroupBy: []pledge.Dimension{pledge.ByYear, pledge.ByDonor}}},
+	}
+	for _, n := range []int{1, 100, 10_000, 1_000_000} {
+		var book *pledge.Book
+		for _, qc := range queries {
+			b.Run(fmt.Sprintf("records=%d/by=%s", n, qc.name), func(b *testing.B) {
+				if book == nil {
+					if n == 1_000_000 {
+						loadBench1M(b)
+						book = bench1M.book
+					} else {
+						book = new(pledge.Book)
+						if err := book.Add(benchPledges(n)...); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					t, err := book.Total(qc.q)
+					if err != nil {
+						b.Fatal(err)
+					}
+					benchTotalsSink = t
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/pledge")
+			})
+		}
+	}
 }

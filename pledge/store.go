@@ -220,6 +220,54 @@ type pieces struct {
 	pieceYear  []int16
 	pieceUnits []int64
 	slowRecs   []int32 // standalone records whose pieces do not all fit
+	years      yearSpan
+}
+
+// yearSpan is what years the pieces laid out carry, so that a total by
+// year lays out a group for each of them rather than for every year from 1
+// to 9999. It may hold more than the pieces that count (a record revised
+// or joined to a tree keeps its pieces in the columns, and one whose
+// pieces do not all fit the columns notes those it tried), never less.
+type yearSpan struct {
+	dates  yearRange // years of the records' dates, which Query.From and To bound
+	parts  yearRange // a part's own Year, which they do not
+	noYear bool      // a piece of an undated record with no year of its own
+}
+
+// yearRange is the years from 10,000-below to hi, in that form so that
+// the zero value is empty (years are 1 to 9999) and adding a year takes no
+// branch.
+type yearRange struct{ below, hi int16 }
+
+// add adds year y, 1 to 9999.
+func (r *yearRange) add(y int16) {
+	r.below = max(r.below, 10_000-y)
+	r.hi = max(r.hi, y)
+}
+
+func (r *yearRange) join(o yearRange) {
+	r.below = max(r.below, o.below)
+	r.hi = max(r.hi, o.hi)
+}
+
+// bounds returns the first and the last year; lo > hi when r is empty.
+func (r yearRange) bounds() (lo, hi int32) {
+	return 10_000 - int32(r.below), int32(r.hi)
+}
+
+// date notes a piece in the year of its record's date, y, 0 for none.
+func (s *yearSpan) date(y int16) {
+	if y == 0 {
+		s.noYear = true
+		return
+	}
+	s.dates.add(y)
+}
+
+func (s *yearSpan) join(o yearSpan) {
+	s.dates.join(o.dates)
+	s.parts.join(o.parts)
+	s.noYear = s.noYear || o.noYear
 }
 
 // grow makes room for n more pieces.
@@ -248,6 +296,7 @@ func (pc *pieces) join(parts []pieces, sizes []int) {
 	for c := range parts {
 		recs[c], cats[c], years[c], units[c] = parts[c].pieceRec, parts[c].pieceCats, parts[c].pieceYear, parts[c].pieceUnits
 		pc.slowRecs = append(pc.slowRecs, parts[c].slowRecs...)
+		pc.years.join(parts[c].years)
 	}
 	pc.pieceRec = gather(pc.pieceRec, recs, sizes)
 	pc.pieceCats = gather(pc.pieceCats, cats, sizes)
@@ -509,6 +558,7 @@ func (s *store) piecesOf(i int32, pc *pieces) {
 		}
 		if fits {
 			put(units, r.cats, year)
+			pc.years.date(year)
 		}
 	} else {
 		rest := s.amount(i).value
@@ -516,6 +566,9 @@ func (s *store) piecesOf(i int32, pc *pieces) {
 			y := year
 			if pt.Year != 0 {
 				y = int16(pt.Year)
+				pc.years.parts.add(y)
+			} else {
+				pc.years.date(year)
 			}
 			units, ok := toUnits(pt.Amount.value)
 			if !ok {
@@ -529,6 +582,7 @@ func (s *store) piecesOf(i int32, pc *pieces) {
 			var units int64
 			if units, fits = toUnits(rest); fits {
 				put(units, r.cats, year)
+				pc.years.date(year)
 			}
 		}
 	}

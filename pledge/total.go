@@ -45,9 +45,12 @@ type piece struct {
 // overview).
 //
 // Records that stand alone are summed as integers in a single pass over
-// columns laid out when they were added; amounts too large for that,
-// records with a qualifier, and records in fulfilment trees or to convert,
-// take the general path with exact decimals. Both give the same digits.
+// columns laid out when they were added, into a group for each key that
+// can occur: by year, only the years from the first to the last that the
+// records within From and To, and their parts, carry, not every year from
+// 1 to 9999. Amounts too large for that, records with a qualifier, and
+// records in fulfilment trees or to convert, take the general path with
+// exact decimals. Both give the same digits.
 //
 // The Totals keep the book's version ([Totals.Version]): a service can
 // cache them until [Book.Version] changes.
@@ -154,6 +157,7 @@ type totaler struct {
 	catNames []string // key ID → key text
 	cards    []uint64 // cardinality of each dimension, then currency
 	dense    uint64   // number of mixed-radix keys, when few enough for the fast path to lay out; else 0
+	years    yearSlots
 	sparse   map[groupKey]int32
 	accs     []acc
 
@@ -279,7 +283,8 @@ func newTotaler(st *store, q Query) (*totaler, error) {
 		case ByCategory:
 			c = uint64(max(len(t.catNames), 1))
 		case ByYear:
-			c = 10000
+			t.years = st.years.slots(f)
+			c = t.years.n
 		case ByCurrency:
 			c = uint64(max(len(st.curs), 1))
 		case ByStage:
@@ -393,7 +398,7 @@ func (t *totaler) scanFast() {
 	if len(st.curs) <= 1 {
 		mCur = 0
 	}
-	m := mults{mDonor, mRecipient, mCat, mYear, mCur, mStage}
+	m := mults{mDonor, mRecipient, mCat, mYear, mCur, mStage, uint64(t.years.base)}
 	// Split the pieces at record boundaries among the processors: each
 	// part sums into groups of its own, merged after.
 	n := len(st.pieceRec)
@@ -445,6 +450,7 @@ func (t *totaler) scanFast() {
 			f.last = g.last
 		}
 	}
+	yk := slices.Index(t.q.GroupBy, ByYear)
 	for idx := range fast {
 		f := &fast[idx]
 		if f.last < 0 {
@@ -458,6 +464,9 @@ func (t *totaler) scanFast() {
 			key[k] = uint32(rest % t.cards[k])
 			rest /= t.cards[k]
 		}
+		if yk >= 0 {
+			key[yk] = t.years.year(key[yk]) // its slot, till now
+		}
 		a := t.group(key)
 		a.lo, a.hi, a.count = f.lo, f.hi, f.count
 		a.last = f.last
@@ -465,8 +474,59 @@ func (t *totaler) scanFast() {
 }
 
 // mults are the mixed-radix multipliers of the fast path's dimensions; 0
-// for a dimension the query does not group by.
-type mults struct{ donor, recipient, cat, year, cur, stage uint64 }
+// for a dimension the query does not group by. Year y is in slot
+// y - yearBase, and a piece of no year (0) in slot 0 (see yearSlots).
+type mults struct {
+	donor, recipient, cat, year, cur, stage uint64
+	yearBase                                uint64
+}
+
+// yearSlots are the years a total by year lays out on the fast path: slot
+// k is the year base+k, but for slot 0, which is year 0 (no year) when
+// noYear is set. n slots cover every year of a piece that passes the
+// query.
+type yearSlots struct {
+	base   int32
+	noYear bool
+	n      uint64
+}
+
+// year returns the year of slot k.
+func (s yearSlots) year(k uint32) uint32 {
+	if k == 0 && s.noYear {
+		return 0
+	}
+	return uint32(s.base + int32(k))
+}
+
+// slots returns the years of the pieces in s that pass filter f: those of
+// the records' dates within f's window, the parts' own years, and no year
+// unless f keeps only dated records. The window's years are those of the
+// days f compares, so a record that passes is within them.
+func (s yearSpan) slots(f recordFilter) yearSlots {
+	lo, hi := s.dates.bounds()
+	if f.dated {
+		lo = max(lo, int32(max(min(yearOfDay(f.from), 10_000), 0)))
+		hi = min(hi, int32(max(min(yearOfDay(max(f.toBy[0], f.toBy[1], f.toBy[2])), 10_000), 0)))
+	}
+	switch plo, phi := s.parts.bounds(); {
+	case plo > phi: // no part has a year of its own
+	case lo > hi:
+		lo, hi = plo, phi
+	default:
+		lo, hi = min(lo, plo), max(hi, phi)
+	}
+	out := yearSlots{noYear: s.noYear && !f.dated}
+	switch {
+	case lo > hi:
+		out.n = 1 // at most no year
+	case out.noYear:
+		out.base, out.n = lo-1, uint64(hi-lo+2)
+	default:
+		out.base, out.n = lo, uint64(hi-lo+1)
+	}
+	return out
+}
 
 // The fast scan splits into at most maxParts parts of at least minPart
 // pieces.
@@ -507,7 +567,11 @@ func (t *totaler) scanRange(from, to int, m mults, fast []fastAcc, byCur []int) 
 			idx += uint64(catKey[cats]) * m.cat
 		}
 		if m.year != 0 {
-			idx += uint64(pieceYear[i]) * m.year
+			y := uint64(pieceYear[i])
+			if y == 0 {
+				y = m.yearBase
+			}
+			idx += (y - m.yearBase) * m.year
 		}
 		if m.cur != 0 {
 			idx += uint64(cur[ri]) * m.cur
