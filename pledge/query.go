@@ -93,7 +93,9 @@ type Query struct {
 	// record dated only by month or year counts only when its whole period
 	// lies within the bounds: "2023-09" is within 2023-09-01..2023-09-30
 	// and within 2023, but not within 2023-09-10..2023-12-31, nor within
-	// 2023-01-01..2023-09-29.
+	// 2023-01-01..2023-09-29. A bound must be a day from 0001-01-02 to
+	// 9999-12-31, the days a record can be dated (0001-01-01 is the zero
+	// time: no date); a query with another is refused.
 	From, To time.Time
 
 	GroupBy []Dimension // rows, in this key order; empty: one row per currency
@@ -186,6 +188,17 @@ func (q Query) checkFilters() error {
 	for i, c := range q.Categories {
 		if err := c.Check(); err != nil {
 			return queryError(fmt.Sprintf("categories[%d]", i), err)
+		}
+	}
+	for _, b := range []struct {
+		name string
+		t    time.Time
+	}{{"from", q.From}, {"to", q.To}} {
+		// No record is dated outside these days (0001-01-01 is the zero
+		// time, no date), and beyond them the window's day numbers would
+		// overflow.
+		if d := civil.Date(b.t); !b.t.IsZero() && (d.IsZero() || d.Year() < 1 || d.Year() > 9999) {
+			return queryInvalid(b.name, "%s is outside 0001-01-02..9999-12-31", civil.Format(b.t))
 		}
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && civil.Date(q.To).Before(civil.Date(q.From)) {

@@ -283,8 +283,8 @@ func readQuery(data []byte, what string) (Query, error) {
 
 // checkCarried reports what makes q a query its JSON cannot carry back, as
 // both MarshalJSON and readQuery check it: what Book.Total refuses, with
-// stand-in Rates for In; text that is not valid UTF-8; a bound of the
-// window outside the dates ParseDate reads.
+// stand-in Rates for In (a bound of the window outside the dates ParseDate
+// reads among it); text that is not valid UTF-8.
 func (q Query) checkCarried() error {
 	for _, list := range []struct {
 		field string
@@ -294,14 +294,6 @@ func (q Query) checkCarried() error {
 			if !utf8.ValidString(s) {
 				return queryInvalid(fmt.Sprintf("%s[%d]", list.field, i), "%s is not valid UTF-8", problem.Quote(s))
 			}
-		}
-	}
-	for _, b := range []struct {
-		name string
-		t    time.Time
-	}{{"from", q.From}, {"to", q.To}} {
-		if d := civil.Date(b.t); !b.t.IsZero() && (d.IsZero() || d.Year() < 1 || d.Year() > 9999) {
-			return queryInvalid(b.name, "%s is outside 0001-01-02..9999-12-31", civil.Format(b.t))
 		}
 	}
 	return q.withStandInRates().check()
