@@ -42,7 +42,7 @@ type Reader struct {
 
 // New returns a Reader of r that has skipped a leading byte-order mark.
 func New(r io.Reader) *Reader {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(input.Checked(r), 64<<10)
 	input.SkipBOM(br)
 	return &Reader{br: br, next: 1}
 }
