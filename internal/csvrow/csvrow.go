@@ -31,6 +31,8 @@ func (e *SyntaxError) Error() string { return "malformed CSV: " + e.Why }
 // doubled quote read as one.
 type Reader struct {
 	br    *bufio.Reader
+	size  int    // the size of br's buffer
+	taken int    // bytes read from br, up to more than size
 	long  []byte // a line longer than the bufio buffer, gathered
 	row   int    // the row read last, from 1
 	line  int    // the line where the row read last starts, from 1
@@ -41,11 +43,24 @@ type Reader struct {
 }
 
 // New returns a Reader of r that has skipped a leading byte-order mark.
+// Its buffer holds all of r when r's size is sure and less than
+// bigBuffer, as for a small file; else it starts at smallBuffer bytes and
+// grows to bigBuffer once r has given more than that.
 func New(r io.Reader) *Reader {
-	br := bufio.NewReaderSize(input.Checked(r), 64<<10)
-	input.SkipBOM(br)
-	return &Reader{br: br, next: 1}
+	size := smallBuffer
+	if n := input.Size(r); n >= 0 {
+		size = int(min(n+1, bigBuffer))
+	}
+	br := bufio.NewReaderSize(input.Checked(r), size)
+	return &Reader{br: br, size: size, taken: input.SkipBOM(br), next: 1}
 }
+
+// The sizes of a Reader's buffer: at first, for an input of no sure size,
+// and at most, once the input has proved longer than the first.
+const (
+	smallBuffer = 4 << 10
+	bigBuffer   = 64 << 10
+)
 
 // Row returns the number of the row read last, from 1.
 func (c *Reader) Row() int { return c.row }
@@ -85,7 +100,15 @@ func (c *Reader) Empty() bool { return len(c.buf) == 0 }
 // readLine returns the next line with its line end, or io.EOF. The slice
 // is valid until the next call.
 func (c *Reader) readLine() ([]byte, error) {
+	if c.taken > c.size && c.size < bigBuffer {
+		// Longer than the buffer: a larger one reads on from the
+		// small one, which it reads past once it has handed on what
+		// it holds (bufio reads straight into a buffer at least as
+		// large as its own).
+		c.br, c.size = bufio.NewReaderSize(c.br, bigBuffer), bigBuffer
+	}
 	line, err := c.br.ReadSlice('\n')
+	c.taken += len(line)
 	if errors.Is(err, bufio.ErrBufferFull) {
 		c.long = append(c.long[:0], line...)
 		for errors.Is(err, bufio.ErrBufferFull) {
@@ -93,6 +116,7 @@ func (c *Reader) readLine() ([]byte, error) {
 				return nil, errLong
 			}
 			line, err = c.br.ReadSlice('\n')
+			c.taken += len(line)
 			c.long = append(c.long, line...)
 		}
 		line = c.long
