@@ -41,10 +41,14 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 	acc := newSegment(0)
 	var tags []taggedID
 	chunks := make([]csvChunk, runtime.GOMAXPROCS(0))
-	// The buffer starts small, for small inputs, and doubles to a block.
-	buf := make([]byte, 0, min(csvBlock, 64<<10))
+	// The buffer holds the input when it is smaller than a block and its
+	// size sure; else it starts small, for small inputs, and doubles to a
+	// block.
+	var buf []byte
 	if size >= 0 {
 		buf = make([]byte, 0, min(int64(csvBlock)-1, size)+1)
+	} else {
+		buf = make([]byte, 0, min(csvBlock, 64<<10))
 	}
 	header, sized := true, false
 	// stop hands over to the plain reader: the bytes of buf from start on
