@@ -69,6 +69,8 @@ func publicReaders(t *testing.T) []publicReader {
 			"kr-ua-2023-07,pledge,South Korea,Ukraine,150000000,USD,,2023-07-15,,humanitarian,,,,,,,,,\n" +
 			"kr-ua-2023-09,pledge,South Korea,Ukraine,-5,USD,,2023-09-31,,,,,,,,,,,\n"
 	)
+	const kiel = "donor,aid_type_general,measure,announcement_date,reporting_currency,source_reported_value,tot_activity_value_EUR\n" +
+		"United States,Military,Allocation,2022-03-12,USD,200000000,182600000\n"
 	var seed pledge.Book
 	if err := seed.ReadCSV(strings.NewReader(csvGood)); err != nil {
 		t.Fatal(err)
@@ -122,6 +124,12 @@ func publicReaders(t *testing.T) []publicReader {
 			ps, err := pledge.ReadCSV(r)
 			return asJSON(ps), err
 		}},
+		{"ReadCSVWith", "pledge", kiel + "Germany,Humanitarian,Commitment,2022-04-05,EUR,25000000,25000000\n",
+			kiel + "Germany,Humanitarian,Commitment,2022-04-31,EUR,25000000,25000000\n", func(r io.Reader) (string, error) {
+				ps, err := pledge.ReadCSVWith(r, pledge.Sheet{Donor: "donor", Category: "aid_type_general", Stage: "measure", Date: "announcement_date",
+					Amount: "tot_activity_value_EUR", DefaultCurrency: "EUR", DefaultRecipient: "Ukraine", IDPrefix: "kiel-"})
+				return asJSON(ps), err
+			}},
 		{"Book.ReadCSV", "pledge", csvFast, csvBad, func(r io.Reader) (string, error) {
 			var b pledge.Book
 			err := b.ReadCSV(r)
