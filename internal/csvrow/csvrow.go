@@ -31,8 +31,6 @@ func (e *SyntaxError) Error() string { return "malformed CSV: " + e.Why }
 // doubled quote read as one.
 type Reader struct {
 	br    *bufio.Reader
-	size  int    // the size of br's buffer
-	taken int    // bytes read from br, up to more than size
 	long  []byte // a line longer than the bufio buffer, gathered
 	row   int    // the row read last, from 1
 	line  int    // the line where the row read last starts, from 1
@@ -40,6 +38,10 @@ type Reader struct {
 	buf   []byte // the cells of the row read last, end to end
 	ends  []int  // where each cell ends in buf
 	lines []int  // the line where each cell starts
+	// The buffer's growth, last: placed after br, these made Read run
+	// 0.3% more instructions (callgrind, pledge.ReadCSV of 100,000 rows).
+	size  int // the size of br's buffer
+	taken int // bytes read from br, up to more than size
 }
 
 // New returns a Reader of r that has skipped a leading byte-order mark.
