@@ -190,7 +190,7 @@ func readFile(fsys fs.FS, name, record string, columns []string, required int, o
 		return nil, fmt.Errorf("meeting: reading %s: %w", name, err)
 	}
 	defer file.Close()
-	br := bufio.NewReader(file)
+	br := bufio.NewReader(input.Checked(file))
 	input.SkipBOM(br)
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1

@@ -125,6 +125,31 @@ func BenchmarkReadCSV(b *testing.B) {
 	}
 }
 
+// BenchmarkReadCSVSmall reads a book's CSV of three records, as a service
+// reads what a form posts, by ReadCSV and Book.ReadCSV: what a read costs
+// beyond the records.
+func BenchmarkReadCSVSmall(b *testing.B) {
+	data := bookCSVOf(3)
+	b.Run("ReadCSV", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			got, err := pledge.ReadCSV(bytes.NewReader(data))
+			if err != nil || len(got) != 3 {
+				b.Fatalf("%d records, %v", len(got), err)
+			}
+		}
+	})
+	b.Run("Book.ReadCSV", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var book pledge.Book
+			if err := book.ReadCSV(bytes.NewReader(data)); err != nil || book.Len() != 3 {
+				b.Fatalf("%d records, %v", book.Len(), err)
+			}
+		}
+	})
+}
+
 // BenchmarkWriteCSV writes a book of 100,000 records.
 func BenchmarkWriteCSV(b *testing.B) {
 	var book pledge.Book

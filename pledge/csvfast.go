@@ -3,7 +3,6 @@ package pledge
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"io"
 	"math/bits"
 	"runtime"
@@ -38,13 +37,18 @@ var csvBlock, csvSpan = 4 << 20, 64 << 10
 // reader at the same byte.
 func (b *Book) readCSVFast(r io.Reader) *bookReader {
 	size := input.Size(r)
+	r = input.Checked(r) // a broken reader is an error, not a panic or a reader stuck
 	acc := newSegment(0)
 	var tags []taggedID
 	chunks := make([]csvChunk, runtime.GOMAXPROCS(0))
-	// The buffer starts small, for small inputs, and doubles to a block.
-	buf := make([]byte, 0, min(csvBlock, 64<<10))
+	// The buffer holds the input when it is smaller than a block and its
+	// size sure; else it starts small, for small inputs, and doubles to a
+	// block.
+	var buf []byte
 	if size >= 0 {
 		buf = make([]byte, 0, min(int64(csvBlock)-1, size)+1)
+	} else {
+		buf = make([]byte, 0, min(csvBlock, 64<<10))
 	}
 	header, sized := true, false
 	// stop hands over to the plain reader: the bytes of buf from start on
@@ -63,25 +67,14 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 	}
 	for !eof {
 		// Fill the block after what is left of the last one.
-		for empty := 0; len(buf) < cap(buf) && !eof; {
+		for len(buf) < cap(buf) && !eof {
 			n, err := r.Read(buf[len(buf):cap(buf)])
-			if n < 0 || n > cap(buf)-len(buf) {
-				n, err = 0, fmt.Errorf("the reader says it read %d bytes into %d", n, cap(buf)-len(buf))
-			}
 			buf = buf[:len(buf)+n]
 			switch {
 			case err == io.EOF:
 				eof = true
 			case err != nil:
 				failed = err
-			case n > 0:
-				empty = 0
-			default:
-				if empty++; empty == maxEmptyReads {
-					failed = io.ErrNoProgress // as bufio says
-				}
-			}
-			if failed != nil {
 				return stop(0)
 			}
 		}
@@ -113,8 +106,8 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 				// The first block tells about how many records the
 				// input holds: room for them all, and a few more, at
 				// once, rather than as the columns double. The size
-				// may lie (a sparse file, a reader's Len): room for
-				// sizedBlocks blocks at most.
+				// may mislead (a file cut short as it is read, a
+				// sparse one): room for sizedBlocks blocks at most.
 				sized = true
 				n := int(min(float64(size)/float64(end)*float64(first)*1.02, float64(sizedBlocks*first)))
 				acc.grow(n - first)
@@ -138,13 +131,9 @@ func (b *Book) readCSVFast(r io.Reader) *bookReader {
 
 // sizedBlocks bounds the room the columns take at once by the size of the
 // input to what this many blocks like the first hold: the input's size
-// is only what its reader says. A larger input (over 256 MB of blocks of
+// is what it was when asked, and rows vary. A larger input (over 256 MB of blocks of
 // 4 MB) grows the columns as it is read.
 const sizedBlocks = 64
-
-// maxEmptyReads is how many reads in a row may give nothing, and no error,
-// before the reader is taken to be stuck: bufio's bound.
-const maxEmptyReads = 100
 
 // carryOn returns the plain reader of a book's CSV that goes on where the
 // fast reader stopped, reading rest, the input from the first byte the

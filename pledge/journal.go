@@ -432,7 +432,7 @@ type journalScanner struct {
 }
 
 func newJournalScanner(r io.Reader) *journalScanner {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(input.Checked(r), input.BufferSize(r, 64<<10))
 	return &journalScanner{br: br, off: int64(input.SkipBOM(br))}
 }
 

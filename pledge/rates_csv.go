@@ -53,7 +53,7 @@ func ReadRates(r io.Reader) (*Rates, error) {
 // problems and counts the rest (ValidationError.Omitted), and quotes at
 // most 64 bytes of any value.
 func (r *Rates) ReadCSV(rd io.Reader) error {
-	limited := &limitReader{r: rd, left: maxRatesBytes}
+	limited := &limitReader{r: input.Checked(rd), left: maxRatesBytes}
 	br := bufio.NewReader(limited)
 	input.SkipBOM(br)
 	cr := csv.NewReader(br)
@@ -76,14 +76,13 @@ func (r *Rates) ReadCSV(rd io.Reader) error {
 		if errors.Is(err, errTooLarge) {
 			return fmt.Errorf("pledge: reading rates: larger than %d bytes", maxRatesBytes)
 		}
-		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line, err = pe.Line, pe.Err
-			}
-			problems = problem.Keep(problems, &omitted, Problem{Index: index, Line: line, Err: fmt.Errorf("%w: %v", ErrInvalid, err)})
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			problems = problem.Keep(problems, &omitted, Problem{Index: index, Line: pe.Line, Err: fmt.Errorf("%w: %v", ErrInvalid, pe.Err)})
 			break // the reader cannot go on reliably
+		}
+		if err != nil {
+			return fmt.Errorf("pledge: reading rates: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
 		if index == 0 && isRateHeader(record) {

@@ -38,14 +38,31 @@ type Reader struct {
 	buf   []byte // the cells of the row read last, end to end
 	ends  []int  // where each cell ends in buf
 	lines []int  // the line where each cell starts
+	// The buffer's growth, last: placed after br, these made Read run
+	// 0.3% more instructions (callgrind, pledge.ReadCSV of 100,000 rows).
+	size  int // the size of br's buffer
+	taken int // bytes read from br, up to more than size
 }
 
 // New returns a Reader of r that has skipped a leading byte-order mark.
+// Its buffer holds all of r when r's size is sure and less than
+// bigBuffer, as for a small file; else it starts at smallBuffer bytes and
+// grows to bigBuffer once r has given more than that.
 func New(r io.Reader) *Reader {
-	br := bufio.NewReaderSize(r, 64<<10)
-	input.SkipBOM(br)
-	return &Reader{br: br, next: 1}
+	size := smallBuffer
+	if n := input.Size(r); n >= 0 {
+		size = int(min(n+1, bigBuffer))
+	}
+	br := bufio.NewReaderSize(input.Checked(r), size)
+	return &Reader{br: br, size: size, taken: input.SkipBOM(br), next: 1}
 }
+
+// The sizes of a Reader's buffer: at first, for an input of no sure size,
+// and at most, once the input has proved longer than the first.
+const (
+	smallBuffer = 4 << 10
+	bigBuffer   = 64 << 10
+)
 
 // Row returns the number of the row read last, from 1.
 func (c *Reader) Row() int { return c.row }
@@ -85,7 +102,15 @@ func (c *Reader) Empty() bool { return len(c.buf) == 0 }
 // readLine returns the next line with its line end, or io.EOF. The slice
 // is valid until the next call.
 func (c *Reader) readLine() ([]byte, error) {
+	if c.taken > c.size && c.size < bigBuffer {
+		// Longer than the buffer: a larger one reads on from the
+		// small one, which it reads past once it has handed on what
+		// it holds (bufio reads straight into a buffer at least as
+		// large as its own).
+		c.br, c.size = bufio.NewReaderSize(c.br, bigBuffer), bigBuffer
+	}
 	line, err := c.br.ReadSlice('\n')
+	c.taken += len(line)
 	if errors.Is(err, bufio.ErrBufferFull) {
 		c.long = append(c.long[:0], line...)
 		for errors.Is(err, bufio.ErrBufferFull) {
@@ -93,6 +118,7 @@ func (c *Reader) readLine() ([]byte, error) {
 				return nil, errLong
 			}
 			line, err = c.br.ReadSlice('\n')
+			c.taken += len(line)
 			c.long = append(c.long, line...)
 		}
 		line = c.long

@@ -3,9 +3,12 @@ package csvrow_test
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -13,8 +16,11 @@ import (
 )
 
 // rows reads every row of s, with the row and line each starts on.
-func rows(s string) ([][]string, [][2]int, error) {
-	r := csvrow.New(strings.NewReader(s))
+func rows(s string) ([][]string, [][2]int, error) { return rowsOf(strings.NewReader(s)) }
+
+// rowsOf reads every row of in, with the row and line each starts on.
+func rowsOf(in io.Reader) ([][]string, [][2]int, error) {
+	r := csvrow.New(in)
 	var out [][]string
 	var at [][2]int
 	for {
@@ -143,5 +149,91 @@ func TestSkip(t *testing.T) {
 	var se *csvrow.SyntaxError
 	if err := r.Read(); !errors.As(err, &se) || se.Row != 8 || se.Line != 9 {
 		t.Errorf("after Skip(5): %v, want a syntax error in row 8, line 9", err)
+	}
+}
+
+// TestBuffer: a small input costs a small buffer, of its size when that
+// is sure, and 4 KB from a stream: every reader took 64 KB, a plain
+// pledge.ReadCSV of three lines too.
+func TestBuffer(t *testing.T) {
+	const small = "id,amount\nkr,5\njp,7\n"
+	for _, tc := range []struct {
+		name string
+		r    io.Reader
+		most uint64
+	}{
+		{"a strings.Reader", strings.NewReader(small), 1 << 10},
+		{"a stream", iotest.HalfReader(strings.NewReader(small)), 6 << 10},
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		got, _, err := rowsOf(tc.r)
+		runtime.ReadMemStats(&after)
+		if err != nil || len(got) != 3 {
+			t.Fatalf("%s: %d rows, %v", tc.name, len(got), err)
+		}
+		if n := after.TotalAlloc - before.TotalAlloc; n > tc.most {
+			t.Errorf("%s: reading %d bytes allocated %d bytes, want at most %d", tc.name, len(small), n, tc.most)
+		}
+	}
+}
+
+// TestBufferGrows: an input longer than the first buffer reads the same
+// as from one buffer of 64 KB, by whatever reads it comes in, and rows
+// and quoted cells that span the buffer's growth, or are longer than
+// either buffer, are read whole.
+func TestBufferGrows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\ufeffid,text\n")
+	for i := range 400 {
+		switch {
+		case i%97 == 0:
+			fmt.Fprintf(&b, "%d,%s\n", i, strings.Repeat("long", 1000+i*50))
+		case i%31 == 0:
+			fmt.Fprintf(&b, "%d,\"a cell\r\nof %d\nlines, \"\"quoted\"\"\"\n", i, i)
+		default:
+			fmt.Fprintf(&b, "%d,%s\n", i, strings.Repeat("x", i%50))
+		}
+	}
+	in := b.String()
+	want, wantAt, err := rows(in)
+	if err != nil || len(want) != 401 {
+		t.Fatalf("%d rows, %v", len(want), err)
+	}
+	for name, r := range map[string]io.Reader{
+		"a stream":      struct{ io.Reader }{strings.NewReader(in)},
+		"OneByteReader": iotest.OneByteReader(strings.NewReader(in)),
+		"HalfReader":    iotest.HalfReader(strings.NewReader(in)),
+		"DataErrReader": iotest.DataErrReader(strings.NewReader(in)),
+	} {
+		got, at, err := rowsOf(r)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: cells (-one buffer +%s):\n%s", name, name, diff)
+		}
+		if diff := cmp.Diff(wantAt, at); diff != "" {
+			t.Errorf("%s: rows and lines (-one buffer +%s):\n%s", name, name, diff)
+		}
+	}
+}
+
+// BenchmarkSmall reads an input of three rows, from a strings.Reader
+// and from a stream.
+func BenchmarkSmall(b *testing.B) {
+	const small = "id,amount\nkr,5\njp,7\n"
+	for name, r := range map[string]func() io.Reader{
+		"sized":  func() io.Reader { return strings.NewReader(small) },
+		"stream": func() io.Reader { return struct{ io.Reader }{strings.NewReader(small)} },
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r := csvrow.New(r())
+				for r.Read() == nil {
+				}
+			}
+		})
 	}
 }

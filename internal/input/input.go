@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"io"
-	"io/fs"
 	"unicode/utf8"
 )
 
@@ -25,57 +23,6 @@ func SkipBOM(br *bufio.Reader) int {
 		return len(BOM)
 	}
 	return 0
-}
-
-// ReadAll reads r to its end, or to limit bytes, as io.ReadAll of an
-// io.LimitReader does, but into a buffer of the right size at once when r
-// tells its size (a file, a bytes.Reader, a strings.Reader): a large
-// input is then read without being copied as the buffer grows.
-func ReadAll(r io.Reader, limit int64) ([]byte, error) {
-	size := Size(r)
-	if size < 0 || size >= limit {
-		return io.ReadAll(io.LimitReader(r, limit))
-	}
-	buf := make([]byte, 0, size+1) // +1: room for the read that finds the end
-	lr := io.LimitReader(r, limit)
-	for {
-		if len(buf) == cap(buf) { // longer than it said: go on as io.ReadAll does
-			rest, err := io.ReadAll(lr)
-			return append(buf, rest...), err
-		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-}
-
-// Size returns how many bytes r has left to read when it tells (a regular
-// file, a bytes.Reader, a strings.Reader), else -1.
-func Size(r io.Reader) int64 {
-	switch v := r.(type) {
-	case interface{ Len() int }:
-		return int64(v.Len())
-	case interface{ Stat() (fs.FileInfo, error) }:
-		fi, err := v.Stat()
-		if err != nil || !fi.Mode().IsRegular() {
-			return -1
-		}
-		size := fi.Size()
-		if s, ok := r.(io.Seeker); ok {
-			at, err := s.Seek(0, io.SeekCurrent)
-			if err != nil {
-				return -1
-			}
-			size -= at
-		}
-		return max(size, 0)
-	}
-	return -1
 }
 
 // BadUTF8 returns the offset of the first byte of data that does not start

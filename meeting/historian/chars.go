@@ -6,6 +6,7 @@ import (
 	"io"
 	"unicode/utf8"
 
+	"github.com/summitry/summitry/internal/input"
 	"github.com/summitry/summitry/internal/problem"
 )
 
@@ -87,8 +88,11 @@ const (
 	inDeclComment        // in a comment in a declaration, up to "-->"
 )
 
-// newCharFilter returns a charFilter reading the file r.
-func newCharFilter(r io.Reader) *charFilter { return &charFilter{r: r, line: 1} }
+// newCharFilter returns a charFilter reading the file r, held to
+// io.Reader's contract: a broken reader is an error.
+func newCharFilter(r io.Reader) *charFilter {
+	return &charFilter{r: input.Checked(r), line: 1}
+}
 
 // Read returns the file as it is but for the characters XML forbids in
 // text, written over with spaces.

@@ -261,6 +261,10 @@ func (p *parser) syntax(index int, err error) Problem {
 	line := p.line()
 	msg := err.Error()
 	var se *xml.SyntaxError
+	if read := p.chars.err; read != nil && read != io.EOF && errors.Is(err, read) {
+		// The reader's error, not the file's.
+		return Problem{File: p.file, Line: line, Index: index, Err: fmt.Errorf("reading: %w", err)}
+	}
 	if errors.As(err, &se) {
 		line, msg = se.Line, se.Msg
 	} else if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {

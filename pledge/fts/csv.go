@@ -150,8 +150,8 @@ type csvReader struct {
 
 // readCSV reads a CSV file into chunks of flows.
 func readCSV(r io.Reader) ([][]Flow, error) {
-	limit := &rowLimit{r: r}
-	br := bufio.NewReaderSize(limit, 64<<10)
+	limit := &rowLimit{r: input.Checked(r)}
+	br := bufio.NewReaderSize(limit, input.BufferSize(r, 64<<10))
 	c := &csvReader{cr: csv.NewReader(br), limit: limit, index: -1, seen: map[string]int{},
 		ones: map[string][]string{}, lists: map[string][]string{}, years: map[[2]int][]int{}}
 	c.bom = int64(input.SkipBOM(br))

@@ -52,8 +52,9 @@
 // each naming the line, the flow and the field) and counts the rest
 // (Omitted); an error quotes at most 64 bytes of a bad value. Reading takes
 // time in proportion to the page, whatever is wrong with it, and memory of
-// about its size (about twice, from a reader that does not say its size),
-// plus the flows read; a page of bad flows holds no more than its 100
+// about its size (about twice from a stream: a reader other than a file,
+// a bytes.Reader, a strings.Reader or a bytes.Buffer), plus the flows
+// read; a page of bad flows holds no more than its 100
 // problems once read.
 //
 // # HDX's CSV

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
 	"strconv"
 	"sync"
@@ -128,8 +127,9 @@ func compareIDs(a, b string) int {
 // *[ValidationError] lists the first 100 problems and counts the rest; no
 // flows come with it. A bad value is quoted to at most 64 bytes. Reading
 // takes time in proportion to the page and memory of about its size (about
-// twice from a reader that does not say its size), plus the flows it
-// returns, however many problems it finds.
+// twice from a stream: a reader other than a file, a bytes.Reader, a
+// strings.Reader or a bytes.Buffer), plus the flows it returns, however
+// many problems it finds.
 func ReadFlows(r io.Reader) ([]Flow, error) {
 	data, err := readPage(r)
 	if err != nil {
@@ -139,33 +139,14 @@ func ReadFlows(r io.Reader) ([]Flow, error) {
 	return p.read()
 }
 
-// readPage reads all of r, at most maxPageBytes, into one buffer: of the
-// size r says it has when it says (a bytes.Reader, strings.Reader,
-// bytes.Buffer or file), else one that doubles as it fills.
+// readPage reads all of r, at most maxPageBytes.
 func readPage(r io.Reader) ([]byte, error) {
-	size := 512
-	switch r := r.(type) {
-	case interface{ Len() int }:
-		size = r.Len() + 1
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = int(min(fi.Size(), maxPageBytes)) + 1
-		}
+	buf, err := input.ReadAll(r, maxPageBytes+1)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("fts: reading: %w", err)
+	case len(buf) > maxPageBytes:
+		return nil, fmt.Errorf("%w: page larger than %d bytes", ErrSyntax, maxPageBytes)
 	}
-	buf := make([]byte, 0, min(max(size, 512), maxPageBytes+1))
-	r = io.LimitReader(r, maxPageBytes+1)
-	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		switch {
-		case len(buf) > maxPageBytes:
-			return nil, fmt.Errorf("%w: page larger than %d bytes", ErrSyntax, maxPageBytes)
-		case err == io.EOF:
-			return buf, nil
-		case err != nil:
-			return nil, fmt.Errorf("fts: reading: %w", err)
-		case len(buf) == cap(buf):
-			buf = append(buf, 0)[:len(buf)]
-		}
-	}
+	return buf, nil
 }
