@@ -88,12 +88,16 @@ const maxWord = 100
 // ParseKind reads a Kind from its text form, ignoring case, spaces,
 // hyphens and underscores ("Pull-aside", "pull aside", "pullaside",
 // "PULL_ASIDE"), and accepts "talk" for Talks; anything else, the empty
-// string included, is ErrInvalidKind.
+// string and a word with a control character other than white space (a
+// NUL, an escape) or bytes not UTF-8 included, is ErrInvalidKind.
 func ParseKind(s string) (Kind, error) {
 	if len(s) > maxWord {
 		return 0, fmt.Errorf("%w: %d bytes of text", ErrInvalidKind, len(s))
 	}
-	key := fold.Key(s)
+	key, ok := fold.Word(s)
+	if !ok {
+		return 0, fmt.Errorf("%w %s: not a word: it holds a control character or is not UTF-8", ErrInvalidKind, problem.Quote(s))
+	}
 	if key == "talk" {
 		return Talks, nil
 	}
@@ -159,12 +163,16 @@ func (s *Status) UnmarshalText(b []byte) error {
 
 // ParseStatus reads a Status from its text form, ignoring case and spaces,
 // and accepts the American spelling "canceled" for Cancelled; anything else,
-// the empty string included, is ErrInvalidStatus.
+// the empty string and a word with a control character other than white
+// space or bytes not UTF-8 included, is ErrInvalidStatus.
 func ParseStatus(s string) (Status, error) {
 	if len(s) > maxWord {
 		return 0, fmt.Errorf("%w: %d bytes of text", ErrInvalidStatus, len(s))
 	}
-	key := fold.Key(s)
+	key, ok := fold.Word(s)
+	if !ok {
+		return 0, fmt.Errorf("%w %s: not a word: it holds a control character or is not UTF-8", ErrInvalidStatus, problem.Quote(s))
+	}
 	if key == "canceled" {
 		return Cancelled, nil
 	}

@@ -110,7 +110,10 @@ func ParseQualifier(text string) (Qualifier, error) {
 		if q, ok := qualifierSigns[strings.TrimSpace(text)]; ok {
 			return q, nil
 		}
-		key := fold.Key(text)
+		key, ok := fold.Word(text)
+		if !ok {
+			key = "" // no qualifier's word
+		}
 		for i, name := range qualifierNames {
 			if key == strings.ReplaceAll(name, " ", "") {
 				return Qualifier(i), nil

@@ -55,11 +55,14 @@ func (d *Dimension) UnmarshalText(text []byte) error {
 // ("donor", "category") or its plural ("donors", "categories"), ignoring
 // case, spaces and hyphens, so that a query string such as
 // ?group_by=Donors,category reads as it was meant. Anything else is an
-// error matching [ErrInvalid] that lists the names.
+// error matching [ErrInvalid] that lists the names, as is a word with a
+// control character other than white space, or bytes not UTF-8.
 func ParseDimension(text string) (Dimension, error) {
 	if len(text) <= maxWord {
-		if d, ok := dimensionWords[fold.Key(text)]; ok {
-			return d, nil
+		if k, ok := fold.Word(text); ok {
+			if d, ok := dimensionWords[k]; ok {
+				return d, nil
+			}
 		}
 	}
 	names := make([]string, len(dimensionOrder))

@@ -271,7 +271,10 @@ func newSheetReader(r io.Reader, s Sheet) (*sheetReader, error) {
 			if !st.Valid() {
 				return bad("Stages[%s] is %d, not a stage", problem.Quote(word), int(st))
 			}
-			k := fold.Key(word)
+			k, ok := fold.Word(word)
+			if !ok {
+				return bad("Stages[%s] is not a word: it holds a control character or is not UTF-8", problem.Quote(word))
+			}
 			if _, dup := sr.stages[k]; dup {
 				return bad("Stages has two words that read the same: %s and another", problem.Quote(word))
 			}
@@ -287,7 +290,10 @@ func newSheetReader(r io.Reader, s Sheet) (*sheetReader, error) {
 			if err := c.err(); err != nil {
 				return bad("Categories[%s]: %v", problem.Quote(word), strings.TrimPrefix(err.Problems[0].Err.Error(), "pledge: "))
 			}
-			k := fold.Key(word)
+			k, ok := fold.Word(word)
+			if !ok {
+				return bad("Categories[%s] is not a word: it holds a control character or is not UTF-8", problem.Quote(word))
+			}
 			if _, dup := sr.cats[k]; dup {
 				return bad("Categories has two words that read the same: %s and another", problem.Quote(word))
 			}
@@ -652,8 +658,10 @@ func (sr *sheetReader) stage(s string) (Stage, error) {
 		return ParseStage(s)
 	}
 	if len(s) <= maxWord {
-		if st, ok := sr.stages[fold.Key(s)]; ok {
-			return st, nil
+		if k, ok := fold.Word(s); ok {
+			if st, ok := sr.stages[k]; ok {
+				return st, nil
+			}
 		}
 	}
 	if s == "" {
@@ -668,8 +676,10 @@ func (sr *sheetReader) category(s string) ([]Category, error) {
 		return sr.categories([]byte(s))
 	}
 	if len(s) <= maxWord {
-		if cs, ok := sr.cats[fold.Key(s)]; ok {
-			return slices.Clone(cs), nil
+		if k, ok := fold.Word(s); ok {
+			if cs, ok := sr.cats[k]; ok {
+				return slices.Clone(cs), nil
+			}
 		}
 	}
 	if s == "" {

@@ -170,6 +170,10 @@ func TestReadCSVWithSheetMistakes(t *testing.T) {
 		{"same words", func(s *pledge.Sheet) {
 			s.Stages = map[string]pledge.Stage{"Pledge": pledge.Pledged, "pledge ": pledge.Committed}
 		}, `pledge: invalid value: Sheet: Stages has two words that read the same: `},
+		{"stage word", func(s *pledge.Sheet) { s.Stages = map[string]pledge.Stage{"Commit\x00ment": pledge.Committed} },
+			`pledge: invalid value: Sheet: Stages["Commit\x00ment"] is not a word: it holds a control character or is not UTF-8`},
+		{"category word", func(s *pledge.Sheet) { s.Categories = map[string][]pledge.Category{"Mil\x1b": {pledge.Military}} },
+			`pledge: invalid value: Sheet: Categories["Mil\x1b"] is not a word: it holds a control character or is not UTF-8`},
 		{"categories", func(s *pledge.Sheet) {
 			s.Categories = map[string][]pledge.Category{"Mil": {pledge.Military, pledge.MilitaryWeapons}}
 		}, `pledge: invalid value: Sheet: Categories["Mil"]: invalid category: "military/weapons" overlaps [0] "military"`},
@@ -203,7 +207,8 @@ func TestReadCSVWithErrors(t *testing.T) {
 			"a,D,\"1,234\",USD,15/03/2022,Allocation,Military\n" +
 			"b,D,1.5E+99,,2022-03-15,,military+financial/x y\n" +
 			"a,,7,EUR,,commitment,mil\\itary\n" +
-			"c,D,1\n",
+			"c,D,1\n" +
+			"d,D,1,USD,2022-03-15,Commitment\x1b,military\n",
 			s, []string{
 				`pledge (row 2) "a" amount: invalid amount "1,234": grouping commas are not read (is 1,234 a thousand or a fraction?): write the number plainly, or map the column as Sheet.Figure`,
 				`pledge (row 2) "a" date: invalid value: date "15/03/2022" is not YYYY-MM-DD, YYYY-MM or YYYY: for another layout set Sheet.DateLayout, such as "02/01/2006" for day/month/year or "01/02/2006" for month/day/year`,
@@ -213,6 +218,7 @@ func TestReadCSVWithErrors(t *testing.T) {
 				`pledge (row 4) "a" cat: invalid category "mil\\itary": unexpected '\\'`,
 				`pledge (row 4) "a" id: duplicate: "a" is given twice, first in row 2`,
 				`pledge (row 5): invalid value: 3 cells, where the header has 7`,
+				`pledge (row 6) "d" stage: invalid value: stage "Commitment\x1b" is not among Sheet.Stages: "Commitment"`,
 			}},
 		{"figures", "donor,fig,cur\nD,$5 million,EUR\nD,5 million,\nD,about 5,USD\n",
 			pledge.Sheet{Donor: "donor", Figure: "fig", Currency: "cur", IDPrefix: "r"},

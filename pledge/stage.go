@@ -69,11 +69,15 @@ func (s *Stage) UnmarshalText(text []byte) error {
 // "disbursement"), OCHA FTS's flow statuses ("pledge", "commitment",
 // "paid") and IATI's transaction types ("Outgoing Pledge", "Incoming
 // Commitment", "Disbursement"). Anything else is an error matching
-// [ErrInvalid] that lists the names.
+// [ErrInvalid] that lists the names, as is a word that holds a control
+// character other than white space (a NUL, an escape) or bytes that are
+// not UTF-8: folding ignores punctuation, not what is not text.
 func ParseStage(text string) (Stage, error) {
 	if len(text) <= maxWord {
-		if s, ok := stageWords[fold.Key(text)]; ok {
-			return s, nil
+		if k, ok := fold.Word(text); ok {
+			if s, ok := stageWords[k]; ok {
+				return s, nil
+			}
 		}
 	}
 	return 0, fmt.Errorf("%w: stage %s: want pledged, committed, allocated or disbursed", ErrInvalid, problem.Quote(text))

@@ -71,3 +71,30 @@ func TestParseQualifierWords(t *testing.T) {
 		}
 	}
 }
+
+// TestParseWordsRefuseControls: the vocabulary parsers ignore case,
+// spacing and punctuation, but not what is no text: a word that carries a
+// NUL, an escape or a C1 control, or bytes that are not UTF-8, is refused,
+// where folding used to drop them ("pledged\x00" read as Pledged). White
+// space around a word (a cell's "\r") is still ignored.
+func TestParseWordsRefuseControls(t *testing.T) {
+	parsers := map[string]func(string) error{
+		"ParseStage":     func(s string) error { _, err := pledge.ParseStage(s); return err },
+		"ParseDimension": func(s string) error { _, err := pledge.ParseDimension(s); return err },
+		"ParseQualifier": func(s string) error { _, err := pledge.ParseQualifier(s); return err },
+	}
+	words := map[string]string{"ParseStage": "pledged", "ParseDimension": "donor", "ParseQualifier": "about"}
+	for name, parse := range parsers {
+		w := words[name]
+		for _, text := range []string{w + "\x00", "\x1b" + w, w[:2] + "\u009b" + w[2:], w + "\xff", w + "\x7f"} {
+			if err := parse(text); !errors.Is(err, pledge.ErrInvalid) {
+				t.Errorf("%s(%q) = %v, want ErrInvalid", name, text, err)
+			}
+		}
+		for _, text := range []string{w + "\r\n", "\t" + w + " ", w + "\u0085"} {
+			if err := parse(text); err != nil {
+				t.Errorf("%s(%q): %v", name, text, err)
+			}
+		}
+	}
+}

@@ -106,3 +106,35 @@ func TestASCIIFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestWord: a word with a control character other than white space, or
+// bytes that are not UTF-8, is no word; white space is Key's to ignore.
+func TestWord(t *testing.T) {
+	type result struct {
+		Key string
+		OK  bool
+	}
+	tests := map[string]result{
+		"Pull-aside":        {"pullaside", true},
+		" Held\r\n":         {"held", true},
+		"\tcall\u0085":      {"call", true},
+		"talks\x00":         {"", false},
+		"\x1b[31mtalks":     {"", false},
+		"tal\u009bks":       {"", false},
+		"talks\x7f":         {"", false},
+		"talks\xff":         {"", false},
+		"\xed\xa0\x80":      {"", false}, // a surrogate, as UTF-8 may not write it
+		"talks\ufffd":       {"talks", true},
+		"":                  {"", true},
+		"전화 통화":             {fold.Key("전화 통화"), true},
+		"\u200btalks\u200b": {fold.Key("\u200btalks\u200b"), true}, // format characters, not controls: Key's to fold
+	}
+	got := map[string]result{}
+	for text := range tests {
+		k, ok := fold.Word(text)
+		got[text] = result{k, ok}
+	}
+	if diff := cmp.Diff(tests, got); diff != "" {
+		t.Errorf("Word (-want +got):\n%s", diff)
+	}
+}
