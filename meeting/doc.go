@@ -174,7 +174,10 @@
 // field "URL": field names are exact, want "url""), bad text by the byte
 // in its string where it goes wrong, and bad syntax or data after the
 // value by its byte offset in the input; a claim needs "a", "b" and
-// "count" (ErrMissing). A rule read back is [Rule.Equal] to the rule
+// "count" (ErrMissing). Each such error is a [*DecodeError], whose What
+// ("rule", "claim", "finding"), Field (the key's path), Offset and Err
+// (the reason, matching its sentinel) a service takes with errors.As to
+// answer a bad request body key by key. A rule read back is [Rule.Equal] to the rule
 // written. Each type's MarshalJSON shows its form, as its example writes
 // it from the package's data.
 //

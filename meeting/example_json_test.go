@@ -2,6 +2,7 @@ package meeting_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 
@@ -388,6 +389,33 @@ func ExampleRule_UnmarshalJSON() {
 	// meeting: rule: kinds[1]: invalid kind "dinner" (want talks, pull-aside, call or visit)
 	// meeting: rule: Statuses: malformed JSON: unknown field "Statuses": field names are exact, want "statuses"
 	// meeting: rule: statuses[1]: invalid text: "pl\xe4nned" is not valid UTF-8 at byte 2
+}
+
+// A service that reads a rule from a request body answers a bad one key
+// by key: the *DecodeError says what was read, the key by its JSON path,
+// why, and for bad syntax the byte offset; it still matches the sentinel
+// of the reason.
+func ExampleDecodeError() {
+	body := []byte(`{"kinds": ["talks", "dinner"], "statuses": ["held"]}`)
+	var r meeting.Rule
+	err := json.Unmarshal(body, &r)
+
+	var de *meeting.DecodeError
+	if errors.As(err, &de) {
+		fmt.Printf("400 %s: field %q: %v\n", de.What, de.Field, de.Err)
+		fmt.Println(errors.Is(err, meeting.ErrInvalidKind))
+	}
+
+	err = r.UnmarshalJSON([]byte(`{"kinds": ["talks"],}`))
+	if errors.As(err, &de) {
+		fmt.Printf("400 %s: offset %d: %v\n", de.What, de.Offset, errors.Is(err, meeting.ErrSyntax))
+	}
+	fmt.Println(err)
+	// Output:
+	// 400 rule: field "kinds[1]": meeting: invalid kind "dinner" (want talks, pull-aside, call or visit)
+	// true
+	// 400 rule: offset 20: true
+	// meeting: rule: malformed JSON: invalid character '}' looking for beginning of object key string at byte 20
 }
 
 // sourcedLedger reads the sourced Korea–Japan data set of

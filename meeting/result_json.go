@@ -232,13 +232,13 @@ func readOne(what string, data []byte, walk func(d *decoder) error, build func()
 		return nil
 	}
 	if se, ok := err.(*syntaxError); ok {
-		e := &jsonError{what: what, field: se.field, err: se.err, off: -1}
+		e := &DecodeError{What: what, Field: se.field, Err: se.err, Offset: -1}
 		if se.byOffset {
-			e.off = se.off + len(data) - len(text)
+			e.Offset = se.off + len(data) - len(text)
 		}
 		return e
 	}
-	return &jsonError{what: what, err: err, off: -1}
+	return &DecodeError{What: what, Err: err, Offset: -1}
 }
 
 // textFault returns the first string of bad text the walk of a value read
@@ -259,30 +259,53 @@ func (d *decoder) textFault() error {
 	return nil
 }
 
-// jsonError is a problem in the JSON of a value read on its own (a rule, a
-// claim): what it is, the key at fault by its path, why, and for bad
-// syntax the byte offset of the fault in the input (else -1).
-type jsonError struct {
-	what, field string
-	err         error
-	off         int
+// DecodeError is a problem in the JSON of a value read on its own by
+// [Rule.UnmarshalJSON], [Claim.UnmarshalJSON] or [Finding.UnmarshalJSON]:
+// what the value is, the key at fault by its path, why, and for bad
+// syntax where in the input. A service takes it with errors.As to answer
+// a bad request body field by field; it matches its Err, and so the
+// sentinel Err wraps, under errors.Is. (Through json.Unmarshal or a
+// json.Decoder, JSON that is malformed as a whole is refused by
+// encoding/json before the method sees it, as a *json.SyntaxError.)
+//
+// It writes "meeting: rule: kinds[1]: invalid kind ...", "meeting: claim:
+// malformed JSON: ... at byte 12".
+type DecodeError struct {
+	// What is the value at fault: "rule", "claim" or "finding".
+	What string
+	// Field is the key at fault by its path in the value's JSON
+	// ("kinds[1]", "source.url", a finding's "claim.b"), as [Problem.Field] names a
+	// record's; empty for the whole value (bad syntax, data after it).
+	Field string
+	// Offset is the byte offset in the input of bad syntax or of data
+	// after the value, and -1 for every other problem (bad text in a
+	// string is placed by the byte in the string, in Err).
+	Offset int
+	// Err is the reason. It wraps one of the package's sentinels:
+	// ErrSyntax for malformed JSON (its text says "malformed ledger JSON",
+	// which Error shortens to "malformed JSON"), else the sentinel of the
+	// value at fault (ErrInvalidKind, ErrInvalidText, ErrMissing...).
+	Err error
 }
 
-func (e *jsonError) Error() string {
+// Error names the value, the field and the reason, and the byte offset
+// when there is one.
+func (e *DecodeError) Error() string {
 	var b strings.Builder
-	b.WriteString("meeting: " + e.what + ": ")
-	if e.field != "" {
-		b.WriteString(e.field + ": ")
+	b.WriteString("meeting: " + e.What + ": ")
+	if e.Field != "" {
+		b.WriteString(e.Field + ": ")
 	}
-	msg := strings.TrimPrefix(e.err.Error(), "meeting: ")
+	msg := strings.TrimPrefix(e.Err.Error(), "meeting: ")
 	b.WriteString(strings.Replace(msg, "malformed ledger JSON", "malformed JSON", 1))
-	if e.off >= 0 {
-		fmt.Fprintf(&b, " at byte %d", e.off)
+	if e.Offset >= 0 {
+		fmt.Fprintf(&b, " at byte %d", e.Offset)
 	}
 	return b.String()
 }
 
-func (e *jsonError) Unwrap() error { return e.err }
+// Unwrap returns Err, so errors.Is finds its sentinel.
+func (e *DecodeError) Unwrap() error { return e.Err }
 
 // dateOrNull returns t as YYYY-MM-DD, or nil for the zero time.
 func dateOrNull(t time.Time) *string {

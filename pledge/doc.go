@@ -252,7 +252,12 @@
 // "pledge: query: group_by[1]: ByDonor given twice", "pledge: query: to:
 // 2023-01-01 is before from, 2024-01-01", "pledge: query: donors[0]: no
 // donor ...", and matches [ErrInvalid] or the sentinel of the value at
-// fault ([ErrInvalidCategory], [ErrInvalidCurrency], [ErrUnknownName]). A query or
+// fault ([ErrInvalidCategory], [ErrInvalidCurrency], [ErrUnknownName]).
+// Such an error, and every error of Totals.UnmarshalJSON, is a
+// [*DecodeError], whose What ("query", "totals"), Field (the JSON path)
+// and Err (the reason) a service takes with errors.As to answer a bad
+// request body field by field; but for a name the book does not hold,
+// which is a [*NameError] with a Field of its own. A query or
 // totals read back are [Query.Equal] or [Totals.Equal] to those written,
 // but for Rates, which JSON does not carry: a query read back has none,
 // and one that converts needs them set before use. Each type's

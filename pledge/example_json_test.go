@@ -2,6 +2,7 @@ package pledge_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 
@@ -151,6 +152,26 @@ func ExampleQuery_UnmarshalJSON() {
 	// committed or later; 2023-01-01..2024-06-30; by donor, year <nil>
 	// {"stage":"committed","donors":[],"recipients":[],"categories":[],"from":"2023-01-01","to":"2024-06-30","group_by":["donor","year"],"depth":0,"in":null,"rate_period":"day"}
 	// pledge: query: group_by[1]: dimension "colour": want donor, recipient, category, year, currency, stage
+}
+
+// A service that reads a query from a request body answers a bad one
+// field by field: the *DecodeError says what was read, the field by its
+// JSON path and why, and still matches the sentinel of the reason.
+func ExampleDecodeError() {
+	body := []byte(`{"group_by": ["donor", "year"], "in": "XYZ"}`)
+	var q pledge.Query
+	err := json.Unmarshal(body, &q)
+
+	var de *pledge.DecodeError
+	if errors.As(err, &de) {
+		fmt.Printf("400 %s: field %q: %v\n", de.What, de.Field, de.Err)
+		fmt.Println(errors.Is(err, pledge.ErrInvalidCurrency))
+	}
+	fmt.Println(err)
+	// Output:
+	// 400 query: field "in": pledge: invalid currency "XYZ": want an ISO 4217 code such as USD, EUR or KRW
+	// true
+	// pledge: query: in: invalid currency "XYZ": want an ISO 4217 code such as USD, EUR or KRW
 }
 
 // A dimension's name, as a query string might give it.

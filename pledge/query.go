@@ -140,7 +140,9 @@ var dimensionGoNames = map[Dimension]string{
 
 // queryError is a query error as every one is written: "pledge: query:
 // <field>: <what>", the field by its JSON name ("group_by[1]", "to").
-func queryError(field string, err error) error { return &decodeError{"query", field, err} }
+func queryError(field string, err error) error {
+	return &DecodeError{What: "query", Field: field, Err: err}
+}
 
 // queryInvalid is a queryError matching ErrInvalid.
 func queryInvalid(field, format string, args ...any) error {

@@ -312,26 +312,45 @@ func windowDate(s string, end bool) (time.Time, error) {
 	return periodEnd(d, p), nil
 }
 
-// decodeError is a problem in a value the package checks or reads back
-// from JSON (a query, totals): what it is, the field by its JSON path,
-// and why. It writes "pledge: query: group_by[1]: ByDonor given twice":
-// the sentinel the error matches is left unsaid when it is ErrInvalid,
+// DecodeError is a problem in a value the package reads from JSON or
+// checks on its own: a [Query] (from [Query.UnmarshalJSON], or from
+// [Book.Total], [Book.List] and [Query.MarshalJSON], which check it) or
+// [Totals] (from [Totals.UnmarshalJSON]). It says what the value is, the
+// field at fault by its JSON path, and why, so that a service can answer
+// a bad request body field by field through errors.As. It matches its
+// Err, and so the sentinel Err wraps, under errors.Is. (Through
+// json.Unmarshal or a json.Decoder, JSON that is malformed as a whole is
+// refused by encoding/json before the method sees it, as a
+// *json.SyntaxError.)
+//
+// It writes "pledge: query: group_by[1]: ByDonor given twice": the
+// sentinel the error matches is left unsaid when it is [ErrInvalid],
 // which says nothing the field and the reason do not.
-type decodeError struct {
-	what, field string
-	err         error
+type DecodeError struct {
+	// What is the value at fault: "query" or "totals".
+	What string
+	// Field is the key at fault by its path in the value's JSON
+	// ("group_by[1]", "rows[3].keys.year"), empty for the whole value
+	// (malformed JSON, a query that cannot be as a whole).
+	Field string
+	// Err is the reason. It wraps one of the package's sentinels:
+	// ErrInvalid, or the sentinel of the value at fault
+	// (ErrInvalidCurrency, ErrInvalidCategory, ErrUnknownName...).
+	Err error
 }
 
-func (e *decodeError) Error() string {
-	msg := strings.TrimPrefix(e.err.Error(), "pledge: ")
+// Error names the value, the field and the reason.
+func (e *DecodeError) Error() string {
+	msg := strings.TrimPrefix(e.Err.Error(), "pledge: ")
 	msg = strings.TrimPrefix(msg, strings.TrimPrefix(ErrInvalid.Error(), "pledge: ")+": ")
-	if e.field == "" {
-		return "pledge: " + e.what + ": " + msg
+	if e.Field == "" {
+		return "pledge: " + e.What + ": " + msg
 	}
-	return "pledge: " + e.what + ": " + e.field + ": " + msg
+	return "pledge: " + e.What + ": " + e.Field + ": " + msg
 }
 
-func (e *decodeError) Unwrap() error { return e.err }
+// Unwrap returns Err, so errors.Is finds its sentinel.
+func (e *DecodeError) Unwrap() error { return e.Err }
 
 // decodeErr places err, which may name a field already, in field of what.
 // An error that matches none of the package's sentinels is made to match
@@ -346,20 +365,20 @@ func decodeErr(what, field string, err error) error {
 		}
 		err = fe.err
 	}
-	var de *decodeError
+	var de *DecodeError
 	if errors.As(err, &de) {
-		if field != "" && de.field != "" {
-			field += "." + de.field
-		} else if de.field != "" {
-			field = de.field
+		if field != "" && de.Field != "" {
+			field += "." + de.Field
+		} else if de.Field != "" {
+			field = de.Field
 		}
-		err = de.err
+		err = de.Err
 	}
 	if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok || !isSentinel(err) {
 		_, cause := explainJSON(err)
 		err = cause
 	}
-	return &decodeError{what, field, err}
+	return &DecodeError{What: what, Field: field, Err: err}
 }
 
 // isSentinel reports whether err matches one of the package's sentinel
