@@ -204,6 +204,11 @@ func clean(s string) string {
 	if isClean(s) {
 		return s
 	}
+	return rewrite(s)
+}
+
+// rewrite is clean without its fast path: it always builds the line anew.
+func rewrite(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
