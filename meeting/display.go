@@ -130,10 +130,7 @@ func (s Standings) table() table.Table {
 	for _, r := range s.rows {
 		reported, source, match, diff := "", "", "", ""
 		if r.Reported.ID != "" {
-			reported = r.Reported.Range() + " as of " + civil.Format(r.Reported.AsOf)
-			if r.Reported.Inferred {
-				reported = r.Reported.Range() + " (inferred) as of " + civil.Format(r.Reported.AsOf)
-			}
+			reported = r.Reported.rangeText() + " as of " + civil.Format(r.Reported.AsOf)
 			if len(r.Reported.Sources) > 0 {
 				source = r.Reported.Sources[0].Publisher
 			}

@@ -158,9 +158,11 @@ func (s Standing) years() string {
 }
 
 // perYear returns the meetings per year as text, a range as the count is
-// one ("2.20 to 3.80", "at least 4.83"), or "unknown".
+// one ("2.20 to 3.80", "at least 4.83"), or "unknown": also when the years
+// in office round to 0.00, where PerYear is 0 for want of a rate, not a
+// rate of none.
 func (s Standing) perYear() string {
-	if !s.YearsKnown || s.By == NoData {
+	if !s.YearsKnown || s.By == NoData || s.YearsInOffice.Sign() == 0 {
 		return "unknown"
 	}
 	return rangeWords(s.Count, s.Most, s.PerYear.StringFixed(2), s.MostPerYear.StringFixed(2))

@@ -113,10 +113,7 @@ func rangeText(least, most int) string {
 // (YTN)", or for an inferred count "kr-roh-moo-hyun–JP: ..19 (inferred)
 // as of 2023-03-16 (YTN)".
 func (t Tally) String() string {
-	s := t.Leader + "–" + t.With + ": " + t.Range()
-	if t.Inferred {
-		s += " (inferred)"
-	}
+	s := t.Leader + "–" + t.With + ": " + t.rangeText()
 	if !t.AsOf.IsZero() {
 		s += " as of " + civil.Format(t.AsOf)
 	}
@@ -124,6 +121,14 @@ func (t Tally) String() string {
 		s += " (" + t.Sources[0].Publisher + ")"
 	}
 	return s
+}
+
+// rangeText is Range, with " (inferred)" when the count is inferred.
+func (t Tally) rangeText() string {
+	if t.Inferred {
+		return t.Range() + " (inferred)"
+	}
+	return t.Range()
 }
 
 // ParseRange reads a count as [Tally.Range] writes it: "20" is exactly 20

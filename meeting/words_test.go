@@ -18,7 +18,7 @@ func TestParseWordsRefuseControls(t *testing.T) {
 			t.Errorf("ParseKind(%q) = %v, want ErrInvalidKind", text, err)
 		}
 	}
-	for _, text := range []string{"held\x00", "\x1bheld", "he\u009bld", "held\xff"} {
+	for _, text := range []string{"held\x00", "\x1bheld", "he\u009bld", "held\xff", "held\x7f", "held\ufffd"} {
 		if _, err := meeting.ParseStatus(text); !errors.Is(err, meeting.ErrInvalidStatus) {
 			t.Errorf("ParseStatus(%q) = %v, want ErrInvalidStatus", text, err)
 		}

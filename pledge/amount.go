@@ -213,8 +213,9 @@ type amountJSON struct {
 
 // MarshalJSON writes {"value":"2300000000","currency":"USD"}: the value as a
 // string, so no JSON reader turns it into a float. The zero Amount, which
-// has no currency, is JSON null, which [Amount.UnmarshalJSON] reads back as
-// the zero Amount; an amount of some value without a currency (made with
+// has no currency, is JSON null, which [Amount.UnmarshalJSON] leaves as it
+// finds it, as encoding/json does for null: decoded into a new value, the
+// zero Amount; an amount of some value without a currency (made with
 // [AmountOf] and currency.XXX) is an error matching [ErrInvalidAmount], as
 // JSON could not carry it back.
 func (a Amount) MarshalJSON() ([]byte, error) {

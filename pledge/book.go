@@ -19,9 +19,9 @@ import (
 // integers where they fit) and keeps them laid out for [Book.Total] to scan.
 //
 // Writers take turns; a batch is checked while readers go on, and they
-// wait only while the checked batch is stored. A batch of thousands of
-// records is checked and laid out on every processor (GOMAXPROCS), a
-// chunk of it each; what Add accepts, and every problem it reports, is
+// wait only while the checked batch is stored. A batch of 8,192 records
+// or more is checked and laid out on up to every processor (GOMAXPROCS),
+// a chunk of at least 4,096 records each; what Add accepts, and every problem it reports, is
 // the same however the batch is cut.
 type Book struct {
 	wmu       sync.Mutex   // held by the one writer at work

@@ -220,7 +220,10 @@ type pieces struct {
 	pieceYear  []int16
 	pieceUnits []int64
 	slowRecs   []int32 // standalone records whose pieces do not all fit
-	years      yearSpan
+	// years holds every year in pieceYear, and whether any piece has none:
+	// whatever writes pieceYear notes the year here too (piecesOf, join),
+	// for a total by year sizes its table by it and indexes it unchecked.
+	years yearSpan
 }
 
 // yearSpan is what years the pieces laid out carry, so that a total by

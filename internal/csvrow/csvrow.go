@@ -23,6 +23,7 @@ type SyntaxError struct {
 	Why       string
 }
 
+// Error says why, as "malformed CSV: <why>"; the caller adds where.
 func (e *SyntaxError) Error() string { return "malformed CSV: " + e.Why }
 
 // Reader reads rows. Rows end with a line feed or a carriage return and

@@ -65,15 +65,16 @@ func keepMark(base, m rune) bool {
 
 // Word returns the key of text that names a word of a vocabulary (a
 // stage, a kind of meeting, a dimension), and false when text cannot be
-// such a name: not valid UTF-8, or holding a control character other than
-// white space (a NUL, an escape, a C1 control). Key drops those, so that
+// such a name: not valid UTF-8, holding U+FFFD (the mark of text lost in
+// decoding), or holding a control character other than white space (a
+// NUL, an escape, a C1 control). Key drops those, so that
 // "talks\x00" would read as "talks"; a word given by a user or a file that
 // carries them is not the word, and is refused. Spaces, tabs and line ends
 // are kept for Key to ignore, as in a cell that ends with "\r".
 func Word(text string) (string, bool) {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size <= 1 || unicode.IsControl(r) && !unicode.IsSpace(r) {
+		if r == utf8.RuneError || unicode.IsControl(r) && !unicode.IsSpace(r) {
 			return "", false
 		}
 		i += size

@@ -124,7 +124,7 @@ func TestWord(t *testing.T) {
 		"talks\x7f":         {"", false},
 		"talks\xff":         {"", false},
 		"\xed\xa0\x80":      {"", false}, // a surrogate, as UTF-8 may not write it
-		"talks\ufffd":       {"talks", true},
+		"talks\ufffd":       {"", false}, // text lost in decoding: not the word
 		"":                  {"", true},
 		"전화 통화":             {fold.Key("전화 통화"), true},
 		"\u200btalks\u200b": {fold.Key("\u200btalks\u200b"), true}, // format characters, not controls: Key's to fold

@@ -197,13 +197,19 @@ func (d *distinct[T]) add(v T) {
 // character (unicode.IsControl: U+0000 to U+001F, U+007F to U+009F)
 // becomes a space, then each run of white space (unicode.IsSpace: tab,
 // line feed, carriage return, space, U+00A0 and Unicode's other spaces)
-// one space, and the ends are trimmed. From a page or a CSV file only tab,
-// line feed and carriage return reach it, for the readers refuse the other
-// control characters (charFault); a flow made by hand may hold any.
+// one space, and the ends are trimmed. Of the control characters, only
+// tab, line feed and carriage return reach it from a page or a CSV file,
+// for the readers refuse the others (charFault); a flow made by hand may
+// hold any.
 func clean(s string) string {
 	if isClean(s) {
 		return s
 	}
+	return rewrite(s)
+}
+
+// rewrite is clean without its fast path: it always builds the line anew.
+func rewrite(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '

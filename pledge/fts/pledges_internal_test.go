@@ -1,24 +1,11 @@
 package fts
 
-import (
-	"strings"
-	"testing"
-	"unicode"
-)
+import "testing"
 
 // TestCleanFastPath: a name isClean lets through is the name clean's
 // full rewrite makes of it, and every name the rewrite changes is one
 // isClean stops.
 func TestCleanFastPath(t *testing.T) {
-	rewrite := func(s string) string {
-		s = strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) {
-				return ' '
-			}
-			return r
-		}, s)
-		return strings.Join(strings.Fields(s), " ")
-	}
 	pieces := []string{"a", "Ré", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u0085", "\x7f", "\x00", "\u200b", "한국", "-"}
 	var walk func(prefix string, n int)
 	walk = func(prefix string, n int) {
